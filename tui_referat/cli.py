@@ -1,0 +1,69 @@
+"""The ``referat`` command line.
+
+Each subcommand lives in ``tui_referat.commands.<name>`` with ``add_arguments(parser)`` and
+``main(args) -> int``. Those modules import their heavy dependencies inside ``main``, so
+``referat export`` and ``referat check`` never import Textual; only ``edit`` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+
+#: (command, module, help). ``referat FILE`` is short for ``referat edit FILE``.
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("edit", "edit", "open a meeting file in the editor (the default command)"),
+    ("check", "check", "check meeting files and report problems as FILE:LINE:COL"),
+    ("export", "export", "export a meeting as md, html, email, text or eml"),
+    ("new", "new", "start a new meeting file, optionally from the previous one"),
+    ("actions", "actions", "list open actions across meeting files"),
+    ("import", "import_md", "read Markdown minutes into a meeting file"),
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="referat",
+        description="Write meeting minutes (referat) in the terminal and send them by email.",
+        epilog="Run 'referat FILE' to open FILE in the editor.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module, help_text in COMMANDS:
+        command = importlib.import_module(f".commands.{module}", __package__)
+        sub_parser = sub.add_parser(name, help=help_text, description=help_text)
+        command.add_arguments(sub_parser)
+        sub_parser.set_defaults(handler=command.main)
+    return parser
+
+
+def _with_default_command(argv: list[str]) -> list[str]:
+    names = {name for name, _, _ in COMMANDS}
+    if argv and argv[0] not in names and not argv[0].startswith("-"):
+        return ["edit", *argv]
+    if argv and argv[0] not in names and argv[0] in ("--theme", "--lang", "--read-only"):
+        return ["edit", *argv]
+    return argv
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(_with_default_command(args_list))
+    if getattr(args, "handler", None) is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

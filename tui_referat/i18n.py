@@ -1,0 +1,189 @@
+"""Danish and English labels and dates for the meeting's own words.
+
+One place for every label the exports (and the editor, for domain words) show. Dates and
+times come from Babel, never from the OS locale. UI-only strings live in ``ui/strings.py``
+and take the domain words from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date as _babel_date
+
+from .model import Attendance, Kind, RemarkSource, Status
+
+_BABEL_LOCALE = {"da": "da_DK", "en": "en_GB"}
+
+LABELS: dict[str, dict[str, str]] = {
+    "da": {
+        "minutes_doc": "Referat",
+        "agenda": "Dagsorden",
+        "date": "Dato",
+        "time": "Tid",
+        "location": "Sted",
+        "chair": "Mødeleder",
+        "secretary": "Sekretær",
+        "participants": "Deltagere",
+        "item": "Punkt",
+        "item_short": "Pkt.",
+        "planned_time": "Ca. tid",
+        "activity": "Aktivitet",
+        "presenter_prefix": "v/",
+        "recommendation": "Indstilling",
+        "minutes": "Referat",
+        "remarks": "Bemærkninger",
+        "written_remarks": "Skriftlige bemærkninger",
+        "problem": "Problemstilling",
+        "solution": "Løsning",
+        "next_steps": "Videre proces",
+        "attachments": "Bilag",
+        "attachment": "Bilag",
+        "actions": "Opfølgning",
+        "action": "Handling",
+        "owner": "Ansvarlig",
+        "due": "Frist",
+        "done": "Udført",
+        "next_meeting": "Næste møde",
+        "remarks_deadline": "Frist for skriftlige bemærkninger",
+        "approved_on": "Godkendt",
+        "received": "modtaget",
+        "header.doc_date": "Dato",
+        "header.handler": "Sagsbeh.",
+        "header.case_no": "Sagsnr.",
+        "header.doc_no": "Dok.nr.",
+        "approval_item": "Godkendelse af referat fra sidste møde",
+        "follow_up_item": "Opfølgning på handlinger",
+    },
+    "en": {
+        "minutes_doc": "Minutes",
+        "agenda": "Agenda",
+        "date": "Date",
+        "time": "Time",
+        "location": "Place",
+        "chair": "Chair",
+        "secretary": "Secretary",
+        "participants": "Participants",
+        "item": "Item",
+        "item_short": "Item",
+        "planned_time": "Approx. time",
+        "activity": "Activity",
+        "presenter_prefix": "by ",
+        "recommendation": "Recommendation",
+        "minutes": "Minutes",
+        "remarks": "Remarks",
+        "written_remarks": "Written remarks",
+        "problem": "Problem",
+        "solution": "Solution",
+        "next_steps": "Next steps",
+        "attachments": "Attachments",
+        "attachment": "Attachment",
+        "actions": "Actions",
+        "action": "Action",
+        "owner": "Owner",
+        "due": "Due",
+        "done": "Done",
+        "next_meeting": "Next meeting",
+        "remarks_deadline": "Deadline for written remarks",
+        "approved_on": "Approved",
+        "received": "received",
+        "header.doc_date": "Date",
+        "header.handler": "Case handler",
+        "header.case_no": "Case no.",
+        "header.doc_no": "Doc. no.",
+        "approval_item": "Approval of the minutes of the last meeting",
+        "follow_up_item": "Follow-up on actions",
+    },
+}
+
+_STATUS = {
+    "da": {Status.DRAFT: "UDKAST", Status.REVIEW: "TIL KOMMENTERING", Status.APPROVED: "GODKENDT"},
+    "en": {Status.DRAFT: "DRAFT", Status.REVIEW: "FOR COMMENTS", Status.APPROVED: "APPROVED"},
+}
+
+_ATTENDANCE = {
+    "da": {
+        Attendance.PRESENT: "til stede",
+        Attendance.ONLINE: "deltog on-line",
+        Attendance.APOLOGIES: "afbud",
+        Attendance.ABSENT: "fraværende",
+        Attendance.PARTIAL: "deltog delvist",
+    },
+    "en": {
+        Attendance.PRESENT: "present",
+        Attendance.ONLINE: "attended online",
+        Attendance.APOLOGIES: "apologies",
+        Attendance.ABSENT: "absent",
+        Attendance.PARTIAL: "attended in part",
+    },
+}
+
+_KIND = {
+    "da": {Kind.INFORMATION: "orientering", Kind.DISCUSSION: "drøftelse", Kind.DECISION: "beslutning"},
+    "en": {Kind.INFORMATION: "information", Kind.DISCUSSION: "discussion", Kind.DECISION: "decision"},
+}
+
+_SOURCE = {
+    "da": {RemarkSource.MEETING: "møde", RemarkSource.WRITTEN: "skriftlig"},
+    "en": {RemarkSource.MEETING: "meeting", RemarkSource.WRITTEN: "written"},
+}
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in LABELS else "en"
+
+
+def label(key: str, lang: str) -> str:
+    """The label for ``key`` in ``lang`` (unknown languages fall back to English)."""
+    return LABELS[_lang(lang)][key]
+
+
+def header_label(key: str, custom_label: str, lang: str) -> str:
+    """The label of a case-header field: the known one, else the field's own label."""
+    if custom_label:
+        return custom_label
+    return LABELS[_lang(lang)].get(f"header.{key}", key)
+
+
+def status_label(status: Status, lang: str) -> str:
+    return _STATUS[_lang(lang)][status]
+
+
+def attendance_label(attendance: Attendance, lang: str) -> str:
+    return _ATTENDANCE[_lang(lang)][attendance]
+
+
+def kind_label(kind: Kind, lang: str) -> str:
+    return _KIND[_lang(lang)][kind]
+
+
+def source_label(source: RemarkSource, lang: str) -> str:
+    return _SOURCE[_lang(lang)][source]
+
+
+def format_date(day: dt.date, lang: str) -> str:
+    """"16. september 2025" / "16 September 2025"."""
+    pattern = "d. MMMM y" if _lang(lang) == "da" else "d MMMM y"
+    return _babel_date(day, pattern, locale=_BABEL_LOCALE[_lang(lang)])
+
+
+def format_weekday_date(day: dt.date, lang: str) -> str:
+    """"tirsdag den 2. december" / "Tuesday 2 December" (year added when not obvious)."""
+    pattern = "EEEE 'den' d. MMMM y" if _lang(lang) == "da" else "EEEE d MMMM y"
+    return _babel_date(day, pattern, locale=_BABEL_LOCALE[_lang(lang)])
+
+
+def format_time(moment: dt.time, lang: str) -> str:
+    """"14.30" in Danish, "14:30" in English."""
+    sep = "." if _lang(lang) == "da" else ":"
+    return f"{moment.hour:02d}{sep}{moment.minute:02d}"
+
+
+def format_time_range(start: dt.time | None, end: dt.time | None, lang: str) -> str:
+    """"kl. 14.30-16.00" / "14:30-16:00"; empty when there is no start."""
+    if start is None:
+        return ""
+    text = format_time(start, lang)
+    if end is not None:
+        text += f"-{format_time(end, lang)}"
+    return f"kl. {text}" if _lang(lang) == "da" else text
