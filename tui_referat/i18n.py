@@ -119,8 +119,16 @@ _ATTENDANCE = {
 }
 
 _KIND = {
-    "da": {Kind.INFORMATION: "orientering", Kind.DISCUSSION: "drøftelse", Kind.DECISION: "beslutning"},
-    "en": {Kind.INFORMATION: "information", Kind.DISCUSSION: "discussion", Kind.DECISION: "decision"},
+    "da": {
+        Kind.INFORMATION: "orientering",
+        Kind.DISCUSSION: "drøftelse",
+        Kind.DECISION: "beslutning",
+    },
+    "en": {
+        Kind.INFORMATION: "information",
+        Kind.DISCUSSION: "discussion",
+        Kind.DECISION: "decision",
+    },
 }
 
 _SOURCE = {
@@ -162,25 +170,25 @@ def source_label(source: RemarkSource, lang: str) -> str:
 
 
 def format_date(day: dt.date, lang: str) -> str:
-    """"16. september 2025" / "16 September 2025"."""
+    """ "16. september 2025" / "16 September 2025"."""
     pattern = "d. MMMM y" if _lang(lang) == "da" else "d MMMM y"
     return _babel_date(day, pattern, locale=_BABEL_LOCALE[_lang(lang)])
 
 
 def format_weekday_date(day: dt.date, lang: str) -> str:
-    """"tirsdag den 2. december" / "Tuesday 2 December" (year added when not obvious)."""
+    """ "tirsdag den 2. december" / "Tuesday 2 December" (year added when not obvious)."""
     pattern = "EEEE 'den' d. MMMM y" if _lang(lang) == "da" else "EEEE d MMMM y"
     return _babel_date(day, pattern, locale=_BABEL_LOCALE[_lang(lang)])
 
 
 def format_time(moment: dt.time, lang: str) -> str:
-    """"14.30" in Danish, "14:30" in English."""
+    """ "14.30" in Danish, "14:30" in English."""
     sep = "." if _lang(lang) == "da" else ":"
     return f"{moment.hour:02d}{sep}{moment.minute:02d}"
 
 
 def format_time_range(start: dt.time | None, end: dt.time | None, lang: str) -> str:
-    """"kl. 14.30-16.00" / "14:30-16:00"; empty when there is no start."""
+    """ "kl. 14.30-16.00" / "14:30-16:00"; empty when there is no start."""
     if start is None:
         return ""
     text = format_time(start, lang)

@@ -54,10 +54,6 @@ HEADER_KEYS: tuple[str, ...] = ("doc_date", "handler", "case_no", "doc_no")
 LANGUAGES: tuple[str, ...] = ("da", "en")
 
 
-def _origin() -> Any:
-    return field(default=None, compare=False, repr=False)
-
-
 @dataclass
 class CaseField:
     """One line of the document header, e.g. ``Sagsnr.: 2501039``.
@@ -69,7 +65,7 @@ class CaseField:
     key: str
     value: str = ""
     label: str = ""
-    origin: Any = _origin()
+    origin: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -81,7 +77,7 @@ class Participant:
     attendance: Attendance = Attendance.PRESENT
     #: Free note shown in parentheses, e.g. "from 19.05, item 5-12" or "secretary for the group".
     note: str = ""
-    origin: Any = _origin()
+    origin: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -95,7 +91,7 @@ class Remark:
     author: str = ""
     #: When a written remark was received.
     received: dt.date | None = None
-    origin: Any = _origin()
+    origin: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -105,7 +101,7 @@ class Attachment:
     title: str
     #: A file path (relative to the meeting file) or an http(s) URL; empty when there is none.
     path: str = ""
-    origin: Any = _origin()
+    origin: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -114,7 +110,7 @@ class Action:
     owner: str = ""
     due: dt.date | None = None
     done: bool = False
-    origin: Any = _origin()
+    origin: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -138,7 +134,7 @@ class AgendaItem:
     remarks_note: str = ""
     attachments: list[Attachment] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
-    origin: Any = _origin()
+    origin: Any = field(default=None, compare=False, repr=False)
 
     def section(self, key: str) -> str:
         if key not in SECTIONS:
@@ -168,7 +164,7 @@ class NextMeeting:
     start: dt.time | None = None
     end: dt.time | None = None
     location: str = ""
-    origin: Any = _origin()
+    origin: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -191,7 +187,7 @@ class Meeting:
     remarks_deadline: dt.datetime | None = None
     #: The day the minutes were approved (status approved).
     approved: dt.date | None = None
-    origin: Any = _origin()
+    origin: Any = field(default=None, compare=False, repr=False)
 
     # -- derived facts -------------------------------------------------------------------
 
@@ -201,7 +197,7 @@ class Meeting:
         return index + 1
 
     def attachment_number(self, item_index: int, attachment_index: int) -> str:
-        """"5.1" for the first attachment of item 5."""
+        """ "5.1" for the first attachment of item 5."""
         return f"{self.item_number(item_index)}.{attachment_index + 1}"
 
     def participant(self, name: str) -> Participant | None:
