@@ -54,6 +54,9 @@ LABELS: dict[str, dict[str, str]] = {
         "header.doc_no": "Dok.nr.",
         "approval_item": "Godkendelse af referat fra sidste møde",
         "follow_up_item": "Opfølgning på handlinger",
+        "welcome_item": "Velkomst",
+        "aob_item": "Evt.",
+        "new_meeting_title": "Nyt møde",
     },
     "en": {
         "minutes_doc": "Minutes",
@@ -93,6 +96,9 @@ LABELS: dict[str, dict[str, str]] = {
         "header.doc_no": "Doc. no.",
         "approval_item": "Approval of the minutes of the last meeting",
         "follow_up_item": "Follow-up on actions",
+        "welcome_item": "Welcome",
+        "aob_item": "Any other business",
+        "new_meeting_title": "New meeting",
     },
 }
 
