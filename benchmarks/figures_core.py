@@ -1,0 +1,100 @@
+"""Figures without a terminal: load, save, email export and `referat check`.
+
+Each figure returns ``(subject_seconds, baseline_seconds)`` as medians of runs taken in turn
+(subject, baseline, subject, …) so that both see the same machine load.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import tomlkit
+from markdown_it import MarkdownIt
+
+from benchmarks.generate import all_markdown, make_meeting, write_meeting
+
+
+def side_by_side(
+    subject: Callable[[], object], baseline: Callable[[], object], runs: int
+) -> tuple[float, float]:
+    """Median seconds of ``subject`` and ``baseline``, run alternately ``runs`` times each."""
+    subject_times: list[float] = []
+    baseline_times: list[float] = []
+    subject()  # warm caches and imports on both sides before timing
+    baseline()
+    for _ in range(runs):
+        for fn, bucket in ((subject, subject_times), (baseline, baseline_times)):
+            start = time.perf_counter()
+            fn()
+            bucket.append(time.perf_counter() - start)
+    return statistics.median(subject_times), statistics.median(baseline_times)
+
+
+def load(folder: Path, items: int, runs: int) -> tuple[float, float]:
+    from tui_referat.storage import load_meeting
+
+    path = write_meeting(items, folder)
+    return side_by_side(
+        lambda: load_meeting(path),
+        lambda: tomlkit.parse(path.read_text("utf-8")),
+        runs,
+    )
+
+
+def save_after_edit(folder: Path, items: int, runs: int) -> tuple[float, float]:
+    from tui_referat.storage import load_meeting, save_meeting
+
+    path = write_meeting(items, folder)
+    meeting = load_meeting(path)
+    document = tomlkit.parse(path.read_text("utf-8"))
+    target = folder / "saved.toml"
+    counter = iter(range(10**9))
+
+    def save() -> None:
+        meeting.items[items // 2].minutes += f"\nTilføjet linje {next(counter)}.\n"
+        save_meeting(meeting, target)
+
+    return side_by_side(save, lambda: tomlkit.dumps(document), runs)
+
+
+def email_export(items: int, runs: int) -> tuple[float, float]:
+    from tui_referat.export import render
+
+    meeting = make_meeting(items)
+    text = all_markdown(meeting)
+    return side_by_side(
+        lambda: render(meeting, "email"),
+        lambda: MarkdownIt("commonmark").render(text),
+        runs,
+    )
+
+
+def check_process(folder: Path, items: int, runs: int) -> tuple[float, float]:
+    path = write_meeting(items, folder)
+    ours = [sys.executable, "-m", "tui_referat", "check", str(path)]
+    bare = [
+        sys.executable,
+        "-c",
+        "import sys, tomllib; tomllib.load(open(sys.argv[1], 'rb'))",
+        str(path),
+    ]
+    return side_by_side(
+        lambda: subprocess.run(ours, capture_output=True, check=False),
+        lambda: subprocess.run(bare, capture_output=True, check=True),
+        runs,
+    )
+
+
+def markdown_size(items: int) -> int:
+    return len(all_markdown(make_meeting(items)).encode("utf-8"))
+
+
+if __name__ == "__main__":  # a quick look at one figure
+    with tempfile.TemporaryDirectory() as tmp:
+        print(load(Path(tmp), 100, 3))
