@@ -146,10 +146,9 @@ async def _key_times(app, open_keys: tuple[str, ...], presses: int) -> list[floa
 
 
 def key_press(referat_file: Path, text_file: Path, presses: int, runs: int) -> tuple[float, float]:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from _probe import BareApp
-
     from tui_referat.app import ReferatApp
+
+    from benchmarks._probe import BareApp
 
     ours, bare = [], []
     for _ in range(runs):

@@ -60,7 +60,8 @@ def _minutes_file(folder: Path, lines: int) -> tuple[Path, Path]:
     from tui_referat.storage import dumps_meeting
 
     meeting = make_meeting(1)
-    text = "\n".join(f"Linje {n}: arbejdsgruppen drøftede punktet og aftalte næste skridt." for n in range(lines))
+    line = "arbejdsgruppen drøftede punktet og aftalte næste skridt."
+    text = "\n".join(f"Linje {n}: {line}" for n in range(lines))
     meeting.items[0].minutes = text + "\n"
     toml_path = folder / f"minutes-{lines}.toml"
     toml_path.write_text(dumps_meeting(meeting), "utf-8")
