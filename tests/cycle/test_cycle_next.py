@@ -1,0 +1,279 @@
+"""A new meeting from the previous one, title numbers, status changes and agenda timing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tui_referat import cycle
+from tui_referat.model import (
+    Action,
+    AgendaItem,
+    Attendance,
+    CaseField,
+    Kind,
+    Meeting,
+    NextMeeting,
+    Participant,
+    Status,
+)
+
+TODAY = dt.date(2025, 11, 3)
+
+
+def previous_meeting() -> Meeting:
+    return Meeting(
+        title="Møde 2 i styregruppen for fælles lokaler",
+        lang="da",
+        status=Status.APPROVED,
+        approved=dt.date(2025, 10, 30),
+        date=dt.date(2025, 10, 7),
+        start=dt.time(13, 0),
+        end=dt.time(15, 30),
+        location="Rådhuset, lokale 2",
+        chair="Anne Holm",
+        secretary="Bo Berg",
+        remarks_deadline=dt.datetime(2025, 10, 14, 16, 0),
+        header=[
+            CaseField("doc_date", "09-10-2025"),
+            CaseField("case_no", "2501039"),
+            CaseField("journal", "2025-114", label="J.nr."),
+        ],
+        participants=[
+            Participant("Anne Holm", "kontorchef", "Teknik", "anne@example.org"),
+            Participant("Bo Berg", attendance=Attendance.ONLINE),
+            Participant("Carl Dahl", attendance=Attendance.PARTIAL, note="fra kl. 14, pkt. 3-4"),
+        ],
+        items=[
+            AgendaItem(
+                "Velkomst",
+                duration=10,
+                presenters=["Anne Holm"],
+                standing=True,
+                minutes="Anne bød velkommen.",
+            ),
+            AgendaItem(
+                "Lokaler",
+                kind=Kind.DISCUSSION,
+                duration=60,
+                minutes="Drøftet.",
+                actions=[
+                    Action("Sende oversigten", owner="Bo Berg", due=dt.date(2025, 10, 21)),
+                    Action("Booke lokale", owner="Carl Dahl", done=True),
+                    Action("Undersøge priser", owner="Anne Holm"),
+                ],
+            ),
+            AgendaItem(
+                "Evt.",
+                kind=None,
+                time=dt.time(15, 15),
+                duration=15,
+                standing=True,
+                minutes="Intet.",
+            ),
+        ],
+        next_meeting=NextMeeting(dt.date(2025, 12, 2), dt.time(14, 30), dt.time(16, 0), "virtuelt"),
+    )
+
+
+def test_participants_carry_over_with_attendance_reset():
+    new = cycle.next_meeting_from(previous_meeting(), today=TODAY)
+    assert [p.name for p in new.participants] == ["Anne Holm", "Bo Berg", "Carl Dahl"]
+    assert all(p.attendance is Attendance.PRESENT for p in new.participants)
+    assert all(p.note == "" for p in new.participants)
+    assert new.participants[0].title == "kontorchef"
+    assert new.participants[0].email == "anne@example.org"
+    assert (new.chair, new.secretary) == ("Anne Holm", "Bo Berg")
+
+
+def test_date_time_and_place_come_from_next_meeting():
+    new = cycle.next_meeting_from(previous_meeting(), today=TODAY)
+    assert new.date == dt.date(2025, 12, 2)
+    assert (new.start, new.end) == (dt.time(14, 30), dt.time(16, 0))
+    assert new.location == "virtuelt"
+    assert new.next_meeting is None
+
+
+def test_status_and_cycle_fields_start_fresh():
+    new = cycle.next_meeting_from(previous_meeting(), today=TODAY)
+    assert new.status is Status.DRAFT
+    assert new.approved is None
+    assert new.remarks_deadline is None
+
+
+def test_header_kept_with_doc_date_set_to_today_in_the_same_format():
+    new = cycle.next_meeting_from(previous_meeting(), today=TODAY)
+    assert [(f.key, f.value, f.label) for f in new.header] == [
+        ("doc_date", "03-11-2025", ""),
+        ("case_no", "2501039", ""),
+        ("journal", "2025-114", "J.nr."),
+    ]
+
+
+def test_unknown_doc_date_format_is_cleared():
+    old = previous_meeting()
+    old.header[0].value = "efterår"
+    assert cycle.next_meeting_from(old, today=TODAY).header[0].value == ""
+
+
+def test_agenda_welcome_then_approval_then_follow_up_then_standing_items():
+    new = cycle.next_meeting_from(previous_meeting(), today=TODAY)
+    titles = [item.title for item in new.items]
+    assert titles == [
+        "Velkomst",
+        "Godkendelse af referat fra sidste møde",
+        "Opfølgning på handlinger",
+        "Evt.",
+    ]
+    welcome, approval, _follow_up, aob = new.items
+    assert welcome.standing and aob.standing and not approval.standing
+    assert welcome.presenters == ["Anne Holm"] and welcome.duration == 10
+    assert welcome.minutes == "" and aob.minutes == ""
+    assert aob.duration == 15 and aob.time is None
+
+
+def test_open_actions_carried_with_owner_and_due():
+    new = cycle.next_meeting_from(previous_meeting(), today=TODAY)
+    follow_up = new.items[2]
+    assert [(a.text, a.owner, a.due, a.done) for a in follow_up.actions] == [
+        ("Sende oversigten", "Bo Berg", dt.date(2025, 10, 21), False),
+        ("Undersøge priser", "Anne Holm", None, False),
+    ]
+
+
+def test_no_follow_up_item_without_open_actions_and_approval_first_without_welcome():
+    old = previous_meeting()
+    old.items = old.items[1:]
+    for action in old.items[0].actions:
+        action.done = True
+    new = cycle.next_meeting_from(old, today=TODAY)
+    assert [item.title for item in new.items] == [
+        "Godkendelse af referat fra sidste møde",
+        "Evt.",
+    ]
+
+
+def test_english_labels_and_generated_items_not_duplicated():
+    first = cycle.next_meeting_from(previous_meeting(), lang="en", today=TODAY)
+    assert first.lang == "en"
+    assert first.items[1].title == "Approval of the minutes of the last meeting"
+    assert first.items[2].title == "Follow-up on actions"
+    first.items[1].standing = True  # even if someone marked it standing
+    second = cycle.next_meeting_from(first, today=TODAY)
+    titles = [item.title for item in second.items]
+    assert titles.count("Approval of the minutes of the last meeting") == 1
+
+
+def test_follow_up_actions_are_copies():
+    old = previous_meeting()
+    new = cycle.next_meeting_from(old, today=TODAY)
+    new.items[2].actions[0].done = True
+    assert old.items[1].actions[0].done is False
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Møde 2 i den tekniske arbejdsgruppe", "Møde 3 i den tekniske arbejdsgruppe"),
+        ("Board meeting 4", "Board meeting 5"),
+        ("4. møde i styregruppen", "5. møde i styregruppen"),
+        ("Styregruppemøde nr. 9", "Styregruppemøde nr. 10"),
+        ("Generalforsamling", "Generalforsamling"),
+    ],
+)
+def test_title_number_increment(title, expected):
+    assert cycle.next_title(title) == expected
+
+
+def test_explicit_title_wins():
+    new = cycle.next_meeting_from(previous_meeting(), title="Ekstraordinært møde", today=TODAY)
+    assert new.title == "Ekstraordinært møde"
+    assert cycle.next_meeting_from(previous_meeting(), today=TODAY).title == (
+        "Møde 3 i styregruppen for fælles lokaler"
+    )
+
+
+def test_template_meeting():
+    meeting = cycle.new_meeting("en", None, today=TODAY)
+    assert meeting.status is Status.DRAFT and meeting.lang == "en"
+    assert meeting.title == "New meeting"
+    assert [item.title for item in meeting.items] == ["Welcome", "Any other business"]
+    assert all(item.standing for item in meeting.items)
+    assert cycle.new_meeting("da", "Møde 1").items[0].title == "Velkomst"
+
+
+# -- status ------------------------------------------------------------------------------
+
+
+def draft() -> Meeting:
+    return Meeting(title="Møde", date=dt.date(2025, 10, 7))
+
+
+def test_draft_to_review_to_approved():
+    meeting = draft()
+    cycle.send_for_review(meeting, dt.datetime(2025, 10, 14, 16, 0))
+    assert meeting.status is Status.REVIEW
+    assert meeting.remarks_deadline == dt.datetime(2025, 10, 14, 16, 0)
+    cycle.approve(meeting, dt.date(2025, 11, 4))
+    assert meeting.status is Status.APPROVED and meeting.approved == dt.date(2025, 11, 4)
+
+
+def test_review_needs_a_deadline_not_before_the_meeting():
+    meeting = draft()
+    with pytest.raises(cycle.CycleError, match="deadline"):
+        cycle.send_for_review(meeting, None)
+    with pytest.raises(cycle.CycleError, match="before the meeting"):
+        cycle.send_for_review(meeting, dt.date(2025, 10, 1))
+    assert meeting.status is Status.DRAFT
+    cycle.send_for_review(meeting, dt.date(2025, 10, 14))
+    assert meeting.remarks_deadline == dt.datetime(2025, 10, 14, 23, 59)
+
+
+def test_approve_needs_a_day_and_cannot_repeat():
+    meeting = draft()
+    with pytest.raises(cycle.CycleError, match="day of approval"):
+        cycle.approve(meeting, None)
+    with pytest.raises(cycle.CycleError, match="before the meeting"):
+        cycle.approve(meeting, dt.date(2025, 10, 6))
+    cycle.approve(meeting, dt.date(2025, 10, 7))
+    with pytest.raises(cycle.CycleError, match="already approved"):
+        cycle.approve(meeting, dt.date(2025, 10, 8))
+    with pytest.raises(cycle.CycleError, match="reopen"):
+        cycle.send_for_review(meeting, dt.date(2025, 10, 20))
+    cycle.reopen(meeting)
+    assert meeting.status is Status.DRAFT and meeting.approved is None
+
+
+# -- timing ------------------------------------------------------------------------------
+
+
+def timed(end: dt.time | None, *durations: int | None) -> Meeting:
+    return Meeting(
+        start=dt.time(13, 0),
+        end=end,
+        items=[AgendaItem(f"Punkt {n}", duration=d) for n, d in enumerate(durations)],
+    )
+
+
+def test_plan_overrun_in_minutes():
+    assert cycle.plan_overrun(timed(dt.time(14, 0), 30, 30)) is None
+    assert cycle.plan_overrun(timed(dt.time(14, 0), 30, 45)) == 15
+    assert cycle.plan_overrun(timed(None, 30, 45)) is None
+
+
+def test_plan_overrun_counts_an_explicit_late_item_time():
+    meeting = timed(dt.time(14, 0), 30, None, 10)
+    meeting.items[2].time = dt.time(14, 20)
+    assert cycle.plan_overrun(meeting) == 30
+
+
+def test_new_meeting_keeps_durations_for_the_plan():
+    new = cycle.next_meeting_from(previous_meeting(), today=TODAY)
+    new.items[1].duration = 10
+    new.items[2].duration = 20
+    # 14.30 + 10 + 10 + 20 + 15 = 15.25, inside 16.00
+    assert new.planned_times()[3] == dt.time(15, 10)
+    assert cycle.plan_overrun(new) is None
+    new.items[2].duration = 80
+    assert cycle.plan_overrun(new) == 25  # 16.25
