@@ -1,15 +1,59 @@
-"""`referat actions`: not built yet."""
+"""`referat actions PATH...`: open actions across meeting files, overdue first."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from pathlib import Path
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from error
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="*")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="meeting files, or folders searched for *.toml meeting files",
+    )
+    parser.add_argument("--owner", metavar="NAME", help="only actions whose owner contains NAME")
+    parser.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
+    parser.add_argument("--all", action="store_true", help="include actions that are done")
+    parser.add_argument(
+        "--today",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="count actions due before this day as overdue (default: today)",
+    )
 
 
 def main(args: argparse.Namespace) -> int:
-    print("referat: this command is not built yet", file=sys.stderr)
-    return 2
+    from .. import cycle
+    from .actions_table import actions_json, actions_table
+
+    failures: list[str] = []
+
+    def report(path: Path, error: Exception) -> None:
+        message = str(error) if str(error).startswith(str(path)) else f"{path}: {error}"
+        failures.append(message)
+        print(f"referat: {message}", file=sys.stderr)
+
+    today = args.today or dt.date.today()
+    found = cycle.collect_actions(args.paths, today=today, include_done=args.all, on_error=report)
+    if args.owner:
+        wanted = args.owner.casefold()
+        found = [action for action in found if wanted in action.owner.casefold()]
+    if args.json:
+        print(actions_json(found))
+    elif found:
+        print(actions_table(found, today, show_done=args.all))
+    else:
+        print("No open actions." if not args.all else "No actions.")
+    return 1 if failures else 0

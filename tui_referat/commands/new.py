@@ -1,15 +1,60 @@
-"""`referat new`: not built yet."""
+"""`referat new FILE [--lang da|en] [--title T] [--from PREVIOUS]`: start a meeting file."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="*")
+    parser.add_argument("file", type=Path, help="the meeting file to create (never overwritten)")
+    parser.add_argument(
+        "--lang",
+        choices=("da", "en"),
+        help="language of the minutes (default: the previous meeting's, else da)",
+    )
+    parser.add_argument("--title", help="the meeting's title")
+    parser.add_argument(
+        "--from",
+        dest="previous",
+        type=Path,
+        metavar="PREVIOUS",
+        help="start from this previous meeting: participants, standing items, open actions, "
+        "and date, time and place from its next meeting",
+    )
 
 
 def main(args: argparse.Namespace) -> int:
-    print("referat: this command is not built yet", file=sys.stderr)
-    return 2
+    from .. import cycle
+    from ..errors import MeetingFileError
+    from ..storage import load_meeting, save_meeting
+
+    target: Path = args.file
+    if target.exists():
+        print(f"referat: {target}: already exists; not overwriting it", file=sys.stderr)
+        return 1
+    if args.previous is not None:
+        try:
+            previous = load_meeting(args.previous)
+        except MeetingFileError as error:
+            print(f"referat: {error}", file=sys.stderr)
+            return 1
+        except OSError as error:
+            print(f"referat: {args.previous}: {error.strerror or error}", file=sys.stderr)
+            return 1
+        meeting = cycle.next_meeting_from(previous, lang=args.lang, title=args.title)
+    else:
+        meeting = cycle.new_meeting(args.lang or "da", args.title)
+    try:
+        save_meeting(meeting, target)
+    except MeetingFileError as error:
+        print(f"referat: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"referat: {target}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    carried = sum(len(item.actions) for item in meeting.items)
+    note = f" from {args.previous} ({carried} open actions carried)" if args.previous else ""
+    print(f"Created {target}{note}")
+    return 0
