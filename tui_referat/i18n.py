@@ -201,3 +201,12 @@ def format_time_range(start: dt.time | None, end: dt.time | None, lang: str) -> 
     if end is not None:
         text += f"-{format_time(end, lang)}"
     return f"kl. {text}" if _lang(lang) == "da" else text
+
+
+def format_datetime(moment: dt.datetime, lang: str) -> str:
+    """ "25. september 2025 kl. 16.00" / "25 September 2025, 16:00" (no time at midnight)."""
+    day = format_date(moment.date(), lang)
+    if moment.time() == dt.time(0, 0):
+        return day
+    clock = format_time(moment.time(), lang)
+    return f"{day} kl. {clock}" if _lang(lang) == "da" else f"{day}, {clock}"
