@@ -1,0 +1,52 @@
+"""Changed on disk: noticed after another writer, not after a touch."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from tui_referat.safety.watch import FileStamp, changed_since, stamp
+
+
+def test_unchanged_file_is_not_changed(tmp_path: Path) -> None:
+    path = tmp_path / "m.toml"
+    path.write_text("a = 1\n")
+    assert not changed_since(path, stamp(path))
+
+
+def test_rewritten_file_is_changed_even_with_same_size_and_mtime(tmp_path: Path) -> None:
+    path = tmp_path / "m.toml"
+    path.write_text("a = 1\n")
+    before = stamp(path)
+    assert before is not None
+    path.write_text("a = 2\n")
+    os.utime(path, ns=(before.mtime_ns, before.mtime_ns + 5))
+    assert changed_since(path, before)
+
+
+def test_touch_without_new_content_is_not_changed(tmp_path: Path) -> None:
+    path = tmp_path / "m.toml"
+    path.write_text("a = 1\n")
+    before = stamp(path)
+    os.utime(path, ns=(1, 10**18))
+    assert not changed_since(path, before)
+
+
+def test_deleted_and_created_files(tmp_path: Path) -> None:
+    path = tmp_path / "m.toml"
+    assert stamp(path) is None
+    assert not changed_since(path, None)
+    path.write_text("new\n")
+    assert changed_since(path, None)
+    before = stamp(path)
+    path.unlink()
+    assert changed_since(path, before)
+
+
+def test_stamp_round_trips_through_json(tmp_path: Path) -> None:
+    path = tmp_path / "m.toml"
+    path.write_text("x")
+    before = stamp(path)
+    assert before is not None
+    assert FileStamp.from_json(before.to_json()) == before
+    assert FileStamp.from_json({"size": "nope"}) is None

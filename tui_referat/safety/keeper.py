@@ -1,0 +1,70 @@
+"""When to write the recovery copy: pure scheduling, no timers or threads of its own.
+
+The editor calls ``mark_changed(now)`` on every edit and ``tick(now)`` from a timer (say
+every 0.5 s); ``tick`` answers whether to write now. ``on_item_switch()`` asks for a write on
+every move between items. After a write the editor calls ``written(now)`` (or ``write_failed``);
+after a save or a deliberate discard, ``clear()``. Tests drive it with a fake clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Seconds of quiet after the last change before writing.
+DEBOUNCE = 2.0
+#: Longest time unsaved changes may stay out of the recovery copy while typing goes on.
+MAX_INTERVAL = 10.0
+#: After a failed write, wait this long before trying again.
+RETRY = 5.0
+
+
+@dataclass
+class RecoveryKeeper:
+    debounce: float = DEBOUNCE
+    max_interval: float = MAX_INTERVAL
+    retry: float = RETRY
+    #: Changes exist that the recovery copy does not have yet.
+    pending: bool = False
+    #: A recovery copy exists on disk (to remove after a save).
+    has_copy: bool = False
+    _first_change: float | None = None
+    _last_change: float | None = None
+    _retry_at: float | None = None
+    failures: int = 0
+
+    def mark_changed(self, now: float) -> None:
+        if not self.pending:
+            self.pending = True
+            self._first_change = now
+        self._last_change = now
+
+    def tick(self, now: float) -> bool:
+        """Whether the recovery copy should be written now."""
+        if not self.pending or self._last_change is None or self._first_change is None:
+            return False
+        if self._retry_at is not None and now < self._retry_at:
+            return False
+        if now - self._last_change >= self.debounce:
+            return True
+        return now - self._first_change >= self.max_interval
+
+    def on_item_switch(self) -> bool:
+        """Moving to another item: write now if anything is pending."""
+        return self.pending
+
+    def written(self, now: float) -> None:
+        self.pending = False
+        self.has_copy = True
+        self._first_change = self._last_change = self._retry_at = None
+        self.failures = 0
+
+    def write_failed(self, now: float) -> None:
+        self.failures += 1
+        self._retry_at = now + self.retry
+
+    def clear(self) -> None:
+        """The meeting was saved, or its changes discarded on purpose: nothing to keep."""
+        self.pending = False
+        self.has_copy = False
+        self._first_change = self._last_change = self._retry_at = None
+        self.failures = 0

@@ -1,0 +1,50 @@
+"""Make hostile text inert for display: no escape sequence or control character reaches the
+terminal raw.
+
+A meeting file is text anyone may have written. ``inert`` replaces the C0 controls (except
+newline and tab), DEL and the C1 controls with visible symbols, so ``ESC [ 2 J`` shows as
+``␛[2J`` instead of clearing the screen. ``one_line`` also folds newlines for single-line places
+(navigation, table cells, titles). Bidirectional overrides, which can make text read differently
+from what it is, are shown as visible markers too.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: C0 controls become the Control Pictures block: NUL -> ␀, ESC -> ␛, ... ; DEL -> ␡.
+_TABLE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
+_TABLE[0x7F] = "\u2421"
+#: C1 controls (0x80-0x9F, e.g. the one-byte CSI 0x9B) have no pictures: show their code.
+_TABLE.update({code: f"<{code:02X}>" for code in range(0x80, 0xA0)})
+#: Bidirectional embeddings, overrides and isolates, and the line/paragraph separators.
+_BIDI = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_TABLE.update({code: f"<U+{code:04X}>" for code in _BIDI})
+_TABLE[0x2028] = "\u2424"
+_TABLE[0x2029] = "\u2424"
+
+_KEEP_LINES = dict(_TABLE)
+del _KEEP_LINES[0x0A]
+del _KEEP_LINES[0x09]
+_ONE_LINE = dict(_TABLE)
+_ONE_LINE[0x0A] = " "
+_ONE_LINE[0x09] = " "
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds anything ``inert`` would replace (newline and tab aside)."""
+    return _UNSAFE.search(text) is not None
+
+
+def inert(text: str) -> str:
+    """``text`` with every control character but newline and tab made visible and harmless."""
+    if not has_controls(text):
+        return text
+    return text.translate(_KEEP_LINES)
+
+
+def one_line(text: str) -> str:
+    """``inert`` for single-line display: newlines and tabs become spaces as well."""
+    return text.translate(_ONE_LINE)
