@@ -57,6 +57,7 @@ LABELS: dict[str, dict[str, str]] = {
         "welcome_item": "Velkomst",
         "aob_item": "Evt.",
         "new_meeting_title": "Nyt møde",
+        "and": "og",
     },
     "en": {
         "minutes_doc": "Minutes",
@@ -99,6 +100,7 @@ LABELS: dict[str, dict[str, str]] = {
         "welcome_item": "Welcome",
         "aob_item": "Any other business",
         "new_meeting_title": "New meeting",
+        "and": "and",
     },
 }
 
