@@ -1,0 +1,162 @@
+"""The meeting file: load, check and save TOML with tomlkit, keeping the user's bytes.
+
+The parsed tomlkit document stays with the meeting (``meeting.origin``) and each nested
+object keeps its table; on save the model is merged back key by key (see ``writer``), so
+comments, unknown keys, key order and untouched values survive byte for byte. Every failure
+is a ``MeetingFileError``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+from tomlkit.exceptions import ParseError
+
+from ..checks import Problem
+from ..errors import MeetingFileError
+from ..model import Meeting
+from .files import read_text, write_atomic
+from .locate import Position, make_locator
+from .reader import Reader, StopReading
+from .values import FORMAT_VERSION
+from .writer import merge
+
+__all__ = [
+    "FORMAT_VERSION",
+    "MeetingFileError",
+    "dumps_meeting",
+    "load_meeting",
+    "loads_meeting",
+    "locator_for",
+    "save_meeting",
+    "validate_file",
+    "validate_text",
+]
+
+_BOM = "\ufeff"
+_AT_LINE = re.compile(r"\s+at line \d+ col \d+\Z")
+
+
+def _parse(text: str, path: str) -> Any:
+    body = text[1:] if text.startswith(_BOM) else text
+    if not body.strip():
+        raise MeetingFileError("the file is empty", path)
+    try:
+        doc = tomlkit.parse(body)
+    except ParseError as error:
+        message = _AT_LINE.sub("", str(error)).rstrip(".")
+        if "'\\x00'" in message or (
+            message.startswith("Unexpected character") and error.line > body.count("\n") + 1
+        ):
+            message = "unexpected end of file"
+        line, col = error.line, error.col + 1
+        if text.startswith(_BOM) and line == 1:
+            col += 1
+        raise MeetingFileError(_lower_first(message), path, line, col) from None
+    except Exception as error:  # tomlkit raises a few other types on odd input
+        raise MeetingFileError(f"not valid TOML: {error}", path) from None
+    doc._referat_source = body
+    doc._referat_bom = text.startswith(_BOM)
+    return doc
+
+
+def _lower_first(message: str) -> str:
+    return message[:1].lower() + message[1:] if message[1:2].islower() else message
+
+
+def validate_text(text: str, path: str | Path = "<string>") -> tuple[Meeting | None, list[Problem]]:
+    """Read ``text`` and report every problem with the file, in file order.
+
+    The meeting comes back whenever the TOML could be parsed and is a meeting file; fields
+    with problems then hold their defaults.
+    """
+    name = str(path)
+    try:
+        doc = _parse(text, name)
+    except MeetingFileError as error:
+        return None, [_problem_from(error)]
+    reader = Reader()
+    meeting: Meeting | None
+    try:
+        meeting = reader.read_meeting(doc)
+    except StopReading:
+        meeting = None
+    except Exception as error:  # pragma: no cover - a reader bug must not be a traceback
+        return None, [Problem(name, None, None, "error", f"cannot read the file: {error!r}")]
+    locate = make_locator(doc._referat_source)
+    offset = 1 if doc._referat_bom else 0
+    problems = []
+    for found in reader.problems:
+        line, col = locate(found.field) or (1, 1)
+        if line == 1:
+            col += offset
+        problems.append(Problem(name, line, col, "error", found.message, found.field))
+    problems.sort(key=lambda problem: (problem.line or 0, problem.col or 0))
+    return meeting, problems
+
+
+def validate_file(path: str | Path) -> tuple[Meeting | None, list[Problem]]:
+    """Like ``validate_text`` for a file, with read problems (missing, not UTF-8…) reported."""
+    try:
+        text = read_text(path)
+    except MeetingFileError as error:
+        return None, [_problem_from(error)]
+    return validate_text(text, path)
+
+
+def _problem_from(error: MeetingFileError) -> Problem:
+    return Problem(
+        error.path or "<meeting>", error.line, error.col, "error", error.message, error.field or ""
+    )
+
+
+def loads_meeting(text: str, path: str | Path = "<string>") -> Meeting:
+    """The meeting in ``text``; the first problem is raised as ``MeetingFileError``."""
+    meeting, problems = validate_text(text, path)
+    if problems:
+        first = problems[0]
+        raise MeetingFileError(
+            first.message, first.path, first.line, first.col, first.field or None
+        )
+    assert meeting is not None
+    return meeting
+
+
+def load_meeting(path: str | Path) -> Meeting:
+    """The meeting in the file at ``path``, or ``MeetingFileError``."""
+    return loads_meeting(read_text(path), path)
+
+
+def dumps_meeting(meeting: Meeting) -> str:
+    """The meeting as TOML text, merged into the document it was loaded from (if any)."""
+    try:
+        doc = merge(meeting)
+        text = doc.as_string()
+    except MeetingFileError:
+        raise
+    except Exception as error:
+        raise MeetingFileError(f"cannot write the meeting: {error}") from None
+    doc._referat_source = text
+    return _BOM + text if getattr(doc, "_referat_bom", False) else text
+
+
+def save_meeting(meeting: Meeting, path: str | Path) -> None:
+    """Write ``meeting`` to ``path`` atomically (temp file, fsync, replace; mode kept)."""
+    text = dumps_meeting(meeting)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise MeetingFileError(
+            f"cannot save: the text has a character that cannot be stored ({error.reason})", path
+        ) from None
+    write_atomic(path, data)
+
+
+def locator_for(meeting: Meeting) -> Callable[[str], Position | None] | None:
+    """Field path -> (line, col) in the text the meeting was last loaded from or saved as."""
+    text = getattr(meeting.origin, "_referat_source", None)
+    return make_locator(text) if isinstance(text, str) else None

@@ -1,0 +1,110 @@
+"""Reading a meeting file's text and writing it atomically; OS errors in plain words."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from ..errors import MeetingFileError
+
+_REASONS = {
+    errno.ENOENT: "no such file",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EISDIR: "is a folder, not a meeting file",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exceeded",
+    errno.EROFS: "the file system is read-only",
+    errno.ENAMETOOLONG: "the file name is too long",
+}
+
+
+def reason(error: OSError) -> str:
+    return _REASONS.get(error.errno or 0, error.strerror or str(error))
+
+
+def read_text(path: str | Path) -> str:
+    """The text of a meeting file, or a one-line ``MeetingFileError``."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise MeetingFileError(reason(error), path) from None
+    if not data.strip():
+        raise MeetingFileError("the file is empty", path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise MeetingFileError(
+            f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be read; "
+            "save the file as UTF-8",
+            path,
+            line,
+            col,
+        ) from None
+
+
+def _default_mode() -> int:
+    umask = 0o022
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                umask = int(line.split()[1], 8)
+    return 0o666 & ~umask
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temp file in the same folder, fsync and replace.
+
+    The file keeps its mode. On failure the temp file is removed, the original file is left
+    as it was and ``MeetingFileError`` says why.
+    """
+    target = Path(os.path.realpath(path))
+    folder = target.parent
+    if target.is_dir():
+        raise MeetingFileError("is a folder, not a meeting file", path)
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = _default_mode()
+    except OSError as error:
+        raise MeetingFileError(f"cannot save: {reason(error)}", path) from None
+    if not folder.is_dir():
+        raise MeetingFileError(f"cannot save: the folder {folder} does not exist", path)
+    temp = None
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(handle, view)
+                view = view[written:]
+            os.fchmod(handle, mode)
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+        os.replace(temp, target)
+        temp = None
+        _fsync_folder(folder)
+    except OSError as error:
+        raise MeetingFileError(f"cannot save: {reason(error)}", path) from None
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)

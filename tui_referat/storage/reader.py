@@ -1,0 +1,162 @@
+"""Read a parsed tomlkit document into the model, collecting every field problem."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from ..model import (
+    Action,
+    AgendaItem,
+    Attachment,
+    CaseField,
+    Meeting,
+    NextMeeting,
+    Participant,
+    Remark,
+)
+from .tables import entries, scalar
+from .values import (
+    ACTION_FIELDS,
+    ATTACHMENT_FIELDS,
+    FORMAT_VERSION,
+    HEADER_FIELDS,
+    ITEM_FIELDS,
+    MEETING_FIELDS,
+    NEXT_MEETING_FIELDS,
+    PARTICIPANT_FIELDS,
+    REMARK_FIELDS,
+    Field,
+    FieldError,
+    describe,
+    parse_value,
+)
+
+#: (attribute, key, class, fields, nested lists) for each array of tables.
+ListSpec = tuple[str, str, type, tuple[Field, ...], tuple[Any, ...]]
+
+REMARKS: ListSpec = ("remarks", "remarks", Remark, REMARK_FIELDS, ())
+ATTACHMENTS: ListSpec = ("attachments", "attachments", Attachment, ATTACHMENT_FIELDS, ())
+ACTIONS: ListSpec = ("actions", "actions", Action, ACTION_FIELDS, ())
+HEADER: ListSpec = ("header", "header", CaseField, HEADER_FIELDS, ())
+PARTICIPANTS: ListSpec = ("participants", "participants", Participant, PARTICIPANT_FIELDS, ())
+ITEMS: ListSpec = ("items", "items", AgendaItem, ITEM_FIELDS, (REMARKS, ATTACHMENTS, ACTIONS))
+MEETING_LISTS: tuple[ListSpec, ...] = (HEADER, PARTICIPANTS, ITEMS)
+
+
+class StopReading(Exception):
+    """The file is not a meeting file this version can read; nothing more to say."""
+
+
+@dataclasses.dataclass
+class FieldProblem:
+    field: str
+    message: str
+
+
+def _defaults(cls: type) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for spec in dataclasses.fields(cls):
+        if spec.default is not dataclasses.MISSING:
+            out[spec.name] = spec.default
+        elif spec.default_factory is not dataclasses.MISSING:
+            out[spec.name] = spec.default_factory
+    return out
+
+
+DEFAULTS: dict[type, dict[str, Any]] = {
+    cls: _defaults(cls)
+    for cls in (Meeting, CaseField, Participant, AgendaItem, Remark, Attachment, Action)
+}
+DEFAULTS[NextMeeting] = _defaults(NextMeeting)
+
+
+def default_of(cls: type, attr: str) -> Any:
+    value = DEFAULTS[cls].get(attr, "")
+    return value() if callable(value) else value
+
+
+class Reader:
+    def __init__(self) -> None:
+        self.problems: list[FieldProblem] = []
+
+    def problem(self, field: str, message: str) -> None:
+        self.problems.append(FieldProblem(field, message))
+
+    def read_fields(
+        self, cls: type, fields: tuple[Field, ...], found: dict[str, Any], prefix: str
+    ) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for field in fields:
+            raw = found.get(field.key)
+            if raw is None:
+                if field.required:
+                    self.problem(f"{prefix}{field.key}", "required key is missing")
+                    values[field.attr] = ""
+                continue
+            try:
+                values[field.attr] = parse_value(field, raw)
+            except FieldError as error:
+                self.problem(f"{prefix}{field.key}", str(error))
+        return values
+
+    def read_object(self, spec: ListSpec, table: Any, path: str) -> Any:
+        _, _, cls, fields, nested = spec
+        found = entries(table)
+        values = self.read_fields(cls, fields, found, f"{path}.")
+        for sub in nested:
+            values[sub[0]] = self.read_list(sub, found.get(sub[1]), f"{path}.{sub[1]}")
+        obj = cls(**values)
+        obj.origin = table
+        return obj
+
+    def read_list(self, spec: ListSpec, raw: Any, path: str) -> list[Any]:
+        if raw is None:
+            return []
+        if not isinstance(raw, list):
+            self.problem(path, f"expected [[{path.split('.')[-1]}]] tables, got {describe(raw)}")
+            return []
+        out = []
+        for index, table in enumerate(raw):
+            where = f"{path}[{index}]"
+            if not isinstance(table, dict):
+                self.problem(where, f"expected a table, got {describe(table)}")
+                continue
+            out.append(self.read_object(spec, table, where))
+        return out
+
+    def read_meeting(self, doc: Any) -> Meeting:
+        found = entries(doc)
+        self.check_format(found.get("format"))
+        values = self.read_fields(Meeting, MEETING_FIELDS, found, "")
+        for spec in MEETING_LISTS:
+            values[spec[0]] = self.read_list(spec, found.get(spec[1]), spec[1])
+        raw_next = found.get("next_meeting")
+        if raw_next is not None:
+            if isinstance(raw_next, dict):
+                next_values = self.read_fields(
+                    NextMeeting, NEXT_MEETING_FIELDS, entries(raw_next), "next_meeting."
+                )
+                values["next_meeting"] = NextMeeting(**next_values)
+                values["next_meeting"].origin = raw_next
+            else:
+                self.problem("next_meeting", f"expected a table, got {describe(raw_next)}")
+        meeting = Meeting(**values)
+        meeting.origin = doc
+        return meeting
+
+    def check_format(self, raw: Any) -> None:
+        raw = scalar(raw)
+        if raw is None:
+            self.problem("format", "not a meeting file: the key 'format = 1' is missing")
+            raise StopReading
+        if not isinstance(raw, int) or isinstance(raw, bool) or raw < 1:
+            self.problem("format", f"expected a format version number, got {describe(raw)}")
+            raise StopReading
+        if raw > FORMAT_VERSION:
+            self.problem(
+                "format",
+                f"format {int(raw)} is newer than this referat can read "
+                f"(up to {FORMAT_VERSION}); update referat",
+            )
+            raise StopReading

@@ -1,0 +1,318 @@
+"""Field kinds of the meeting format: how a TOML value reads into the model and back.
+
+``parse_value`` turns a tomlkit value into a model value or raises ``FieldError`` with a
+message for the user; ``make_item`` turns a model value into a new tomlkit item.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from tomlkit import items as ti
+
+from ..model import Attendance, Kind, RemarkSource, Status
+
+#: The newest format version this code reads and writes.
+FORMAT_VERSION = 1
+
+LANG_VALUES = ("da", "en")
+_TIME_RE = re.compile(r"\s*(\d{1,2})[.:](\d{2})\s*\Z")
+#: A date alone as a deadline means the end of that day.
+END_OF_DAY = dt.time(23, 59)
+
+
+class FieldError(Exception):
+    """A value of the wrong type or outside its choices; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class Field:
+    attr: str
+    key: str
+    kind: str
+    choices: type[Enum] | tuple[str, ...] | None = None
+    #: Missing key is an error; always written, even when empty.
+    required: bool = False
+    #: Written for new objects even when it holds its default.
+    always: bool = False
+
+
+def describe(raw: Any) -> str:
+    """A short description of a TOML value for messages: ``"Q"``, ``3``, ``a table``."""
+    if isinstance(raw, ti.Bool):
+        raw = raw.value
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
+    if isinstance(raw, str):
+        text = str(raw)
+        if len(text) > 40:
+            text = text[:37] + "…"
+        return json.dumps(text, ensure_ascii=False)
+    if isinstance(raw, dict):
+        return "a table"
+    if isinstance(raw, list):
+        return "a list"
+    if isinstance(raw, int | float | dt.date | dt.time):
+        return str(raw)
+    return "a value of another type"
+
+
+def _or_list(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def choice_values(field: Field) -> list[str]:
+    if isinstance(field.choices, tuple):
+        return list(field.choices)
+    assert field.choices is not None
+    return [member.value for member in field.choices]
+
+
+def parse_time(raw: Any) -> dt.time:
+    if isinstance(raw, dt.time):
+        return dt.time(raw.hour, raw.minute, raw.second, raw.microsecond, raw.tzinfo)
+    if isinstance(raw, str):
+        match = _TIME_RE.match(raw)
+        if match:
+            hour, minute = int(match.group(1)), int(match.group(2))
+            if hour < 24 and minute < 60:
+                return dt.time(hour, minute)
+    raise FieldError(f'expected a time like "13.30", got {describe(raw)}')
+
+
+def parse_date(raw: Any) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return dt.date(raw.year, raw.month, raw.day)
+    if isinstance(raw, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            pass
+    raise FieldError(f"expected a date like 2025-10-07, got {describe(raw)}")
+
+
+def parse_datetime(raw: Any) -> dt.datetime:
+    if isinstance(raw, dt.datetime):
+        return dt.datetime(
+            raw.year,
+            raw.month,
+            raw.day,
+            raw.hour,
+            raw.minute,
+            raw.second,
+            raw.microsecond,
+            raw.tzinfo,
+        )
+    if isinstance(raw, dt.date) or (isinstance(raw, str) and len(raw.strip()) == 10):
+        return dt.datetime.combine(
+            parse_date(raw.strip() if isinstance(raw, str) else raw), END_OF_DAY
+        )
+    if isinstance(raw, str):
+        try:
+            return dt.datetime.fromisoformat(raw.strip())
+        except ValueError:
+            pass
+    raise FieldError(f"expected a date and time like 2025-10-14T16:00:00, got {describe(raw)}")
+
+
+def _string(raw: Any) -> str:
+    if isinstance(raw, str) and not isinstance(raw, ti.Bool):
+        return str.__str__(raw)
+    raise FieldError(f"expected a string, got {describe(raw)}")
+
+
+def _names(raw: Any, what: str) -> list[str]:
+    if isinstance(raw, str):
+        return [str.__str__(raw)]
+    if isinstance(raw, list):
+        values = []
+        for index, element in enumerate(raw):
+            if not isinstance(element, str):
+                raise FieldError(f"expected {what}, got {describe(element)} at [{index}]")
+            values.append(str.__str__(element))
+        return values
+    raise FieldError(f"expected {what}, got {describe(raw)}")
+
+
+def parse_value(field: Field, raw: Any) -> Any:
+    """The model value of ``raw`` for ``field``, or ``FieldError``."""
+    kind = field.kind
+    if isinstance(raw, ti.Bool):
+        raw = raw.value
+    if kind == "str":
+        return _string(raw)
+    if kind == "enum":
+        values = choice_values(field)
+        if isinstance(raw, str) and str(raw) in values:
+            text = str.__str__(raw)
+            return text if isinstance(field.choices, tuple) else field.choices(text)  # type: ignore[misc]
+        raise FieldError(f"expected {_or_list(values)}, got {describe(raw)}")
+    if kind == "bool":
+        if isinstance(raw, bool):
+            return raw
+        raise FieldError(f"expected true or false, got {describe(raw)}")
+    if kind == "minutes":
+        if isinstance(raw, int) and not isinstance(raw, bool) and 0 <= raw <= 100_000:
+            return int(raw)
+        raise FieldError(f"expected a whole number of minutes, got {describe(raw)}")
+    if kind == "time":
+        return parse_time(raw)
+    if kind == "date":
+        return parse_date(raw)
+    if kind == "datetime":
+        return parse_datetime(raw)
+    if kind == "names":
+        return _names(raw, "a list of names")
+    if kind == "topic":
+        return _names(raw, "a topic or a list of topics")
+    raise AssertionError(kind)  # pragma: no cover
+
+
+# -- writing ---------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL_NO_NL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def _escape_basic(text: str, multiline: bool) -> str:
+    out = []
+    length = len(text)
+    for index, char in enumerate(text):
+        if char == "\\":
+            out.append("\\\\")
+        elif char == '"':
+            # In a multi-line string only runs of quotes and a final quote need escaping.
+            if not multiline or index == length - 1 or text[index + 1] == '"':
+                out.append('\\"')
+            else:
+                out.append(char)
+        elif (char == "\n" and multiline) or char == "\t":
+            out.append(char)
+        elif char < " " or char == "\x7f":
+            short = {"\n": "\\n", "\r": "\\r", "\b": "\\b", "\f": "\\f"}.get(char)
+            out.append(short or f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def string_item(text: str) -> ti.String:
+    """A new TOML string for ``text``: multi-line when it has a newline, exact round trip."""
+    if "\n" not in text:
+        if "\\" in text and "'" not in text and not _CONTROL_NO_NL.search(text):
+            return ti.String(ti.StringType.SLL, text, text, ti.Trivia())
+        return ti.String(ti.StringType.SLB, text, _escape_basic(text, False), ti.Trivia())
+    literal_ok = (
+        "\\" in text and "'''" not in text and not text.endswith("'") and not _CONTROL.search(text)
+    )
+    if literal_ok:
+        return ti.String(ti.StringType.MLL, text, "\n" + text, ti.Trivia())
+    return ti.String(ti.StringType.MLB, text, "\n" + _escape_basic(text, True), ti.Trivia())
+
+
+def format_time(moment: dt.time, lang: str) -> Any:
+    if moment.second or moment.microsecond or moment.tzinfo is not None:
+        return ti.item(moment)
+    sep = ":" if lang == "en" else "."
+    return string_item(f"{moment.hour:02d}{sep}{moment.minute:02d}")
+
+
+def _names_item(values: list[str], single_as_string: bool) -> Any:
+    if single_as_string and len(values) == 1:
+        return string_item(values[0])
+    array = ti.Array([], ti.Trivia())
+    for value in values:
+        array.append(string_item(value))
+    return array
+
+
+def make_item(field: Field, value: Any, lang: str) -> Any:
+    """A new tomlkit item holding ``value`` for ``field``."""
+    kind = field.kind
+    if kind == "str":
+        return string_item(str(value))
+    if kind == "enum":
+        return string_item(value.value if isinstance(value, Enum) else str(value))
+    if kind in ("bool", "minutes", "date", "datetime"):
+        return ti.item(value)
+    if kind == "time":
+        return format_time(value, lang)
+    if kind == "names":
+        return _names_item(list(value), False)
+    if kind == "topic":
+        return _names_item(list(value), True)
+    raise AssertionError(kind)  # pragma: no cover
+
+
+# -- the fields of each object, in the order new keys are written ----------------------
+
+MEETING_FIELDS = (
+    Field("lang", "lang", "enum", LANG_VALUES, always=True),
+    Field("status", "status", "enum", Status, always=True),
+    Field("title", "title", "str", always=True),
+    Field("date", "date", "date"),
+    Field("start", "start", "time"),
+    Field("end", "end", "time"),
+    Field("location", "location", "str"),
+    Field("chair", "chair", "str"),
+    Field("secretary", "secretary", "str"),
+    Field("remarks_deadline", "remarks_deadline", "datetime"),
+    Field("approved", "approved", "date"),
+)
+HEADER_FIELDS = (
+    Field("key", "key", "str", required=True),
+    Field("label", "label", "str"),
+    Field("value", "value", "str", always=True),
+)
+PARTICIPANT_FIELDS = (
+    Field("name", "name", "str", required=True),
+    Field("title", "title", "str"),
+    Field("organisation", "organisation", "str"),
+    Field("email", "email", "str"),
+    Field("attendance", "attendance", "enum", Attendance, always=True),
+    Field("note", "note", "str"),
+)
+ITEM_FIELDS = (
+    Field("title", "title", "str", required=True),
+    Field("kind", "kind", "enum", Kind),
+    Field("time", "time", "time"),
+    Field("duration", "duration", "minutes"),
+    Field("presenters", "presenters", "names"),
+    Field("standing", "standing", "bool"),
+    Field("recommendation", "recommendation", "str"),
+    Field("minutes", "minutes", "str"),
+    Field("problem", "problem", "str"),
+    Field("solution", "solution", "str"),
+    Field("next_steps", "next_steps", "str"),
+    Field("remarks_note", "remarks_note", "str"),
+)
+REMARK_FIELDS = (
+    Field("topic", "topic", "topic"),
+    Field("source", "source", "enum", RemarkSource, always=True),
+    Field("author", "author", "str"),
+    Field("received", "received", "date"),
+    Field("text", "text", "str", required=True),
+)
+ATTACHMENT_FIELDS = (
+    Field("title", "title", "str", required=True),
+    Field("path", "path", "str"),
+)
+ACTION_FIELDS = (
+    Field("text", "text", "str", required=True),
+    Field("owner", "owner", "str"),
+    Field("due", "due", "date"),
+    Field("done", "done", "bool", always=True),
+)
+NEXT_MEETING_FIELDS = (
+    Field("date", "date", "date"),
+    Field("start", "start", "time"),
+    Field("end", "end", "time"),
+    Field("location", "location", "str"),
+)

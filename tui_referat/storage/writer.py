@@ -1,0 +1,252 @@
+"""Merge the model back into its tomlkit document, key by key.
+
+Only values whose model value differs from what the file's value reads as are written, so an
+untouched file saves byte for byte and one edited field changes only its own lines. Lists of
+tables are rebuilt only when their order or membership changed, reusing the original table
+objects so that their comments and unknown keys travel with them.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import tomlkit
+from tomlkit import items as ti
+from tomlkit.container import Container
+
+from ..model import Meeting, NextMeeting
+from .reader import MEETING_LISTS, ListSpec, default_of
+from .tables import (
+    body_index,
+    container_of,
+    ends_with_blank,
+    entries,
+    insert_entry,
+    is_tableish,
+    set_ends_with_blank,
+)
+from .values import (
+    FORMAT_VERSION,
+    MEETING_FIELDS,
+    NEXT_MEETING_FIELDS,
+    Field,
+    FieldError,
+    make_item,
+    parse_value,
+)
+
+#: The order of the top-level tables; new ones are placed accordingly.
+TOP_TABLES = ("header", "participants", "items", "next_meeting")
+
+
+class Writer:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang if lang in ("da", "en") else "da"
+        self.claimed: set[int] = set()
+
+    # -- fields -----------------------------------------------------------------------
+
+    def merge_fields(self, obj: Any, fields: tuple[Field, ...], table: Any, new: bool) -> None:
+        found = entries(table)
+        container = container_of(table)
+        cls = type(obj)
+        for position, field in enumerate(fields):
+            value = getattr(obj, field.attr)
+            raw = found.get(field.key)
+            if raw is not None:
+                try:
+                    if parse_value(field, raw) == value:
+                        continue
+                except FieldError:
+                    pass
+                if value is None:
+                    del table[field.key]
+                else:
+                    table[field.key] = make_item(field, value, self.lang)
+                continue
+            if value is None:
+                continue
+            optional = not field.required and not (new and field.always)
+            if optional and value == default_of(cls, field.attr):
+                continue
+            item = make_item(field, value, self.lang)
+            self.insert_key(table, container, found, fields, position, field.key, item)
+            found[field.key] = item
+
+    @staticmethod
+    def insert_key(
+        table: Any,
+        container: Container | None,
+        found: dict[str, Any],
+        fields: tuple[Field, ...],
+        position: int,
+        key: str,
+        item: Any,
+    ) -> None:
+        if isinstance(container, Container) and not isinstance(table, ti.InlineTable):
+            for before in reversed(fields[:position]):
+                if before.key in found and not is_tableish(found[before.key]):
+                    index = body_index(container, before.key)
+                    if index is not None:
+                        container._insert_after(before.key, key, item)
+                        return
+            for after in fields[position + 1 :]:
+                if after.key in found and not is_tableish(found[after.key]):
+                    index = body_index(container, after.key)
+                    if index is not None:
+                        container._insert_at(index, key, item)
+                        return
+        table[key] = item
+
+    # -- objects and lists -----------------------------------------------------------
+
+    def table_for(self, obj: Any) -> tuple[ti.Table, bool]:
+        """The table to merge ``obj`` into, and whether it is new."""
+        origin = obj.origin
+        if isinstance(origin, ti.Table) and id(origin) not in self.claimed:
+            self.claimed.add(id(origin))
+            return origin, False
+        table = tomlkit.table()
+        if isinstance(origin, ti.Table):
+            table = copy.deepcopy(origin)
+        elif isinstance(origin, dict):
+            for key, value in entries(origin).items():
+                value = copy.deepcopy(value)
+                if hasattr(value, "trivia"):
+                    value.trivia.indent = ""
+                    value.trivia.trail = "\n"
+                table.append(key, value)
+        self.claimed.add(id(table))
+        obj.origin = table
+        return table, not isinstance(origin, dict)
+
+    def merge_object(self, spec: ListSpec, obj: Any, table: Any, new: bool) -> None:
+        self.merge_fields(obj, spec[3], table, new)
+        for sub in spec[4]:
+            self.merge_list(table, sub, getattr(obj, sub[0]), sub_order=spec[4])
+
+    def merge_list(
+        self, parent: Any, spec: ListSpec, objs: list[Any], sub_order: tuple[Any, ...]
+    ) -> None:
+        key = spec[1]
+        existing = entries(parent).get(key)
+        if not objs:
+            if existing is not None:
+                del parent[key]
+            return
+        if (
+            isinstance(existing, ti.AoT)
+            and len(existing.body) == len(objs)
+            and all(obj.origin is table for obj, table in zip(objs, existing.body, strict=True))
+            and not any(id(table) in self.claimed for table in existing.body)
+        ):
+            for obj, table in zip(objs, existing.body, strict=True):
+                self.claimed.add(id(table))
+                self.merge_object(spec, obj, table, new=False)
+            return
+        old = list(existing.body) if isinstance(existing, ti.AoT) else []
+        tables = []
+        for obj in objs:
+            table, new = self.table_for(obj)
+            self.merge_object(spec, obj, table, new)
+            tables.append(table)
+        self.arrange(old, tables)
+        if isinstance(existing, ti.AoT):
+            existing._body[:] = tables
+            list.__setitem__(existing, slice(None), tables)
+            return
+        aot = ti.AoT(tables, name=key, parsed=True)
+        if existing is not None:
+            parent[key] = aot
+            return
+        order = [sub[1] for sub in sub_order] if sub_order else list(TOP_TABLES)
+        self.add_table(parent, key, aot, order)
+
+    @staticmethod
+    def arrange(old: list[ti.Table], tables: list[ti.Table]) -> None:
+        """Keep the blank lines between tables where they were, whatever moved."""
+        separated = any(ends_with_blank(table) for table in old[:-1]) or len(old) < 2
+        for table in tables[:-1]:
+            if separated and not ends_with_blank(table):
+                set_ends_with_blank(table, True)
+        if old and tables and tables[-1] is not old[-1]:
+            set_ends_with_blank(tables[-1], ends_with_blank(old[-1]))
+
+    @staticmethod
+    def add_table(parent: Any, key: str, value: Any, order: list[str]) -> None:
+        """Add a new table or array of tables at its place among ``order``."""
+        container = container_of(parent)
+        if container is None:
+            parent[key] = value
+            return
+        later = order[order.index(key) + 1 :] if key in order else []
+        index = len(container.body)
+        for name in later:
+            found = body_index(container, name)
+            if found is not None:
+                index = found
+                break
+        before = container._previous_item(index)
+        if isinstance(before, ti.Table):
+            set_ends_with_blank(before, True)
+        elif isinstance(before, ti.AoT) and len(before.body):
+            set_ends_with_blank(before.body[-1], True)
+        elif before is not None and not isinstance(before, ti.Whitespace):
+            container.body.insert(index, (None, ti.Whitespace("\n")))
+            _shift_map(container, index)
+            index += 1
+        if index < len(container.body):
+            last = value.body[-1] if isinstance(value, ti.AoT) else value
+            set_ends_with_blank(last, True)
+        insert_entry(container, index, key, value)
+
+    # -- the meeting ------------------------------------------------------------------
+
+    def merge_meeting(self, meeting: Meeting, doc: Any, new: bool) -> None:
+        if new:
+            doc.append("format", FORMAT_VERSION)
+        self.merge_fields(meeting, MEETING_FIELDS, doc, new)
+        for spec in MEETING_LISTS:
+            self.merge_list(doc, spec, getattr(meeting, spec[0]), ())
+        self.merge_next(meeting.next_meeting, doc)
+
+    def merge_next(self, nxt: NextMeeting | None, doc: Any) -> None:
+        existing = entries(doc).get("next_meeting")
+        if nxt is None:
+            if existing is not None:
+                del doc["next_meeting"]
+            return
+        if (
+            nxt.origin is existing
+            and isinstance(existing, dict)
+            and id(existing) not in self.claimed
+        ):
+            self.claimed.add(id(existing))
+            self.merge_fields(nxt, NEXT_MEETING_FIELDS, existing, new=False)
+            return
+        table, new = self.table_for(nxt)
+        self.merge_fields(nxt, NEXT_MEETING_FIELDS, table, new)
+        if existing is not None:
+            doc["next_meeting"] = table
+        else:
+            self.add_table(doc, "next_meeting", table, list(TOP_TABLES))
+
+
+def _shift_map(container: Container, index: int) -> None:
+    for key, where in list(container._map.items()):
+        if isinstance(where, tuple):
+            container._map[key] = tuple(i + 1 if i >= index else i for i in where)
+        elif where >= index:
+            container._map[key] = where + 1
+
+
+def merge(meeting: Meeting) -> Any:
+    """Merge ``meeting`` into its document (a new one when it has none) and return it."""
+    doc = meeting.origin
+    new = not isinstance(doc, tomlkit.TOMLDocument)
+    if new:
+        doc = tomlkit.document()
+    Writer(meeting.lang).merge_meeting(meeting, doc, new)
+    meeting.origin = doc
+    return doc
