@@ -26,16 +26,23 @@ _TABLE[0x2029] = "\u2424"
 _KEEP_LINES = dict(_TABLE)
 del _KEEP_LINES[0x0A]
 del _KEEP_LINES[0x09]
+_ALL = dict(_TABLE)
 _ONE_LINE = dict(_TABLE)
 _ONE_LINE[0x0A] = " "
 _ONE_LINE[0x09] = " "
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_ANY = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def has_controls(text: str) -> bool:
     """Whether ``text`` holds anything ``inert`` would replace (newline and tab aside)."""
     return _UNSAFE.search(text) is not None
+
+
+def has_any_controls(text: str) -> bool:
+    """Whether ``text`` holds any control character, newline and tab included."""
+    return _ANY.search(text) is not None
 
 
 def inert(text: str) -> str:
@@ -48,3 +55,8 @@ def inert(text: str) -> str:
 def one_line(text: str) -> str:
     """``inert`` for single-line display: newlines and tabs become spaces as well."""
     return text.translate(_ONE_LINE)
+
+
+def inert_all(text: str) -> str:
+    """Every control character made visible, newline and tab too (for rendered cells)."""
+    return text.translate(_ALL)
