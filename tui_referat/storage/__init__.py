@@ -53,6 +53,8 @@ def _parse(text: str, path: str) -> Any:
             message.startswith("Unexpected character") and error.line > body.count("\n") + 1
         ):
             message = "unexpected end of file"
+        elif message == "Unexpected character: '\\n'":
+            message = "unexpected end of line (is a value or a closing quote missing?)"
         line, col = error.line, error.col + 1
         if text.startswith(_BOM) and line == 1:
             col += 1
