@@ -25,6 +25,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "forms.lang.en": ("Engelsk", "English"),
     "forms.status": ("Status", "Status"),
     "forms.deadline_time": ("kl.", "at"),
+    "forms.deadline": ("Frist for bem.", "Remarks due"),
     "forms.none": ("(ingen)", "(none)"),
     "forms.header": ("Sagsfelter", "Case header"),
     "forms.header.key": ("Felt", "Field"),

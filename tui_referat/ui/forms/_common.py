@@ -1,0 +1,172 @@
+"""Shared pieces of the form widgets: stylesheet loading, translated bindings, the form base.
+
+Textual only reads ``CSS_PATH`` for apps and screens, so each widget keeps its stylesheet in a
+``.tcss`` file next to its module and loads it as ``DEFAULT_CSS`` (a small read at import time;
+app and theme CSS still override it). Binding descriptions are keys into ``ui.strings``,
+translated per instance so the footer and the F1 help show the current UI language.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from textual.containers import Vertical, VerticalScroll
+from textual.dom import DOMNode
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+from ... import i18n
+from ...edits import Edit
+from ..messages import EditRequested
+from ..strings import STRINGS, get_lang, t
+
+
+def load_css(module_file: str) -> str:
+    """The stylesheet next to ``module_file`` (same name, ``.tcss``)."""
+    return Path(module_file).with_suffix(".tcss").read_text(encoding="utf-8")
+
+
+def localize_bindings(node: DOMNode) -> None:
+    """Replace binding descriptions (and tooltips) that are string keys with their text."""
+    mapping = node._bindings.key_to_bindings
+    for key, bindings in mapping.items():
+        mapping[key] = [
+            dataclasses.replace(
+                binding,
+                description=t(binding.description)
+                if binding.description in STRINGS
+                else binding.description,
+                tooltip=t(binding.tooltip) if binding.tooltip in STRINGS else binding.tooltip,
+            )
+            for binding in bindings
+        ]
+
+
+def dl(key: str) -> str:
+    """A domain label (from ``i18n``) in the UI language."""
+    return i18n.label(key, get_lang())
+
+
+def index_of(items: list[Any], obj: Any) -> int:
+    """The index of ``obj`` in ``items`` by identity (dataclasses compare equal by value)."""
+    for index, candidate in enumerate(items):
+        if candidate is obj:
+            return index
+    raise ValueError("not in list")
+
+
+def focus_first(container: Widget) -> bool:
+    """Focus the first focusable widget inside ``container``; False when there is none."""
+    for widget in container.query("*"):
+        if widget.focusable:
+            widget.focus()
+            return True
+    return False
+
+
+class FormLogic:
+    """What every form does (mixed into a container below).
+
+    Free-text inputs post their edit as the user types; inputs whose text must be parsed
+    (dates, times) post it on Enter or when focus leaves them, or show the problem in the
+    form's error line and leave the model alone. ``refresh_from_model`` never overwrites an
+    input the user is in the middle of changing.
+    """
+
+    #: Input ids whose text is committed as typed (no parsing needed).
+    LIVE: frozenset[str] = frozenset()
+
+    def __init__(self, meeting: Any, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.meeting = meeting
+        self._shown: dict[str, str] = {}
+
+    # -- for subclasses ------------------------------------------------------------------
+
+    def commit(self, input_id: str, text: str) -> str | None:
+        """Post the edit for ``input_id`` set to ``text``; return an error text or None."""
+        raise NotImplementedError
+
+    def refresh_from_model(self) -> None:
+        raise NotImplementedError
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def post_edit(self, edit: Edit) -> None:
+        self.post_message(EditRequested(edit))
+
+    def set_field(self, target: Any, name: str, value: Any, label: str = "") -> bool:
+        """Post a SetField when ``value`` differs from the model; True when posted."""
+        if getattr(target, name) == value and type(getattr(target, name)) is type(value):
+            return False
+        from ...edits import SetField
+
+        self.post_edit(SetField(target, name, value, label))
+        return True
+
+    def show_input(self, input_id: str, text: str, force: bool = False) -> None:
+        """Show ``text`` in the input unless the user is in it (or it shows an error).
+
+        A focused input keeps what the user typed: its own edits keep the model in step, and
+        a refresh that arrives between two key presses must not undo the second one.
+        """
+        widget = self.query_one(f"#{input_id}", Input)
+        if not force and (widget.has_focus or widget.has_class("error")):
+            return
+        widget.remove_class("error")
+        self._shown[input_id] = text
+        if widget.value != text:
+            widget.value = text
+
+    def show_error(self, message: str | None, input_id: str | None = None) -> None:
+        error = self.query_one(".form-error", Static)
+        error.update(message or "")
+        error.set_class(bool(message), "-shown")
+        if input_id is not None:
+            self.query_one(f"#{input_id}", Input).set_class(bool(message), "error")
+
+    def focus(self, scroll_visible: bool = True) -> Any:
+        focus_first(self)
+        return self
+
+    # -- events -------------------------------------------------------------------------
+
+    def _commit_input(self, widget: Input) -> None:
+        if widget.id is None or not self.is_mounted:
+            return
+        problem = self.commit(widget.id, widget.value)
+        self.show_error(problem, widget.id)
+        if problem is None:
+            self._shown[widget.id] = widget.value
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in self.LIVE and event.input.value != self._shown.get(event.input.id):
+            event.stop()
+            self._commit_input(event.input)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._commit_input(event.input)
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        event.stop()
+        if event.input.id not in self.LIVE:
+            self._commit_input(event.input)
+
+
+class Form(FormLogic, VerticalScroll, can_focus=False):
+    """A scrolling form (meeting details, next meeting)."""
+
+
+class FixedForm(FormLogic, Vertical):
+    """A form that fills its space without scrolling (list on top, fields below)."""
+
+
+def date_problem(text: str) -> str:
+    return t("forms.bad_date", value=text.strip())
+
+
+def time_problem(text: str) -> str:
+    return t("forms.bad_time", value=text.strip())

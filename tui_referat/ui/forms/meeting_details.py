@@ -1,0 +1,287 @@
+"""The meeting details form: title, date, times, place, roles, language, status, deadline,
+and the case header fields (an ordered list edited through a small dialog)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from ... import i18n
+from ...edits import Insert, Move, Remove, SetField
+from ...model import HEADER_KEYS, LANGUAGES, CaseField, Meeting, Status
+from ..messages import EditRequested
+from ..strings import get_lang, t
+from . import values
+from ._common import Form, date_problem, dl, load_css, localize_bindings, time_problem
+from .dialogs import ConfirmDialog, FieldsDialog, FieldSpec
+
+#: A date-only deadline means the end of that day.
+END_OF_DAY = dt.time(23, 59)
+_CUSTOM = "__custom__"
+
+
+class HeaderList(OptionList):
+    """The case header fields in order; one-key add, edit, delete and move."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "forms.add", id="header.add"),
+        Binding("e,enter", "edit", "forms.edit", key_display="e", id="header.edit"),
+        Binding("d,delete", "delete", "forms.delete", key_display="d", id="header.delete"),
+        Binding("shift+up,K", "move(-1)", "forms.move_up", key_display="K", id="header.up"),
+        Binding("shift+down,J", "move(1)", "forms.move_down", key_display="J", id="header.down"),
+    ]
+
+    def __init__(self, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        localize_bindings(self)
+        self.meeting = meeting
+        self._target: CaseField | None = None
+
+    def refresh_from_model(self) -> None:
+        header = self.meeting.header
+        keep = self._target
+        if keep is None and self.highlighted is not None and self.highlighted < len(header):
+            keep = header[self.highlighted]
+        self.clear_options()
+        lang = get_lang()
+        if not header:
+            self.add_option(Option(t("forms.header.empty"), disabled=True))
+            return
+        for case_field in header:
+            label = i18n.header_label(case_field.key, case_field.label, lang)
+            self.add_option(Option(f"{label}: {case_field.value}"))
+        row = 0
+        for index, case_field in enumerate(header):
+            if case_field is keep:
+                row = index
+        self.highlighted = row
+        self._target = None
+
+    def _current(self) -> int | None:
+        index = self.highlighted
+        if index is None or not self.meeting.header or index >= len(self.meeting.header):
+            return None
+        return index
+
+    def _dialog(self, case_field: CaseField | None) -> FieldsDialog:
+        lang = get_lang()
+        known = [(i18n.header_label(key, "", lang), key) for key in HEADER_KEYS]
+        key = _CUSTOM
+        label = ""
+        if case_field is not None:
+            key = case_field.key if case_field.key in HEADER_KEYS else _CUSTOM
+            label = case_field.label or ("" if key != _CUSTOM else case_field.key)
+        elif HEADER_KEYS:
+            used = {f.key for f in self.meeting.header}
+            key = next((k for k in HEADER_KEYS if k not in used), _CUSTOM)
+
+        def validate(given: dict[str, Any]) -> tuple[str, str] | None:
+            if given["key"] == _CUSTOM and not given["label"]:
+                return "label", t("forms.required", field=t("forms.header.label"))
+            return None
+
+        return FieldsDialog(
+            t("forms.header.edit"),
+            [
+                FieldSpec(
+                    "key", t("forms.header.key"), key, [*known, (t("forms.header.custom"), _CUSTOM)]
+                ),
+                FieldSpec("label", t("forms.header.label"), label),
+                FieldSpec("value", t("forms.header.value"), case_field.value if case_field else ""),
+            ],
+            validate,
+        )
+
+    @staticmethod
+    def _field_from(given: dict[str, Any]) -> tuple[str, str, str]:
+        """(key, label, value) for the model from the dialog's values."""
+        if given["key"] == _CUSTOM:
+            label = given["label"]
+            slug = "".join(ch if ch.isalnum() else "_" for ch in label.lower()).strip("_")
+            return slug or "field", label, given["value"]
+        return given["key"], given["label"], given["value"]
+
+    def action_add(self) -> None:
+        def added(given: dict[str, Any] | None) -> None:
+            if given is None:
+                return
+            key, label, value = self._field_from(given)
+            new = CaseField(key=key, value=value, label=label)
+            self._target = new
+            index = len(self.meeting.header)
+            self.post_message(EditRequested(Insert(self.meeting, "header", index, new)))
+
+        self.app.push_screen(self._dialog(None), added)
+
+    def action_edit(self) -> None:
+        index = self._current()
+        if index is None:
+            return
+        case_field = self.meeting.header[index]
+
+        def edited(given: dict[str, Any] | None) -> None:
+            if given is None:
+                return
+            key, label, value = self._field_from(given)
+            if given["key"] == _CUSTOM and case_field.key not in HEADER_KEYS:
+                key = case_field.key  # keep a custom field's own key: only its label changed
+            for name, new in (("key", key), ("label", label), ("value", value)):
+                if getattr(case_field, name) != new:
+                    self.post_message(EditRequested(SetField(case_field, name, new)))
+
+        self.app.push_screen(self._dialog(case_field), edited)
+
+    def action_delete(self) -> None:
+        index = self._current()
+        if index is None:
+            return
+        case_field = self.meeting.header[index]
+        what = i18n.header_label(case_field.key, case_field.label, get_lang())
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.post_message(EditRequested(Remove(self.meeting, "header", index)))
+
+        self.app.push_screen(ConfirmDialog(t("forms.confirm_delete", what=what)), confirmed)
+
+    def action_move(self, step: int) -> None:
+        index = self._current()
+        if index is None or not 0 <= index + step < len(self.meeting.header):
+            return
+        self._target = self.meeting.header[index]
+        self.post_message(EditRequested(Move(self.meeting, "header", index, index + step)))
+
+
+class MeetingDetailsForm(Form):
+    """Title, date, times, place, chair, secretary, language, status, deadline, header."""
+
+    DEFAULT_CSS = load_css(__file__)
+    LIVE = frozenset({"title", "location"})
+
+    def compose(self) -> ComposeResult:
+        def row(label: str, *widgets: Any, classes: str = "row") -> Horizontal:
+            return Horizontal(Label(label, classes="label"), *widgets, classes=classes)
+
+        yield Static(t("forms.details"), classes="form-heading")
+        yield row(t("forms.title"), Input(id="title", compact=True))
+        yield row(
+            dl("date"),
+            Input(id="date", compact=True, classes="date"),
+            Label(t("forms.start"), classes="inline-label"),
+            Input(id="start", compact=True, classes="time"),
+            Label(t("forms.end"), classes="inline-label"),
+            Input(id="end", compact=True, classes="time"),
+        )
+        yield row(dl("location"), Input(id="location", compact=True))
+        yield row(dl("chair"), Select([], id="chair", compact=True, prompt=t("forms.none")))
+        yield row(dl("secretary"), Select([], id="secretary", compact=True, prompt=t("forms.none")))
+        languages = [(t(f"forms.lang.{code}"), code) for code in LANGUAGES]
+        yield row(
+            t("forms.language"), Select(languages, id="lang", compact=True, allow_blank=False)
+        )
+        statuses = [(i18n.status_label(s, get_lang()), s) for s in Status]
+        yield row(
+            t("forms.status"),
+            Select(statuses, id="status", compact=True, allow_blank=False),
+            Label(dl("approved_on"), classes="inline-label"),
+            Input(id="approved", compact=True, classes="date"),
+        )
+        yield row(
+            t("forms.deadline"),
+            Input(id="deadline_date", compact=True, classes="date"),
+            Label(t("forms.deadline_time"), classes="inline-label"),
+            Input(id="deadline_time", compact=True, classes="time"),
+        )
+        yield Static("", classes="form-error")
+        yield Static(t("forms.header"), classes="form-subheading")
+        yield HeaderList(self.meeting, id="header")
+
+    def __init__(self, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(meeting, **kwargs)
+        self._role_options: dict[str, list[str]] = {}
+
+    def on_mount(self) -> None:
+        self.refresh_from_model()
+
+    def refresh_from_model(self) -> None:
+        m = self.meeting
+        lang = get_lang()
+        self.show_input("title", m.title)
+        self.show_input("date", values.format_date(m.date, lang))
+        self.show_input("start", values.format_time(m.start, lang))
+        self.show_input("end", values.format_time(m.end, lang))
+        self.show_input("location", m.location)
+        self.show_input("approved", values.format_date(m.approved, lang))
+        deadline = m.remarks_deadline
+        self.show_input("deadline_date", values.format_date(deadline and deadline.date(), lang))
+        self.show_input("deadline_time", values.format_time(deadline and deadline.time(), lang))
+        names = [p.name for p in m.participants if p.name]
+        for role in ("chair", "secretary"):
+            select = self.query_one(f"#{role}", Select)
+            current = getattr(m, role)
+            options = [*names] + ([current] if current and current not in names else [])
+            if options != self._role_options.get(role):
+                self._role_options[role] = options
+                select.set_options([(name, name) for name in options])
+            wanted = current if current else Select.NULL
+            if select.value != wanted:
+                select.value = wanted
+        self.query_one("#lang", Select).value = m.lang if m.lang in LANGUAGES else "da"
+        self.query_one("#status", Select).value = m.status
+        self.query_one(HeaderList).refresh_from_model()
+
+    # -- commits ------------------------------------------------------------------------
+
+    def commit(self, input_id: str, text: str) -> str | None:
+        m = self.meeting
+        if input_id in ("title", "location"):
+            self.set_field(m, input_id, text.strip() if input_id == "location" else text)
+        elif input_id in ("date", "approved"):
+            try:
+                self.set_field(m, input_id, values.parse_date(text))
+            except ValueError:
+                return date_problem(text)
+        elif input_id in ("start", "end"):
+            try:
+                self.set_field(m, input_id, values.parse_time(text))
+            except ValueError:
+                return time_problem(text)
+        elif input_id in ("deadline_date", "deadline_time"):
+            return self._commit_deadline()
+        return None
+
+    def _commit_deadline(self) -> str | None:
+        date_text = self.query_one("#deadline_date", Input).value
+        time_text = self.query_one("#deadline_time", Input).value
+        try:
+            day = values.parse_date(date_text)
+        except ValueError:
+            return date_problem(date_text)
+        try:
+            moment = values.parse_time(time_text)
+        except ValueError:
+            return time_problem(time_text)
+        if day is None and moment is not None:
+            return t("forms.deadline_needs_date")
+        deadline = None if day is None else dt.datetime.combine(day, moment or END_OF_DAY)
+        self.set_field(self.meeting, "remarks_deadline", deadline)
+        for input_id in ("deadline_date", "deadline_time"):
+            self.query_one(f"#{input_id}", Input).remove_class("error")
+        return None
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        select = event.select
+        value = select.value
+        if select.id in ("chair", "secretary"):
+            self.set_field(self.meeting, select.id, "" if value is Select.NULL else str(value))
+        elif select.id == "lang" and value in LANGUAGES:
+            self.set_field(self.meeting, "lang", value)
+        elif select.id == "status" and isinstance(value, Status):
+            self.set_field(self.meeting, "status", value)

@@ -1,0 +1,77 @@
+"""The next meeting form: date, start, end and place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, Label, Static
+
+from ...edits import SetField
+from ...model import NextMeeting
+from ..strings import get_lang, t
+from . import values
+from ._common import Form, date_problem, dl, load_css, time_problem
+
+
+class NextMeetingForm(Form):
+    """Date, start, end and place of the next meeting (created on the first value typed)."""
+
+    DEFAULT_CSS = load_css(__file__)
+    LIVE = frozenset({"location"})
+
+    def compose(self) -> ComposeResult:
+        yield Static(dl("next_meeting"), classes="form-heading")
+        yield Horizontal(
+            Label(dl("date"), classes="label"),
+            Input(id="date", compact=True, classes="date"),
+            classes="row",
+        )
+        yield Horizontal(
+            Label(t("forms.start"), classes="label"),
+            Input(id="start", compact=True, classes="time"),
+            classes="row",
+        )
+        yield Horizontal(
+            Label(t("forms.end"), classes="label"),
+            Input(id="end", compact=True, classes="time"),
+            classes="row",
+        )
+        yield Horizontal(
+            Label(dl("location"), classes="label"),
+            Input(id="location", compact=True),
+            classes="row",
+        )
+        yield Static("", classes="form-error")
+
+    def on_mount(self) -> None:
+        self.refresh_from_model()
+
+    def refresh_from_model(self) -> None:
+        lang = get_lang()
+        nxt = self.meeting.next_meeting or NextMeeting()
+        self.show_input("date", values.format_date(nxt.date, lang))
+        self.show_input("start", values.format_time(nxt.start, lang))
+        self.show_input("end", values.format_time(nxt.end, lang))
+        self.show_input("location", nxt.location)
+
+    def commit(self, input_id: str, text: str) -> str | None:
+        value: Any
+        try:
+            if input_id == "date":
+                value = values.parse_date(text)
+            elif input_id in ("start", "end"):
+                value = values.parse_time(text)
+            else:
+                value = text.strip()
+        except ValueError:
+            return date_problem(text) if input_id == "date" else time_problem(text)
+        nxt = self.meeting.next_meeting
+        if nxt is None:
+            if value in (None, ""):
+                return None
+            self.post_edit(SetField(self.meeting, "next_meeting", NextMeeting(**{input_id: value})))
+        else:
+            self.set_field(nxt, input_id, value)
+        return None

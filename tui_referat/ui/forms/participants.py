@@ -1,0 +1,259 @@
+"""The participants table: one row per participant, one-key actions while it has focus."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.events import Resize
+from textual.widgets import DataTable
+
+from ... import i18n
+from ...edits import Edit, Insert, Move, Remove, SetField
+from ...model import Attendance, Meeting, Participant
+from ..messages import EditRequested
+from ..strings import get_lang, t
+from ._common import load_css, localize_bindings
+from .dialogs import ConfirmDialog, FieldsDialog, FieldSpec
+
+#: The order Space / f steps through.
+ATTENDANCE_CYCLE: tuple[Attendance, ...] = (
+    Attendance.PRESENT,
+    Attendance.ONLINE,
+    Attendance.APOLOGIES,
+    Attendance.ABSENT,
+    Attendance.PARTIAL,
+)
+
+CHAIR_MARK = "★"
+SECRETARY_MARK = "✎"
+
+
+def next_attendance(attendance: Attendance) -> Attendance:
+    return ATTENDANCE_CYCLE[(ATTENDANCE_CYCLE.index(attendance) + 1) % len(ATTENDANCE_CYCLE)]
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+class ParticipantsTable(DataTable, inherit_bindings=True):
+    """Navn · Titel · Organisation · Fremmøde, with add/edit/delete/attendance/roles/move."""
+
+    DEFAULT_CSS = load_css(__file__)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "forms.add", id="participants.add"),
+        Binding("e,enter", "edit", "forms.edit", key_display="e", id="participants.edit"),
+        Binding("d,delete", "delete", "forms.delete", key_display="d", id="participants.delete"),
+        Binding(
+            "space,f",
+            "cycle_attendance",
+            "forms.cycle_attendance",
+            key_display="␣",
+            id="participants.attendance",
+        ),
+        Binding("c", "make_chair", "forms.make_chair", id="participants.chair"),
+        Binding("s", "make_secretary", "forms.make_secretary", id="participants.secretary"),
+        Binding("shift+up,K", "move(-1)", "forms.move_up", key_display="K", id="participants.up"),
+        Binding(
+            "shift+down,J", "move(1)", "forms.move_down", key_display="J", id="participants.down"
+        ),
+    ]
+
+    def __init__(self, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
+        localize_bindings(self)
+        self.meeting = meeting
+        self._widths: tuple[int, ...] = ()
+        self._cursor_target: Participant | None = None
+
+    # -- model -> table -----------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.refresh_from_model()
+
+    def on_resize(self, event: Resize) -> None:
+        if self._column_widths() != self._widths:
+            self.refresh_from_model()
+
+    def _column_widths(self) -> tuple[int, int, int, int]:
+        # Four cells with one space of padding either side, and room for a scrollbar.
+        room = max(40, (self.size.width or 80) - 8 - 2)
+        attendance = 15
+        name = (room - attendance) * 36 // 100
+        title = (room - attendance) * 28 // 100
+        return name, title, room - attendance - name - title, attendance
+
+    def refresh_from_model(self) -> None:
+        """Rebuild the rows from the meeting; the cursor stays on the same participant."""
+        people = self.meeting.participants
+        keep = self._cursor_target
+        if keep is None and self.row_count and 0 <= self.cursor_row < len(people):
+            keep = people[self.cursor_row]
+        old_row = self.cursor_row
+        widths = self._column_widths()
+        if widths != self._widths or not self.columns:
+            self.clear(columns=True)
+            labels = (t("forms.name"), t("forms.p_title"), t("forms.organisation"))
+            for label, width in zip((*labels, t("forms.attendance")), widths, strict=True):
+                self.add_column(label, width=width)
+            self._widths = widths
+        else:
+            self.clear()
+        lang = get_lang()
+        for person in people:
+            name = person.name
+            if person.name and person.name == self.meeting.chair:
+                name = f"{CHAIR_MARK} {name}"
+            if person.name and person.name == self.meeting.secretary:
+                name = f"{SECRETARY_MARK} {name}"
+            attendance = i18n.attendance_label(person.attendance, lang)
+            if person.note:
+                attendance += " *"
+            cells = (name, person.title, person.organisation, attendance)
+            self.add_row(*(Text(_cut(c, w)) for c, w in zip(cells, widths, strict=True)))
+        self._cursor_target = None
+        if people:
+            row = old_row
+            for index, person in enumerate(people):
+                if person is keep:
+                    row = index
+            self.move_cursor(row=min(max(row, 0), len(people) - 1), animate=False)
+        self._update_titles()
+
+    def _update_titles(self) -> None:
+        counts = self.meeting.attendance_counts()
+        self.border_title = f"{i18n.label('participants', get_lang())} · " + t(
+            "forms.counts",
+            total=len(self.meeting.participants),
+            present=counts[Attendance.PRESENT]
+            + counts[Attendance.ONLINE]
+            + counts[Attendance.PARTIAL],
+            apologies=counts[Attendance.APOLOGIES],
+        )
+        none = t("forms.none")
+        self.border_subtitle = t(
+            "forms.roles",
+            chair=f"{CHAIR_MARK} {self.meeting.chair}" if self.meeting.chair else none,
+            secretary=f"{SECRETARY_MARK} {self.meeting.secretary}"
+            if self.meeting.secretary
+            else none,
+        )
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _post(self, edit: Edit) -> None:
+        self.post_message(EditRequested(edit))
+
+    def _current(self) -> Participant | None:
+        people = self.meeting.participants
+        if not people or not 0 <= self.cursor_row < len(people):
+            return None
+        return people[self.cursor_row]
+
+    def _dialog(self, person: Participant | None) -> FieldsDialog:
+        lang = get_lang()
+        current = person or Participant(name="")
+        others = {p.name for p in self.meeting.participants if p is not person}
+
+        def validate(values: dict[str, Any]) -> tuple[str, str] | None:
+            if not values["name"]:
+                return "name", t("forms.required", field=t("forms.name"))
+            if values["name"] in others:
+                return "name", t("forms.duplicate_name", name=values["name"])
+            return None
+
+        options = [(i18n.attendance_label(a, lang), a) for a in ATTENDANCE_CYCLE]
+        return FieldsDialog(
+            t("forms.participant"),
+            [
+                FieldSpec("name", t("forms.name"), current.name),
+                FieldSpec("title", t("forms.p_title"), current.title),
+                FieldSpec("organisation", t("forms.organisation"), current.organisation),
+                FieldSpec("email", t("forms.email"), current.email),
+                FieldSpec("attendance", t("forms.attendance"), current.attendance, options),
+                FieldSpec("note", t("forms.note"), current.note),
+            ],
+            validate,
+        )
+
+    # -- actions ------------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        def added(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            person = Participant(**values)
+            self._cursor_target = person
+            index = len(self.meeting.participants)
+            self._post(Insert(self.meeting, "participants", index, person, t("forms.add")))
+
+        self.app.push_screen(self._dialog(None), added)
+
+    def action_edit(self) -> None:
+        person = self._current()
+        if person is None:
+            return
+
+        def edited(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            old_name = person.name
+            for name, value in values.items():
+                if getattr(person, name) != value:
+                    self._post(SetField(person, name, value, t("forms.edit")))
+            if values["name"] != old_name:
+                for role in ("chair", "secretary"):
+                    if getattr(self.meeting, role) == old_name:
+                        self._post(SetField(self.meeting, role, values["name"]))
+
+        self.app.push_screen(self._dialog(person), edited)
+
+    def action_delete(self) -> None:
+        person = self._current()
+        if person is None:
+            return
+        index = self.cursor_row
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            self._post(Remove(self.meeting, "participants", index, t("forms.delete")))
+            for role in ("chair", "secretary"):
+                if getattr(self.meeting, role) == person.name:
+                    self._post(SetField(self.meeting, role, ""))
+
+        self.app.push_screen(ConfirmDialog(t("forms.confirm_delete", what=person.name)), confirmed)
+
+    def action_cycle_attendance(self) -> None:
+        person = self._current()
+        if person is not None:
+            new = next_attendance(person.attendance)
+            self._post(SetField(person, "attendance", new, t("forms.attendance")))
+
+    def _toggle_role(self, role: str) -> None:
+        person = self._current()
+        if person is None:
+            return
+        value = "" if getattr(self.meeting, role) == person.name else person.name
+        self._post(SetField(self.meeting, role, value, dl_role(role)))
+
+    def action_make_chair(self) -> None:
+        self._toggle_role("chair")
+
+    def action_make_secretary(self) -> None:
+        self._toggle_role("secretary")
+
+    def action_move(self, step: int) -> None:
+        person = self._current()
+        index = self.cursor_row
+        target = index + step
+        if person is None or not 0 <= target < len(self.meeting.participants):
+            return
+        self._cursor_target = person
+        self._post(Move(self.meeting, "participants", index, target, t("forms.move_up")))
+
+
+def dl_role(role: str) -> str:
+    return i18n.label(role, get_lang())
