@@ -135,13 +135,14 @@ class Writer:
             if existing is not None:
                 del parent[key]
             return
+        current = list(existing.body) if isinstance(existing, ti.AoT) else existing
         if (
-            isinstance(existing, ti.AoT)
-            and len(existing.body) == len(objs)
-            and all(obj.origin is table for obj, table in zip(objs, existing.body, strict=True))
-            and not any(id(table) in self.claimed for table in existing.body)
+            isinstance(current, list)
+            and len(current) == len(objs)
+            and all(obj.origin is table for obj, table in zip(objs, current, strict=True))
+            and not any(id(table) in self.claimed for table in current)
         ):
-            for obj, table in zip(objs, existing.body, strict=True):
+            for obj, table in zip(objs, current, strict=True):
                 self.claimed.add(id(table))
                 self.merge_object(spec, obj, table, new=False)
             return
