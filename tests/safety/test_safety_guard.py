@@ -1,0 +1,150 @@
+"""The guard an open meeting gets: copy while unsaved, gone after save, disk changes noticed."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tui_referat.model import Meeting
+from tui_referat.safety import lock as locking
+from tui_referat.safety import recovery
+from tui_referat.safety.guard import SafetyGuard
+from tui_referat.storage import load_meeting, save_meeting
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+@dataclass
+class FakeSession:
+    """What the guard needs from ``ui.session.Session``."""
+
+    path: Path
+    meeting: Meeting
+    dirty: bool = False
+    read_only: bool = False
+    listeners: list[Any] = field(default_factory=list)
+
+    def edit_minutes(self, text: str) -> None:
+        self.meeting.items[0].minutes = text
+        self.dirty = True
+        for listener in list(self.listeners):
+            listener("changed", self)
+
+    def save(self) -> None:
+        save_meeting(self.meeting, self.path)
+        self.dirty = False
+        for listener in list(self.listeners):
+            listener("saved", self)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> FakeSession:
+    path = tmp_path / "board.toml"
+    shutil.copy(SAMPLES / "board-meeting.toml", path)
+    return FakeSession(path, load_meeting(path))
+
+
+def test_copy_written_after_typing_stops_and_removed_by_save(session: FakeSession) -> None:
+    clock = Clock()
+    guard = SafetyGuard(session, clock=clock)
+    session.edit_minutes("Typed for an hour.\n")
+    assert not guard.tick()
+    clock.now = 2.5
+    assert guard.tick()
+    info = recovery.find_recovery(session.path)
+    assert info is not None and "Typed for an hour." in info.text and not info.file_changed
+    session.save()
+    assert recovery.find_recovery(session.path) is None
+    assert not recovery.sibling_path(session.path).exists()
+    assert not guard.changed_on_disk()
+
+
+def test_pending_text_is_flushed_into_the_copy(session: FakeSession) -> None:
+    held = ["still in the text box"]
+
+    def flush() -> None:
+        if held:
+            session.meeting.items[0].minutes = held.pop()
+
+    guard = SafetyGuard(session, flush=flush)
+    session.dirty = True
+    guard.emergency_save()
+    info = recovery.find_recovery(session.path)
+    assert info is not None and "still in the text box" in info.text
+
+
+def test_item_switch_writes_and_discard_removes(session: FakeSession) -> None:
+    guard = SafetyGuard(session, clock=Clock())
+    assert not guard.item_switched()
+    session.edit_minutes("x\n")
+    assert guard.item_switched()
+    assert recovery.find_recovery(session.path) is not None
+    guard.discard()
+    assert recovery.find_recovery(session.path) is None
+
+
+def test_nothing_written_when_clean_or_read_only(session: FakeSession) -> None:
+    guard = SafetyGuard(session)
+    guard.emergency_save()
+    assert recovery.find_recovery(session.path) is None
+    session.read_only = True
+    session.dirty = True
+    guard.emergency_save()
+    assert recovery.find_recovery(session.path) is None
+
+
+def test_failed_copy_is_reported_and_retried(
+    session: FakeSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = Clock()
+    guard = SafetyGuard(session, clock=clock)
+
+    def full(*args: object, **kwargs: object) -> Path:
+        raise recovery.RecoveryError(28, "cannot write a recovery copy: disk full")
+
+    monkeypatch.setattr(recovery, "write_recovery", full)
+    session.edit_minutes("x\n")
+    clock.now = 3.0
+    assert not guard.tick()
+    assert guard.last_error and "disk full" in guard.last_error
+    monkeypatch.undo()
+    clock.now = 4.0
+    assert not guard.tick()  # waits before retrying
+    clock.now = 8.5
+    assert guard.tick() and guard.last_error is None
+
+
+def test_changed_on_disk_noticed_until_accepted(session: FakeSession) -> None:
+    guard = SafetyGuard(session)
+    assert not guard.changed_on_disk()
+    with session.path.open("a", encoding="utf-8") as handle:
+        handle.write("# added by git pull\n")
+    assert guard.changed_on_disk()
+    guard.accept_disk()
+    assert not guard.changed_on_disk()
+
+
+def test_lock_acquired_lost_and_released(session: FakeSession) -> None:
+    guard = SafetyGuard(session)
+    assert isinstance(guard.acquire_lock(), locking.Lock)
+    other = locking.acquire(session.path)
+    assert isinstance(other, locking.LockHeld)
+    assert not guard.lock_lost()
+    stolen = locking.take_over(session.path, other.info)
+    assert guard.lock_lost()
+    guard.close()
+    assert locking.lock_path(session.path).exists(), "close never removes a lock not ours"
+    assert isinstance(stolen, locking.Lock) and locking.release(stolen)
+    assert session.listeners == []

@@ -1,0 +1,157 @@
+"""One object that keeps an open meeting safe: the editor creates it and forwards events.
+
+``SafetyGuard(session)`` listens to the session ("changed", "saved"), keeps the recovery copy
+on the ``RecoveryKeeper`` schedule, holds the lock, remembers what the file looked like on disk,
+and offers the emergency save for the signal handlers. No Textual: the editor calls ``tick()``
+from a timer, ``item_switched()`` on navigation, ``changed_on_disk()`` before saving and
+``close()`` on exit; tests drive it with a fake clock.
+
+``session`` is duck-typed: it needs ``path``, ``meeting``, ``dirty``, ``read_only`` and
+``listeners`` (a list of ``callable(event, session)``), as ``tui_referat.ui.session.Session``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..errors import MeetingFileError
+from . import lock as locking
+from . import recovery
+from .keeper import RecoveryKeeper
+from .watch import FileStamp, changed_since, stamp
+
+
+class SafetyGuard:
+    def __init__(
+        self,
+        session: Any,
+        *,
+        base: FileStamp | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        flush: Callable[[], None] | None = None,
+    ) -> None:
+        self.session = session
+        self.clock = clock
+        #: Called before the meeting is serialised, to apply text the editor still holds.
+        self.flush = flush
+        #: The meeting file as loaded or last saved (None: it does not exist yet).
+        self.base = base if base is not None else stamp(session.path)
+        self.keeper = RecoveryKeeper()
+        self.lock: locking.Lock | None = None
+        #: The last recovery write error, for the UI to show once; None when fine.
+        self.last_error: str | None = None
+        self.written_to: Path | None = None
+        session.listeners.append(self._on_session_event)
+        if getattr(session, "dirty", False):
+            self.keeper.mark_changed(self.clock())
+
+    @property
+    def path(self) -> Path:
+        return Path(self.session.path)
+
+    @property
+    def active(self) -> bool:
+        return not getattr(self.session, "read_only", False)
+
+    # -- session events -------------------------------------------------------------------
+
+    def _on_session_event(self, event: str, session: Any) -> None:
+        if event == "changed" and self.active:
+            self.keeper.mark_changed(self.clock())
+        elif event == "saved":
+            self.after_save()
+
+    def after_save(self) -> None:
+        """The meeting is on disk: the recovery copy has done its job."""
+        recovery.discard_recovery(self.path)
+        self.keeper.clear()
+        self.base = stamp(self.path)
+        self.last_error = None
+
+    def discard(self) -> None:
+        """The user quits without saving, on purpose: remove the recovery copy."""
+        recovery.discard_recovery(self.path)
+        self.keeper.clear()
+
+    # -- the recovery copy ----------------------------------------------------------------
+
+    def tick(self) -> bool:
+        """Call from a timer; writes the copy when due. True when a copy was written."""
+        if not self.active or not self.keeper.tick(self.clock()):
+            return False
+        return self.write_now()
+
+    def item_switched(self) -> bool:
+        """Call when the user moves to another item (or node)."""
+        if not self.active or not self.keeper.on_item_switch():
+            return False
+        return self.write_now()
+
+    def write_now(self) -> bool:
+        """Write the recovery copy now. False (and ``last_error`` set) when it failed."""
+        now = self.clock()
+        try:
+            if self.flush is not None:
+                self.flush()
+            self.written_to = recovery.write_recovery(
+                self.session.meeting, self.path, base=self.base
+            )
+        except (OSError, MeetingFileError) as error:
+            self.keeper.write_failed(now)
+            self.last_error = str(error)
+            return False
+        self.keeper.written(now)
+        self.last_error = None
+        return True
+
+    def emergency_save(self) -> None:
+        """For signal handlers and crashes: write the copy if there is unsaved work.
+
+        Errors propagate (the handler swallows them); nothing here touches the terminal.
+        """
+        if not self.active or not getattr(self.session, "dirty", False):
+            return
+        if self.flush is not None:
+            with contextlib.suppress(Exception):
+                self.flush()
+        recovery.write_recovery(self.session.meeting, self.path, base=self.base)
+
+    # -- the file on disk -----------------------------------------------------------------
+
+    def changed_on_disk(self) -> bool:
+        """Whether someone else wrote the file since we loaded or saved it."""
+        return changed_since(self.path, self.base)
+
+    def accept_disk(self) -> None:
+        """The user chose to overwrite (or reloaded): the disk state is now our base."""
+        self.base = stamp(self.path)
+
+    # -- the lock -------------------------------------------------------------------------
+
+    def acquire_lock(self) -> locking.Lock | locking.LockHeld:
+        result = locking.acquire(self.path)
+        if isinstance(result, locking.Lock):
+            self.lock = result
+        return result
+
+    def take_over_lock(self, held: locking.LockHeld) -> locking.Lock | locking.LockHeld:
+        result = locking.take_over(self.path, held.info)
+        if isinstance(result, locking.Lock):
+            self.lock = result
+        return result
+
+    def lock_lost(self) -> bool:
+        """True when another editor took our lock over since we acquired it."""
+        return self.lock is not None and self.lock.enforced and not locking.still_held(self.lock)
+
+    def close(self) -> None:
+        """The editor exits: release the lock (the recovery copy stays if work is unsaved)."""
+        if self.lock is not None:
+            locking.release(self.lock)
+            self.lock = None
+        with contextlib.suppress(ValueError):
+            self.session.listeners.remove(self._on_session_event)
