@@ -1,0 +1,85 @@
+"""Exports of a meeting: Markdown, HTML, email HTML, plain text and an .eml draft.
+
+Each format is a pure function of the meeting (``export/<format>.py``). :func:`render` is the
+one entry point for the CLI and the editor's export screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Meeting
+from .common import strip_control
+from .themes import DEFAULT_THEME, UnknownThemeError, available
+
+#: Format name -> what it is. The order is the order shown to users.
+FORMATS: dict[str, str] = {
+    "md": "Markdown (CommonMark, renders on GitHub)",
+    "html": "standalone HTML page, themed, for screen and print",
+    "email": "email HTML with every style inlined",
+    "text": "plain text wrapped at 72 columns",
+    "eml": "email draft (.eml) with text and HTML parts",
+}
+
+_SUFFIX = {"md": ".md", "html": ".html", "email": ".html", "text": ".txt", "eml": ".eml"}
+
+__all__ = [
+    "DEFAULT_THEME",
+    "FORMATS",
+    "UnknownThemeError",
+    "available_themes",
+    "default_suffix",
+    "render",
+]
+
+
+def available_themes() -> list[str]:
+    """Names of the export themes (for ``--theme``)."""
+    return available()
+
+
+def default_suffix(fmt: str) -> str:
+    """The file suffix for ``fmt``: ".md", ".html", ".txt" or ".eml"."""
+    if fmt not in _SUFFIX:
+        raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    return _SUFFIX[fmt]
+
+
+def render(
+    meeting: Meeting,
+    fmt: str,
+    *,
+    theme: str | None = None,
+    base_dir: Path | None = None,
+    attach: bool = False,
+) -> bytes:
+    """The meeting exported as ``fmt`` (a key of :data:`FORMATS`), as bytes (UTF-8).
+
+    ``theme`` names an export theme for html (default "memo"); ``base_dir`` is the meeting
+    file's folder, where ``attach=True`` finds attachment files for the eml draft.
+    Raises ``ValueError`` for an unknown format and ``UnknownThemeError`` for an unknown theme.
+    """
+    if fmt == "md":
+        from .markdown import render as render_md
+
+        text = render_md(meeting)
+    elif fmt == "html":
+        from .html import render as render_html
+
+        text = render_html(meeting, theme=theme)
+    elif fmt == "email":
+        from .email import render as render_email
+
+        text = render_email(meeting)
+    elif fmt == "text":
+        from .text import render as render_text
+
+        text = render_text(meeting)
+    elif fmt == "eml":
+        from .eml import render as render_eml
+
+        return render_eml(meeting, theme=theme, base_dir=base_dir, attach=attach)
+    else:
+        default_suffix(fmt)  # raises for an unknown format
+        raise AssertionError(fmt)
+    return strip_control(text).encode("utf-8")

@@ -1,0 +1,356 @@
+"""What every export shows, computed once: the document view of a meeting.
+
+:func:`build` turns a :class:`~tui_referat.model.Meeting` into a :class:`Doc` of ready-made,
+translated strings in the reference's order. Each format only lays the ``Doc`` out. Free text
+fields stay plain (each format escapes them); Markdown fields stay Markdown.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import i18n
+from ..markdown import is_safe_url
+from ..model import Attendance, Meeting, Status
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_control(text: str) -> str:
+    """Remove terminal control characters (C0 and C1, ESC included) except newline and tab."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n"))
+
+
+def _clean(value: Any) -> Any:
+    if type(value) is str:  # not the str enums (Status, Kind …)
+        return strip_control(value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _clean(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init
+        }
+        changes["origin"] = None
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def clean_meeting(meeting: Meeting) -> Meeting:
+    """A copy of ``meeting`` with control characters removed from every string."""
+    return _clean(meeting)
+
+
+def is_url(path: str) -> bool:
+    return path.lower().startswith(("http://", "https://")) and is_safe_url(path)
+
+
+@dataclass
+class AgendaRow:
+    number: str
+    time: str
+    activity: str
+
+
+@dataclass
+class ParticipantLine:
+    name: str
+    email: str
+    details: list[str]  # title, organisation (non-empty ones)
+    title: str
+    organisation: str
+    note: str  # "deltog on-line", "afbud, fra kl. 14" … without parentheses; may be empty
+
+    @property
+    def text(self) -> str:
+        line = ", ".join([self.name, *self.details])
+        return f"{line} ({self.note})" if self.note else line
+
+
+@dataclass
+class RemarkView:
+    text: str  # Markdown
+    attribution: str  # "Carl Dahl, modtaget 12. oktober 2025" or ""
+
+
+@dataclass
+class RemarkGroup:
+    topic: tuple[str, ...]
+    top: str  # the outermost topic, shown when it changes ("" when unchanged or none)
+    sub: str  # the rest of the path joined with " › " ("" when none)
+    said: list[RemarkView]
+    written: list[RemarkView]
+
+
+@dataclass
+class AttachmentView:
+    number: str  # "5.1"
+    label: str  # "Bilag 5.1"
+    title: str
+    url: str  # http(s) URL or ""
+    path: str
+
+
+@dataclass
+class ActionView:
+    text: str
+    owner: str
+    due_iso: str
+    due_text: str
+    done: bool
+
+
+@dataclass
+class Section:
+    """One section of an item. ``kind`` is "markdown", "remarks", "actions" or "attachments"."""
+
+    kind: str
+    key: str
+    label: str
+    text: str = ""  # Markdown (markdown sections; the remarks note for remarks)
+    groups: list[RemarkGroup] = field(default_factory=list)
+    actions: list[ActionView] = field(default_factory=list)
+    attachments: list[AttachmentView] = field(default_factory=list)
+
+
+@dataclass
+class ItemView:
+    number: int
+    anchor: str
+    heading: str  # "Pkt. 3 Status fra NGC v/Anne Holm"
+    sections: list[Section]
+
+
+@dataclass
+class Doc:
+    lang: str
+    doc_type: str  # "Referat"
+    marker: str  # "UDKAST" / "Godkendt 4. november 2025"
+    draft: bool
+    header: list[tuple[str, str]]
+    title: str
+    facts: list[tuple[str, str]]  # Dato, Tid, Sted, Mødeleder, Sekretær (non-empty only)
+    agenda_label: str
+    agenda_columns: tuple[str, str, str]
+    agenda: list[AgendaRow]
+    participants_label: str
+    participants: list[ParticipantLine]
+    items: list[ItemView]
+    closing: list[tuple[str, str]]  # Næste møde, Frist for skriftlige bemærkninger
+    written_label: str  # "Skriftlige bemærkninger"
+    emails: list[tuple[str, str]]  # (name, address) of participants with an email
+
+    def label(self, key: str) -> str:
+        return i18n.label(key, self.lang)
+
+
+def join_names(names: list[str], lang: str) -> str:
+    names = [n for n in names if n.strip()]
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {i18n.label('and', lang)} {names[-1]}"
+
+
+def _marker(meeting: Meeting, lang: str) -> str:
+    if meeting.status is not Status.APPROVED:
+        return i18n.status_label(Status.DRAFT, lang)
+    approved = i18n.label("approved_on", lang)
+    if meeting.approved is not None:
+        return f"{approved} {i18n.format_date(meeting.approved, lang)}"
+    return approved
+
+
+def _facts(meeting: Meeting, lang: str) -> list[tuple[str, str]]:
+    facts = []
+    if meeting.date is not None:
+        facts.append(("date", i18n.format_date(meeting.date, lang)))
+    times = i18n.format_time_range(meeting.start, meeting.end, lang)
+    if times:
+        facts.append(("time", times))
+    facts += [
+        ("location", meeting.location),
+        ("chair", meeting.chair),
+        ("secretary", meeting.secretary),
+    ]
+    return [(i18n.label(key, lang), value.strip()) for key, value in facts if value.strip()]
+
+
+def _participant(meeting: Meeting, index: int, lang: str) -> ParticipantLine:
+    person = meeting.participants[index]
+    notes = []
+    if person.attendance not in (Attendance.PRESENT, Attendance.PARTIAL) or (
+        person.attendance is Attendance.PARTIAL and not person.note.strip()
+    ):
+        notes.append(i18n.attendance_label(person.attendance, lang))
+    if person.note.strip():
+        notes.append(person.note.strip())
+    details = [x.strip() for x in (person.title, person.organisation) if x.strip()]
+    return ParticipantLine(
+        name=person.name.strip(),
+        email=person.email.strip(),
+        details=details,
+        title=person.title.strip(),
+        organisation=person.organisation.strip(),
+        note=", ".join(notes),
+    )
+
+
+def _remark(remark: Any, lang: str) -> RemarkView:
+    bits = [remark.author.strip()] if remark.author.strip() else []
+    if remark.received is not None:
+        bits.append(f"{i18n.label('received', lang)} {i18n.format_date(remark.received, lang)}")
+    return RemarkView(text=remark.text, attribution=", ".join(bits))
+
+
+def _remark_groups(item: Any, lang: str) -> list[RemarkGroup]:
+    raw = item.remark_groups()
+    # Remarks without a topic first: after a topic they would read as part of it.
+    raw.sort(key=lambda group: bool(group[0]))
+    groups = []
+    last_top = None
+    for topic, said, written in raw:
+        topic = tuple(t.strip() for t in topic if t.strip())
+        top = topic[0] if topic else ""
+        groups.append(
+            RemarkGroup(
+                topic=topic,
+                top=top if top != last_top else "",
+                sub=" › ".join(topic[1:]),
+                said=[_remark(r, lang) for r in said],
+                written=[_remark(r, lang) for r in written],
+            )
+        )
+        last_top = top
+    return groups
+
+
+def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
+    item = meeting.items[index]
+    number = meeting.item_number(index)
+    heading = f"{i18n.label('item_short', lang)} {number} {item.title.strip()}"
+    presenters = join_names(item.presenters, lang)
+    if presenters:
+        heading += f" {i18n.label('presenter_prefix', lang)}{presenters}"
+
+    def md(key: str) -> list[Section]:
+        text = getattr(item, key)
+        if not text.strip():
+            return []
+        return [Section("markdown", key, i18n.label(key, lang), text=text)]
+
+    sections = md("recommendation") + md("minutes")
+    if item.remarks or item.remarks_note.strip():
+        sections.append(
+            Section(
+                "remarks",
+                "remarks",
+                i18n.label("remarks", lang),
+                text=item.remarks_note,
+                groups=_remark_groups(item, lang),
+            )
+        )
+    sections += md("problem") + md("solution") + md("next_steps")
+    if item.actions:
+        actions = [
+            ActionView(
+                text=a.text.strip(),
+                owner=a.owner.strip(),
+                due_iso=a.due.isoformat() if a.due else "",
+                due_text=i18n.format_date(a.due, lang) if a.due else "",
+                done=a.done,
+            )
+            for a in item.actions
+        ]
+        sections.append(Section("actions", "actions", i18n.label("actions", lang), actions=actions))
+    if item.attachments:
+        word = i18n.label("attachment", lang)
+        attachments = []
+        for k, att in enumerate(item.attachments):
+            num = meeting.attachment_number(index, k)
+            path = att.path.strip()
+            url = path if is_url(path) else ""
+            attachments.append(AttachmentView(num, f"{word} {num}", att.title.strip(), url, path))
+        sections.append(
+            Section(
+                "attachments",
+                "attachments",
+                i18n.label("attachments", lang),
+                attachments=attachments,
+            )
+        )
+    return ItemView(number=number, anchor=f"item-{number}", heading=heading, sections=sections)
+
+
+def _agenda(meeting: Meeting, lang: str) -> list[AgendaRow]:
+    rows = []
+    for index, (item, planned) in enumerate(
+        zip(meeting.items, meeting.planned_times(), strict=True)
+    ):
+        activity = item.title.strip()
+        if item.kind is not None:
+            activity += f" ({item.kind.value})"
+        presenters = join_names(item.presenters, lang)
+        if presenters:
+            activity += f" {i18n.label('presenter_prefix', lang)}{presenters}"
+        time = i18n.format_time(planned, lang) if planned is not None else ""
+        rows.append(AgendaRow(f"{meeting.item_number(index)}.", time, activity))
+    return rows
+
+
+def _closing(meeting: Meeting, lang: str) -> list[tuple[str, str]]:
+    closing = []
+    nxt = meeting.next_meeting
+    if nxt is not None and (nxt.date or nxt.start or nxt.location.strip()):
+        bits = []
+        if nxt.date is not None:
+            bits.append(i18n.format_weekday_date(nxt.date, lang))
+        times = i18n.format_time_range(nxt.start, nxt.end, lang)
+        if times:
+            bits.append(times)
+        text = " ".join(bits)
+        if nxt.location.strip():
+            text = f"{text}, {nxt.location.strip()}" if text else nxt.location.strip()
+        closing.append((i18n.label("next_meeting", lang), text))
+    if meeting.remarks_deadline is not None:
+        closing.append(
+            (
+                i18n.label("remarks_deadline", lang),
+                i18n.format_datetime(meeting.remarks_deadline, lang),
+            )
+        )
+    return closing
+
+
+def build(meeting: Meeting) -> Doc:
+    """The document view of ``meeting`` (control characters already removed)."""
+    meeting = clean_meeting(meeting)
+    lang = meeting.lang if meeting.lang in i18n.LABELS else "en"
+    header = [
+        (i18n.header_label(f.key, f.label, lang), f.value.strip())
+        for f in meeting.header
+        if f.value.strip()
+    ]
+    return Doc(
+        lang=lang,
+        doc_type=i18n.label("minutes_doc", lang),
+        marker=_marker(meeting, lang),
+        draft=meeting.status is not Status.APPROVED,
+        header=header,
+        title=meeting.title.strip(),
+        facts=_facts(meeting, lang),
+        agenda_label=i18n.label("agenda", lang),
+        agenda_columns=(
+            i18n.label("item", lang),
+            i18n.label("planned_time", lang),
+            i18n.label("activity", lang),
+        ),
+        agenda=_agenda(meeting, lang),
+        participants_label=i18n.label("participants", lang),
+        participants=[_participant(meeting, i, lang) for i in range(len(meeting.participants))],
+        items=[_item(meeting, i, lang) for i in range(len(meeting.items))],
+        closing=_closing(meeting, lang),
+        written_label=i18n.label("written_remarks", lang),
+        emails=[(p.name.strip(), p.email.strip()) for p in meeting.participants if p.email.strip()],
+    )

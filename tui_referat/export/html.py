@@ -1,0 +1,31 @@
+"""HTML export: a standalone HTML5 page with the theme's CSS embedded."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..model import Meeting
+from .common import Doc, build
+from .htmlbody import Body
+from .themes import load_css
+
+
+def page_title(doc: Doc) -> str:
+    return f"{doc.doc_type}: {doc.title}" if doc.title else doc.doc_type
+
+
+def render_doc(doc: Doc, *, theme: str | None = None) -> str:
+    css = load_css(theme).replace("</", "<\\/")
+    body = Body(doc).render()
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{escape(doc.lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(page_title(doc))}</title>\n"
+        f"<style>\n{css.strip()}\n</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    )
+
+
+def render(meeting: Meeting, *, theme: str | None = None) -> str:
+    """The meeting as a standalone HTML page."""
+    return render_doc(build(meeting), theme=theme)

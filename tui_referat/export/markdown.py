@@ -1,0 +1,154 @@
+"""Markdown export: clean CommonMark a person could have written, laid out as the reference.
+
+The layout is regular so that ``referat import`` can read it back (see docs/EXPORTS.md).
+Markdown fields are copied as written, unless cleaning removed something from them (raw HTML,
+an unsafe link): then the text is regenerated from the cleaned tokens.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import markdown as mdr
+from ..model import Meeting
+from .common import Doc, RemarkView, Section, build
+from .mdtree import md_escape, md_url, to_markdown
+
+_HAZARD = re.compile(r"(?i)(java|vb)script\s*:|data\s*:|<|&#|%[0-9a-f]{2}|\]\s*:")
+
+
+def safe_markdown(text: str) -> str:
+    """``text`` itself when it is harmless, else Markdown rebuilt from its cleaned tokens."""
+    text = text.strip("\n").rstrip()
+    if not _HAZARD.search(text):
+        return text
+    env: dict[str, object] = {}
+    tokens = mdr.parse(text, env=env)
+    lowered = text.lower()
+    if not env.get(mdr.NEUTRALISED) and not any(
+        word in lowered for word in ("javascript:", "vbscript:", "data:")
+    ):
+        return text
+    return to_markdown(tokens)
+
+
+def _lines(pairs: list[tuple[str, str]]) -> str:
+    """ "Label: value" lines joined with hard line breaks (two trailing spaces)."""
+    return "  \n".join(f"{md_escape(label)}: {md_escape(value)}" for label, value in pairs)
+
+
+def _cell(text: str) -> str:
+    return md_escape(text).replace("\n", " ")
+
+
+def _indent(text: str, pad: str) -> str:
+    return "\n".join(pad + line if line.strip() else "" for line in text.split("\n"))
+
+
+def _starts_paragraph(text: str) -> bool:
+    first = text.lstrip("\n").split("\n", 1)[0]
+    return bool(first.strip()) and not re.match(r"\s*([-+*>#|`~]|\d+[.)]|\s{4})", first)
+
+
+def _remark(remark: RemarkView) -> str:
+    text = safe_markdown(remark.text)
+    if remark.attribution:
+        tag = f"*({md_escape(remark.attribution)})*"
+        text = f"{tag} {text}" if _starts_paragraph(text) else f"{tag}\n\n{text}"
+    body = _indent(text, "  ").lstrip()
+    return f"- {body}"
+
+
+def _remarks(doc: Doc, section: Section) -> list[str]:
+    out: list[str] = []
+    for group in section.groups:
+        if group.top:
+            out.append(f"**{md_escape(group.top)}**")
+        if group.sub:
+            out.append(f"*{md_escape(group.sub)}*")
+        if group.said:
+            out.append("\n".join(_remark(r) for r in group.said))
+        if group.written:
+            out.append(f"{md_escape(doc.written_label)}:")
+            out.append("\n".join(_remark(r) for r in group.written))
+    if section.text.strip():
+        out.append(safe_markdown(section.text))
+    return out
+
+
+def _section(doc: Doc, section: Section) -> list[str]:
+    out = [f"### {md_escape(section.label)}"]
+    if section.kind == "markdown":
+        out.append(safe_markdown(section.text))
+    elif section.kind == "remarks":
+        out += _remarks(doc, section)
+    elif section.kind == "actions":
+        due_word = doc.label("due").lower()
+        lines = []
+        for action in section.actions:
+            tail = [md_escape(action.owner)] if action.owner else []
+            if action.due_iso:
+                tail.append(f"{due_word} {action.due_iso}")
+            text = md_escape(action.text)
+            if tail:
+                text += " — " + ", ".join(tail)
+            lines.append(f"- [{'x' if action.done else ' '}] {text}")
+        out.append("\n".join(lines))
+    elif section.kind == "attachments":
+        lines = []
+        for att in section.attachments:
+            title = md_escape(att.title)
+            if att.url:
+                title = f"[{title}]({md_url(att.url)})"
+            lines.append(f"- {md_escape(att.label)}: {title}")
+        out.append("\n".join(lines))
+    return out
+
+
+def _participant_line(doc: Doc, index: int) -> str:
+    person = doc.participants[index]
+    name = md_escape(person.name)
+    if person.email and mdr.is_safe_url(f"mailto:{person.email}"):
+        name = f"[{name}]({md_url('mailto:' + person.email)})"
+    parts = [f"**{name}**"]
+    if person.title:
+        parts.append(md_escape(person.title))
+    if person.organisation:
+        parts.append(f"*{md_escape(person.organisation)}*")
+    line = ", ".join(parts)
+    if person.note:
+        line += f" ({md_escape(person.note)})"
+    return f"- {line}"
+
+
+def render_doc(doc: Doc) -> str:
+    blocks: list[str] = [f"**{md_escape(doc.doc_type)} · {md_escape(doc.marker)}**"]
+    if doc.header:
+        blocks.append(_lines(doc.header))
+    blocks.append(f"# {md_escape(doc.title)}" if doc.title else "#")
+    if doc.facts:
+        blocks.append(_lines(doc.facts))
+    if doc.agenda:
+        blocks.append(f"## {md_escape(doc.agenda_label)}")
+        head = "| " + " | ".join(_cell(c) for c in doc.agenda_columns) + " |"
+        rows = [head, "| ---: | --- | --- |"]
+        rows += [
+            f"| {_cell(r.number)} | {_cell(r.time)} | {_cell(r.activity)} |" for r in doc.agenda
+        ]
+        blocks.append("\n".join(rows))
+    if doc.participants:
+        blocks.append(f"## {md_escape(doc.participants_label)}")
+        blocks.append("\n".join(_participant_line(doc, i) for i in range(len(doc.participants))))
+    for item in doc.items:
+        blocks.append(f"## {md_escape(item.heading)}")
+        for section in item.sections:
+            blocks += _section(doc, section)
+    if doc.closing:
+        blocks.append("---")
+        blocks.append(_lines(doc.closing))
+    return "\n\n".join(b for b in blocks if b.strip()) + "\n"
+
+
+def render(meeting: Meeting) -> str:
+    """The meeting as a Markdown document."""
+    return render_doc(build(meeting))

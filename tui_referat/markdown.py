@@ -1,0 +1,188 @@
+"""The one Markdown configuration for exports and the editor preview.
+
+CommonMark plus pipe tables and strikethrough, via markdown-it-py. Meeting text is untrusted:
+
+- Raw HTML never reaches any output. The parser *recognises* HTML (so it can be cut out
+  precisely) and a core rule removes it at once: inline tags vanish (their inner text stays),
+  an HTML block is replaced by its visible text (``<script>``/``<style>`` content dropped).
+- Link validation: every link and image URL is checked with :func:`is_safe_url` (http, https,
+  mailto, or a relative URL). An unsafe link is unwrapped: its text stays, the URL goes; an
+  unsafe autolink goes entirely. Images never become ``<img>`` (no remote loading, no
+  ``data:`` URLs): a safe one becomes a link with its alt text, an unsafe one its alt text.
+- :func:`md_to_html` sanitises the result once more with nh3 (a minimal tag set; URL schemes
+  http, https and mailto only).
+
+The core rule runs inside the parser, so ``parser().render(text)`` is safe as well, and every
+renderer of the tokens (HTML, plain text, Markdown) sees clean tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+from urllib.parse import unquote
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+#: URL schemes a link may use. Relative URLs (no scheme) are allowed as well.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+#: Tags the sanitiser keeps: what the Markdown renderer produces, nothing more.
+ALLOWED_TAGS = frozenset(
+    {
+        "p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a",
+        "h1", "h2", "h3", "h4", "h5", "h6", "hr", "s", "del",
+        "table", "thead", "tbody", "tr", "th", "td",
+    }
+)  # fmt: skip
+
+_CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+
+#: Env key set by the core rule when it removed or unwrapped anything.
+NEUTRALISED = "referat_neutralised"
+#: Env key: add this to every heading level (content headings under document headings).
+HEADING_OFFSET = "referat_heading_offset"
+
+
+def is_safe_url(url: str) -> bool:
+    """True for http, https and mailto URLs and for relative URLs; False for anything else.
+
+    Percent-escapes, whitespace and control characters are removed before the scheme is
+    read, as browsers do, so ``java%09script:`` or ``jav&#x09;ascript:`` do not slip through.
+    """
+    probe = _CONTROL.sub("", unquote(url))
+    match = _SCHEME.match(probe)
+    if match is None:
+        # No scheme: relative, unless a ':' comes before any '/', '?' or '#'.
+        head = re.split(r"[/?#]", probe, maxsplit=1)[0]
+        return ":" not in head
+    return match.group(1).lower() in SAFE_SCHEMES
+
+
+def _html_block_text(content: str) -> str:
+    """The visible text of a raw HTML block (tags and script/style content removed)."""
+    text = nh3.clean(content, tags=set(), clean_content_tags={"script", "style"})
+    # nh3 returns HTML-escaped text; Markdown text tokens carry plain text.
+    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+    text = text.replace("&#39;", "'").replace("&amp;", "&")
+    return " ".join(text.split())
+
+
+def _clean_inline(children: list[Token]) -> tuple[list[Token], bool]:
+    out: list[Token] = []
+    changed = False
+    links: list[str] = []  # for each open link: "keep", "unwrap" or "drop" (unsafe autolink)
+    for tok in children:
+        dropping = "drop" in links
+        if tok.type == "html_inline":
+            changed = True
+        elif tok.type == "link_open":
+            mode = "keep"
+            if not is_safe_url(str(tok.attrGet("href") or "")):
+                changed = True
+                mode = "drop" if tok.markup == "autolink" else "unwrap"
+            links.append(mode)
+            if mode == "keep" and not dropping:
+                out.append(tok)
+        elif tok.type == "link_close":
+            mode = links.pop() if links else "keep"
+            if mode == "keep" and "drop" not in links:
+                out.append(tok)
+        elif tok.type == "image":
+            changed = True
+            if dropping:
+                continue
+            alt = tok.content or "".join(child.content for child in tok.children or [])
+            text = Token("text", "", 0, content=alt)
+            src = str(tok.attrGet("src") or "")
+            if src and is_safe_url(src) and not links:
+                link_open = Token("link_open", "a", 1, attrs={"href": src})
+                out.extend([link_open, text, Token("link_close", "a", -1)])
+            else:
+                out.append(text)
+        elif not dropping:
+            out.append(tok)
+    return out, changed
+
+
+def _neutralise(state: StateCore) -> None:
+    """Core rule: remove raw HTML, unwrap unsafe links, turn images into links or text."""
+    offset = int(state.env.get(HEADING_OFFSET, 0) or 0) if isinstance(state.env, dict) else 0
+    changed = False
+    tokens: list[Token] = []
+    for tok in state.tokens:
+        if tok.type == "html_block":
+            changed = True
+            text = _html_block_text(tok.content)
+            if text:
+                para = Token("paragraph_open", "p", 1, map=tok.map, level=tok.level)
+                inline = Token("inline", "", 0, content=text, level=tok.level + 1)
+                inline.children = [Token("text", "", 0, content=text)]
+                close = Token("paragraph_close", "p", -1, level=tok.level)
+                tokens.extend([para, inline, close])
+            continue
+        if tok.type == "inline" and tok.children:
+            tok.children, inline_changed = _clean_inline(tok.children)
+            changed = changed or inline_changed
+        elif offset and tok.type in ("heading_open", "heading_close"):
+            tok.tag = f"h{min(6, int(tok.tag[1]) + offset)}"
+        tokens.append(tok)
+    state.tokens = tokens
+    if changed and isinstance(state.env, dict):
+        state.env[NEUTRALISED] = True
+
+
+@lru_cache(maxsize=1)
+def parser() -> MarkdownIt:
+    """The shared MarkdownIt instance (build once, reuse everywhere)."""
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    # Links are parsed whatever their URL so that the core rule can unwrap unsafe ones and
+    # keep their text (default validation would leave "[x](javascript:…)" as literal text).
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    md.core.ruler.push("referat_neutralise", _neutralise)
+    return md
+
+
+@lru_cache(maxsize=1)
+def _cleaner() -> nh3.Cleaner:
+    return nh3.Cleaner(
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags={"script", "style"},
+        attributes={"a": {"href", "title"}, "ol": {"start"}, "th": {"style"}, "td": {"style"}},
+        filter_style_properties={"text-align"},
+        url_schemes=set(SAFE_SCHEMES),
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def sanitize_html(html: str) -> str:
+    """Sanitise an HTML fragment with the export's nh3 policy."""
+    return _cleaner().clean(html)
+
+
+def parse(text: str, *, heading_offset: int = 0, env: dict[str, Any] | None = None) -> list[Token]:
+    """Parse ``text`` into clean tokens (HTML removed, unsafe links unwrapped)."""
+    env = {} if env is None else env
+    if heading_offset:
+        env[HEADING_OFFSET] = heading_offset
+    return parser().parse(text, env)
+
+
+def tokens_to_html(tokens: list[Token]) -> str:
+    """Render clean tokens to sanitised HTML."""
+    md = parser()
+    return sanitize_html(md.renderer.render(tokens, md.options, {}))
+
+
+def md_to_html(text: str, *, heading_offset: int = 0) -> str:
+    """Markdown to a sanitised HTML fragment; ``heading_offset`` demotes headings (max h6)."""
+    if not text.strip():
+        return ""
+    return tokens_to_html(parse(text, heading_offset=heading_offset))
