@@ -1,0 +1,145 @@
+"""`referat new` and `referat actions` as a user runs them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tui_referat import cli
+from tui_referat.model import Action, Attendance, Status
+from tui_referat.storage import load_meeting, save_meeting
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# -- referat new -------------------------------------------------------------------------
+
+
+def test_new_template_file(tmp_path, capsys):
+    target = tmp_path / "m1.toml"
+    code, out, _ = run(capsys, "new", str(target), "--lang", "en", "--title", "Board meeting 1")
+    assert code == 0 and "m1.toml" in out
+    meeting = load_meeting(target)
+    assert meeting.title == "Board meeting 1" and meeting.lang == "en"
+    assert meeting.status is Status.DRAFT
+    assert [item.title for item in meeting.items] == ["Welcome", "Any other business"]
+
+
+def test_new_refuses_to_overwrite(tmp_path, capsys):
+    target = tmp_path / "m1.toml"
+    target.write_text("keep me\n", encoding="utf-8")
+    code, _, err = run(capsys, "new", str(target))
+    assert code == 1 and "already exists" in err
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_new_from_the_board_sample(samples_dir: Path, tmp_path, capsys):
+    previous = load_meeting(samples_dir / "board-meeting.toml")
+    target = tmp_path / "next.toml"
+    code, out, _ = run(
+        capsys, "new", str(target), "--from", str(samples_dir / "board-meeting.toml")
+    )
+    assert code == 0, out
+    meeting = load_meeting(target)
+    assert meeting.status is Status.DRAFT
+    assert [p.name for p in meeting.participants] == [p.name for p in previous.participants]
+    assert all(p.attendance is Attendance.PRESENT for p in meeting.participants)
+    assert previous.next_meeting is not None
+    assert meeting.date == previous.next_meeting.date
+    assert meeting.start == (previous.next_meeting.start or previous.start)
+    titles = [item.title for item in meeting.items]
+    assert "Approval of the minutes of the last meeting" in titles
+    follow_up = meeting.items[titles.index("Follow-up on actions")]
+    carried = [(a.text, a.owner, a.due) for a in follow_up.actions]
+    assert carried == [(a.text, a.owner, a.due) for _, _, a in previous.open_actions()]
+    assert len(carried) == 3
+
+
+def test_new_from_a_broken_file(tmp_path, capsys):
+    broken = tmp_path / "broken.toml"
+    broken.write_text("format = 1\ntitle = \n", encoding="utf-8")
+    code, _, err = run(capsys, "new", str(tmp_path / "x.toml"), "--from", str(broken))
+    assert code == 1 and "broken.toml" in err
+    assert not (tmp_path / "x.toml").exists()
+
+
+# -- referat actions ---------------------------------------------------------------------
+
+
+def test_actions_over_samples_overdue_first(samples_dir: Path, capsys):
+    code, out, err = run(capsys, "actions", str(samples_dir), "--today", "2025-11-03")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].split() == ["Owner", "Due", "Action", "Meeting", "Item"]
+    body = [line for line in lines[1:] if line.strip()][:-1]
+    assert [line.split("  ")[0].strip() for line in body] == [
+        "Hannah Brooks",
+        "Gareth Lloyd",
+        "Hannah Brooks",
+    ]
+    assert "2025-10-14 !" in body[0] and "2025-10-31 !" in body[1]
+    assert "!" not in body[2]
+    assert "Renew the public liability insurance" not in out  # done
+    assert "3 actions, 2 overdue" in lines[-1]
+
+
+def test_actions_owner_filter_and_json(samples_dir: Path, capsys):
+    code, out, _ = run(
+        capsys, "actions", str(samples_dir), "--owner", "hannah", "--json", "--today", "2025-11-03"
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert [(d["owner"], d["due"], d["overdue"]) for d in data] == [
+        ("Hannah Brooks", "2025-10-14", True),
+        ("Hannah Brooks", "2025-11-30", False),
+    ]
+    first = data[0]
+    assert first["text"] == "Suggest dates for an open day at the turbines"
+    assert first["file"].endswith("board-meeting.toml")
+    assert isinstance(first["item"], int) and first["item_title"]
+    assert first["meeting"]
+
+
+def test_actions_all_includes_done(samples_dir: Path, capsys):
+    _, out, _ = run(capsys, "actions", str(samples_dir), "--all", "--json")
+    texts = [d["text"] for d in json.loads(out)]
+    assert "Renew the public liability insurance" in texts
+
+
+def test_actions_reports_broken_files_and_still_lists(samples_dir: Path, tmp_path, capsys):
+    shutil.copy(samples_dir / "board-meeting.toml", tmp_path / "board.toml")
+    (tmp_path / "bad.toml").write_text("format = 1\n[[items]]\ntitle = 3\n", encoding="utf-8")
+    (tmp_path / "theme.toml").write_text("[colors]\naccent = 'red'\n", encoding="utf-8")
+    code, out, err = run(capsys, "actions", str(tmp_path), "--today", "2025-11-03")
+    assert code == 1
+    assert "bad.toml" in err and "theme.toml" not in err
+    assert "Gareth Lloyd" in out
+
+
+def test_actions_table_fits_the_width_and_strips_control_characters(tmp_path, capsys, monkeypatch):
+    target = tmp_path / "m.toml"
+    run(capsys, "new", str(target), "--lang", "en", "--title", "Evil \x1b[31mred\x1b[0m meeting")
+    meeting = load_meeting(target)
+    meeting.items[0].actions.append(
+        Action(
+            "Do \x1b]0;pwned\x07 a very long thing " * 5, owner="Ann\x9b", due=dt.date(2025, 1, 1)
+        )
+    )
+    save_meeting(meeting, target)
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, _ = run(capsys, "actions", str(target), "--today", "2025-11-03")
+    assert code == 0
+    assert "\x1b" not in out and "\x9b" not in out and "\x07" not in out
+    assert all(len(line) <= 60 for line in out.splitlines())
+    assert "…" in out
+    _, out, _ = run(capsys, "actions", str(target), "--json")
+    assert "\x1b" not in out and "\x9b" not in out
+    assert json.loads(out)[0]["owner"] == "Ann\x9b"
