@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input, Label
+from textual.widgets import Input, Label, Static
 
 from ...model import Action
 from ..strings import get_lang, t
@@ -64,7 +64,7 @@ class ActionsEditor(EntriesEditor):
         yield Horizontal(
             Label(dl("due"), classes="label"),
             Input(id="due", compact=True, classes="date"),
-            Checkbox(dl("done"), id="done", compact=True),
+            Static("", id="done"),
             classes="row",
         )
 
@@ -75,9 +75,8 @@ class ActionsEditor(EntriesEditor):
         self.show_input("text", entry.text, force)
         self.show_input("owner", entry.owner, force)
         self.show_input("due", values.format_date(entry.due, get_lang()), force)
-        done = self.query_one("#done", Checkbox)
-        if done.value != entry.done:
-            done.value = entry.done
+        box = "[x]" if entry.done else "[ ]"
+        self.query_one("#done", Static).update(Text(f"{box} {dl('done')}"))
         names = [p.name for p in self.meeting.participants if p.name]
         self.query_one("#owner", Input).suggester = SuggestFromList(names, case_sensitive=False)
 
@@ -102,9 +101,3 @@ class ActionsEditor(EntriesEditor):
             except ValueError:
                 return date_problem(text)
         return None
-
-    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        event.stop()
-        action = self.selected
-        if isinstance(action, Action):
-            self.set_field(action, "done", event.checkbox.value, dl("done"))

@@ -26,8 +26,22 @@ def list_bindings(prefix: str) -> list[BindingType]:
         Binding("a", "add", "forms.add", id=f"{prefix}.add"),
         Binding("enter,e", "edit", "forms.edit", key_display="⏎", id=f"{prefix}.edit"),
         Binding("d,delete", "delete", "forms.delete", key_display="d", id=f"{prefix}.delete"),
-        Binding("shift+up,K", "move(-1)", "forms.move_up", key_display="K", id=f"{prefix}.up"),
-        Binding("shift+down,J", "move(1)", "forms.move_down", key_display="J", id=f"{prefix}.down"),
+        Binding(
+            "shift+up,K",
+            "move(-1)",
+            "forms.move_up",
+            key_display="K",
+            tooltip="forms.move_up_tip",
+            id=f"{prefix}.up",
+        ),
+        Binding(
+            "shift+down,J",
+            "move(1)",
+            "forms.move_down",
+            key_display="J",
+            tooltip="forms.move_down_tip",
+            id=f"{prefix}.down",
+        ),
     ]
 
 
@@ -198,5 +212,5 @@ class EntriesEditor(FixedForm):
         index = index_of(self.entries, self.selected)
         target = self.move_target(index, step)
         if target is not None:
-            label = t("forms.move_up" if step < 0 else "forms.move_down")
+            label = t("forms.move_up_tip" if step < 0 else "forms.move_down_tip")
             self.post_edit(Move(self.item, self.ATTR, index, target, label))

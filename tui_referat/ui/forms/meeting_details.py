@@ -30,11 +30,25 @@ class HeaderList(OptionList):
     """The case header fields in order; one-key add, edit, delete and move."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "forms.add", id="header.add"),
-        Binding("e,enter", "edit", "forms.edit", key_display="e", id="header.edit"),
-        Binding("d,delete", "delete", "forms.delete", key_display="d", id="header.delete"),
-        Binding("shift+up,K", "move(-1)", "forms.move_up", key_display="K", id="header.up"),
-        Binding("shift+down,J", "move(1)", "forms.move_down", key_display="J", id="header.down"),
+        Binding("a", "add", "forms.add", id="details.header.add"),
+        Binding("e,enter", "edit", "forms.edit", key_display="e", id="details.header.edit"),
+        Binding("d,delete", "delete", "forms.delete", key_display="d", id="details.header.delete"),
+        Binding(
+            "shift+up,K",
+            "move(-1)",
+            "forms.move_up",
+            key_display="K",
+            tooltip="forms.move_up_tip",
+            id="details.header.up",
+        ),
+        Binding(
+            "shift+down,J",
+            "move(1)",
+            "forms.move_down",
+            key_display="J",
+            tooltip="forms.move_down_tip",
+            id="details.header.down",
+        ),
     ]
 
     def __init__(self, meeting: Meeting, **kwargs: Any) -> None:

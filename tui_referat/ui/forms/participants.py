@@ -55,9 +55,21 @@ class ParticipantsTable(DataTable, inherit_bindings=True):
         ),
         Binding("c", "make_chair", "forms.make_chair", id="participants.chair"),
         Binding("s", "make_secretary", "forms.make_secretary", id="participants.secretary"),
-        Binding("shift+up,K", "move(-1)", "forms.move_up", key_display="K", id="participants.up"),
         Binding(
-            "shift+down,J", "move(1)", "forms.move_down", key_display="J", id="participants.down"
+            "shift+up,K",
+            "move(-1)",
+            "forms.move_up",
+            key_display="K",
+            tooltip="forms.move_up_tip",
+            id="participants.up",
+        ),
+        Binding(
+            "shift+down,J",
+            "move(1)",
+            "forms.move_down",
+            key_display="J",
+            tooltip="forms.move_down_tip",
+            id="participants.down",
         ),
     ]
 
@@ -252,7 +264,7 @@ class ParticipantsTable(DataTable, inherit_bindings=True):
         if person is None or not 0 <= target < len(self.meeting.participants):
             return
         self._cursor_target = person
-        self._post(Move(self.meeting, "participants", index, target, t("forms.move_up")))
+        self._post(Move(self.meeting, "participants", index, target, t("forms.move_up_tip")))
 
 
 def dl_role(role: str) -> str:
