@@ -1,15 +1,97 @@
-"""`referat export`: not built yet."""
+"""`referat export FILE --format md|html|email|text|eml [-o OUT] [--theme NAME]`.
+
+Writes the export to OUT, or to stdout when ``-o`` is absent: the same bytes either way.
+Without ``--format`` the format follows OUT's suffix (``.md``, ``.html``, ``.txt``, ``.eml``),
+else Markdown. Exit 0 on success, 1 when the file cannot be read or OUT written, 2 on usage
+errors. Heavy imports (storage, the exporters) happen inside ``main``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
+from pathlib import Path
+
+#: Kept here (not imported from ``export``) so building the parser stays cheap.
+FORMAT_NAMES = ("md", "html", "email", "text", "eml")
+_BY_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "text",
+              ".eml": "eml"}  # fmt: skip
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="*")
+    parser.add_argument("file", metavar="FILE", help="the meeting file (.toml)")
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=FORMAT_NAMES,
+        help="md, html (themed page), email (inlined HTML), text or eml (email draft); "
+        "default: from OUT's suffix, else md",
+    )
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    parser.add_argument(
+        "--theme", metavar="NAME", help="export theme for html (memo or plain; default memo)"
+    )
+    parser.add_argument(
+        "--attach",
+        action="store_true",
+        help="eml: attach the attachment files that exist next to the meeting file",
+    )
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return args.format
+    if args.output and args.output != "-":
+        return _BY_SUFFIX.get(Path(args.output).suffix.lower(), "md")
+    return "md"
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def main(args: argparse.Namespace) -> int:
-    print("referat: this command is not built yet", file=sys.stderr)
-    return 2
+    from ..errors import MeetingFileError
+    from ..export import UnknownThemeError, render
+    from ..storage import load_meeting
+
+    fmt = _format(args)
+    try:
+        meeting = load_meeting(args.file)
+    except MeetingFileError as err:
+        print(str(err), file=sys.stderr)
+        return 1
+    try:
+        data = render(
+            meeting,
+            fmt,
+            theme=args.theme,
+            base_dir=Path(args.file).resolve().parent,
+            attach=args.attach,
+        )
+    except UnknownThemeError as err:
+        print(f"referat export: {err}", file=sys.stderr)
+        return 2
+    if args.output and args.output != "-":
+        try:
+            _write_atomic(Path(args.output), data)
+        except OSError as err:
+            print(f"referat export: cannot write {args.output}: {err.strerror}", file=sys.stderr)
+            return 1
+        return 0
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+    return 0
