@@ -90,7 +90,7 @@ def test_replaced_value_keeps_its_comment() -> None:
 
 def test_unchanged_values_keep_their_spelling() -> None:
     """ "18:00" and "19.30" and a date-only deadline stay as written."""
-    text, meeting = _commented()
+    _text, meeting = _commented()
     meeting.title = "Garden committee, meeting four"
     out = dumps_meeting(meeting)
     assert 'start = "18:00"' in out and 'end = "19.30"' in out
@@ -147,7 +147,7 @@ def test_reordering_items_keeps_each_tables_comments() -> None:
     water = out.index("[[items]]\ntitle = 'Water butts'      # a literal string")
     assert out.index('mood = "grumpy"') > water
     assert out.index('text = "Buy lids."         # trailing comment on text') > water
-    assert "\n\n[[items]]\ntitle = \"Welcome\"" in out
+    assert '\n\n[[items]]\ntitle = "Welcome"' in out
     assert sorted(out.splitlines()) == sorted(text.splitlines())
 
 
@@ -163,7 +163,7 @@ def test_moving_a_remark_between_items_carries_its_table() -> None:
 
 
 def test_inserting_and_deleting_objects() -> None:
-    text, meeting = _commented()
+    _text, meeting = _commented()
     meeting.participants.insert(1, Participant("Di Fern", attendance=Attendance.ABSENT))
     del meeting.participants[3]
     meeting.items.insert(1, AgendaItem("Bees", kind=Kind.DECISION, minutes="Yes.\nTwo hives.\n"))

@@ -98,6 +98,8 @@ class Reader:
                 values[field.attr] = parse_value(field, raw)
             except FieldError as error:
                 self.problem(f"{prefix}{field.key}", str(error))
+                if field.required:
+                    values[field.attr] = ""
         return values
 
     def read_object(self, spec: ListSpec, table: Any, path: str) -> Any:
