@@ -1,15 +1,63 @@
-"""`referat edit`: not built yet."""
+"""`referat FILE`: open a meeting file in the editor (a missing FILE starts a new meeting)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="*")
+    parser.add_argument("file", metavar="FILE", help="the meeting file (.toml)")
+    parser.add_argument("--theme", metavar="NAME", help="editor theme (see themes/tui)")
+    parser.add_argument("--lang", choices=("da", "en"), help="UI language (default: from LANG)")
+    parser.add_argument(
+        "--read-only", action="store_true", help="open without allowing changes or saves"
+    )
+
+
+def _confirm_new(path: Path, lang: str) -> bool:
+    from ..ui.strings import set_lang, t
+
+    set_lang(lang)
+    if not sys.stdin.isatty():
+        answer = sys.stdin.readline()
+    else:
+        try:
+            answer = input(t("new.confirm", path=path))
+        except EOFError:
+            return False
+    return answer.strip().lower() in ("y", "yes", "j", "ja")
 
 
 def main(args: argparse.Namespace) -> int:
-    print("referat: this command is not built yet", file=sys.stderr)
-    return 2
+    from ..config import load_config
+    from ..errors import MeetingFileError
+    from ..ui.session import Session
+    from ..ui.strings import detect_lang
+
+    path = Path(args.file)
+    config = load_config()
+    lang = args.lang or config.lang or detect_lang()
+    if path.exists():
+        try:
+            session = Session.open(path, read_only=args.read_only)
+        except MeetingFileError as error:
+            print(f"referat: {error}", file=sys.stderr)
+            return 1
+        except OSError as error:
+            print(f"referat: {path}: {error.strerror or error}", file=sys.stderr)
+            return 1
+    else:
+        if args.read_only:
+            print(f"referat: {path}: no such file", file=sys.stderr)
+            return 1
+        if not _confirm_new(path, lang):
+            return 1
+        session = Session.new(path, lang)
+
+    from ..app import ReferatApp
+
+    app = ReferatApp(path, theme=args.theme, lang=lang, session=session, config=config)
+    app.run()
+    return 0

@@ -26,3 +26,15 @@ class MeetingChanged(Message):
     def __init__(self, edit: Edit | None = None) -> None:
         super().__init__()
         self.edit = edit
+
+
+class TextEdited(EditRequested):
+    """A text section's new content (from the debounced editor flush).
+
+    Applied like any edit but not recorded in the meeting's undo history: the text area keeps
+    its own undo/redo for typing.
+    """
+
+
+class TextPending(Message):
+    """A text editor has changes not yet applied to the model (marks the meeting unsaved)."""

@@ -1,0 +1,114 @@
+"""``ReferatApp``: wires the screens, bindings, themes, keymap and command palette. Nothing else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from .config import Config, load_config
+from .ui import strings
+from .ui.main_screen import MainScreen
+from .ui.palette import ReferatCommands
+from .ui.session import Session
+from .ui.themes import DEFAULT_THEME, load_themes
+
+_KEY_NAMES = {"escape": "Esc", "enter": "Enter", "delete": "Del", "insert": "Ins"}
+
+
+class ReferatApp(App[None]):
+    """The editor. ``ReferatApp(path)`` loads ``path`` (``MeetingFileError`` if it cannot)."""
+
+    TITLE = "referat"
+    COMMANDS: ClassVar[set] = {ReferatCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "request_quit", "quit", tooltip="quit.tip", priority=True, id="quit"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "palette",
+            tooltip="palette.tip",
+            priority=True,
+            id="palette",
+        ),
+        Binding("f1", "help", "help", tooltip="help.tip", id="help"),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    def __init__(
+        self,
+        path: Path | str,
+        theme: str | None = None,
+        lang: str | None = None,
+        *,
+        read_only: bool = False,
+        session: Session | None = None,
+        config: Config | None = None,
+    ) -> None:
+        self.config = load_config() if config is None else config
+        strings.set_lang(lang or self.config.lang or strings.detect_lang())
+        self.session = session or Session.open(path, read_only=read_only)
+        self._wanted_theme = theme or self.config.theme or DEFAULT_THEME
+        super().__init__()
+        self.set_keymap(self.config.keymap)
+        self._problems = list(self.config.problems)
+        themes, problems = load_themes()
+        self._problems += problems
+        for theme_object in themes:
+            self.register_theme(theme_object)
+        if self._wanted_theme not in self.available_themes:
+            self._problems.append(strings.t("theme.unknown", name=self._wanted_theme))
+            self._wanted_theme = DEFAULT_THEME
+        if self._wanted_theme in self.available_themes:
+            self.theme = self._wanted_theme
+
+    def get_key_display(self, binding: Binding) -> str:
+        key = binding.key.split(",")[0]
+        if key.startswith("ctrl+") and len(key) == 6:
+            return f"^{key[-1].upper()}"
+        if key in _KEY_NAMES:
+            return _KEY_NAMES[key]
+        if key.startswith("f") and key[1:].isdigit():
+            return key.upper()
+        return super().get_key_display(binding)
+
+    def on_mount(self) -> None:
+        for problem in self._problems:
+            self.notify(problem, title=strings.t("theme.problem"), severity="warning", timeout=10)
+        self.push_screen(MainScreen(self.session))
+
+    @property
+    def main_screen(self) -> MainScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    def action_request_quit(self) -> None:
+        """Quit, asking first when there are unsaved changes."""
+        from .ui.dialogs import QuitDialog
+
+        main = self.main_screen
+        if main is not None:
+            main.flush_text()
+        if not self.session.dirty:
+            self.exit()
+            return
+        if isinstance(self.screen, QuitDialog):
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "discard" or (choice == "save" and main is not None and main.save()):
+                self.exit()
+
+        self.push_screen(QuitDialog(), chosen)
+
+    def action_help(self) -> None:
+        from .ui.help_screen import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(self.screen))

@@ -1,0 +1,89 @@
+"""The user's editor settings: ``config.toml`` under the platform's user config folder.
+
+No Textual here: the CLI reads this before it decides to start the editor. Example::
+
+    theme = "referat-light"     # a theme name from themes/tui or the user's themes folder
+    lang = "en"                 # UI language: "da" or "en" (default: from LANG)
+
+    [keymap]                    # binding id = key(s), comma separated
+    save = "ctrl+w"
+    nav.move_up = "ctrl+up,K"
+
+Problems (a broken file, an unknown language) never stop the editor: they are collected in
+``Config.problems`` and shown as a notification.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+APP_NAME = "tui-referat"
+
+
+def config_dir() -> Path:
+    """The folder holding ``config.toml`` and the user's ``themes/``."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME))
+
+
+def config_path() -> Path:
+    return config_dir() / "config.toml"
+
+
+@dataclass
+class Config:
+    theme: str | None = None
+    lang: str | None = None
+    #: Binding id -> key string, for ``App.set_keymap``.
+    keymap: dict[str, str] = field(default_factory=dict)
+    #: Human-readable problems found while reading the file.
+    problems: list[str] = field(default_factory=list)
+    path: Path | None = None
+
+
+def _flatten(table: dict, prefix: str = "") -> dict[str, object]:
+    """``{"nav": {"add": "a"}}`` -> ``{"nav.add": "a"}`` (dotted TOML keys make nested tables)."""
+    flat: dict[str, object] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{name}."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read the config file; a missing file gives the defaults."""
+    path = config_path() if path is None else path
+    config = Config(path=path)
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return config
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        config.problems.append(f"{path}: {error}")
+        return config
+    theme = data.get("theme")
+    if isinstance(theme, str) and theme:
+        config.theme = theme
+    elif theme is not None:
+        config.problems.append(f"{path}: theme: expected a theme name")
+    lang = data.get("lang")
+    if lang in ("da", "en"):
+        config.lang = lang
+    elif lang is not None:
+        config.problems.append(f"{path}: lang: expected 'da' or 'en'")
+    keymap = data.get("keymap", {})
+    if not isinstance(keymap, dict):
+        config.problems.append(f"{path}: keymap: expected a table")
+        keymap = {}
+    for binding_id, keys in _flatten(keymap).items():
+        if isinstance(keys, str) and keys.strip():
+            config.keymap[binding_id] = keys.strip()
+        else:
+            config.problems.append(f"{path}: keymap.{binding_id}: expected a key string")
+    return config

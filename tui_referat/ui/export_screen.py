@@ -1,0 +1,167 @@
+"""The export screen (ctrl+e): format, theme and output path; the export runs in a worker."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select
+
+from .session import Session
+from .strings import t
+
+DEFAULT_FORMATS: tuple[str, ...] = ("html", "eml", "email", "md", "text")
+#: File name endings by format (unless the export package says otherwise).
+EXTENSIONS = {"md": ".md", "html": ".html", "email": ".email.html", "text": ".txt", "eml": ".eml"}
+
+
+def export_formats() -> tuple[str, ...]:
+    try:
+        from .. import export
+    except ImportError:
+        return DEFAULT_FORMATS
+    return tuple(getattr(export, "FORMATS", DEFAULT_FORMATS))
+
+
+def export_themes() -> list[str]:
+    try:
+        from ..export.themes import available
+    except ImportError:
+        return []
+    return available()
+
+
+def default_output(path: Path, fmt: str) -> Path:
+    """ "meeting.toml" -> "meeting.html" / "meeting.eml" … next to the meeting file."""
+    return path.with_name(path.stem + EXTENSIONS.get(fmt, f".{fmt}"))
+
+
+def write_export(session: Session, fmt: str, theme: str | None, output: Path) -> Path:
+    """Render and write atomically (a temp file in the same folder, then rename)."""
+    from .. import export
+
+    data = export.render(session.meeting, fmt, theme=theme, base_dir=session.path.parent)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    output = output.expanduser()
+    if not output.is_absolute():
+        output = session.path.parent / output
+    handle, temp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, output)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return output.resolve()
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Dismisses the written path (or None when closed without exporting)."""
+
+    CSS_PATH = "export_screen.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "export.close", id="export.close"),
+        Binding("ctrl+e", "run_export", "export.run", priority=True, id="export.run"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.formats = export_formats()
+        self.written: Path | None = None
+        self._auto_path = default_output(session.path, self.formats[0])
+
+    def compose(self) -> ComposeResult:
+        themes = export_themes()
+        with Vertical(id="export-box"):
+            yield Label(t("export.title"), id="export-title")
+            with Horizontal(classes="export-row"):
+                yield Label(t("export.format"), classes="export-label")
+                options = [
+                    (t(f"export.format.{f}") if f"export.format.{f}" in _known() else f, f)
+                    for f in self.formats
+                ]
+                yield Select(options, value=self.formats[0], allow_blank=False, id="export-format")
+            with Horizontal(classes="export-row"):
+                yield Label(t("export.theme"), classes="export-label")
+                yield Select(
+                    [(name, name) for name in themes],
+                    prompt=t("export.default_theme"),
+                    id="export-theme",
+                )
+            with Horizontal(classes="export-row"):
+                yield Label(t("export.path"), classes="export-label")
+                yield Input(str(self._auto_path), id="export-path")
+            yield Label("", id="export-result", markup=False)
+            with Horizontal(id="export-buttons"):
+                yield Button(t("export.run"), id="export-run", variant="primary")
+                yield Button(t("export.close"), id="export-close")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-format", Select).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "export-format" or event.value is Select.NULL:
+            return
+        field = self.query_one("#export-path", Input)
+        if field.value == str(self._auto_path):
+            self._auto_path = default_output(self.session.path, str(event.value))
+            field.value = str(self._auto_path)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "export-run":
+            self.action_run_export()
+        else:
+            self.action_close()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_run_export()
+
+    def action_close(self) -> None:
+        self.dismiss(self.written)
+
+    def action_run_export(self) -> None:
+        fmt = str(self.query_one("#export-format", Select).value)
+        theme_value = self.query_one("#export-theme", Select).value
+        theme = None if theme_value is Select.NULL else str(theme_value)
+        output = Path(self.query_one("#export-path", Input).value.strip() or self._auto_path)
+        self.query_one("#export-result", Label).update(t("export.running"))
+        self._export(fmt, theme, output)
+
+    @work(thread=True, exclusive=True)
+    def _export(self, fmt: str, theme: str | None, output: Path) -> None:
+        try:
+            written = write_export(self.session, fmt, theme, output)
+        except Exception as error:  # any failure is shown, never a crash
+            self.app.call_from_thread(self._failed, f"{type(error).__name__}: {error}")
+        else:
+            self.app.call_from_thread(self._done, written)
+
+    def _done(self, written: Path) -> None:
+        self.written = written
+        self.query_one("#export-result", Label).update(t("export.written", path=str(written)))
+        self.query_one("#export-result").remove_class("-error")
+        self.notify(t("export.written", path=str(written)), timeout=8)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#export-result", Label).update(t("export.failed", error=message))
+        self.query_one("#export-result").add_class("-error")
+
+
+def _known() -> set[str]:
+    from .strings import STRINGS
+
+    return set(STRINGS)

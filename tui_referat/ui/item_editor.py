@@ -1,0 +1,327 @@
+"""The agenda item editor: fields, the sections as tabs, the attachments line.
+
+One editor is reused for every item (``show_item``); text areas and the remarks, attachments
+and actions forms are created the first time their tab is shown. Typing costs what a bare
+TextArea costs: the text reaches the model in a debounced flush, never per key press.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, TabbedContent, TabPane, TextArea
+
+from .. import i18n
+from ..edits import Edit, SetField
+from ..model import SECTIONS, AgendaItem, Kind, Meeting
+from .form_slots import make_form
+from .messages import EditRequested, TextEdited, TextPending
+from .strings import get_lang, t
+
+#: Tabs in the order shown: text sections and the three item forms.
+TABS: tuple[str, ...] = (
+    "minutes",
+    "recommendation",
+    "remarks",
+    "problem",
+    "solution",
+    "next_steps",
+    "attachments",
+    "actions",
+)
+FORM_TABS = {
+    "remarks": "RemarksEditor",
+    "attachments": "AttachmentsEditor",
+    "actions": "ActionsEditor",
+}
+FLUSH_DELAY = 0.5
+_TIME = re.compile(r"^\s*(\d{1,2})[.:](\d{2})\s*$")
+
+
+def parse_time(text: str) -> dt.time | None:
+    """ "13.50" or "13:50" -> time; raises ValueError for anything else but blank."""
+    if not text.strip():
+        return None
+    match = _TIME.match(text)
+    if not match:
+        raise ValueError(text)
+    return dt.time(int(match[1]), int(match[2]))
+
+
+class SectionArea(TextArea):
+    """A Markdown text area for one section of the item."""
+
+    def __init__(self, key: str, read_only: bool = False) -> None:
+        super().__init__(
+            language="markdown",
+            soft_wrap=True,
+            show_line_numbers=False,
+            tab_behavior="focus",
+            read_only=read_only,
+            id=f"section-{key}",
+        )
+        self.key = key
+
+
+class ItemEditor(Vertical):
+    """Edits one agenda item at a time."""
+
+    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text("utf-8")
+
+    def __init__(self, meeting: Meeting, *, read_only: bool = False, id: str | None = None):
+        super().__init__(id=id)
+        self.meeting = meeting
+        self.read_only = read_only
+        self.item: AgendaItem | None = None
+        self.index = -1
+        self._pending: set[str] = set()
+        self._last_change = 0.0
+        self._timer_armed = False
+
+    def compose(self) -> ComposeResult:
+        lang = get_lang()
+        with Horizontal(classes="item-row"):
+            yield Label(t("item.title"), classes="field-label")
+            yield Input(id="item-title", compact=True, disabled=self.read_only)
+            options = [(f"{kind.value} {i18n.kind_label(kind, lang)}", kind.value) for kind in Kind]
+            yield Select(options, id="item-kind", compact=True, prompt="–", disabled=self.read_only)
+        with Horizontal(classes="item-row"):
+            yield Label(i18n.label("planned_time", lang), classes="field-label")
+            yield Input(id="item-time", compact=True, disabled=self.read_only, placeholder="--.--")
+            yield Label(i18n.label("presenter_prefix", lang).strip(), classes="presenter-label")
+            yield Input(id="item-presenters", compact=True, disabled=self.read_only)
+        with Horizontal(id="item-body"):
+            with TabbedContent(id="item-tabs", initial="tab-minutes"):
+                for key in TABS:
+                    with TabPane(self._tab_title(key), id=f"tab-{key}"):
+                        if key == "minutes":
+                            yield SectionArea(key, self.read_only)
+            yield Vertical(id="item-preview-box")
+        yield Label("", id="item-attachments", markup=False)
+
+    # -- showing an item ----------------------------------------------------------------
+
+    def _tab_title(self, key: str) -> str:
+        lang = get_lang()
+        title = i18n.label(key, lang)
+        if key == "remarks" and self.item is not None and self.item.remarks:
+            title += f" {len(self.item.remarks)}"
+        if key == "actions" and self.item is not None and self.item.actions:
+            title += f" {len(self.item.actions)}"
+        return title
+
+    def header(self) -> str:
+        """ "Pkt. 5 · Title (D)"."""
+        if self.item is None:
+            return ""
+        kind = f" ({self.item.kind.value})" if self.item.kind else ""
+        prefix = i18n.label("item_short", get_lang())
+        return f"{prefix} {self.index + 1} · {self.item.title}{kind}"
+
+    def show_item(self, index: int) -> None:
+        """Show the item at ``index`` (flush pending text first: ``take_pending``)."""
+        item = self.meeting.items[index]
+        same = item is self.item
+        self.item, self.index = item, index
+        self.refresh_fields()
+        if same:
+            return
+        tabs = self.query_one(TabbedContent)
+        for area in self.query(SectionArea):
+            with self.prevent(TextArea.Changed):
+                area.load_text(item.section(area.key))
+        for key in FORM_TABS:
+            pane = self.query_one(f"#tab-{key}", TabPane)
+            if pane.children:
+                pane.remove_children()
+        active = (tabs.active or "tab-minutes").removeprefix("tab-")
+        if active in FORM_TABS:
+            self._ensure_tab(active)
+
+    def refresh_fields(self) -> None:
+        """Re-read the fields, tab counts and attachments line (after an edit or undo)."""
+        item = self.item
+        if item is None:
+            return
+        lang = self.meeting.lang
+        with self.prevent(Input.Changed, Select.Changed):
+            self._set_input("#item-title", item.title)
+            planned = item.time
+            self._set_input("#item-time", i18n.format_time(planned, lang) if planned else "")
+            computed = self.meeting.planned_times()[self.index] if not planned else None
+            self.query_one("#item-time", Input).placeholder = (
+                i18n.format_time(computed, lang) if computed else "--.--"
+            )
+            self._set_input("#item-presenters", ", ".join(item.presenters))
+            select = self.query_one("#item-kind", Select)
+            value = item.kind.value if item.kind else Select.NULL
+            if select.value != value:
+                select.value = value
+        tabs = self.query_one(TabbedContent)
+        for key in ("remarks", "actions"):
+            tab = tabs.get_tab(f"tab-{key}")
+            title = self._tab_title(key)
+            if tab.label_text != title:
+                tab.label = title
+        self.query_one("#item-attachments", Label).update(self.attachments_line())
+
+    def _set_input(self, selector: str, value: str) -> None:
+        widget = self.query_one(selector, Input)
+        if widget.value != value and not widget.has_focus:
+            widget.value = value
+
+    def attachments_line(self) -> str:
+        """ "Bilag 5.1 Title · 5.2 Title" (empty when the item has none)."""
+        if self.item is None or not self.item.attachments:
+            return ""
+        parts = [
+            f"{self.meeting.attachment_number(self.index, n)} {attachment.title}"
+            for n, attachment in enumerate(self.item.attachments)
+        ]
+        return f"{i18n.label('attachments', get_lang())} " + " · ".join(parts)
+
+    def refresh_forms(self) -> None:
+        for widget in self.query(".item-form"):
+            refresh = getattr(widget, "refresh_from_model", None)
+            if refresh is not None:
+                refresh()
+
+    # -- tabs ---------------------------------------------------------------------------
+
+    def _ensure_tab(self, key: str) -> Widget | None:
+        """Create the tab's content the first time it is shown for this item."""
+        if self.item is None:
+            return None
+        pane = self.query_one(f"#tab-{key}", TabPane)
+        if pane.children:
+            return pane.children[0]
+        if key in FORM_TABS:
+            widget = make_form(FORM_TABS[key], self.meeting, self.item)
+            widget.add_class("item-form")
+        else:
+            widget = SectionArea(key, self.read_only)
+            widget.text = self.item.section(key)
+        pane.mount(widget)
+        return widget
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        event.stop()
+        key = (event.pane.id or "").removeprefix("tab-")
+        self._ensure_tab(key)
+
+    def open_section(self, key: str = "minutes") -> None:
+        """Show the tab ``key`` and put the cursor in it."""
+        tabs = self.query_one(TabbedContent)
+        tabs.active = f"tab-{key}"
+        widget = self._ensure_tab(key)
+        if isinstance(widget, TextArea):
+            widget.focus()
+        elif widget is not None:
+            self.call_after_refresh(self._focus_into, widget)
+
+    def _focus_into(self, widget: Widget) -> None:
+        for child in widget.query("*"):
+            if child.focusable:
+                child.focus()
+                return
+        if widget.focusable:
+            widget.focus()
+
+    def cycle_section(self, delta: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        key = (tabs.active or "tab-minutes").removeprefix("tab-")
+        self.open_section(TABS[(TABS.index(key) + delta) % len(TABS)])
+
+    @property
+    def active_area(self) -> SectionArea | None:
+        key = (self.query_one(TabbedContent).active or "").removeprefix("tab-")
+        if key in SECTIONS:
+            areas = [a for a in self.query(SectionArea) if a.key == key]
+            return areas[0] if areas else None
+        return None
+
+    # -- text -> model ------------------------------------------------------------------
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        area = event.text_area
+        if not isinstance(area, SectionArea) or self.item is None:
+            return
+        event.stop()
+        if not self._pending:
+            self.post_message(TextPending())
+        self._pending.add(area.key)
+        self._last_change = time.monotonic()
+        if not self._timer_armed:
+            self._timer_armed = True
+            self.set_timer(FLUSH_DELAY, self._on_flush_timer)
+
+    def _on_flush_timer(self) -> None:
+        quiet = time.monotonic() - self._last_change
+        if quiet < FLUSH_DELAY * 0.9:
+            self.set_timer(FLUSH_DELAY - quiet, self._on_flush_timer)
+            return
+        self._timer_armed = False
+        for edit in self.take_pending():
+            self.post_message(TextEdited(edit))
+
+    def take_pending(self) -> list[Edit]:
+        """The text edits not yet applied to the model (and forget them)."""
+        edits: list[Edit] = []
+        if self.item is not None:
+            for area in self.query(SectionArea):
+                if area.key in self._pending:
+                    text = area.text
+                    if text != self.item.section(area.key):
+                        edits.append(SetField(self.item, area.key, text, label=area.key))
+        self._pending.clear()
+        return edits
+
+    # -- fields -> model ----------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.item is None or event.input.id not in ("item-title", "item-presenters"):
+            return
+        event.stop()
+        if event.input.id == "item-title":
+            self.post_message(EditRequested(SetField(self.item, "title", event.value)))
+        else:
+            names = [name.strip() for name in event.value.split(",") if name.strip()]
+            if names != self.item.presenters:
+                self.post_message(EditRequested(SetField(self.item, "presenters", names)))
+
+    def _commit_time(self) -> None:
+        field = self.query_one("#item-time", Input)
+        if self.item is None:
+            return
+        try:
+            value = parse_time(field.value)
+        except ValueError:
+            field.add_class("-invalid")
+            self.notify(t("item.bad_time", value=field.value), severity="warning")
+            return
+        field.remove_class("-invalid")
+        if value != self.item.time:
+            self.post_message(EditRequested(SetField(self.item, "time", value)))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "item-time":
+            event.stop()
+            self._commit_time()
+
+    def on_descendant_blur(self, event) -> None:  # type: ignore[no-untyped-def]
+        if getattr(event.widget, "id", None) == "item-time":
+            self._commit_time()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if self.item is None or event.select.id != "item-kind":
+            return
+        event.stop()
+        kind = None if event.value is Select.NULL else Kind(event.value)
+        if kind != self.item.kind:
+            self.post_message(EditRequested(SetField(self.item, "kind", kind)))

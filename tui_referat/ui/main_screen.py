@@ -1,0 +1,345 @@
+"""The main screen: navigation on the left, the selected node's editor on the right.
+
+The one place that applies edits to the meeting (``apply_edit``), keeps undo, marks the
+meeting unsaved and refreshes what shows the changed objects.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher
+
+from ..edits import Edit, Insert, Move, Remove
+from ..errors import MeetingFileError
+from . import agenda
+from .dialogs import ConfirmDialog
+from .form_slots import make_form
+from .item_editor import ItemEditor
+from .messages import EditRequested, MeetingChanged, TextEdited, TextPending
+from .nav import NavPanel, Node
+from .session import Session
+from .status import HeaderLine, StatusLine, describe
+from .strings import t
+
+#: The node kinds shown by a form, and the form class each uses.
+NODE_FORMS = {
+    "details": "MeetingDetailsForm",
+    "participants": "ParticipantsTable",
+    "next": "NextMeetingForm",
+}
+#: Binding ids shown in the status line: these first, then the focused widget's own keys,
+#: then the tail. What does not fit is cut at the right.
+STATUS_HEAD = ("focus_nav", "save", "export", "help")
+STATUS_TAIL = ("palette", "preview", "quit")
+
+
+class MainScreen(Screen[None]):
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["main_screen.tcss", "nav.tcss"]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    AUTO_FOCUS = "#nav"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "save", tooltip="save.tip", priority=True, id="save"),
+        Binding("ctrl+e", "export", "export", tooltip="export.tip", priority=True, id="export"),
+        Binding("f2", "toggle_preview", "preview", tooltip="preview.tip", id="preview"),
+        Binding("escape", "focus_nav", "focus_nav", tooltip="focus_nav.tip", id="focus_nav"),
+        Binding("ctrl+z", "undo", "undo", tooltip="undo.tip", show=False, id="undo"),
+        Binding("ctrl+y", "redo", "redo", show=False, id="redo"),
+        Binding(
+            "ctrl+pagedown,f6", "cycle_section(1)", "section.next", show=False, id="section.next"
+        ),
+        Binding(
+            "ctrl+pageup,f5", "cycle_section(-1)", "section.prev", show=False, id="section.prev"
+        ),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.meeting = session.meeting
+        self._preview_on = False
+        self._preview_scheduled = False
+
+    # -- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield HeaderLine(id="header")
+        with Horizontal(id="body"):
+            yield NavPanel(self.meeting, id="nav")
+            with ContentSwitcher(id="editor"):
+                yield Vertical(id="node-details", classes="node-form")
+                yield Vertical(id="node-participants", classes="node-form")
+                yield ItemEditor(self.meeting, read_only=self.session.read_only, id="node-item")
+                yield Vertical(id="node-next", classes="node-form")
+        yield StatusLine(id="status")
+
+    def on_mount(self) -> None:
+        self.nav.border_title = t("nav.title")
+        self.show_node(self.nav.node)
+        self.nav.focus()
+        self.refresh_state()
+
+    @property
+    def nav(self) -> NavPanel:
+        return self.query_one(NavPanel)
+
+    @property
+    def item_editor(self) -> ItemEditor:
+        return self.query_one(ItemEditor)
+
+    @property
+    def switcher(self) -> ContentSwitcher:
+        return self.query_one("#editor", ContentSwitcher)
+
+    def refresh_state(self) -> None:
+        """Header and status line from the session (dirty marker, file, last save)."""
+        self.query_one(HeaderLine).show(self.session)
+        self.query_one(StatusLine).show_file(self.session)
+        self.refresh_keys()
+
+    def refresh_keys(self) -> None:
+        nav_focused = self.focused is self.nav
+        seen: dict[str, tuple[str, str]] = {}
+        for active in self.active_bindings.values():
+            binding = active.binding
+            if not binding.id or binding.id in seen or not active.enabled:
+                continue
+            if binding.id == "focus_nav" and nav_focused:
+                continue
+            if binding.show or binding.id in STATUS_HEAD + STATUS_TAIL:
+                key = self.app.get_key_display(binding)
+                seen[binding.id] = (key, describe(binding.description))
+        known = STATUS_HEAD + STATUS_TAIL
+        order = [i for i in STATUS_HEAD if i in seen]
+        order += [i for i in seen if i not in known]
+        order += [i for i in STATUS_TAIL if i in seen]
+        self.query_one(StatusLine).show_keys([seen[i] for i in order])
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_keys()
+
+    # -- nodes --------------------------------------------------------------------------
+
+    def show_node(self, node: Node) -> None:
+        """Show ``node`` in the editor panel (text typed so far is applied first)."""
+        self.flush_text()
+        editor = self.switcher
+        if node.kind == "item":
+            editor.current = "node-item"
+            self.item_editor.show_item(node.index)
+            editor.border_title = self.item_editor.header()
+            self.schedule_preview()
+            return
+        container = self.query_one(f"#node-{node.kind}", Vertical)
+        if not container.children:
+            container.mount(make_form(NODE_FORMS[node.kind], self.meeting))
+        editor.current = f"node-{node.kind}"
+        editor.border_title = t(f"node.{node.kind}")
+
+    def on_nav_panel_highlighted(self, message: NavPanel.Highlighted) -> None:
+        self.show_node(message.node)
+
+    def on_nav_panel_opened(self, message: NavPanel.Opened) -> None:
+        node = message.node
+        self.show_node(node)
+        if node.kind == "item":
+            self.item_editor.open_section("minutes")
+        else:
+            self.call_after_refresh(self._focus_first, self.query_one(f"#node-{node.kind}"))
+
+    def _focus_first(self, container: Widget) -> None:
+        for widget in container.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    def action_focus_nav(self) -> None:
+        self.flush_text()
+        self.nav.focus()
+
+    def action_cycle_section(self, delta: int) -> None:
+        if self.switcher.current == "node-item":
+            self.item_editor.cycle_section(delta)
+
+    # -- applying edits -----------------------------------------------------------------
+
+    def flush_text(self) -> None:
+        """Apply text typed in the item editor that the debounce has not applied yet."""
+        for edit in self.item_editor.take_pending():
+            self.apply_edit(edit, record=False)
+
+    def apply_edit(self, edit: Edit, *, record: bool = True) -> bool:
+        if self.session.read_only:
+            self.notify(t("read_only.refused"), severity="warning")
+            return False
+        self.session.apply(edit, record=record)
+        self.after_edit(edit, text_only=not record)
+        return True
+
+    def after_edit(self, edit: Edit | None, *, text_only: bool = False) -> None:
+        self.query_one(HeaderLine).show(self.session)
+        if not text_only:
+            self.nav.refresh()
+            if self.switcher.current == "node-item":
+                self.item_editor.refresh_fields()
+                self.switcher.border_title = self.item_editor.header()
+            self.refresh_forms(edit)
+        self.schedule_preview()
+
+    def refresh_forms(self, edit: Edit | None = None) -> None:
+        """Let every mounted form re-read the model (they keep what the user is typing)."""
+        for form in self._mounted_forms():
+            refresh = getattr(form, "refresh_from_model", None)
+            if refresh is not None:
+                refresh()
+            form.post_message(MeetingChanged(edit))
+
+    def _mounted_forms(self) -> list[Widget]:
+        forms = [c.children[0] for c in self.query(".node-form") if c.children]
+        return forms + list(self.item_editor.query(".item-form"))
+
+    def after_structure(self, select: object | None = None) -> None:
+        """Re-read the agenda after items were added, removed, moved or undone."""
+        nav = self.nav
+        nav.rebuild(post=False)
+        target = select if select is not None else self.item_editor.item
+        index = agenda.index_of(self.meeting.items, target) if target is not None else -1
+        if index >= 0 and nav.node.kind == "item":
+            nav.select(Node("item", index))
+        self.item_editor.item = None  # force a reload of the shown item
+        self.show_node(nav.node)
+        self.after_edit(None)
+
+    @on(EditRequested)
+    def _on_edit_requested(self, message: EditRequested) -> None:
+        message.stop()
+        edit = message.edit
+        self.apply_edit(edit)
+        structural = isinstance(edit, Insert | Remove | Move)
+        if structural and edit.owner is self.meeting and edit.attr == "items":
+            self.after_structure()
+
+    @on(TextEdited)
+    def _on_text_edited(self, message: TextEdited) -> None:
+        message.stop()
+        self.apply_edit(message.edit, record=False)
+
+    def on_text_pending(self, message: TextPending) -> None:
+        if not self.session.dirty and not self.session.read_only:
+            self.session.mark_dirty()
+            self.query_one(HeaderLine).show(self.session)
+
+    # -- agenda operations --------------------------------------------------------------
+
+    def on_nav_panel_item_operation(self, message: NavPanel.ItemOperation) -> None:
+        self.flush_text()
+        meeting, index = self.meeting, message.index
+        if message.operation == "add":
+            edit = agenda.add_item(meeting, index, t("item.new_title"))
+            if self.apply_edit(edit):
+                self.after_structure(select=edit.value)
+                self.nav.select(Node("item", agenda.index_of(meeting.items, edit.value)))
+            return
+        if index < 0:
+            self.notify(t("nav.no_item"), severity="warning")
+            return
+        item = meeting.items[index]
+        if message.operation == "duplicate":
+            edit = agenda.duplicate_item(meeting, index)
+            if self.apply_edit(edit):
+                self.after_structure(select=edit.value)
+                self.nav.select(Node("item", index + 1))
+        elif message.operation == "move":
+            move = agenda.move_item(meeting, index, message.delta)
+            if move is not None and self.apply_edit(move):
+                self.after_structure(select=item)
+        elif message.operation == "delete":
+            question = t("delete.question", number=index + 1, title=item.title)
+
+            def answered(yes: bool | None) -> None:
+                if yes and self.apply_edit(agenda.delete_item(meeting, index)):
+                    self.after_structure()
+                    self.notify(t("delete.done", key=self._key_for("undo")))
+
+            self.app.push_screen(ConfirmDialog(question), answered)
+
+    def _key_for(self, binding_id: str) -> str:
+        for active in self.active_bindings.values():
+            if active.binding.id == binding_id:
+                return self.app.get_key_display(active.binding)
+        return binding_id
+
+    def action_undo(self) -> None:
+        self.flush_text()
+        if self.session.undo() is None:
+            self.notify(t("undo.nothing"))
+        self.after_structure()
+
+    def action_redo(self) -> None:
+        self.flush_text()
+        if self.session.redo() is None:
+            self.notify(t("redo.nothing"))
+        self.after_structure()
+
+    # -- save, export, preview ----------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save through the session; a failure is shown and the meeting stays unsaved."""
+        self.flush_text()
+        try:
+            self.session.save()
+        except (MeetingFileError, OSError) as error:
+            self.notify(str(error), title=t("save.failed"), severity="error", timeout=15)
+            self.refresh_state()
+            return False
+        self.notify(t("save.done", path=str(self.session.path)), timeout=3)
+        self.refresh_state()
+        return True
+
+    def action_save(self) -> None:
+        self.save()
+
+    def action_export(self) -> None:
+        from .export_screen import ExportScreen
+
+        self.flush_text()
+        self.app.push_screen(ExportScreen(self.session))
+
+    def action_toggle_preview(self) -> None:
+        self.flush_text()
+        self._preview_on = not self._preview_on
+        editor = self.item_editor
+        editor.set_class(self._preview_on, "-preview")
+        if self._preview_on:
+            box = editor.query_one("#item-preview-box")
+            if not box.children:
+                from .preview import ItemPreview
+
+                box.mount(ItemPreview())
+            self.schedule_preview(delay=0.0)
+            if self.switcher.current != "node-item":
+                self.notify(t("preview.items_only"))
+
+    def schedule_preview(self, delay: float = 0.3) -> None:
+        if self._preview_on and not self._preview_scheduled:
+            self._preview_scheduled = True
+            self.set_timer(delay, self._update_preview)
+
+    def _update_preview(self) -> None:
+        from .preview import ItemPreview
+
+        self._preview_scheduled = False
+        editor = self.item_editor
+        if not self._preview_on or editor.item is None:
+            return
+        self.flush_text()
+        for preview in editor.query(ItemPreview):
+            preview.show(self.meeting, editor.index)

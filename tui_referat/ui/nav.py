@@ -1,0 +1,224 @@
+"""The navigation panel: meeting details, participants, the agenda items, next meeting.
+
+A line-API widget (one line per node, drawn on demand) so a 500-item agenda moves as fast as
+a 5-item one. The selected node is marked with ▶ and drawn bold / reverse, never by colour alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from .. import i18n
+from ..model import Attendance, Meeting
+from .strings import get_lang, t
+
+
+@dataclass(frozen=True)
+class Node:
+    """A row of the navigation panel: "details", "participants", "item" (with index), "next"."""
+
+    kind: str
+    index: int = -1
+
+
+DETAILS = Node("details")
+PARTICIPANTS = Node("participants")
+NEXT = Node("next")
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut with … or padded to exactly ``width`` cells."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
+
+
+class NavPanel(ScrollView, can_focus=True):
+    """The meeting's structure; posts ``Highlighted`` on every move and ``Opened`` on Enter."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"nav--cursor"}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", "nav.up", show=False, id="nav.up"),
+        Binding("down", "cursor_down", "nav.down", show=False, id="nav.down"),
+        Binding("home", "first", "nav.first", show=False, id="nav.first"),
+        Binding("end", "last", "nav.last", show=False, id="nav.last"),
+        Binding("pageup", "page_up", "nav.page_up", show=False, id="nav.page_up"),
+        Binding("pagedown", "page_down", "nav.page_down", show=False, id="nav.page_down"),
+        Binding("enter", "open", "nav.open", tooltip="nav.open.tip", show=False, id="nav.open"),
+        Binding("a,insert", "add_item", "nav.add", tooltip="nav.add.tip", id="nav.add"),
+        Binding("d", "duplicate_item", "nav.duplicate", id="nav.duplicate", show=False),
+        Binding("x,delete", "delete_item", "nav.delete", tooltip="nav.delete.tip", id="nav.delete"),
+        Binding("ctrl+up,K", "move_item(-1)", "nav.move_up", id="nav.move_up", show=False),
+        Binding("ctrl+down,J", "move_item(1)", "nav.move_down", id="nav.move_down", show=False),
+        Binding("u", "screen.undo", "undo", show=False, id="nav.undo"),
+    ]
+
+    cursor: reactive[int] = reactive(0, init=False, always_update=True)
+
+    class Highlighted(Message):
+        def __init__(self, node: Node) -> None:
+            super().__init__()
+            self.node = node
+
+    class Opened(Message):
+        def __init__(self, node: Node) -> None:
+            super().__init__()
+            self.node = node
+
+    class ItemOperation(Message):
+        """The user asked for an agenda operation on the selected item (add, delete …)."""
+
+        def __init__(self, operation: str, index: int, delta: int = 0) -> None:
+            super().__init__()
+            self.operation = operation
+            self.index = index
+            self.delta = delta
+
+    def __init__(self, meeting: Meeting, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.meeting = meeting
+        self.rows: list[Node] = []
+        self._times: list = []
+        self.rebuild(post=False)
+        first_item = 2 if meeting.items else 0
+        self.set_reactive(NavPanel.cursor, first_item)
+
+    # -- model -> rows ------------------------------------------------------------------
+
+    def rebuild(self, post: bool = True) -> None:
+        """Re-read the meeting's structure (after items were added, removed or moved)."""
+        items = [Node("item", i) for i in range(len(self.meeting.items))]
+        self.rows = [DETAILS, PARTICIPANTS, *items, NEXT]
+        self.virtual_size = Size(self.size.width, len(self.rows))
+        if self.cursor >= len(self.rows):
+            self.set_reactive(NavPanel.cursor, len(self.rows) - 1)
+        self.refresh()
+        if post:
+            self.post_message(self.Highlighted(self.node))
+
+    @property
+    def node(self) -> Node:
+        return self.rows[self.cursor]
+
+    def select(self, node: Node) -> None:
+        """Move the cursor to ``node`` (if it exists)."""
+        if node in self.rows:
+            self.cursor = self.rows.index(node) if node.kind != "item" else node.index + 2
+
+    def _row_text(self, row: int, width: int) -> str:
+        node = self.rows[row]
+        lang = get_lang()
+        marker = "▶" if row == self.cursor else " "
+        if node.kind == "item":
+            item = self.meeting.items[node.index]
+            number_width = len(str(len(self.meeting.items))) + 1
+            number = f"{node.index + 1}.".rjust(number_width)
+            kind = f" ({item.kind.value})" if item.kind else ""
+            planned = self._times[node.index] if node.index < len(self._times) else None
+            time = f" {i18n.format_time(planned, self.meeting.lang)}" if planned else ""
+            title_width = width - 1 - number_width - 1 - len(kind) - len(time)
+            title = _fit(item.title or "…", max(title_width, 1))
+            return _fit(f"{marker}{number} {title}{kind}{time}", width)
+        if node.kind == "details":
+            return _fit(f"{marker}◆ {t('nav.details')}", width)
+        if node.kind == "participants":
+            counts = self.meeting.attendance_counts()
+            away = counts[Attendance.APOLOGIES]
+            here = len(self.meeting.participants) - away - counts[Attendance.ABSENT]
+            text = t("nav.participants", here=here, away=away)
+            return _fit(f"{marker}◆ {text}", width)
+        next_meeting = self.meeting.next_meeting
+        when = ""
+        if next_meeting is not None and next_meeting.date is not None:
+            when = "  " + i18n.format_date(next_meeting.date, lang)
+        return _fit(f"{marker}◆ {i18n.label('next_meeting', lang)}{when}", width)
+
+    # -- drawing ------------------------------------------------------------------------
+
+    def render_lines(self, crop):  # type: ignore[no-untyped-def]
+        # Planned times are computed once per repaint, not once per line.
+        self._times = self.meeting.planned_times()
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        _, scroll_y = self.scroll_offset
+        row = scroll_y + y
+        width = self.scrollable_content_region.width
+        style = self.rich_style
+        if row >= len(self.rows):
+            return Strip.blank(width, style)
+        if row == self.cursor:
+            style = style + self.get_component_rich_style("nav--cursor")
+        return Strip([Segment(self._row_text(row, width), style)], width)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.rows))
+
+    # -- moving -------------------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        _, top = self.scroll_offset
+        height = self.scrollable_content_region.height or 1
+        if new < top:
+            self.scroll_to(y=new, animate=False, immediate=True)
+        elif new >= top + height:
+            self.scroll_to(y=new - height + 1, animate=False, immediate=True)
+        self.refresh()
+        if old != new:
+            self.post_message(self.Highlighted(self.node))
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.rows) - 1))
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.rows) - 1
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.scrollable_content_region.height - 1)
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.scrollable_content_region.height - 1)
+
+    def action_open(self) -> None:
+        self.post_message(self.Opened(self.node))
+
+    # -- agenda operations (applied by the main screen) ---------------------------------
+
+    def _item_op(self, operation: str, delta: int = 0) -> None:
+        node = self.node
+        index = node.index if node.kind == "item" else -1
+        self.post_message(self.ItemOperation(operation, index, delta))
+
+    def action_add_item(self) -> None:
+        self._item_op("add")
+
+    def action_duplicate_item(self) -> None:
+        self._item_op("duplicate")
+
+    def action_delete_item(self) -> None:
+        self._item_op("delete")
+
+    def action_move_item(self, delta: int) -> None:
+        self._item_op("move", delta)

@@ -1,0 +1,116 @@
+"""The open document: one meeting, its file, its undo history and whether it is saved.
+
+No Textual here. This is the one place that loads and saves, so crash safety (a recovery file,
+signals, a lock) can hook in through ``listeners`` and the ``save``/``open`` methods.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from ..edits import Edit, History, SetField
+from ..model import Meeting
+
+#: Events sent to listeners: "changed" (the model changed), "saved" (written to disk).
+Listener = Callable[[str, "Session"], None]
+
+
+class Session:
+    """A meeting being edited. Changes reach the disk only through ``save``."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        meeting: Meeting,
+        *,
+        read_only: bool = False,
+        is_new: bool = False,
+    ) -> None:
+        self.path = Path(path)
+        self.meeting = meeting
+        self.read_only = read_only
+        self.is_new = is_new
+        self.history = History()
+        self.dirty = is_new
+        self.last_saved: dt.datetime | None = None
+        self.listeners: list[Listener] = []
+
+    @classmethod
+    def open(cls, path: Path | str, *, read_only: bool = False) -> Session:
+        """Load ``path``; raises ``MeetingFileError`` when it cannot be read."""
+        from ..storage import load_meeting
+
+        return cls(path, load_meeting(Path(path)), read_only=read_only)
+
+    @classmethod
+    def new(cls, path: Path | str, lang: str = "da") -> Session:
+        """A new meeting from the template; nothing is written until the first save."""
+        return cls(path, new_meeting(lang), is_new=True)
+
+    # -- changes ------------------------------------------------------------------------
+
+    def _emit(self, event: str) -> None:
+        for listener in list(self.listeners):
+            listener(event, self)
+
+    def apply(self, edit: Edit, *, record: bool = True) -> None:
+        """Apply ``edit``; recorded edits can be undone with ``undo``."""
+        if record and not self._continues_last(edit):
+            self.history.apply(edit)
+        else:
+            edit.apply()
+        self.mark_dirty()
+
+    def _continues_last(self, edit: Edit) -> bool:
+        """True when ``edit`` sets the same field as the last recorded edit (typing in a field).
+
+        Such runs undo as one step: the recorded inverse already holds the value before the run.
+        """
+        if not isinstance(edit, SetField) or self.history.can_redo:
+            return False
+        undo = getattr(self.history, "_undo", None)
+        if not undo:
+            return False
+        last = undo[-1]
+        return isinstance(last, SetField) and last.target is edit.target and last.name == edit.name
+
+    def mark_dirty(self) -> None:
+        self.dirty = True
+        self._emit("changed")
+
+    def undo(self) -> Edit | None:
+        edit = self.history.undo()
+        if edit is not None:
+            self.mark_dirty()
+        return edit
+
+    def redo(self) -> Edit | None:
+        edit = self.history.redo()
+        if edit is not None:
+            self.mark_dirty()
+        return edit
+
+    # -- disk ---------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Write the meeting; raises ``MeetingFileError`` or ``OSError`` and stays dirty."""
+        from ..storage import save_meeting
+
+        if self.read_only:
+            raise PermissionError(f"{self.path}: opened read-only")
+        save_meeting(self.meeting, self.path)
+        self.dirty = False
+        self.is_new = False
+        self.last_saved = dt.datetime.now()
+        self._emit("saved")
+
+
+def new_meeting(lang: str = "da") -> Meeting:
+    """The template for a new meeting (the same as ``referat new``)."""
+    from ..cycle import new_meeting as template
+
+    meeting = template(lang)
+    meeting.date = dt.date.today()
+    return meeting

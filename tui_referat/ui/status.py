@@ -1,0 +1,66 @@
+"""The top line (meeting title, date, status, unsaved marker) and the bottom line (keys, file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label
+
+from .. import i18n
+from .session import Session
+from .strings import STRINGS, get_lang, t
+
+
+def describe(text: str) -> str:
+    """A binding description or tooltip: a key into ``ui.strings`` or literal text."""
+    return t(text) if text in STRINGS else text
+
+
+class HeaderLine(Horizontal):
+    """ "Møde 2 i … · 21. oktober 2025        UDKAST ● ændret"."""
+
+    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text("utf-8")
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="header-title", markup=False)
+        yield Label("", id="header-state", markup=False)
+
+    def show(self, session: Session) -> None:
+        meeting = session.meeting
+        lang = get_lang()
+        title = meeting.title or t("header.untitled")
+        if meeting.date is not None:
+            title += f" · {i18n.format_date(meeting.date, lang)}"
+        state = i18n.status_label(meeting.status, lang)
+        if session.read_only:
+            state += f" · {t('header.read_only')}"
+        if session.dirty:
+            state += f" ● {t('header.modified')}"
+        self.query_one("#header-title", Label).update(title)
+        label = self.query_one("#header-state", Label)
+        label.update(state)
+        label.set_class(session.dirty, "-dirty")
+
+
+class StatusLine(Horizontal):
+    """The main keys for what has focus, then the file name and the last save time."""
+
+    DEFAULT_CSS = HeaderLine.DEFAULT_CSS
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="status-keys", markup=False)
+        yield Label("", id="status-file", markup=False)
+
+    def show_file(self, session: Session) -> None:
+        text = session.path.name
+        if session.last_saved is not None:
+            text += f" · {t('status.saved_at', time=session.last_saved.strftime('%H:%M'))}"
+        elif session.is_new:
+            text += f" · {t('status.new_file')}"
+        self.query_one("#status-file", Label).update(text)
+
+    def show_keys(self, keys: list[tuple[str, str]]) -> None:
+        text = "  ".join(f"{key} {description}" for key, description in keys)
+        self.query_one("#status-keys", Label).update(text)
