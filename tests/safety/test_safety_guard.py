@@ -148,3 +148,24 @@ def test_lock_acquired_lost_and_released(session: FakeSession) -> None:
     assert locking.lock_path(session.path).exists(), "close never removes a lock not ours"
     assert isinstance(stolen, locking.Lock) and locking.release(stolen)
     assert session.listeners == []
+
+
+def test_rebind_and_switch_path_follow_the_meeting(session: FakeSession, tmp_path: Path) -> None:
+    clock = Clock()
+    guard = SafetyGuard(session, clock=clock)
+    guard.acquire_lock()
+    restored = FakeSession(session.path, load_meeting(session.path), dirty=True)
+    restored.meeting.items[0].minutes = "Restored text.\n"
+    guard.rebind(restored)
+    assert session.listeners == [] and restored.listeners
+    assert guard.item_switched()
+    assert recovery.find_recovery(session.path) is not None
+    target = tmp_path / "mine.toml"
+    guard.switch_path(target)
+    assert recovery.find_recovery(session.path) is None
+    assert not locking.lock_path(session.path).exists()
+    assert locking.lock_path(target).exists() and restored.path == target
+    restored.save()
+    assert target.exists() and not guard.changed_on_disk()
+    guard.close()
+    assert not locking.lock_path(target).exists()

@@ -33,11 +33,14 @@ class SafetyGuard:
         base: FileStamp | None = None,
         clock: Callable[[], float] = time.monotonic,
         flush: Callable[[], None] | None = None,
+        emergency_flush: Callable[[], None] | None = None,
     ) -> None:
         self.session = session
         self.clock = clock
         #: Called before the meeting is serialised, to apply text the editor still holds.
         self.flush = flush
+        #: The same without touching the UI, for signal handlers (defaults to ``flush``).
+        self.emergency_flush = emergency_flush
         #: The meeting file as loaded or last saved (None: it does not exist yet).
         self.base = base if base is not None else stamp(session.path)
         self.keeper = RecoveryKeeper()
@@ -48,6 +51,27 @@ class SafetyGuard:
         session.listeners.append(self._on_session_event)
         if getattr(session, "dirty", False):
             self.keeper.mark_changed(self.clock())
+
+    def rebind(self, session: Any) -> None:
+        """Guard ``session`` instead (restored from the copy, or reloaded from disk)."""
+        with contextlib.suppress(ValueError):
+            self.session.listeners.remove(self._on_session_event)
+        self.session = session
+        session.listeners.append(self._on_session_event)
+        if getattr(session, "dirty", False):
+            self.keeper.mark_changed(self.clock())
+
+    def switch_path(self, target: Path) -> None:
+        """The meeting is about to be saved as ``target``: move the lock and the base there.
+
+        The recovery copy of the old file goes (the work will be in ``target``)."""
+        recovery.discard_recovery(self.path)
+        if self.lock is not None:
+            locking.release(self.lock)
+            self.lock = None
+        self.session.path = Path(target)
+        self.base = stamp(self.path)
+        self.acquire_lock()
 
     @property
     def path(self) -> Path:
@@ -115,9 +139,10 @@ class SafetyGuard:
         """
         if not self.active or not getattr(self.session, "dirty", False):
             return
-        if self.flush is not None:
+        flush = self.emergency_flush or self.flush
+        if flush is not None:
             with contextlib.suppress(Exception):
-                self.flush()
+                flush()
         recovery.write_recovery(self.session.meeting, self.path, base=self.base)
 
     # -- the file on disk -----------------------------------------------------------------
