@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
 
 from .config import Config, load_config
 from .ui import strings
+from .ui.inert_filter import inert_line_filters
 from .ui.main_screen import MainScreen
 from .ui.palette import ReferatCommands
 from .ui.session import Session
@@ -63,6 +66,11 @@ class ReferatApp(App[None]):
             self._wanted_theme = DEFAULT_THEME
         if self._wanted_theme in self.available_themes:
             self.theme = self._wanted_theme
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Every rendered line passes ``InertControls``: no escape sequence from a meeting file
+        ever reaches the terminal raw."""
+        return inert_line_filters(super().get_line_filters())
 
     def get_key_display(self, binding: Binding) -> str:
         key = binding.key.split(",")[0]
