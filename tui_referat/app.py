@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
 
 from .config import Config, load_config
-from .ui import strings
+from .ui import safety_flow, strings
 from .ui.inert_filter import inert_line_filters
 from .ui.main_screen import MainScreen
 from .ui.palette import ReferatCommands
@@ -55,6 +55,9 @@ class ReferatApp(App[None]):
         self.session = session or Session.open(path, read_only=read_only)
         self._wanted_theme = theme or self.config.theme or DEFAULT_THEME
         super().__init__()
+        #: Recovery copy, lock and disk watch for the session (see ui/safety_flow.py).
+        self.guard = safety_flow.make_guard(self)
+        self.safety_handlers = None
         self.set_keymap(self.config.keymap)
         self._problems = list(self.config.problems)
         themes, problems = load_themes()
@@ -85,7 +88,11 @@ class ReferatApp(App[None]):
     def on_mount(self) -> None:
         for problem in self._problems:
             self.notify(problem, title=strings.t("theme.problem"), severity="warning", timeout=10)
-        self.push_screen(MainScreen(self.session))
+        # Lock and recovery dialogs first; the main screen gets the session they decide on.
+        safety_flow.open_meeting(self, lambda: self.push_screen(MainScreen(self.session)))
+
+    def on_unmount(self) -> None:
+        safety_flow.shutdown(self)
 
     @property
     def main_screen(self) -> MainScreen | None:
@@ -108,6 +115,8 @@ class ReferatApp(App[None]):
             return
 
         def chosen(choice: str | None) -> None:
+            if choice == "discard":
+                self.guard.discard()  # quitting without saving on purpose: no recovery copy
             if choice == "discard" or (choice == "save" and main is not None and main.save()):
                 self.exit()
 

@@ -267,7 +267,7 @@ class MainScreen(Screen[None]):
             def answered(yes: bool | None) -> None:
                 if yes and self.apply_edit(agenda.delete_item(meeting, index)):
                     self.after_structure()
-                    self.notify(t("delete.done", key=self._key_for("undo")))
+                    self.notify(t("delete.done", undo_key=self._key_for("undo")))
 
             self.app.push_screen(ConfirmDialog(question), answered)
 
