@@ -55,7 +55,9 @@ async def test_typed_minutes_reach_the_file_only_on_save(meeting_file, make_app)
     # Nothing else changed: only the minutes line differs from the original bytes.
     changed = [
         (a, b)
-        for a, b in zip(before.decode().splitlines(), meeting_file.read_text().splitlines())
+        for a, b in zip(
+            before.decode().splitlines(), meeting_file.read_text().splitlines(), strict=True
+        )
         if a != b
     ]
     assert len(changed) == 1

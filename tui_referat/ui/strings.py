@@ -87,7 +87,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Not a time: {value} (write e.g. 13:50)",
     ),
     "delete.question": ("Slet punkt {number}: {title}?", "Delete item {number}: {title}?"),
-    "delete.done": ("Punktet er slettet. {undo_key} fortryder.", "Item deleted. {undo_key} undoes it."),
+    "delete.done": (
+        "Punktet er slettet. {undo_key} fortryder.",
+        "Item deleted. {undo_key} undoes it.",
+    ),
     "dialog.yes": ("Ja", "Yes"),
     "dialog.no": ("Nej", "No"),
     "quit.question": ("Der er ændringer der ikke er gemt.", "There are unsaved changes."),
