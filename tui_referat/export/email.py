@@ -92,7 +92,7 @@ def render_doc(doc: Doc) -> str:
         f'max-width:{WIDTH}px"><tr><td class="content" align="left">\n'
         f"{body}\n</td></tr></table>\n</td></tr></table>\n</body>\n</html>\n"
     )
-    return _inliner().inline(page)
+    return _inliner().inline(page).rstrip("\n") + "\n"
 
 
 def render(meeting: Meeting) -> str:

@@ -14,20 +14,26 @@ from ..model import Meeting
 from .common import Doc, RemarkView, Section, build
 from .mdtree import md_escape, md_url, to_markdown
 
-_HAZARD = re.compile(r"(?i)(java|vb)script\s*:|data\s*:|<|&#|%[0-9a-f]{2}|\]\s*:")
+#: Cheap pre-check: only texts with one of these can hold raw HTML or a link worth checking.
+_MAYBE = re.compile(r"<|\]\s*[(\[:]|&#|%[0-9a-fA-F]{2}", re.S)
+#: A link reference definition with a URL that is not http(s)/mailto/relative.
+_BAD_DEFINITION = re.compile(
+    r"(?im)^ {0,3}\[[^\]]+\]:\s*<?\s*(?!https?:|mailto:)[a-z][a-z0-9+.\-]*:"
+)
 
 
 def safe_markdown(text: str) -> str:
-    """``text`` itself when it is harmless, else Markdown rebuilt from its cleaned tokens."""
+    """``text`` as written when it is harmless, else Markdown rebuilt from its cleaned tokens.
+
+    Harmless: parsing removed nothing (no raw HTML, no unsafe link or image) and there is no
+    unused link definition with an unsafe URL.
+    """
     text = text.strip("\n").rstrip()
-    if not _HAZARD.search(text):
+    if not _MAYBE.search(text):
         return text
     env: dict[str, object] = {}
     tokens = mdr.parse(text, env=env)
-    lowered = text.lower()
-    if not env.get(mdr.NEUTRALISED) and not any(
-        word in lowered for word in ("javascript:", "vbscript:", "data:")
-    ):
+    if not env.get(mdr.NEUTRALISED) and not _BAD_DEFINITION.search(text):
         return text
     return to_markdown(tokens)
 

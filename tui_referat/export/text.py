@@ -121,7 +121,7 @@ class _Text:
 
     def render(self) -> str:
         doc = self.doc
-        self.para(f"{doc.doc_type.upper()} · {doc.marker}")
+        self.para(f"{doc.doc_type} · {doc.marker}")
         self.pairs(doc.header)
         if doc.title:
             self.heading(doc.title, "=")

