@@ -1,0 +1,243 @@
+"""Values in Markdown minutes read back: labels, dates, times, names, inline text.
+
+The inverse of the formatting in ``i18n`` and ``export/common.py``, for Danish and English,
+lenient enough for hand-written minutes (ISO dates, "HH:MM" or "HH.MM", "kl." optional).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from markdown_it.tree import SyntaxTreeNode
+
+from . import i18n
+from .model import Attendance, Kind
+
+LANGS: tuple[str, ...] = tuple(i18n.LABELS)
+
+
+# -- labels ----------------------------------------------------------------------------------
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split()).casefold().rstrip(":").strip()
+
+
+def label_key(text: str, keys: tuple[str, ...], lang: str | None = None) -> str | None:
+    """The key among ``keys`` whose label (in ``lang`` first, then any language) is ``text``."""
+    wanted = norm(text)
+    for code in ([lang] if lang in LANGS else []) + list(LANGS):
+        for key in keys:
+            if norm(i18n.LABELS[code][key]) == wanted:
+                return key
+    return None
+
+
+def label_lang(text: str, key: str) -> str | None:
+    """The language whose label for ``key`` is ``text``."""
+    for code in LANGS:
+        if norm(i18n.LABELS[code][key]) == norm(text):
+            return code
+    return None
+
+
+def attendance_of(text: str) -> Attendance | None:
+    wanted = norm(text)
+    for code in LANGS:
+        for attendance in Attendance:
+            if norm(i18n.attendance_label(attendance, code)) == wanted:
+                return attendance
+    return None
+
+
+def kind_of(text: str) -> Kind | None:
+    text = text.strip().upper()
+    for kind in Kind:
+        if kind.value == text:
+            return kind
+    return None
+
+
+# -- dates and times -------------------------------------------------------------------------
+
+
+@cache
+def _months() -> dict[str, int]:
+    from babel import Locale
+
+    names: dict[str, int] = {}
+    for code in ("da_DK", "en_GB"):
+        months = Locale.parse(code).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months[context][width].items():
+                    names[name.casefold().rstrip(".")] = number
+    return names
+
+
+_WORD_DATE = re.compile(r"(?i)(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})")
+_NUM_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})[-./](\d{1,2})[-./](\d{4})")
+_WEEKDAY = re.compile(r"(?i)^\s*[^\W\d_]+,?\s+(?:den\s+)?(?=\d)")
+TIME = r"(\d{1,2})[.:](\d{2})"
+
+
+def find_date(text: str) -> tuple[dt.date, int, int] | None:
+    """The first date in ``text`` with where it starts and ends."""
+    for match in _WORD_DATE.finditer(text):
+        month = _months().get(match.group(2).casefold())
+        if month is None:
+            continue
+        try:
+            return dt.date(int(match.group(3)), month, int(match.group(1))), *match.span()
+        except ValueError:
+            continue
+    match = _NUM_DATE.search(text)
+    if match:
+        if match.group(1):
+            y, m, d = match.group(1, 2, 3)
+        else:
+            d, m, y = match.group(4, 5, 6)
+        try:
+            return dt.date(int(y), int(m), int(d)), *match.span()
+        except ValueError:
+            return None
+    return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date written alone ("16. september 2025", "tirsdag den 2. december 2025", ISO)."""
+    text = _WEEKDAY.sub("", text.strip())
+    found = find_date(text)
+    if found is None or text[found[2] :].strip() or text[: found[1]].strip():
+        return None
+    return found[0]
+
+
+def parse_time(text: str) -> dt.time | None:
+    match = re.fullmatch(r"\s*(?:kl\.?\s*)?" + TIME + r"\s*", text)
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        return None
+    return dt.time(hour, minute)
+
+
+_RANGE = re.compile(r"(?i)^\s*(?:kl\.?\s*)?" + TIME + r"(?:\s*[-–]\s*" + TIME + r")?")
+
+
+def parse_time_range(text: str) -> tuple[dt.time | None, dt.time | None, str]:
+    """("kl. 13.00-14.30, rest") -> (13:00, 14:30, ", rest")."""
+    match = _RANGE.match(text)
+    if not match:
+        return None, None, text
+    try:
+        start = dt.time(int(match.group(1)), int(match.group(2)))
+        end = None
+        if match.group(3):
+            end = dt.time(int(match.group(3)), int(match.group(4)))
+    except ValueError:
+        return None, None, text
+    return start, end, text[match.end() :]
+
+
+def parse_datetime(text: str) -> dt.datetime | None:
+    """ "25. september 2025 kl. 16.00", "25 September 2025, 16:00", or a date (midnight)."""
+    found = find_date(text)
+    if found is None or text[: found[1]].strip():
+        return None
+    day, _, end = found
+    rest = text[end:].strip().lstrip(",").strip()
+    if not rest:
+        return dt.datetime.combine(day, dt.time(0, 0))
+    clock = parse_time(rest)
+    return dt.datetime.combine(day, clock) if clock else None
+
+
+# -- names -----------------------------------------------------------------------------------
+
+
+def split_names(text: str) -> list[str]:
+    """ "A, B og C" -> ["A", "B", "C"] (the word for "and" in either language)."""
+    text = text.strip()
+    if not text:
+        return []
+    words = "|".join(re.escape(i18n.label("and", code)) for code in LANGS)
+    matches = list(re.finditer(rf"\s+(?:{words})\s+", text))
+    if not matches:
+        return [name.strip() for name in text.split(", ") if name.strip()]
+    last = matches[-1]
+    head = [name.strip() for name in text[: last.start()].split(", ") if name.strip()]
+    return [*head, text[last.end() :].strip()]
+
+
+def split_presenters(text: str) -> tuple[str, list[str]]:
+    """ "Status fra NGC v/Anne Holm" -> ("Status fra NGC", ["Anne Holm"]).
+
+    The English "by " prefix counts only when every name after it starts with a capital.
+    """
+    da = i18n.label("presenter_prefix", "da")
+    at = text.rfind(f" {da}")
+    if at >= 0 and text[at + 1 + len(da) :].strip():
+        return text[:at].strip(), split_names(text[at + 1 + len(da) :])
+    en = i18n.label("presenter_prefix", "en")
+    at = text.rfind(f" {en}")
+    while at >= 0:
+        names = split_names(text[at + 1 + len(en) :])
+        if names and all(name[:1].isupper() for name in names):
+            return text[:at].strip(), names
+        at = text.rfind(f" {en}", 0, at)
+    return text.strip(), []
+
+
+# -- inline tokens ---------------------------------------------------------------------------
+
+
+def plain(node: SyntaxTreeNode | None, breaks: str = " ") -> str:
+    """The text of an inline node without Markdown: escapes resolved, emphasis dropped."""
+    if node is None:
+        return ""
+    parts: list[str] = []
+    for child in node.children:
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(breaks)
+        elif child.type == "hardbreak":
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(plain(child, breaks))
+        else:
+            parts.append(plain(child, breaks))
+    return "".join(parts)
+
+
+def inline_of(node: SyntaxTreeNode) -> SyntaxTreeNode | None:
+    """The inline node of a paragraph or heading node."""
+    for child in node.children:
+        if child.type == "inline":
+            return child
+    return None
+
+
+def lines_of(inline: SyntaxTreeNode | None) -> list[str]:
+    """A paragraph's lines as plain text, split at hard and soft line breaks."""
+    return [line.strip() for line in plain(inline, breaks="\n").split("\n") if line.strip()]
+
+
+def only_child(inline: SyntaxTreeNode | None, kind: str) -> SyntaxTreeNode | None:
+    """The single ``kind`` node (e.g. "strong") an inline consists of, ignoring blank text."""
+    if inline is None:
+        return None
+    found = [c for c in inline.children if not (c.type == "text" and not c.content.strip())]
+    if len(found) == 1 and found[0].type == kind:
+        return found[0]
+    return None
+
+
+def slug(text: str) -> str:
+    """A header key for a custom label: "J.nr." -> "j_nr"."""
+    key = re.sub(r"[^0-9a-z]+", "_", text.casefold()).strip("_")
+    return key or "field"
