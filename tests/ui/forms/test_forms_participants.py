@@ -170,3 +170,19 @@ def test_footer_keys_have_ids_and_translated_descriptions(meeting, host) -> None
             assert not any(b.key.startswith("alt+") for b in ours)
 
     asyncio.run(flow())
+
+
+def test_english_ui_shows_english_headers_and_attendance(meeting, host) -> None:
+    from tui_referat.ui.strings import set_lang
+
+    set_lang("en")
+    app = host(ParticipantsTable(meeting))
+
+    async def flow() -> None:
+        async with app.run_test(size=SIZE):
+            labels = [str(column.label) for column in app.widget.columns.values()]
+            assert labels == ["Name", "Title", "Organisation", "Attendance"]
+            assert str(app.widget.get_row_at(2)[3]) == "attended online"
+            assert "Add" in [b.binding.description for b in app.screen.active_bindings.values()]
+
+    asyncio.run(flow())
