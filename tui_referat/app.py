@@ -18,7 +18,35 @@ from .ui.palette import ReferatCommands
 from .ui.session import Session
 from .ui.themes import DEFAULT_THEME, load_themes
 
-_KEY_NAMES = {"escape": "Esc", "enter": "Enter", "delete": "Del", "insert": "Ins"}
+_KEY_NAMES = {
+    "escape": "Esc",
+    "enter": "Enter",
+    "delete": "Del",
+    "insert": "Ins",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
+    "tab": "Tab",
+    "space": "Space",
+}
+
+
+def key_label(key: str) -> str:
+    """ "ctrl+s" -> "^S", "f1" -> "F1", "ctrl+up" -> "^↑", "shift+tab" -> "Shift+Tab"."""
+    *modifiers, base = key.strip().split("+")
+    if base in _KEY_NAMES:
+        name = _KEY_NAMES[base]
+    elif (base.startswith("f") and base[1:].isdigit()) or (len(base) == 1 and "ctrl" in modifiers):
+        name = base.upper()
+    else:
+        name = base
+    prefix = "".join("^" if m == "ctrl" else f"{m.capitalize()}+" for m in modifiers)
+    return prefix + name
 
 
 class ReferatApp(App[None]):
@@ -76,14 +104,10 @@ class ReferatApp(App[None]):
         return inert_line_filters(super().get_line_filters())
 
     def get_key_display(self, binding: Binding) -> str:
-        key = binding.key.split(",")[0]
-        if key.startswith("ctrl+") and len(key) == 6:
-            return f"^{key[-1].upper()}"
-        if key in _KEY_NAMES:
-            return _KEY_NAMES[key]
-        if key.startswith("f") and key[1:].isdigit():
-            return key.upper()
-        return super().get_key_display(binding)
+        """ "^S", "F1", "Esc", "^↑/K": short, and every key of a binding."""
+        if binding.key_display:
+            return binding.key_display
+        return "/".join(key_label(key) for key in binding.key.split(","))
 
     def on_mount(self) -> None:
         for problem in self._problems:

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from .session import Session
 from .strings import t
@@ -23,11 +23,15 @@ EXTENSIONS = {"md": ".md", "html": ".html", "email": ".email.html", "text": ".tx
 
 
 def export_formats() -> tuple[str, ...]:
+    """The export formats, HTML first (the exports package decides which exist)."""
     try:
         from .. import export
     except ImportError:
         return DEFAULT_FORMATS
-    return tuple(getattr(export, "FORMATS", DEFAULT_FORMATS))
+    formats = tuple(getattr(export, "FORMATS", DEFAULT_FORMATS))
+    return tuple(
+        sorted(formats, key=lambda f: DEFAULT_FORMATS.index(f) if f in DEFAULT_FORMATS else 99)
+    )
 
 
 def export_themes() -> list[str]:
@@ -40,14 +44,26 @@ def export_themes() -> list[str]:
 
 def default_output(path: Path, fmt: str) -> Path:
     """ "meeting.toml" -> "meeting.html" / "meeting.eml" … next to the meeting file."""
-    return path.with_name(path.stem + EXTENSIONS.get(fmt, f".{fmt}"))
+    suffix = EXTENSIONS.get(fmt, f".{fmt}")
+    try:
+        from ..export import default_suffix
+
+        suffix = default_suffix(fmt)
+    except (ImportError, ValueError):
+        pass
+    if fmt == "email" and suffix == ".html":
+        suffix = ".email.html"  # never overwrite the HTML page's default name
+    return path.with_name(path.stem + suffix)
 
 
-def write_export(session: Session, fmt: str, theme: str | None, output: Path) -> Path:
+def write_export(
+    session: Session, fmt: str, theme: str | None, output: Path, attach: bool = False
+) -> Path:
     """Render and write atomically (a temp file in the same folder, then rename)."""
     from .. import export
 
-    data = export.render(session.meeting, fmt, theme=theme, base_dir=session.path.parent)
+    options = {"attach": True} if attach else {}
+    data = export.render(session.meeting, fmt, theme=theme, base_dir=session.path.parent, **options)
     if isinstance(data, str):
         data = data.encode("utf-8")
     output = output.expanduser()
@@ -103,17 +119,20 @@ class ExportScreen(ModalScreen[Path | None]):
             with Horizontal(classes="export-row"):
                 yield Label(t("export.path"), classes="export-label")
                 yield Input(str(self._auto_path), id="export-path")
+            yield Checkbox(t("export.attach"), id="export-attach")
             yield Label("", id="export-result", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button(t("export.run"), id="export-run", variant="primary")
                 yield Button(t("export.close"), id="export-close")
 
     def on_mount(self) -> None:
+        self.query_one("#export-attach").display = self.formats[0] == "eml"
         self.query_one("#export-format", Select).focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id != "export-format" or event.value is Select.NULL:
             return
+        self.query_one("#export-attach").display = event.value == "eml"
         field = self.query_one("#export-path", Input)
         if field.value == str(self._auto_path):
             self._auto_path = default_output(self.session.path, str(event.value))
@@ -138,13 +157,14 @@ class ExportScreen(ModalScreen[Path | None]):
         theme_value = self.query_one("#export-theme", Select).value
         theme = None if theme_value is Select.NULL else str(theme_value)
         output = Path(self.query_one("#export-path", Input).value.strip() or self._auto_path)
+        attach = fmt == "eml" and self.query_one("#export-attach", Checkbox).value
         self.query_one("#export-result", Label).update(t("export.running"))
-        self._export(fmt, theme, output)
+        self._export(fmt, theme, output, attach)
 
     @work(thread=True, exclusive=True)
-    def _export(self, fmt: str, theme: str | None, output: Path) -> None:
+    def _export(self, fmt: str, theme: str | None, output: Path, attach: bool) -> None:
         try:
-            written = write_export(self.session, fmt, theme, output)
+            written = write_export(self.session, fmt, theme, output, attach)
         except Exception as error:  # any failure is shown, never a crash
             self.app.call_from_thread(self._failed, f"{type(error).__name__}: {error}")
         else:

@@ -331,7 +331,10 @@ class MainScreen(Screen[None]):
     def schedule_preview(self, delay: float = 0.3) -> None:
         if self._preview_on and not self._preview_scheduled:
             self._preview_scheduled = True
-            self.set_timer(delay, self._update_preview)
+            if delay > 0:
+                self.set_timer(delay, self._update_preview)
+            else:
+                self.call_after_refresh(self._update_preview)
 
     def _update_preview(self) -> None:
         from .preview import ItemPreview

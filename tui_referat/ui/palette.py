@@ -53,7 +53,15 @@ def palette_commands(screen: DOMNode) -> Iterator[tuple[str, str, Callable[[], o
 
 
 #: Plain cursor moves: not worth a palette entry.
-_NAV_MOVES = {"nav.up", "nav.down", "nav.first", "nav.last", "nav.page_up", "nav.page_down"}
+_NAV_MOVES = {
+    "nav.undo",
+    "nav.up",
+    "nav.down",
+    "nav.first",
+    "nav.last",
+    "nav.page_up",
+    "nav.page_down",
+}
 
 
 class ReferatCommands(Provider):

@@ -104,6 +104,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.default_theme": ("Standard", "Default"),
     "export.run": ("Eksportér", "Export"),
     "export.close": ("Luk", "Close"),
+    "export.attach": ("Vedhæft bilagsfilerne", "Attach the attachment files"),
     "export.running": ("Eksporterer …", "Exporting …"),
     "export.written": ("Skrevet: {path}", "Written: {path}"),
     "export.failed": ("Eksporten fejlede: {error}", "The export failed: {error}"),

@@ -1,0 +1,87 @@
+"""Export screen, F1 help, command palette and preview."""
+
+from __future__ import annotations
+
+from textual.command import CommandPalette
+from textual.widgets import Markdown, Select
+
+from tui_referat.ui.export_screen import ExportScreen
+from tui_referat.ui.help_screen import HelpScreen, help_rows
+from tui_referat.ui.palette import palette_commands
+
+
+async def test_export_from_the_ui_writes_next_to_the_meeting(meeting_file, make_app):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        screen.query_one("#export-format", Select).value = "eml"
+        await pilot.pause()
+        expected = meeting_file.with_suffix(".eml")
+        assert screen.query_one("#export-path").value == str(expected)
+        await pilot.press("ctrl+e")  # runs the export
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert expected.is_file() and b"X-Unsent: 1" in expected.read_bytes()
+        assert str(expected) in str(screen.query_one("#export-result").render())
+    assert meeting_file.read_text("utf-8").startswith("#")  # the meeting file is untouched
+
+
+async def test_export_failure_is_shown_not_raised(meeting_file, make_app):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = str(meeting_file.parent / "no" / "x.html")
+        await pilot.press("ctrl+e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "-error" in app.screen.query_one("#export-result").classes
+
+
+async def test_f1_lists_the_keys_of_the_focused_context(meeting_file, make_app):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows = help_rows(app.screen)
+        keys = {keys: text for keys, text, _ in rows}
+        assert keys["a Ins"] == "Tilføj" and keys["^S"] == "Gem" and keys["^Q"] == "Afslut"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("enter")  # in the minutes editor the help shows the text keys
+        await pilot.pause()
+        texts = [text for _, text, _ in help_rows(app.screen)]
+        assert "Dagsorden" in texts and "Tilføj" not in texts
+
+
+async def test_palette_lists_every_action_with_its_key_and_runs_it(meeting_file, make_app):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        titles = [title for title, _, _ in palette_commands(app.screen)]
+        for expected in ("Gem  (^S)", "Eksport  (^E)", "Tilføj  (a/Ins)", "Flyt punkt op  (^↑/K)"):
+            assert any(title.startswith(expected) for title in titles), (expected, titles)
+        assert "Tema: referat-16" in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"tilføj")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.meeting.items[1].title == "Nyt punkt"
+
+
+async def test_f2_preview_renders_the_item(meeting_file, make_app):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause(0.2)
+        markdown = app.screen.query_one(Markdown)
+        title = app.session.meeting.items[0].title
+        assert markdown.source.startswith(f"## 1. {title}")
+        assert not app.screen.query_one("#item-tabs").display  # narrow: preview in its place
+        await pilot.press("f2")
+        assert app.screen.query_one("#item-tabs").display
