@@ -48,8 +48,10 @@ class _Findings:
         self.found: list[Problem] = []
 
     def add(self, level: str, field: str, message: str) -> None:
-        position = self.locate(field) if self.locate is not None else None
-        line, col = position if position is not None else (None, None)
+        line = col = None
+        if self.locate is not None:
+            # a field the file does not have is reported at the top of the file
+            line, col = self.locate(field) or (1, 1)
         self.found.append(Problem(self.path, line, col, level, message, field))
 
 

@@ -181,7 +181,6 @@ def test_editing_one_section_changes_only_its_lines(
     if new == old_value:
         assert changed == []
         return
-    assert len(changed) <= 1 or _same_field(changed, before, index, section)
     position = field_positions(text).get(f"items[{index}].{section}")
     for i1, i2, _, _ in changed:
         if position is None:
@@ -190,11 +189,6 @@ def test_editing_one_section_changes_only_its_lines(
             start = position[0] - 1
             span = old_value.count("\n") + 3
             assert start <= i1 and i2 <= start + span
-
-
-def _same_field(changed: list, before: list[str], index: int, section: str) -> bool:
-    """Several hunks are fine when they all sit within the edited value's lines."""
-    return max(c[1] for c in changed) - min(c[0] for c in changed) < 1000
 
 
 @SETTINGS
@@ -214,7 +208,8 @@ def _load_bytes(data: bytes) -> None:
     except MeetingFileError:
         return
     check_meeting(meeting, "fuzz.toml")
-    assert dumps_meeting(meeting) == text.removeprefix("\ufeff") or text.startswith("\ufeff")
+    assert dumps_meeting(meeting) == text
+    _edit_and_reload(meeting)
 
 
 _NOISE = ['"', "'", "[", "]", "[[", "=", "\n", "#", "{", "}", ",", ".", "\\", '"""', "x", "1"]
@@ -252,3 +247,13 @@ def test_mutated_samples_only_raise_meeting_file_error(text: str, edits: list) -
         return
     check_meeting(meeting, "mutated.toml")
     assert dumps_meeting(meeting) == text
+    _edit_and_reload(meeting)
+
+
+def _edit_and_reload(meeting: Meeting) -> None:
+    """After an edit the file may be re-rendered; it must still read back as the model."""
+    meeting.title += " (edited)"
+    if meeting.items:
+        meeting.items[-1].minutes += "More.\n"
+        meeting.items.insert(0, meeting.items.pop())
+    assert loads_meeting(dumps_meeting(meeting)) == meeting

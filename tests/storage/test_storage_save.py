@@ -57,6 +57,17 @@ def test_untouched_file_saves_byte_identical(path: Path, tmp_path: Path) -> None
     assert copy.read_bytes() == path.read_bytes()
 
 
+@pytest.mark.parametrize("path", _texts(), ids=lambda p: p.name)
+def test_bundled_files_render_identically_through_tomlkit(path: Path) -> None:
+    """Not just the untouched shortcut: the merged document itself renders the same text."""
+    text = path.read_text(encoding="utf-8")
+    meeting = loads_meeting(text)
+    meeting.title += "!"
+    meeting.title = meeting.title[:-1]
+    assert dumps_meeting(meeting) == text
+    assert meeting.origin.as_string() == text
+
+
 def test_crlf_file_saves_byte_identical() -> None:
     text = (DATA / "commented.toml").read_text(encoding="utf-8").replace("\n", "\r\n")
     assert dumps_meeting(loads_meeting(text)) == text

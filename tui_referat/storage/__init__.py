@@ -53,6 +53,8 @@ def _parse(text: str, path: str) -> Any:
             message.startswith("Unexpected character") and error.line > body.count("\n") + 1
         ):
             message = "unexpected end of file"
+        elif "use \\u000a instead" in message:
+            message = 'a "string" must end on its line (use """ for text over several lines)'
         elif message == "Unexpected character: '\\n'":
             message = "unexpected end of line (is a value or a closing quote missing?)"
         line, col = error.line, error.col + 1
@@ -136,8 +138,10 @@ def load_meeting(path: str | Path) -> Meeting:
 def dumps_meeting(meeting: Meeting) -> str:
     """The meeting as TOML text, merged into the document it was loaded from (if any)."""
     try:
-        doc = merge(meeting)
-        text = doc.as_string()
+        doc, changed = merge(meeting)
+        source = getattr(doc, "_referat_source", None)
+        # tomlkit may move out-of-order tables when it renders; an untouched file stays as is
+        text = doc.as_string() if changed or not isinstance(source, str) else source
     except MeetingFileError:
         raise
     except Exception as error:

@@ -44,6 +44,8 @@ class Writer:
     def __init__(self, lang: str) -> None:
         self.lang = lang if lang in ("da", "en") else "da"
         self.claimed: set[int] = set()
+        #: Whether anything was written; an untouched document keeps its original text.
+        self.changed = False
 
     # -- fields -----------------------------------------------------------------------
 
@@ -60,6 +62,7 @@ class Writer:
                         continue
                 except FieldError:
                     pass
+                self.changed = True
                 if value is None:
                     del table[field.key]
                 else:
@@ -71,6 +74,7 @@ class Writer:
             if optional and value == default_of(cls, field.attr):
                 continue
             item = make_item(field, value, self.lang)
+            self.changed = True
             self.insert_key(table, container, found, fields, position, field.key, item)
             found[field.key] = item
 
@@ -133,6 +137,7 @@ class Writer:
         existing = entries(parent).get(key)
         if not objs:
             if existing is not None:
+                self.changed = True
                 del parent[key]
             return
         current = list(existing.body) if isinstance(existing, ti.AoT) else existing
@@ -146,6 +151,7 @@ class Writer:
                 self.claimed.add(id(table))
                 self.merge_object(spec, obj, table, new=False)
             return
+        self.changed = True
         old = list(existing.body) if isinstance(existing, ti.AoT) else []
         tables = []
         for obj in objs:
@@ -206,6 +212,7 @@ class Writer:
 
     def merge_meeting(self, meeting: Meeting, doc: Any, new: bool) -> None:
         if new:
+            self.changed = True
             doc.append("format", FORMAT_VERSION)
         self.merge_fields(meeting, MEETING_FIELDS, doc, new)
         for spec in MEETING_LISTS:
@@ -216,6 +223,7 @@ class Writer:
         existing = entries(doc).get("next_meeting")
         if nxt is None:
             if existing is not None:
+                self.changed = True
                 del doc["next_meeting"]
             return
         if (
@@ -226,6 +234,7 @@ class Writer:
             self.claimed.add(id(existing))
             self.merge_fields(nxt, NEXT_MEETING_FIELDS, existing, new=False)
             return
+        self.changed = True
         table, new = self.table_for(nxt)
         self.merge_fields(nxt, NEXT_MEETING_FIELDS, table, new)
         if existing is not None:
@@ -242,12 +251,16 @@ def _shift_map(container: Container, index: int) -> None:
             container._map[key] = where + 1
 
 
-def merge(meeting: Meeting) -> Any:
-    """Merge ``meeting`` into its document (a new one when it has none) and return it."""
+def merge(meeting: Meeting) -> tuple[Any, bool]:
+    """Merge ``meeting`` into its document (a new one when it has none).
+
+    Returns the document and whether anything in it changed.
+    """
     doc = meeting.origin
     new = not isinstance(doc, tomlkit.TOMLDocument)
     if new:
         doc = tomlkit.document()
-    Writer(meeting.lang).merge_meeting(meeting, doc, new)
+    writer = Writer(meeting.lang)
+    writer.merge_meeting(meeting, doc, new)
     meeting.origin = doc
-    return doc
+    return doc, writer.changed
