@@ -278,15 +278,15 @@ def discard_recovery(path: Path) -> bool:
     return removed
 
 
-def suggest_target(path: Path, when: dt.datetime | None = None) -> Path:
-    """``NAME.recovered-YYYYMMDD-HHMM.toml`` next to ``path``, not yet existing."""
+def suggest_target(path: Path, when: dt.datetime | None = None, label: str = "recovered") -> Path:
+    """``NAME.LABEL-YYYYMMDD-HHMM.toml`` next to ``path``, not yet existing."""
     path = _absolute(path)
     stamp = (when or dt.datetime.now()).strftime("%Y%m%d-%H%M")
     stem = path.stem
-    target = path.with_name(f"{stem}.recovered-{stamp}{path.suffix or '.toml'}")
+    target = path.with_name(f"{stem}.{label}-{stamp}{path.suffix or '.toml'}")
     number = 2
     while target.exists():
-        target = path.with_name(f"{stem}.recovered-{stamp}-{number}{path.suffix or '.toml'}")
+        target = path.with_name(f"{stem}.{label}-{stamp}-{number}{path.suffix or '.toml'}")
         number += 1
     return target
 

@@ -1,0 +1,217 @@
+"""The editor's safety steps, Textual side: what happens on open, on save, on quit, on signals.
+
+``ReferatApp`` calls ``open_meeting(app, show_main)`` from ``on_mount``: it installs the
+emergency handlers, takes the lock (``LockDialog`` when another editor holds it), offers a
+recovery copy (``RecoveryDialog``), and only then calls ``show_main()`` with the session
+decided. ``tick(app)`` runs on a timer; ``save_checked(screen)`` guards a save against a file
+changed on disk; ``shutdown(app)`` releases the lock. The logic that needs no Textual lives in
+``tui_referat.safety`` (``SafetyGuard``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ..errors import MeetingFileError
+from ..safety import recovery
+from ..safety.guard import SafetyGuard
+from ..safety.lock import Lock, LockHeld
+from ..safety.sanitize import one_line
+from ..safety.signals import install_emergency_handlers
+from .safety_dialogs import DiskChangedDialog, LockDialog, RecoveryDialog
+from .safety_strings import ts
+from .session import Session
+
+if TYPE_CHECKING:
+    from ..app import ReferatApp
+
+#: How often the recovery keeper is asked whether to write (seconds).
+TICK = 0.5
+
+
+def _flush(app: ReferatApp) -> None:
+    main = app.main_screen
+    if main is not None:
+        main.flush_text()
+
+
+def _emergency_flush(app: ReferatApp) -> None:
+    """Apply typed text to the model without touching any widget but reading the editor."""
+    main = app.main_screen
+    if main is not None:
+        for edit in main.item_editor.take_pending():
+            edit.apply()
+
+
+def make_guard(app: ReferatApp) -> SafetyGuard:
+    return SafetyGuard(
+        app.session,
+        flush=lambda: _flush(app),
+        emergency_flush=lambda: _emergency_flush(app),
+    )
+
+
+def _graceful_exit(app: ReferatApp) -> Callable[[int], None]:
+    def leave(signum: int) -> None:
+        shutdown(app)
+        app.exit(return_code=128 + signum)
+
+    return leave
+
+
+def open_meeting(app: ReferatApp, show_main: Callable[[], None]) -> None:
+    """Lock, recovery, then ``show_main()``; read-only sessions skip straight to it."""
+    guard: SafetyGuard = app.guard
+    app.safety_handlers = install_emergency_handlers(
+        guard.emergency_save, graceful=_graceful_exit(app)
+    )
+    app.set_interval(TICK, lambda: tick(app), name="recovery-keeper")
+    if app.session.read_only:
+        show_main()
+        return
+    result = guard.acquire_lock()
+    if isinstance(result, LockHeld):
+
+        def chosen(choice: str | None) -> None:
+            if choice == "take_over":
+                taken = guard.take_over_lock(result)
+                if isinstance(taken, Lock):
+                    _offer_recovery(app, show_main)
+                    return
+            if choice in ("read_only", "take_over"):
+                app.session.read_only = True
+                show_main()
+                return
+            app.exit()
+
+        app.push_screen(LockDialog(app.session.path.name, result), chosen)
+        return
+    if result.took_over is not None:
+        app.notify(
+            ts("lock.stale", user=one_line(result.took_over.user), pid=result.took_over.pid),
+            timeout=8,
+        )
+    elif not result.enforced:
+        app.notify(ts("lock.unenforced", error=result.error), severity="warning", timeout=8)
+    _offer_recovery(app, show_main)
+
+
+def _offer_recovery(app: ReferatApp, show_main: Callable[[], None]) -> None:
+    path = app.session.path
+    info = recovery.find_recovery(path)
+    if info is None:
+        show_main()
+        return
+    target = recovery.suggest_target(path)
+
+    def chosen(choice: str | None) -> None:
+        if choice == "quit":
+            app.exit()
+            return
+        if choice == "restore":
+            _restore(app, info)
+        elif choice == "save_as":
+            try:
+                recovery.save_recovery_as(path, target)
+            except (OSError, MeetingFileError) as error:
+                app.notify(str(error), severity="error", timeout=15)
+                _restore(app, info)  # do not lose it: keep it in the editor instead
+            else:
+                recovery.discard_recovery(path)
+                app.notify(ts("recovery.saved_as", path=str(target)), timeout=10)
+        elif choice == "discard":
+            recovery.discard_recovery(path)
+            app.notify(ts("recovery.discarded"), timeout=4)
+        show_main()
+
+    app.push_screen(RecoveryDialog(info, target), chosen)
+
+
+def _restore(app: ReferatApp, info: recovery.RecoveryInfo) -> None:
+    from ..storage import loads_meeting
+
+    try:
+        meeting = loads_meeting(info.text, info.original)
+    except MeetingFileError as error:
+        app.notify(str(error), title=ts("recovery.title"), severity="error", timeout=15)
+        return  # the copy stays on disk: nothing is lost
+    session = Session(info.original, meeting)
+    session.dirty = True
+    app.session = session
+    guard: SafetyGuard = app.guard
+    guard.rebind(session)
+    if info.meta.base is not None:
+        guard.base = info.meta.base  # a file changed since then is noticed on save
+    guard.keeper.has_copy = True
+    app.notify(ts("recovery.restored"), timeout=8)
+
+
+def tick(app: ReferatApp) -> None:
+    guard: SafetyGuard = app.guard
+    before = guard.last_error
+    guard.tick()
+    if guard.last_error and guard.last_error != before:
+        app.notify(ts("recovery.failed", error=guard.last_error), severity="error", timeout=15)
+
+
+def save_checked(screen: Any, save: Callable[[], bool]) -> bool | None:
+    """Before ``save()``: when the file changed on disk, ask and return None (not saved yet)."""
+    app = screen.app
+    guard: SafetyGuard | None = getattr(app, "guard", None)
+    if guard is None or not guard.changed_on_disk():
+        return save()
+    target = recovery.suggest_target(app.session.path, label="mine")
+
+    def chosen(choice: str | None) -> None:
+        if choice == "overwrite":
+            guard.accept_disk()
+            save()
+        elif choice == "save_as":
+            guard.switch_path(target)
+            save()
+        elif choice == "reload":
+            _reload(app)
+
+    app.push_screen(DiskChangedDialog(app.session.path.name, target), chosen)
+    return None
+
+
+def _reload(app: ReferatApp) -> None:
+    from .main_screen import MainScreen
+
+    guard: SafetyGuard = app.guard
+    try:
+        session = Session.open(app.session.path, read_only=app.session.read_only)
+    except MeetingFileError as error:
+        app.notify(str(error), severity="error", timeout=15)
+        return
+    guard.discard()
+    app.session = session
+    guard.rebind(session)
+    guard.accept_disk()
+    app.switch_screen(MainScreen(session))
+
+
+def save_failed(app: ReferatApp) -> str:
+    """After a failed save: refresh the recovery copy; the sentence to add to the message."""
+    guard: SafetyGuard | None = getattr(app, "guard", None)
+    if guard is not None and guard.write_now():
+        return ts("save.failed_kept")
+    return ""
+
+
+def shutdown(app: ReferatApp) -> None:
+    """The editor is closing: after a crash keep the work; release the lock; restore hooks."""
+    guard: SafetyGuard | None = getattr(app, "guard", None)
+    if guard is None:
+        return
+    if app.return_code:
+        with contextlib.suppress(OSError, MeetingFileError):
+            guard.emergency_save()
+    guard.close()
+    handlers = getattr(app, "safety_handlers", None)
+    if handlers is not None:
+        handlers.uninstall()
+        app.safety_handlers = None
