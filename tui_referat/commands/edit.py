@@ -44,6 +44,7 @@ def main(args: argparse.Namespace) -> int:
             session = Session.open(path, read_only=args.read_only)
         except MeetingFileError as error:
             print(f"referat: {error}", file=sys.stderr)
+            _mention_recovery(path)
             return 1
         except OSError as error:
             print(f"referat: {path}: {error.strerror or error}", file=sys.stderr)
@@ -60,4 +61,17 @@ def main(args: argparse.Namespace) -> int:
 
     app = ReferatApp(path, theme=args.theme, lang=lang, session=session, config=config)
     app.run()
-    return 0
+    return app.return_code or 0
+
+
+def _mention_recovery(path: Path) -> None:
+    """The file cannot be read, but unsaved work may be waiting in a recovery copy."""
+    from ..safety.recovery import find_recovery
+
+    info = find_recovery(path)
+    if info is not None:
+        print(
+            f"referat: unsaved work from {info.meta.written_at:%Y-%m-%d %H:%M} is kept in "
+            f"{info.path}",
+            file=sys.stderr,
+        )
