@@ -12,6 +12,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.widget import Widget
@@ -42,6 +43,31 @@ def localize_bindings(node: DOMNode) -> None:
             )
             for binding in bindings
         ]
+
+
+def list_bindings(prefix: str) -> list[BindingType]:
+    """The list's keys; ids are ``<prefix>.add`` and so on (for the keymap and F1 help)."""
+    return [
+        Binding("a", "add", "forms.add", id=f"{prefix}.add"),
+        Binding("enter,e", "edit", "forms.edit", key_display="⏎", id=f"{prefix}.edit"),
+        Binding("d,delete", "delete", "forms.delete", key_display="d", id=f"{prefix}.delete"),
+        Binding(
+            "shift+up,K",
+            "move(-1)",
+            "forms.move_up",
+            key_display="K",
+            tooltip="forms.move_up_tip",
+            id=f"{prefix}.up",
+        ),
+        Binding(
+            "shift+down,J",
+            "move(1)",
+            "forms.move_down",
+            key_display="J",
+            tooltip="forms.move_down_tip",
+            id=f"{prefix}.down",
+        ),
+    ]
 
 
 def dl(key: str) -> str:

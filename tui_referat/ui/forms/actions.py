@@ -15,8 +15,8 @@ from textual.widgets import Input, Label, Static
 from ...model import Action
 from ..strings import get_lang, t
 from . import values
-from ._common import date_problem, dl, load_css
-from .entries import EntriesEditor, EntryList, list_bindings
+from ._common import date_problem, dl, list_bindings, load_css
+from .entries import EntriesEditor, EntryList
 
 
 class ActionList(EntryList):

@@ -13,8 +13,8 @@ from textual.widgets import Input, Label
 
 from ...model import Attachment
 from ..strings import t
-from ._common import index_of, load_css
-from .entries import EntriesEditor, EntryList, list_bindings
+from ._common import index_of, list_bindings, load_css
+from .entries import EntriesEditor, EntryList
 
 
 class AttachmentList(EntryList):

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -18,31 +18,6 @@ from ...edits import Insert, Move, Remove
 from ...model import AgendaItem, Meeting
 from ..strings import t
 from ._common import FixedForm, focus_first, index_of, localize_bindings
-
-
-def list_bindings(prefix: str) -> list[BindingType]:
-    """The list's keys; ids are ``<prefix>.add`` and so on (for the keymap and F1 help)."""
-    return [
-        Binding("a", "add", "forms.add", id=f"{prefix}.add"),
-        Binding("enter,e", "edit", "forms.edit", key_display="⏎", id=f"{prefix}.edit"),
-        Binding("d,delete", "delete", "forms.delete", key_display="d", id=f"{prefix}.delete"),
-        Binding(
-            "shift+up,K",
-            "move(-1)",
-            "forms.move_up",
-            key_display="K",
-            tooltip="forms.move_up_tip",
-            id=f"{prefix}.up",
-        ),
-        Binding(
-            "shift+down,J",
-            "move(1)",
-            "forms.move_down",
-            key_display="J",
-            tooltip="forms.move_down_tip",
-            id=f"{prefix}.down",
-        ),
-    ]
 
 
 class EntryList(OptionList):

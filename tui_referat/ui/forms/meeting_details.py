@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -18,7 +18,15 @@ from ...model import HEADER_KEYS, LANGUAGES, CaseField, Meeting, Status
 from ..messages import EditRequested
 from ..strings import get_lang, t
 from . import values
-from ._common import Form, date_problem, dl, load_css, localize_bindings, time_problem
+from ._common import (
+    Form,
+    date_problem,
+    dl,
+    list_bindings,
+    load_css,
+    localize_bindings,
+    time_problem,
+)
 from .dialogs import ConfirmDialog, FieldsDialog, FieldSpec
 
 #: A date-only deadline means the end of that day.
@@ -29,27 +37,7 @@ _CUSTOM = "__custom__"
 class HeaderList(OptionList):
     """The case header fields in order; one-key add, edit, delete and move."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "forms.add", id="details.header.add"),
-        Binding("e,enter", "edit", "forms.edit", key_display="e", id="details.header.edit"),
-        Binding("d,delete", "delete", "forms.delete", key_display="d", id="details.header.delete"),
-        Binding(
-            "shift+up,K",
-            "move(-1)",
-            "forms.move_up",
-            key_display="K",
-            tooltip="forms.move_up_tip",
-            id="details.header.up",
-        ),
-        Binding(
-            "shift+down,J",
-            "move(1)",
-            "forms.move_down",
-            key_display="J",
-            tooltip="forms.move_down_tip",
-            id="details.header.down",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list_bindings("details.header")
 
     def __init__(self, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(**kwargs)

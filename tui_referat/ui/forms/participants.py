@@ -14,7 +14,7 @@ from ...edits import Edit, Insert, Move, Remove, SetField
 from ...model import Attendance, Meeting, Participant
 from ..messages import EditRequested
 from ..strings import get_lang, t
-from ._common import load_css, localize_bindings
+from ._common import list_bindings, load_css, localize_bindings
 from .dialogs import ConfirmDialog, FieldsDialog, FieldSpec
 
 #: The order Space / f steps through.
@@ -43,9 +43,7 @@ class ParticipantsTable(DataTable, inherit_bindings=True):
 
     DEFAULT_CSS = load_css(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "forms.add", id="participants.add"),
-        Binding("e,enter", "edit", "forms.edit", key_display="e", id="participants.edit"),
-        Binding("d,delete", "delete", "forms.delete", key_display="d", id="participants.delete"),
+        *list_bindings("participants")[:3],
         Binding(
             "space,f",
             "cycle_attendance",
@@ -55,22 +53,7 @@ class ParticipantsTable(DataTable, inherit_bindings=True):
         ),
         Binding("c", "make_chair", "forms.make_chair", id="participants.chair"),
         Binding("s", "make_secretary", "forms.make_secretary", id="participants.secretary"),
-        Binding(
-            "shift+up,K",
-            "move(-1)",
-            "forms.move_up",
-            key_display="K",
-            tooltip="forms.move_up_tip",
-            id="participants.up",
-        ),
-        Binding(
-            "shift+down,J",
-            "move(1)",
-            "forms.move_down",
-            key_display="J",
-            tooltip="forms.move_down_tip",
-            id="participants.down",
-        ),
+        *list_bindings("participants")[3:],
     ]
 
     def __init__(self, meeting: Meeting, **kwargs: Any) -> None:

@@ -15,8 +15,8 @@ from ... import i18n
 from ...model import Remark, RemarkSource
 from ..strings import get_lang, t
 from . import values
-from ._common import date_problem, load_css
-from .entries import EntriesEditor, EntryList, list_bindings
+from ._common import date_problem, list_bindings, load_css
+from .entries import EntriesEditor, EntryList
 
 
 class RemarkList(EntryList):
