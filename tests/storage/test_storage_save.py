@@ -291,3 +291,37 @@ def test_inline_tables_merge_and_convert() -> None:
     out = dumps_meeting(meeting)
     assert loads_meeting(out) == meeting
     assert re.search(r'location = "Barn"', out)
+
+
+def test_comment_above_a_header_travels_with_its_table() -> None:
+    text = (
+        'format = 1\n\n[[items]]\ntitle = "a"\n\n# about b\n# more\n\n[[items]]\ntitle = "b"\n'
+        '\n[[items.remarks]]\ntext = "r"\n\n# about c\n[[items]]\ntitle = "c"\n'
+    )
+    meeting = loads_meeting(text)
+    meeting.items.reverse()
+    assert dumps_meeting(meeting) == (
+        'format = 1\n\n# about c\n[[items]]\ntitle = "c"\n\n# about b\n# more\n\n[[items]]\n'
+        'title = "b"\n\n[[items.remarks]]\ntext = "r"\n\n[[items]]\ntitle = "a"\n'
+    )
+    meeting.items.reverse()
+    assert dumps_meeting(meeting) == text
+
+
+@pytest.mark.parametrize("path", _texts(), ids=lambda p: p.name)
+def test_shuffling_and_restoring_the_order_gives_the_file_back(path: Path) -> None:
+    import random
+
+    text = path.read_text(encoding="utf-8")
+    meeting = loads_meeting(text)
+    lists = [meeting.items, meeting.participants, meeting.header]
+    lists += [item.remarks for item in meeting.items] + [item.attachments for item in meeting.items]
+    originals = [list(values) for values in lists]
+    rng = random.Random(4)
+    for values in lists:
+        rng.shuffle(values)
+    shuffled = dumps_meeting(meeting)
+    assert loads_meeting(shuffled) == meeting
+    for values, original in zip(lists, originals, strict=True):
+        values[:] = original
+    assert dumps_meeting(meeting) == text

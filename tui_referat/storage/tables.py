@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from tomlkit import items as ti
@@ -88,3 +89,37 @@ def insert_entry(container: Container, index: int, key: str, item: Any) -> None:
 
 def is_tableish(value: Any) -> bool:
     return isinstance(value, ti.Table | ti.AoT)
+
+
+def detach_trailing_comments(table: ti.Table) -> list[tuple[Any, Any]]:
+    """Remove and return the comment lines (and what follows them) a table renders last."""
+    body = deepest_last_container(table).body
+    start = len(body)
+    while start > 0 and body[start - 1][0] is None:
+        if not isinstance(body[start - 1][1], ti.Comment | ti.Whitespace | ti.Null):
+            break
+        start -= 1
+    first = next((i for i in range(start, len(body)) if isinstance(body[i][1], ti.Comment)), None)
+    if first is None:
+        return []
+    tail = body[first:]
+    del body[first:]
+    return tail
+
+
+def attach_trailing(table: ti.Table, tail: list[tuple[Any, Any]]) -> None:
+    deepest_last_container(table).body.extend(tail)
+
+
+def lift_leading_comments(tables: list[ti.Table]) -> None:
+    """Move the comment lines just above each table's header into that table.
+
+    TOML tools see a comment above ``[[items]]`` as the end of the table before it; before
+    tables are reordered it is moved into the header's own indent so it travels with the
+    table it describes. The rendered text is unchanged while the order is.
+    """
+    for before, table in itertools.pairwise(tables):
+        tail = detach_trailing_comments(before)
+        if tail:
+            lifted = "".join(item.as_string() for _, item in tail)
+            table.trivia.indent = lifted + table.trivia.indent

@@ -18,12 +18,15 @@ from tomlkit.container import Container
 from ..model import Meeting, NextMeeting
 from .reader import MEETING_LISTS, ListSpec, default_of
 from .tables import (
+    attach_trailing,
     body_index,
     container_of,
+    detach_trailing_comments,
     ends_with_blank,
     entries,
     insert_entry,
     is_tableish,
+    lift_leading_comments,
     set_ends_with_blank,
 )
 from .values import (
@@ -153,12 +156,17 @@ class Writer:
             return
         self.changed = True
         old = list(existing.body) if isinstance(existing, ti.AoT) else []
+        lift_leading_comments(old)
+        # comments after the last table introduce whatever follows the list: they stay last
+        tail = detach_trailing_comments(old[-1]) if old else []
         tables = []
         for obj in objs:
             table, new = self.table_for(obj)
             self.merge_object(spec, obj, table, new)
             tables.append(table)
         self.arrange(old, tables)
+        if tail:
+            attach_trailing(tables[-1], tail)
         if isinstance(existing, ti.AoT):
             existing._body[:] = tables
             list.__setitem__(existing, slice(None), tables)
@@ -174,11 +182,12 @@ class Writer:
     def arrange(old: list[ti.Table], tables: list[ti.Table]) -> None:
         """Keep the blank lines between tables where they were, whatever moved."""
         separated = any(ends_with_blank(table) for table in old[:-1]) or len(old) < 2
+        last_blank = ends_with_blank(old[-1]) if old else False
         for table in tables[:-1]:
             if separated and not ends_with_blank(table):
                 set_ends_with_blank(table, True)
         if old and tables and tables[-1] is not old[-1]:
-            set_ends_with_blank(tables[-1], ends_with_blank(old[-1]))
+            set_ends_with_blank(tables[-1], last_blank)
 
     @staticmethod
     def add_table(parent: Any, key: str, value: Any, order: list[str]) -> None:
