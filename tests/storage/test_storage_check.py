@@ -244,3 +244,24 @@ def test_importing_the_cli_does_not_import_tomlkit() -> None:
     code = "import sys, tui_referat.cli\nassert 'tomlkit' not in sys.modules\n"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_check_warns_when_tables_are_out_of_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        'format = 1\ntitle = "T"\n\n[[items]]\ntitle = "A"\n\n[[thing]]\nx = 1\n\n'
+        '[[items.attachments]]\ntitle = "belongs to A"\n'
+    )
+    path = _write(tmp_path, "o.toml", text)
+    assert cli_main(["check", str(path)]) == 0
+    out, _ = capsys.readouterr()
+    assert out == (
+        f"{path}:1:1: warning: some tables are out of order; "
+        "the first save after an edit will move them\n"
+    )
+    meeting = loads_meeting(text)
+    assert dumps_meeting(meeting) == text
+    meeting.title = "U"
+    again = loads_meeting(dumps_meeting(meeting))
+    assert again == meeting and again.items[0].attachments[0].title == "belongs to A"

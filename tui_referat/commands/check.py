@@ -26,13 +26,14 @@ def main(args: argparse.Namespace) -> int:
         )
         return 2
     from ..checks import check_meeting
-    from ..storage import locator_for, validate_file
+    from ..storage import layout_problems, locator_for, validate_file
 
     errors = warnings = 0
     for name in files:
         meeting, problems = validate_file(name)
         if meeting is not None and not problems:
-            problems = check_meeting(meeting, name, locator_for(meeting))
+            problems = layout_problems(meeting, name)
+            problems += check_meeting(meeting, name, locator_for(meeting))
         for problem in problems:
             if problem.level == "error":
                 errors += 1

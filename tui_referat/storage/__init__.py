@@ -29,6 +29,7 @@ __all__ = [
     "FORMAT_VERSION",
     "MeetingFileError",
     "dumps_meeting",
+    "layout_problems",
     "load_meeting",
     "loads_meeting",
     "locator_for",
@@ -166,3 +167,17 @@ def locator_for(meeting: Meeting) -> Callable[[str], Position | None] | None:
     """Field path -> (line, col) in the text the meeting was last loaded from or saved as."""
     text = getattr(meeting.origin, "_referat_source", None)
     return make_locator(text) if isinstance(text, str) else None
+
+
+def layout_problems(meeting: Meeting, path: str | Path) -> list[Problem]:
+    """A warning when tomlkit would move tables on the next save after an edit.
+
+    That happens with tables written out of order (e.g. ``[[items.attachments]]`` after a
+    different table than its item). An untouched file is still saved as it is.
+    """
+    doc = meeting.origin
+    source = getattr(doc, "_referat_source", None)
+    if not isinstance(source, str) or doc.as_string() == source:
+        return []
+    message = "some tables are out of order; the first save after an edit will move them"
+    return [Problem(str(path), 1, 1, "warning", message)]
