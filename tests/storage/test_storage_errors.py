@@ -234,3 +234,22 @@ def test_saving_onto_a_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(MeetingFileError, match="is a folder"):
         save_meeting(Meeting(title="x"), tmp_path)
     assert loads_meeting("format = 1\n").title == ""
+
+
+def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "m.toml"
+    path.write_text(GOOD, encoding="utf-8")
+
+    def denied(self: Path) -> bytes:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(MeetingFileError) as caught:
+        load_meeting(path)
+    assert str(caught.value) == f"{path}: permission denied"
+
+
+def test_duplicate_key_is_a_syntax_error(tmp_path: Path) -> None:
+    assert _error_for(tmp_path, 'format = 1\ntitle = "a"\ntitle = "b"\n') == (
+        'DIR/m.toml:3:1: key "title" already exists'
+    )
