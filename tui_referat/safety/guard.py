@@ -33,13 +33,14 @@ class SafetyGuard:
         base: FileStamp | None = None,
         clock: Callable[[], float] = time.monotonic,
         flush: Callable[[], None] | None = None,
-        emergency_flush: Callable[[], None] | None = None,
+        emergency_flush: Callable[[], object] | None = None,
     ) -> None:
         self.session = session
         self.clock = clock
         #: Called before the meeting is serialised, to apply text the editor still holds.
         self.flush = flush
-        #: The same without touching the UI, for signal handlers (defaults to ``flush``).
+        #: The same without touching the UI, for signal handlers (defaults to ``flush``);
+        #: a true result means it applied text, so the meeting is unsaved.
         self.emergency_flush = emergency_flush
         #: The meeting file as loaded or last saved (None: it does not exist yet).
         self.base = base if base is not None else stamp(session.path)
@@ -137,12 +138,15 @@ class SafetyGuard:
 
         Errors propagate (the handler swallows them); nothing here touches the terminal.
         """
-        if not self.active or not getattr(self.session, "dirty", False):
+        if not self.active:
             return
         flush = self.emergency_flush or self.flush
         if flush is not None:
             with contextlib.suppress(Exception):
-                flush()
+                if flush():  # text still in the editor counts as unsaved work
+                    self.session.dirty = True
+        if not getattr(self.session, "dirty", False):
+            return
         recovery.write_recovery(self.session.meeting, self.path, base=self.base)
 
     # -- the file on disk -----------------------------------------------------------------

@@ -37,12 +37,21 @@ def _flush(app: ReferatApp) -> None:
         main.flush_text()
 
 
-def _emergency_flush(app: ReferatApp) -> None:
-    """Apply typed text to the model without touching any widget but reading the editor."""
+def _emergency_flush(app: ReferatApp) -> bool:
+    """Copy the text in the item editor's section areas into the model, touching no widget
+    (a signal may arrive before the editor has even noted the change). True if any differed."""
+    from .item_editor import SectionArea
+
     main = app.main_screen
-    if main is not None:
-        for edit in main.item_editor.take_pending():
-            edit.apply()
+    item = main.item_editor.item if main is not None else None
+    if main is None or item is None:
+        return False
+    changed = False
+    for area in main.item_editor.query(SectionArea):
+        if area.text != item.section(area.key):
+            item.set_section(area.key, area.text)
+            changed = True
+    return changed
 
 
 def make_guard(app: ReferatApp) -> SafetyGuard:
