@@ -9,6 +9,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
+from textual.message import Message
 
 from .config import Config, load_config
 from .ui import safety_flow, strings
@@ -117,6 +118,10 @@ class ReferatApp(App[None]):
 
     def on_unmount(self) -> None:
         safety_flow.shutdown(self)
+
+    def on_nav_panel_highlighted(self, message: Message) -> None:
+        """Moving between items: the recovery copy is written now if anything is unsaved."""
+        self.guard.item_switched()
 
     @property
     def main_screen(self) -> MainScreen | None:
