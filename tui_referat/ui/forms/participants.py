@@ -74,11 +74,12 @@ class ParticipantsTable(DataTable, inherit_bindings=True):
 
     def _column_widths(self) -> tuple[int, int, int, int]:
         # Four cells with one space of padding either side, and room for a scrollbar.
-        room = max(40, (self.size.width or 80) - 8 - 2)
-        attendance = 15
-        name = (room - attendance) * 36 // 100
-        title = (room - attendance) * 28 // 100
-        return name, title, room - attendance - name - title, attendance
+        room = max(28, (self.size.width or 80) - 8 - 2)
+        attendance = 15 if room >= 60 else 10
+        rest = room - attendance
+        name = rest * 40 // 100
+        title = rest * 27 // 100
+        return name, title, rest - name - title, attendance
 
     def refresh_from_model(self) -> None:
         """Rebuild the rows from the meeting; the cursor stays on the same participant."""
