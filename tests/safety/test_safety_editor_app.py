@@ -184,3 +184,14 @@ def test_escape_sequences_in_the_file_are_inert_on_screen(meeting_file: Path) ->
         assert "␛]0;pwned" in shown
 
     run(meeting_file, steps)
+
+
+def test_a_change_on_disk_is_noticed_while_editing(meeting_file: Path) -> None:
+    async def steps(app: Any, pilot: Any) -> None:
+        with meeting_file.open("a", encoding="utf-8") as handle:
+            handle.write("# changed by git pull\n")
+        await pilot.pause(2.2)  # the disk is looked at every 2 s
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert any("changed on disk" in message for message in warnings)
+
+    run(meeting_file, steps)

@@ -20,6 +20,7 @@ from ..safety.guard import SafetyGuard
 from ..safety.lock import Lock, LockHeld
 from ..safety.sanitize import one_line
 from ..safety.signals import install_emergency_handlers
+from ..safety.watch import stamp
 from .safety_dialogs import DiskChangedDialog, LockDialog, RecoveryDialog
 from .safety_strings import ts
 from .session import Session
@@ -157,12 +158,30 @@ def _restore(app: ReferatApp, info: recovery.RecoveryInfo) -> None:
     app.notify(ts("recovery.restored"), timeout=8)
 
 
+#: Check the file on disk every this many ticks (a stat; the contents only if it changed).
+DISK_EVERY = 4
+
+
 def tick(app: ReferatApp) -> None:
     guard: SafetyGuard = app.guard
     before = guard.last_error
     guard.tick()
     if guard.last_error and guard.last_error != before:
         app.notify(ts("recovery.failed", error=guard.last_error), severity="error", timeout=15)
+    app.safety_ticks = getattr(app, "safety_ticks", 0) + 1
+    if app.safety_ticks % DISK_EVERY == 0 and app.main_screen is not None:
+        _notice_disk_change(app, guard)
+
+
+def _notice_disk_change(app: ReferatApp, guard: SafetyGuard) -> None:
+    """Say once per change that someone else wrote the file (the save will ask)."""
+    if not guard.changed_on_disk():
+        return
+    current = stamp(guard.path)
+    if current == getattr(app, "safety_disk_noticed", None):
+        return
+    app.safety_disk_noticed = current
+    app.notify(ts("disk.noticed", name=one_line(guard.path.name)), severity="warning", timeout=10)
 
 
 def save_checked(screen: Any, save: Callable[[], bool]) -> bool | None:

@@ -79,6 +79,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{name} er ændret, siden du åbnede eller gemte den (en anden editor, git pull …).",
         "{name} changed since you opened or saved it (another editor, git pull …).",
     ),
+    "disk.noticed": (
+        "{name} er ændret på disken af en anden. Du bliver spurgt, før der gemmes.",
+        "{name} was changed on disk by someone else. You will be asked before saving.",
+    ),
     "disk.reload": ("Genindlæs", "Reload"),
     "disk.overwrite": ("Overskriv", "Overwrite"),
     "disk.save_as": ("Gem som", "Save as"),
