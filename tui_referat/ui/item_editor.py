@@ -68,11 +68,19 @@ class SectionArea(TextArea):
         )
         self.key = key
 
+    def _on_resize(self) -> None:
+        super()._on_resize()
+        # TextArea re-wraps on resize but may keep the lines it drew at the old width (seen
+        # when the screen's width class changes during start-up): draw them again.
+        self.refresh()
+
 
 class ItemEditor(Vertical):
     """Edits one agenda item at a time."""
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text("utf-8")
+    #: The stylesheet names its ancestors (the screen's width class), so it is not scoped.
+    SCOPED_CSS = False
 
     def __init__(self, meeting: Meeting, *, read_only: bool = False, id: str | None = None):
         super().__init__(id=id)
@@ -92,7 +100,7 @@ class ItemEditor(Vertical):
             options = [(f"{kind.value} {i18n.kind_label(kind, lang)}", kind.value) for kind in Kind]
             yield Select(options, id="item-kind", compact=True, prompt="–", disabled=self.read_only)
         with Horizontal(classes="item-row"):
-            yield Label(i18n.label("planned_time", lang), classes="field-label")
+            yield Label(t("item.time"), classes="field-label")
             yield Input(id="item-time", compact=True, disabled=self.read_only, placeholder="--.--")
             yield Label(i18n.label("presenter_prefix", lang).strip(), classes="presenter-label")
             yield Input(id="item-presenters", compact=True, disabled=self.read_only)
@@ -169,7 +177,10 @@ class ItemEditor(Vertical):
             title = self._tab_title(key)
             if tab.label_text != title:
                 tab.label = title
-        self.query_one("#item-attachments", Label).update(self.attachments_line())
+        line = self.attachments_line()
+        label = self.query_one("#item-attachments", Label)
+        if str(label.content) != line:
+            label.update(line, layout=False)
 
     def _set_input(self, selector: str, value: str) -> None:
         widget = self.query_one(selector, Input)

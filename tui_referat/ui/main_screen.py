@@ -6,6 +6,7 @@ meeting unsaved and refreshes what shows the changed objects.
 
 from __future__ import annotations
 
+import time
 from pathlib import PurePath
 from typing import ClassVar
 
@@ -37,6 +38,8 @@ NODE_FORMS = {
 }
 #: Binding ids shown in the status line: these first, then the focused widget's own keys,
 #: then the tail. What does not fit is cut at the right.
+#: Seconds the navigation cursor rests before the editor shows the node under it.
+FOLLOW_DELAY = 0.06
 STATUS_HEAD = ("focus_nav", "save", "export", "help")
 STATUS_TAIL = ("palette", "preview", "quit")
 
@@ -67,6 +70,9 @@ class MainScreen(Screen[None]):
         self.meeting = session.meeting
         self._preview_on = False
         self._preview_scheduled = False
+        self._shown: Node | None = None
+        self._follow_at = 0.0
+        self._follow_armed = False
 
     # -- layout -------------------------------------------------------------------------
 
@@ -131,6 +137,7 @@ class MainScreen(Screen[None]):
     def show_node(self, node: Node) -> None:
         """Show ``node`` in the editor panel (text typed so far is applied first)."""
         self.flush_text()
+        self._shown = node
         editor = self.switcher
         if node.kind == "item":
             editor.current = "node-item"
@@ -145,7 +152,20 @@ class MainScreen(Screen[None]):
         editor.border_title = t(f"node.{node.kind}")
 
     def on_nav_panel_highlighted(self, message: NavPanel.Highlighted) -> None:
-        self.show_node(message.node)
+        """The editor follows the cursor once it rests (holding Down stays fast)."""
+        self._follow_at = time.monotonic() + FOLLOW_DELAY
+        if not self._follow_armed:
+            self._follow_armed = True
+            self.set_timer(FOLLOW_DELAY, self._follow)
+
+    def _follow(self) -> None:
+        wait = self._follow_at - time.monotonic()
+        if wait > 0.005:
+            self.set_timer(wait, self._follow)
+            return
+        self._follow_armed = False
+        if self.nav.node != self._shown:
+            self.show_node(self.nav.node)
 
     def on_nav_panel_opened(self, message: NavPanel.Opened) -> None:
         node = message.node

@@ -81,6 +81,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "node.next": ("Næste møde", "Next meeting"),
     "form.missing": ("({name} kommer snart)", "({name} is not available yet)"),
     "item.title": ("Titel", "Title"),
+    "item.time": ("Ca. tid", "Time"),
     "item.new_title": ("Nyt punkt", "New item"),
     "item.bad_time": (
         "Ugyldigt tidspunkt: {value} (skriv fx 13.50)",
