@@ -58,7 +58,9 @@ class ImportResult:
 
 
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.normalizeLink = lambda url: url  # keep link targets as written (no %-encoding)
+    return md
 
 
 def _label_lines(node: SyntaxTreeNode) -> list[tuple[str, str]] | None:
@@ -290,7 +292,14 @@ class _Reader:
         match = _ITEM_HEADING.match(heading)
         number = int(match.group(1)) if match else None
         title, presenters = split_presenters(match.group(2) if match else heading)
+        kind = _KIND_SUFFIX.search(title)
+        if kind is None or kind.end() != len(title):
+            kind = None
+        else:  # hand-written "Økonomi (B)"
+            title = title[: kind.start()].rstrip()
         entry = _Item(AgendaItem(title=title, presenters=presenters), number, node.map[0] + 1)
+        if kind is not None:
+            entry.item.kind = Kind(kind.group(1).upper())
         self.items.append(entry)
         key = ""
         chunk: list[SyntaxTreeNode] = []

@@ -1,0 +1,185 @@
+"""`referat import`: the export's Markdown read back, hand-written minutes, warnings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tui_referat import cli
+from tui_referat.export.markdown import render as render_md
+from tui_referat.importer import import_markdown
+from tui_referat.model import Attendance, Kind, RemarkSource, Status
+from tui_referat.storage import load_meeting
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+
+
+@pytest.mark.parametrize("path", sorted(GOLDEN.glob("*.md")), ids=lambda p: p.name)
+def test_golden_markdown_reads_back_to_the_same_markdown(path: Path):
+    text = path.read_text(encoding="utf-8")
+    result = import_markdown(text)
+    assert result.warnings == []
+    assert render_md(result.meeting) == text
+
+
+def _strip(text: str) -> str:
+    return text.strip()
+
+
+@pytest.mark.parametrize("name", ["arbejdsgruppe.toml", "board-meeting.toml"])
+def test_sample_meetings_come_back(samples_dir: Path, name: str):
+    original = load_meeting(samples_dir / name)
+    back = import_markdown(render_md(original)).meeting
+    assert (back.title, back.lang, back.status, back.approved) == (
+        original.title,
+        original.lang,
+        original.status if original.status is not Status.REVIEW else Status.DRAFT,
+        original.approved,
+    )
+    assert (back.date, back.start, back.end, back.location) == (
+        original.date,
+        original.start,
+        original.end,
+        original.location,
+    )
+    assert (back.chair, back.secretary) == (original.chair, original.secretary)
+    assert back.participants == original.participants
+    assert back.next_meeting == original.next_meeting
+    assert back.remarks_deadline == original.remarks_deadline
+    assert [(f.key, f.value) for f in back.header] == [(f.key, f.value) for f in original.header]
+    assert back.planned_times() == original.planned_times()
+    for mine, theirs in zip(back.items, original.items, strict=True):
+        assert (mine.title, mine.kind, mine.presenters) == (
+            theirs.title,
+            theirs.kind,
+            theirs.presenters,
+        )
+        for key in ("recommendation", "minutes", "problem", "solution", "next_steps"):
+            assert mine.section(key) == _strip(theirs.section(key))
+        assert [(r.text, r.topic, r.source, r.author, r.received) for r in mine.remarks] == [
+            (_strip(r.text), r.topic, r.source, r.author, r.received) for r in theirs.remarks
+        ]
+        assert mine.remarks_note == _strip(theirs.remarks_note)
+        assert [a.title for a in mine.attachments] == [a.title for a in theirs.attachments]
+        assert mine.actions == theirs.actions
+
+
+HAND_WRITTEN = """\
+# Møde 1 i haveforeningen
+
+Dato: 3. maj 2025
+Tid: kl. 10.00-12.00
+Sted: Fælleshuset
+
+## Deltagere
+
+- Anne Holm, formand, Haveforeningen (afbud)
+- **Bo Berg**, kasserer (fra kl. 10.30)
+- Carl Dahl
+
+## 1. Velkomst
+
+Anne bød velkommen.
+
+## Punkt 2 Økonomi (B) v/Bo Berg
+
+### Referat
+
+Regnskabet blev godkendt.
+
+### Noter fra kaffen
+
+Noget helt andet.
+
+### Bemærkninger
+
+- *(Carl Dahl, modtaget 4. maj 2025)* Husk kvitteringerne.
+
+### Opfølgning
+
+- [ ] Betale regningen — Bo Berg, frist 2025-05-10
+- [x] Købe kaffe
+
+En sætning mellem handlingerne.
+"""
+
+
+def test_hand_written_minutes_nothing_dropped_and_warnings_with_lines():
+    result = import_markdown(HAND_WRITTEN)
+    meeting = result.meeting
+    assert meeting.title == "Møde 1 i haveforeningen"
+    assert meeting.date == dt.date(2025, 5, 3)
+    assert (meeting.start, meeting.end) == (dt.time(10, 0), dt.time(12, 0))
+    assert meeting.location == "Fælleshuset"
+    anne, bo, carl = meeting.participants
+    assert (anne.name, anne.title, anne.organisation, anne.attendance) == (
+        "Anne Holm",
+        "formand",
+        "Haveforeningen",
+        Attendance.APOLOGIES,
+    )
+    assert (bo.title, bo.attendance, bo.note) == ("kasserer", Attendance.PARTIAL, "fra kl. 10.30")
+    assert carl.attendance is Attendance.PRESENT
+    welcome, economy = meeting.items
+    assert welcome.minutes == "Anne bød velkommen."
+    assert (economy.title, economy.kind, economy.presenters) == (
+        "Økonomi",
+        Kind.DECISION,
+        ["Bo Berg"],
+    )
+    assert "Regnskabet blev godkendt." in economy.minutes
+    assert "### Noter fra kaffen\n\nNoget helt andet." in economy.minutes
+    assert "En sætning mellem handlingerne." in economy.minutes
+    (remark,) = economy.remarks
+    assert (remark.author, remark.received, remark.text) == (
+        "Carl Dahl",
+        dt.date(2025, 5, 4),
+        "Husk kvitteringerne.",
+    )
+    assert remark.source is RemarkSource.MEETING
+    assert [(a.text, a.owner, a.due, a.done) for a in economy.actions] == [
+        ("Betale regningen", "Bo Berg", dt.date(2025, 5, 10), False),
+        ("Købe kaffe", "", None, True),
+    ]
+    lines = [line for line, _ in result.warnings]
+    assert lines == [15, 23, 36]
+    assert "unknown section heading" in result.warnings[1][1]
+
+
+def test_agenda_only_minutes_become_items_with_kind_and_time():
+    text = (
+        "# Board meeting 1\n\nDate: 2025-03-04\nTime: 18:00-19:00\n\n## Agenda\n\n"
+        "| Item | Approx. time | Activity |\n| ---: | --- | --- |\n"
+        "| 1. | 18:00 | Welcome by Ann Lee |\n| 2. | 18:20 | Budget (B) by Bo Berg and Ann Lee |\n"
+    )
+    meeting = import_markdown(text).meeting
+    assert meeting.lang == "en"
+    assert [(i.title, i.kind, i.time, i.presenters) for i in meeting.items] == [
+        ("Welcome", None, None, ["Ann Lee"]),
+        ("Budget", Kind.DECISION, dt.time(18, 20), ["Bo Berg", "Ann Lee"]),
+    ]
+
+
+def test_cli_import_writes_the_file_and_refuses_to_overwrite(tmp_path: Path, capsys):
+    source = tmp_path / "referat.md"
+    source.write_text(HAND_WRITTEN, encoding="utf-8")
+    target = tmp_path / "referat.toml"
+    assert cli.main(["import", str(source), "-o", str(target)]) == 0
+    out, err = capsys.readouterr()
+    assert "2 items" in out
+    assert f"{source}:15: warning: " in err
+    assert load_meeting(target).items[1].actions[0].owner == "Bo Berg"
+    target.write_text("# mine\n", encoding="utf-8")
+    assert cli.main(["import", str(source), "-o", str(target)]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "# mine\n"
+    assert cli.main(["import", str(source), "-o", str(target), "--force"]) == 0
+    assert load_meeting(target).title == "Møde 1 i haveforeningen"
+
+
+def test_cli_import_missing_file(tmp_path: Path, capsys):
+    code = cli.main(["import", str(tmp_path / "nope.md"), "-o", str(tmp_path / "x.toml")])
+    assert code == 1
+    assert "nope.md" in capsys.readouterr().err
