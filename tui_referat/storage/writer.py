@@ -52,8 +52,16 @@ class Writer:
 
     # -- fields -----------------------------------------------------------------------
 
-    def merge_fields(self, obj: Any, fields: tuple[Field, ...], table: Any, new: bool) -> None:
-        found = entries(table)
+    def merge_fields(
+        self,
+        obj: Any,
+        fields: tuple[Field, ...],
+        table: Any,
+        new: bool,
+        found: dict[str, Any] | None = None,
+    ) -> None:
+        if found is None:
+            found = entries(table)
         container = container_of(table)
         cls = type(obj)
         for position, field in enumerate(fields):
@@ -129,15 +137,20 @@ class Writer:
         return table, not isinstance(origin, dict)
 
     def merge_object(self, spec: ListSpec, obj: Any, table: Any, new: bool) -> None:
-        self.merge_fields(obj, spec[3], table, new)
+        found = entries(table)
+        self.merge_fields(obj, spec[3], table, new, found)
         for sub in spec[4]:
-            self.merge_list(table, sub, getattr(obj, sub[0]), sub_order=spec[4])
+            self.merge_list(table, sub, getattr(obj, sub[0]), spec[4], found.get(sub[1]))
 
     def merge_list(
-        self, parent: Any, spec: ListSpec, objs: list[Any], sub_order: tuple[Any, ...]
+        self,
+        parent: Any,
+        spec: ListSpec,
+        objs: list[Any],
+        sub_order: tuple[Any, ...],
+        existing: Any,
     ) -> None:
         key = spec[1]
-        existing = entries(parent).get(key)
         if not objs:
             if existing is not None:
                 self.changed = True
@@ -223,13 +236,13 @@ class Writer:
         if new:
             self.changed = True
             doc.append("format", FORMAT_VERSION)
-        self.merge_fields(meeting, MEETING_FIELDS, doc, new)
+        found = entries(doc)
+        self.merge_fields(meeting, MEETING_FIELDS, doc, new, found)
         for spec in MEETING_LISTS:
-            self.merge_list(doc, spec, getattr(meeting, spec[0]), ())
-        self.merge_next(meeting.next_meeting, doc)
+            self.merge_list(doc, spec, getattr(meeting, spec[0]), (), found.get(spec[1]))
+        self.merge_next(meeting.next_meeting, doc, found.get("next_meeting"))
 
-    def merge_next(self, nxt: NextMeeting | None, doc: Any) -> None:
-        existing = entries(doc).get("next_meeting")
+    def merge_next(self, nxt: NextMeeting | None, doc: Any, existing: Any) -> None:
         if nxt is None:
             if existing is not None:
                 self.changed = True
