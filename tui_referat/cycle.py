@@ -362,7 +362,8 @@ def collect_actions(
                 on_error(path, error)
             continue
         for order, found in enumerate(actions_of(meeting, path, today, include_done=True)):
-            rank = (found.meeting_date or dt.date.min, str(path), order)
+            # an undated meeting is most likely the newest draft
+            rank = (found.meeting_date or dt.date.max, str(path), order)
             key = _same_action(found)
             if key not in latest or latest[key][0] < rank:
                 latest[key] = (rank, found)
