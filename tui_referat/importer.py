@@ -26,28 +26,28 @@ from markdown_it.tree import SyntaxTreeNode
 from . import i18n
 from . import importer_parts as parts
 from .importer_values import (
-    find_date,
+    drop_computed_times,
     inline_of,
     label_key,
     label_lang,
-    lines_of,
+    label_lines,
     only_child,
     parse_date,
     parse_datetime,
+    parse_next_meeting,
     parse_time,
     parse_time_range,
     plain,
     slug,
     split_presenters,
 )
-from .model import HEADER_KEYS, SECTIONS, AgendaItem, CaseField, Kind, Meeting, NextMeeting, Status
+from .model import HEADER_KEYS, SECTIONS, AgendaItem, CaseField, Kind, Meeting, Status
 
 _FACTS = ("date", "time", "location", "chair", "secretary")
 _CLOSING = ("next_meeting", "remarks_deadline")
 _ITEM_SECTIONS = (*SECTIONS, "remarks", "actions", "attachments")
 _ITEM_HEADING = re.compile(r"^(?:(?:pkt\.?|punkt|item)\s*)?(\d+)\s*[.:)]?\s+(.+)$", re.I)
 _KIND_SUFFIX = re.compile(r"\s\(([ODBodb])\)(?=\s|$)")
-_WEEKDAY = re.compile(r"(?i)^\s*[^\W\d_]+,?\s+(?:den\s+)?(?=\d)")
 
 
 @dataclass
@@ -61,21 +61,6 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.normalizeLink = lambda url: url  # keep link targets as written (no %-encoding)
     return md
-
-
-def _label_lines(node: SyntaxTreeNode) -> list[tuple[str, str]] | None:
-    """ "Label: value" lines of a paragraph, or None when a line is not like that."""
-    if node.type != "paragraph":
-        return None
-    pairs = []
-    for line in lines_of(inline_of(node)):
-        label, sep, value = line.partition(": ")
-        if not sep and line.endswith(":"):
-            label, sep, value = line[:-1], ":", ""
-        if not sep or not label.strip():
-            return None
-        pairs.append((label.strip(), value.strip()))
-    return pairs or None
 
 
 @dataclass
@@ -186,7 +171,7 @@ class _Reader:
             strong = only_child(inline_of(node), "strong") if node.type == "paragraph" else None
             if strong is not None and self._marker(plain(strong)):
                 continue
-            pairs = _label_lines(node)
+            pairs = label_lines(node)
             if pairs is not None:
                 for label, value in pairs:
                     key = label_key(label, tuple(f"header.{k}" for k in HEADER_KEYS))
@@ -223,7 +208,7 @@ class _Reader:
     def _facts(self, nodes: list[SyntaxTreeNode]) -> None:
         meeting = self.meeting
         for position, node in enumerate(nodes):
-            pairs = _label_lines(node) if position == 0 else None
+            pairs = label_lines(node) if position == 0 else None
             known = pairs and all(label_key(label, _FACTS, meeting.lang) for label, _ in pairs)
             if not known:
                 self.keep([node], "text after the title not understood")
@@ -361,14 +346,14 @@ class _Reader:
         """Read ``Næste møde: …`` lines after the closing rule; False if they are not that."""
         if len(nodes) != 1:
             return False
-        pairs = _label_lines(nodes[0])
+        pairs = label_lines(nodes[0])
         if not pairs or not all(label_key(label, _CLOSING) for label, _ in pairs):
             return False
         if check:
             return True
         for label, value in pairs:
             if label_key(label, _CLOSING) == "next_meeting":
-                self.meeting.next_meeting = _next_meeting(value)
+                self.meeting.next_meeting = parse_next_meeting(value)
             else:
                 self.meeting.remarks_deadline = parse_datetime(value)
                 if self.meeting.remarks_deadline is None:
@@ -409,43 +394,8 @@ class _Reader:
                     own = entry.item.section(key)
                     entry.item.set_section(key, "\n\n".join(t for t in [own, *texts] if t))
             meeting.items.append(entry.item)
-        _drop_computed_times(meeting)
+        drop_computed_times(meeting)
         return ImportResult(meeting, sorted(self.warnings))
-
-
-def _drop_computed_times(meeting: Meeting) -> None:
-    """Keep an item's time only where the running clock would not give it anyway."""
-    clock: dt.datetime | None = None
-    if meeting.start is not None:
-        clock = dt.datetime.combine(dt.date(2000, 1, 1), meeting.start)
-    for item in meeting.items:
-        if item.time is not None and clock is not None and item.time == clock.time():
-            item.time = None
-        if item.time is not None:
-            clock = dt.datetime.combine(dt.date(2000, 1, 1), item.time)
-        if clock is not None and item.duration is not None:
-            clock += dt.timedelta(minutes=item.duration)
-        else:
-            clock = None
-
-
-def _next_meeting(value: str) -> NextMeeting:
-    nxt = NextMeeting()
-    rest = _WEEKDAY.sub("", value, count=1)
-    found = find_date(rest)
-    if found is not None and not rest[: found[1]].strip():
-        nxt.date = found[0]
-        rest = rest[found[2] :]
-    else:
-        rest = value
-    start, end, after = parse_time_range(rest.strip())
-    if start is not None:
-        nxt.start, nxt.end, rest = start, end, after
-    rest = rest.strip()
-    if nxt.date is not None or nxt.start is not None:
-        rest = rest.lstrip(",").strip()
-    nxt.location = rest
-    return nxt
 
 
 def import_markdown(text: str) -> ImportResult:

@@ -13,7 +13,7 @@ from functools import cache
 from markdown_it.tree import SyntaxTreeNode
 
 from . import i18n
-from .model import Attendance, Kind
+from .model import Attendance, Kind, Meeting, NextMeeting
 
 LANGS: tuple[str, ...] = tuple(i18n.LABELS)
 
@@ -241,3 +241,56 @@ def slug(text: str) -> str:
     """A header key for a custom label: "J.nr." -> "j_nr"."""
     key = re.sub(r"[^0-9a-z]+", "_", text.casefold()).strip("_")
     return key or "field"
+
+
+# -- whole lines -------------------------------------------------------------------------------
+
+
+def label_lines(node: SyntaxTreeNode) -> list[tuple[str, str]] | None:
+    """ "Label: value" lines of a paragraph, or None when a line is not like that."""
+    if node.type != "paragraph":
+        return None
+    pairs = []
+    for line in lines_of(inline_of(node)):
+        label, sep, value = line.partition(": ")
+        if not sep and line.endswith(":"):
+            label, sep, value = line[:-1], ":", ""
+        if not sep or not label.strip():
+            return None
+        pairs.append((label.strip(), value.strip()))
+    return pairs or None
+
+
+def parse_next_meeting(value: str) -> NextMeeting:
+    nxt = NextMeeting()
+    rest = _WEEKDAY.sub("", value, count=1)
+    found = find_date(rest)
+    if found is not None and not rest[: found[1]].strip():
+        nxt.date = found[0]
+        rest = rest[found[2] :]
+    else:
+        rest = value
+    start, end, after = parse_time_range(rest.strip())
+    if start is not None:
+        nxt.start, nxt.end, rest = start, end, after
+    rest = rest.strip()
+    if nxt.date is not None or nxt.start is not None:
+        rest = rest.lstrip(",").strip()
+    nxt.location = rest
+    return nxt
+
+
+def drop_computed_times(meeting: Meeting) -> None:
+    """Keep an item's time only where the running clock would not give it anyway."""
+    clock: dt.datetime | None = None
+    if meeting.start is not None:
+        clock = dt.datetime.combine(dt.date(2000, 1, 1), meeting.start)
+    for item in meeting.items:
+        if item.time is not None and clock is not None and item.time == clock.time():
+            item.time = None
+        if item.time is not None:
+            clock = dt.datetime.combine(dt.date(2000, 1, 1), item.time)
+        if clock is not None and item.duration is not None:
+            clock += dt.timedelta(minutes=item.duration)
+        else:
+            clock = None
