@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
@@ -57,6 +58,7 @@ class ImportResult:
     warnings: list[tuple[int, str]] = field(default_factory=list)
 
 
+@cache
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.normalizeLink = lambda url: url  # keep link targets as written (no %-encoding)

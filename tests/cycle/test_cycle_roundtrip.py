@@ -157,7 +157,7 @@ def meetings(draw) -> Meeting:
             )
         ],
         participants=draw(st.lists(participants(), max_size=4)),
-        items=draw(st.lists(items(), max_size=4)),
+        items=draw(st.lists(items(), max_size=3)),
         remarks_deadline=draw(st.one_of(st.none(), st.builds(dt.datetime.combine, days, times))),
     )
     if draw(st.booleans()):
@@ -177,7 +177,7 @@ def meetings(draw) -> Meeting:
     return meeting
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(meetings())
 def test_export_md_then_import_gives_back_the_meeting(meeting: Meeting):
     text = render_md(meeting)
