@@ -59,16 +59,28 @@ def _table_width() -> int | None:
 
 
 def render_table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None, minimum: int = 6
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int | None,
+    weights: Sequence[float] | None = None,
+    minimums: Sequence[int] | None = None,
 ) -> list[str]:
-    """Rows as aligned columns two spaces apart; the widest columns shrink to fit ``width``."""
+    """Rows as aligned columns two spaces apart, shrunk to fit ``width``.
+
+    The column with the most cells per unit of ``weight`` gives up a cell first, so a column
+    of weight 2 keeps about twice the room of one of weight 1; weight 0 never shrinks, and no
+    column shrinks below its entry in ``minimums``.
+    """
     widths = [max(cell_len(cell) for cell in column) for column in zip(headers, *rows, strict=True)]
+    weights = list(weights or [1.0] * len(widths))
+    floor = list(minimums or [6] * len(widths))
     if width is not None:
         budget = width - 2 * (len(widths) - 1)
         while sum(widths) > budget:
-            widest = max(range(len(widths)), key=lambda index: widths[index])
-            if widths[widest] <= minimum:
+            can = [i for i in range(len(widths)) if weights[i] > 0 and widths[i] > floor[i]]
+            if not can:
                 break
+            widest = max(can, key=lambda index: widths[index] / weights[index])
             widths[widest] -= 1
     lines = []
     for row in (headers, *rows):
@@ -96,7 +108,10 @@ def actions_table(actions: Sequence[OpenAction], today: dt.date, show_done: bool
                 f"{action.item_number} {clean(action.item_title)}",
             ]
         )
-    lines = render_table(headers, rows, _table_width())
+    owner = min(16, max(cell_len(row[0]) for row in rows))
+    lines = render_table(
+        headers, rows, _table_width(), weights=[1, 0, 2.5, 1, 1.2], minimums=[owner, 0, 12, 8, 8]
+    )
     if colour:
         lines[0] = f"\x1b[1m{lines[0]}\x1b[0m"
         for index, action in enumerate(actions, start=1):
