@@ -116,7 +116,8 @@ def next_meeting_from(
     ``previous.next_meeting`` (times and place fall back to the previous meeting's). The agenda
     is: the opening standing items (those before the first other item, e.g. a welcome), the
     approval of the last minutes, a follow-up item with every open action (when there is
-    one), then the remaining standing items (e.g. any other business).
+    one), then the remaining standing items (e.g. any other business). When every item is
+    standing, only the first counts as opening.
     """
     lang = _lang(lang, _lang(previous.lang))
     today = today or dt.date.today()
@@ -145,6 +146,8 @@ def next_meeting_from(
             seen_other = True
             continue
         (closing if seen_other else opening).append(_carried_item(item))
+    if not seen_other and len(opening) > 1:  # only standing items: welcome first, rest last
+        opening, closing = opening[:1], opening[1:]
     items = [*opening, AgendaItem(title=i18n.label("approval_item", lang), kind=Kind.DECISION)]
     open_actions = [
         Action(text=action.text, owner=action.owner, due=action.due)

@@ -154,6 +154,19 @@ def test_no_follow_up_item_without_open_actions_and_approval_first_without_welco
     ]
 
 
+def test_from_the_template_welcome_first_and_any_other_business_last():
+    first = cycle.new_meeting("da", "Møde 1 i klubben", today=TODAY)
+    second = cycle.next_meeting_from(first, today=TODAY)
+    assert second.title == "Møde 2 i klubben"
+    assert [item.title for item in second.items] == [
+        "Velkomst",
+        "Godkendelse af referat fra sidste møde",
+        "Evt.",
+    ]
+    third = cycle.next_meeting_from(second, today=TODAY)
+    assert [item.title for item in third.items] == [item.title for item in second.items]
+
+
 def test_english_labels_and_generated_items_not_duplicated():
     first = cycle.next_meeting_from(previous_meeting(), lang="en", today=TODAY)
     assert first.lang == "en"
