@@ -2,7 +2,8 @@
 
 Problems go to stdout as ``FILE:LINE:COL: level: message``, a summary to stderr. Exit 0
 when there are no errors (warnings alone are clean), 1 when there are errors, 2 on usage
-errors. Heavy imports (tomlkit) happen inside ``main``.
+errors. Heavy imports (tomlkit) happen inside ``main``; a clean file is read with the
+standard library's tomllib (``storage.quick``), tomlkit only reads a file with problems.
 """
 
 from __future__ import annotations
@@ -25,16 +26,11 @@ def main(args: argparse.Namespace) -> int:
             "referat check: give one or more meeting files: referat check FILE...", file=sys.stderr
         )
         return 2
-    from ..checks import check_meeting
-    from ..storage import layout_problems, locator_for, validate_file
+    from ..storage.quick import check_file
 
     errors = warnings = 0
     for name in files:
-        meeting, problems = validate_file(name)
-        if meeting is not None and not problems:
-            problems = layout_problems(meeting, name)
-            problems += check_meeting(meeting, name, locator_for(meeting))
-        for problem in problems:
+        for problem in check_file(name):
             if problem.level == "error":
                 errors += 1
             else:
