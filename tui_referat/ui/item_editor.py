@@ -67,6 +67,19 @@ class SectionArea(TextArea):
             id=f"section-{key}",
         )
         self.key = key
+        self._editor: ItemEditor | None = None
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # Handled here, not bubbled through the tabs: a key press costs what it costs in a
+        # bare TextArea. The editor that owns this area only notes that the text changed.
+        event.stop()
+        if self._editor is None:
+            self._editor = next((n for n in self.ancestors if isinstance(n, ItemEditor)), None)
+        if self._editor is not None:
+            self._editor.note_change(self)
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        event.stop()
 
     def _on_resize(self) -> None:
         super()._on_resize()
@@ -104,13 +117,12 @@ class ItemEditor(Vertical):
             yield Input(id="item-time", compact=True, disabled=self.read_only, placeholder="--.--")
             yield Label(i18n.label("presenter_prefix", lang).strip(), classes="presenter-label")
             yield Input(id="item-presenters", compact=True, disabled=self.read_only)
-        with Horizontal(id="item-body"):
-            with TabbedContent(id="item-tabs", initial="tab-minutes"):
-                for key in TABS:
-                    with TabPane(self._tab_title(key), id=f"tab-{key}"):
-                        if key == "minutes":
-                            yield SectionArea(key, self.read_only)
-            yield Vertical(id="item-preview-box")
+        yield Vertical(id="item-preview-box")
+        with TabbedContent(id="item-tabs", initial="tab-minutes"):
+            for key in TABS:
+                with TabPane(self._tab_title(key), id=f"tab-{key}"):
+                    if key == "minutes":
+                        yield SectionArea(key, self.read_only)
         yield Label("", id="item-attachments", markup=False)
 
     # -- showing an item ----------------------------------------------------------------
@@ -259,11 +271,10 @@ class ItemEditor(Vertical):
 
     # -- text -> model ------------------------------------------------------------------
 
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        area = event.text_area
-        if not isinstance(area, SectionArea) or self.item is None:
+    def note_change(self, area: SectionArea) -> None:
+        """A section's text changed: apply it to the model after a pause in typing."""
+        if self.item is None:
             return
-        event.stop()
         if not self._pending:
             self.post_message(TextPending())
         self._pending.add(area.key)

@@ -13,7 +13,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher
@@ -78,13 +78,12 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield HeaderLine(id="header")
-        with Horizontal(id="body"):
-            yield NavPanel(self.meeting, id="nav")
-            with ContentSwitcher(id="editor"):
-                yield Vertical(id="node-details", classes="node-form")
-                yield Vertical(id="node-participants", classes="node-form")
-                yield ItemEditor(self.meeting, read_only=self.session.read_only, id="node-item")
-                yield Vertical(id="node-next", classes="node-form")
+        yield NavPanel(self.meeting, id="nav")
+        with ContentSwitcher(id="editor"):
+            yield Vertical(id="node-details", classes="node-form")
+            yield Vertical(id="node-participants", classes="node-form")
+            yield ItemEditor(self.meeting, read_only=self.session.read_only, id="node-item")
+            yield Vertical(id="node-next", classes="node-form")
         yield StatusLine(id="status")
 
     def on_mount(self) -> None:
@@ -311,13 +310,22 @@ class MainScreen(Screen[None]):
 
     # -- save, export, preview ----------------------------------------------------------
 
-    def save(self) -> bool:
-        """Save through the session; a failure is shown and the meeting stays unsaved."""
+    def save(self, *, checked: bool = False) -> bool:
+        """Save through the session; a failure is shown and the meeting stays unsaved.
+
+        A file changed on disk since load or save is not overwritten: a dialog asks first
+        (``safety_flow``), and this returns False; ``checked`` skips that question."""
+        from . import safety_flow
+
         self.flush_text()
+        if not checked and safety_flow.ask_if_changed_on_disk(self):
+            return False
         try:
             self.session.save()
         except (MeetingFileError, OSError) as error:
-            self.notify(str(error), title=t("save.failed"), severity="error", timeout=15)
+            kept = safety_flow.save_failed(self.app)  # refresh the recovery copy
+            message = f"{error}\n{kept}" if kept else str(error)
+            self.notify(message, title=t("save.failed"), severity="error", timeout=15)
             self.refresh_state()
             return False
         self.notify(t("save.done", path=str(self.session.path)), timeout=3)
