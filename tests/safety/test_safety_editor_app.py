@@ -195,3 +195,98 @@ def test_a_change_on_disk_is_noticed_while_editing(meeting_file: Path) -> None:
         assert any("changed on disk" in message for message in warnings)
 
     run(meeting_file, steps)
+
+
+def _changed_elsewhere(path: Path) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("# added by git pull\n")
+
+
+@pytest.mark.parametrize("key", ["enter", "escape"])
+def test_save_after_a_change_on_disk_asks_and_cancel_writes_nothing(
+    meeting_file: Path, key: str
+) -> None:
+    from tui_referat.ui.safety_dialogs import DiskChangedDialog
+
+    async def steps(app: Any, pilot: Any) -> None:
+        await pilot.press("enter", *"Mine")
+        _changed_elsewhere(meeting_file)
+        before = meeting_file.read_bytes()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DiskChangedDialog)
+        await pilot.press(key)
+        await pilot.pause()
+        assert meeting_file.read_bytes() == before and app.session.dirty
+
+    run(meeting_file, steps)
+
+
+def test_overwrite_on_purpose(meeting_file: Path) -> None:
+    async def steps(app: Any, pilot: Any) -> None:
+        await pilot.press("enter", *"Mine")
+        _changed_elsewhere(meeting_file)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert not app.session.dirty
+
+    run(meeting_file, steps)
+    text = meeting_file.read_text(encoding="utf-8")
+    assert "Mine" in text and "# added by git pull" not in text
+
+
+def test_save_as_keeps_both_versions(meeting_file: Path) -> None:
+    async def steps(app: Any, pilot: Any) -> None:
+        await pilot.press("enter", *"Mine")
+        _changed_elsewhere(meeting_file)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.session.path.name.startswith("m.mine-") and not app.session.dirty
+
+    run(meeting_file, steps)
+    assert "# added by git pull" in meeting_file.read_text(encoding="utf-8")
+    (mine,) = meeting_file.parent.glob("m.mine-*.toml")
+    assert load_meeting(mine).items[0].minutes.startswith("Mine")
+    assert not locking.lock_path(meeting_file).exists() and not locking.lock_path(mine).exists()
+
+
+def test_reload_takes_the_file_from_disk(meeting_file: Path) -> None:
+    async def steps(app: Any, pilot: Any) -> None:
+        await pilot.press("enter", *"Mine")
+        _changed_elsewhere(meeting_file)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert not app.session.dirty
+        assert not app.session.meeting.items[0].minutes.startswith("Mine")
+        assert app.main_screen is not None and app.main_screen.session is app.session
+
+    run(meeting_file, steps)
+    assert recovery.find_recovery(meeting_file) is None
+
+
+def test_failed_save_says_the_work_is_kept(meeting_file: Path, monkeypatch: Any) -> None:
+    import tui_referat.storage
+
+    def full(meeting: Any, path: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tui_referat.storage, "save_meeting", full)
+    before = meeting_file.read_bytes()
+
+    async def steps(app: Any, pilot: Any) -> None:
+        await pilot.press("enter", *"Kept", "ctrl+s")
+        await pilot.pause()
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert errors and "No space left" in errors[0] and "recovery copy" in errors[0]
+        assert app.session.dirty
+
+    run(meeting_file, steps)
+    assert meeting_file.read_bytes() == before
+    info = recovery.find_recovery(meeting_file)
+    assert info is not None and "Kept" in info.text

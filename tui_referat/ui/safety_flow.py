@@ -3,9 +3,9 @@
 ``ReferatApp`` calls ``open_meeting(app, show_main)`` from ``on_mount``: it installs the
 emergency handlers, takes the lock (``LockDialog`` when another editor holds it), offers a
 recovery copy (``RecoveryDialog``), and only then calls ``show_main()`` with the session
-decided. ``tick(app)`` runs on a timer; ``save_checked(screen)`` guards a save against a file
-changed on disk; ``shutdown(app)`` releases the lock. The logic that needs no Textual lives in
-``tui_referat.safety`` (``SafetyGuard``).
+decided. ``tick(app)`` runs on a timer; ``ask_if_changed_on_disk(screen)`` guards a save
+against a file changed on disk; ``shutdown(app)`` releases the lock. The logic that needs no
+Textual lives in ``tui_referat.safety`` (``SafetyGuard``).
 """
 
 from __future__ import annotations
@@ -184,26 +184,27 @@ def _notice_disk_change(app: ReferatApp, guard: SafetyGuard) -> None:
     app.notify(ts("disk.noticed", name=one_line(guard.path.name)), severity="warning", timeout=10)
 
 
-def save_checked(screen: Any, save: Callable[[], bool]) -> bool | None:
-    """Before ``save()``: when the file changed on disk, ask and return None (not saved yet)."""
+def ask_if_changed_on_disk(screen: Any) -> bool:
+    """Before a save: when the file changed on disk, show ``DiskChangedDialog`` and return
+    True (the choice then saves with ``screen.save(checked=True)``, reloads, or cancels)."""
     app = screen.app
     guard: SafetyGuard | None = getattr(app, "guard", None)
-    if guard is None or not guard.changed_on_disk():
-        return save()
+    if guard is None or app.session.read_only or not guard.changed_on_disk():
+        return False
     target = recovery.suggest_target(app.session.path, label="mine")
 
     def chosen(choice: str | None) -> None:
         if choice == "overwrite":
             guard.accept_disk()
-            save()
+            screen.save(checked=True)
         elif choice == "save_as":
             guard.switch_path(target)
-            save()
+            screen.save(checked=True)
         elif choice == "reload":
             _reload(app)
 
     app.push_screen(DiskChangedDialog(app.session.path.name, target), chosen)
-    return None
+    return True
 
 
 def _reload(app: ReferatApp) -> None:
