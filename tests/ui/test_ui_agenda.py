@@ -97,3 +97,14 @@ async def test_item_title_field_edits_the_model_and_the_agenda(meeting_file, mak
         assert app.session.meeting.items[0].title.endswith(" X")
         await pilot.press("escape", "ctrl+z")  # field typing undoes as one step
         assert not app.session.meeting.items[0].title.endswith("X")
+
+
+async def test_added_item_puts_the_cursor_in_its_title(meeting_file, make_app):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen.focused.id == "item-title"
+        await pilot.press(*"Budget")  # replaces the selected placeholder title
+        await pilot.pause()
+        assert app.session.meeting.items[1].title == "Budget"

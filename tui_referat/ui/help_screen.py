@@ -22,8 +22,8 @@ def help_rows(screen: Screen) -> list[tuple[str, str, str]]:
     rows: dict[str, tuple[list[str], str, str]] = {}
     for active in screen.active_bindings.values():
         binding = active.binding
-        if binding.system or not active.enabled:
-            continue
+        if binding.system or not active.enabled or binding.action.startswith("scroll_"):
+            continue  # scrolling keys of containers are noise here
         name = binding.id or f"{type(active.node).__name__}.{binding.action}"
         description = describe(binding.description) if binding.description else binding.action
         tooltip = describe(binding.tooltip) if binding.tooltip else ""

@@ -266,6 +266,9 @@ class MainScreen(Screen[None]):
             if self.apply_edit(edit):
                 self.after_structure(select=edit.value)
                 self.nav.select(Node("item", agenda.index_of(meeting.items, edit.value)))
+                self.show_node(self.nav.node)
+                # Straight into the new item's title (selected, so typing replaces it).
+                self.call_after_refresh(self.item_editor.query_one("#item-title").focus)
             return
         if index < 0:
             self.notify(t("nav.no_item"), severity="warning")
