@@ -19,6 +19,7 @@ renderer of the tokens (HTML, plain text, Markdown) sees clean tokens.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
@@ -42,6 +43,8 @@ ALLOWED_TAGS = frozenset(
 
 _CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+#: Inline source that may hold raw HTML, a link or an image; anything else needs no cleaning.
+_MAY_LINK = re.compile(r"[<\[]")
 
 #: Env key set by the core rule when it removed or unwrapped anything.
 NEUTRALISED = "referat_neutralised"
@@ -110,9 +113,32 @@ def _clean_inline(children: list[Token]) -> tuple[list[Token], bool]:
     return out, changed
 
 
+#: Set by link validation during a parse when a link or image URL is unsafe (per thread).
+_seen = threading.local()
+
+
+def _note_link(url: str) -> bool:
+    """markdown-it's link validation: accept every URL (so the link is parsed and the core
+    rule can unwrap it, keeping its text) but note an unsafe one."""
+    if not is_safe_url(url):
+        _seen.unsafe = True
+    return True
+
+
 def _neutralise(state: StateCore) -> None:
     """Core rule: remove raw HTML, unwrap unsafe links, turn images into links or text."""
-    offset = int(state.env.get(HEADING_OFFSET, 0) or 0) if isinstance(state.env, dict) else 0
+    env = state.env if isinstance(state.env, dict) else {}
+    offset = int(env.get(HEADING_OFFSET, 0) or 0)
+    unsafe_link = getattr(_seen, "unsafe", False)
+    _seen.unsafe = False
+    # Fast path: without '<' (raw HTML, autolinks), '![' (images) or an unsafe URL noted
+    # during parsing there is nothing to clean.
+    if not (unsafe_link or "<" in state.src or "![" in state.src):
+        if offset:
+            for tok in state.tokens:
+                if tok.type in ("heading_open", "heading_close"):
+                    tok.tag = f"h{min(6, int(tok.tag[1]) + offset)}"
+        return
     changed = False
     tokens: list[Token] = []
     for tok in state.tokens:
@@ -126,15 +152,15 @@ def _neutralise(state: StateCore) -> None:
                 close = Token("paragraph_close", "p", -1, level=tok.level)
                 tokens.extend([para, inline, close])
             continue
-        if tok.type == "inline" and tok.children:
+        if tok.type == "inline" and tok.children and _MAY_LINK.search(tok.content):
             tok.children, inline_changed = _clean_inline(tok.children)
             changed = changed or inline_changed
         elif offset and tok.type in ("heading_open", "heading_close"):
             tok.tag = f"h{min(6, int(tok.tag[1]) + offset)}"
         tokens.append(tok)
     state.tokens = tokens
-    if changed and isinstance(state.env, dict):
-        state.env[NEUTRALISED] = True
+    if changed:
+        env[NEUTRALISED] = True
 
 
 @lru_cache(maxsize=1)
@@ -142,9 +168,10 @@ def parser() -> MarkdownIt:
     """The shared MarkdownIt instance (build once, reuse everywhere)."""
     md = MarkdownIt("commonmark", {"html": True, "typographer": False})
     md.enable(["table", "strikethrough"])
-    # Links are parsed whatever their URL so that the core rule can unwrap unsafe ones and
-    # keep their text (default validation would leave "[x](javascript:…)" as literal text).
-    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    # Link validation notes unsafe URLs but lets the link be parsed, so that the core rule
+    # can unwrap it and keep its text (markdown-it's default would leave "[x](javascript:…)"
+    # as literal text, URL and all).
+    md.validateLink = _note_link  # type: ignore[method-assign]
     md.core.ruler.push("referat_neutralise", _neutralise)
     return md
 
@@ -186,3 +213,73 @@ def md_to_html(text: str, *, heading_offset: int = 0) -> str:
     if not text.strip():
         return ""
     return tokens_to_html(parse(text, heading_offset=heading_offset))
+
+
+# -- many texts at once --------------------------------------------------------------------
+# An export renders hundreds of small texts. Parsing them as one source, split by a barrier
+# paragraph, saves markdown-it's per-call overhead, and one sanitiser call replaces hundreds.
+# The result must equal doing each text alone, so it is checked: every barrier must come out
+# as a top-level paragraph of its own (an unclosed code fence or HTML comment would swallow
+# it), and texts with link reference definitions (which would leak into the others) are
+# parsed alone. Any doubt falls back to one text at a time.
+
+_BARRIER = "\ue000referat-barrier\ue000"
+_DEFINITION = re.compile(r"(?m)^ {0,3}\[[^\]]*\]:")
+_SEPARATOR = "\ue001"
+
+
+def _split_at_barriers(tokens: list[Token], expected: int) -> list[list[Token]] | None:
+    parts: list[list[Token]] = [[]]
+    index = 0
+    while index < len(tokens):
+        tok = tokens[index]
+        if (
+            tok.type == "paragraph_open"
+            and tok.level == 0
+            and index + 2 < len(tokens)
+            and tokens[index + 1].content == _BARRIER
+        ):
+            parts.append([])
+            index += 3
+            continue
+        parts[-1].append(tok)
+        index += 1
+    return parts if len(parts) == expected else None
+
+
+def parse_many(texts: list[str], *, heading_offset: int = 0) -> list[list[Token]]:
+    """Clean tokens for each of ``texts``: the same as :func:`parse` on each alone."""
+    result: list[list[Token] | None] = [None] * len(texts)
+    batch = [
+        i
+        for i, text in enumerate(texts)
+        if text.strip()
+        and _BARRIER not in text
+        and _SEPARATOR not in text
+        and not _DEFINITION.search(text)
+    ]
+    if len(batch) > 1:
+        source = f"\n\n{_BARRIER}\n\n".join(texts[i].strip("\n") for i in batch)
+        parts = _split_at_barriers(parse(source, heading_offset=heading_offset), len(batch))
+        if parts is not None:
+            for i, part in zip(batch, parts, strict=True):
+                result[i] = part
+    return [
+        tokens if tokens is not None else parse(text, heading_offset=heading_offset)
+        for text, tokens in zip(texts, result, strict=True)
+    ]
+
+
+def md_to_html_many(texts: list[str], *, heading_offset: int = 0) -> list[str]:
+    """:func:`md_to_html` of each of ``texts``, rendered and sanitised in one go."""
+    md = parser()
+    tokens = parse_many(texts, heading_offset=heading_offset)
+    raw = [
+        md.renderer.render(toks, md.options, {}) if text.strip() else ""
+        for text, toks in zip(texts, tokens, strict=True)
+    ]
+    if not any(_SEPARATOR in html for html in raw):
+        cleaned = sanitize_html(_SEPARATOR.join(raw)).split(_SEPARATOR)
+        if len(cleaned) == len(raw):
+            return cleaned
+    return [sanitize_html(html) if html else "" for html in raw]

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Meeting
-from .common import strip_control
 from .themes import DEFAULT_THEME, UnknownThemeError, available
 
 #: Format name -> what it is. The order is the order shown to users.
@@ -82,4 +81,4 @@ def render(
     else:
         default_suffix(fmt)  # raises for an unknown format
         raise AssertionError(fmt)
-    return strip_control(text).encode("utf-8")
+    return text.encode("utf-8")

@@ -24,23 +24,46 @@ def strip_control(text: str) -> str:
     return _CONTROL.sub("", text.replace("\r\n", "\n"))
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = tuple(f.name for f in dataclasses.fields(cls) if f.init and f.name != "origin")
+        _FIELDS[cls] = names
+    return names
+
+
+def _dirty(value: Any) -> bool:
+    """True when some string inside ``value`` holds a control character."""
+    if type(value) is str:
+        return _CONTROL.search(value) is not None or "\r" in value
+    if isinstance(value, list):
+        return any(_dirty(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return any(_dirty(getattr(value, name)) for name in _field_names(type(value)))
+    return False
+
+
 def _clean(value: Any) -> Any:
     if type(value) is str:  # not the str enums (Status, Kind …)
         return strip_control(value)
     if isinstance(value, list):
         return [_clean(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {
-            f.name: _clean(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init
-        }
-        changes["origin"] = None
-        return dataclasses.replace(value, **changes)
+        changes = {name: _clean(getattr(value, name)) for name in _field_names(type(value))}
+        return dataclasses.replace(value, **changes, origin=None)
     return value
 
 
 def clean_meeting(meeting: Meeting) -> Meeting:
-    """A copy of ``meeting`` with control characters removed from every string."""
-    return _clean(meeting)
+    """``meeting`` with control characters removed from every string (a copy if needed).
+
+    Every export is built from the cleaned meeting and the exporters' own constants, so no
+    output can carry a terminal control sequence.
+    """
+    return _clean(meeting) if _dirty(meeting) else meeting
 
 
 def is_url(path: str) -> bool:

@@ -10,11 +10,27 @@ from __future__ import annotations
 
 from html import escape
 
-from ..markdown import md_to_html
+from ..markdown import md_to_html, md_to_html_many
 from .common import Doc, ItemView, RemarkView, Section
 
 #: Content headings start at h4: the document uses h1-h3.
 HEADING_OFFSET = 3
+
+
+def _markdown_texts(doc: Doc) -> list[str]:
+    """Every Markdown text of ``doc``, to be rendered in one batch."""
+    texts = []
+    for item in doc.items:
+        for section in item.sections:
+            texts.append(section.text)
+            for group in section.groups:
+                texts += [r.text for r in group.said] + [r.text for r in group.written]
+    return [t for t in texts if t.strip()]
+
+
+def fragment_key(index: int) -> str:
+    """The placeholder for fragment ``index``: private-use characters that survive inlining."""
+    return f"\ue000{index}\ue001"
 
 
 def _e(text: str) -> str:
@@ -22,19 +38,34 @@ def _e(text: str) -> str:
 
 
 class Body:
-    def __init__(self, doc: Doc, *, email: bool = False) -> None:
+    def __init__(self, doc: Doc, *, email: bool = False, placeholders: bool = False) -> None:
         self.doc = doc
         self.email = email
-        self._md_cache: dict[str, str] = {}
+        #: With ``placeholders``, rendered Markdown is kept out of the page: :meth:`render`
+        #: puts ``fragment_key(n)`` where ``fragments[n]`` belongs (see ``export/email.py``).
+        self.placeholders = placeholders
+        self.fragments: list[str] = []
+        texts = list(dict.fromkeys(_markdown_texts(doc)))
+        html = md_to_html_many(texts, heading_offset=HEADING_OFFSET)
+        self._md_cache: dict[str, str] = {t: h.strip() for t, h in zip(texts, html, strict=True)}
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def md(self, text: str) -> str:
+    def md_html(self, text: str) -> str:
         html = self._md_cache.get(text)
         if html is None:
             html = md_to_html(text, heading_offset=HEADING_OFFSET).strip()
             self._md_cache[text] = html
         return html
+
+    def fragment(self, html: str) -> str:
+        if not self.placeholders:
+            return html
+        self.fragments.append(html)
+        return fragment_key(len(self.fragments) - 1)
+
+    def md(self, text: str) -> str:
+        return self.fragment(self.md_html(text))
 
     def table_attrs(self, layout: bool, width: str = "") -> str:
         attrs = ' role="presentation"' if layout else ""
@@ -98,11 +129,11 @@ class Body:
         return f'<h2>{_e(doc.participants_label)}</h2>\n<ul class="participants">\n{items}\n</ul>'
 
     def remark(self, remark: RemarkView) -> str:
-        html = self.md(remark.text)
+        html = self.md_html(remark.text)
         if remark.attribution:
             tag = f'<em class="attribution">({_e(remark.attribution)})</em>'
             html = f"<p>{tag} {html[3:]}" if html.startswith("<p>") else f"<p>{tag}</p>\n{html}"
-        return f"<li>{html}</li>"
+        return f"<li>{self.fragment(html)}</li>"
 
     def remarks(self, section: Section) -> str:
         out = []

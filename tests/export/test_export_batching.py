@@ -1,0 +1,81 @@
+"""The speed-ups must not change results: batched Markdown and split style inlining."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tui_referat.export import email as email_export
+from tui_referat.export.common import build
+from tui_referat.export.htmlbody import Body
+from tui_referat.markdown import md_to_html, md_to_html_many
+from tui_referat.storage import load_meeting
+
+from .conftest import built_meeting
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+TRICKY = [
+    "Et afsnit med [link](https://example.org) og **fed**.",
+    "```\nen kodeblok uden slut",
+    "teksten efter den åbne kodeblok",
+    "[a]: https://example.org/def\n\nBrug [a] her",
+    "[a] bruger en definition fra en anden tekst",
+    "- liste\n  fortsat",
+    "doven fortsættelse?",
+    "> citat",
+    "<!-- en åben kommentar",
+    "# Overskrift\n\n| a | b |\n|---|---|\n| 1 | 2 |",
+    "<script>alert(1)</script>\n\nefter",
+    "Før [x](javascript:alert(1)) efter",
+    "    indrykket kode",
+    "",
+    "Slut.",
+]
+
+
+@pytest.mark.parametrize("offset", [0, 3])
+def test_batched_markdown_equals_one_text_at_a_time(offset: int) -> None:
+    many = md_to_html_many(TRICKY, heading_offset=offset)
+    alone = [md_to_html(text, heading_offset=offset) for text in TRICKY]
+    assert many == alone
+
+
+def test_batching_survives_texts_that_only_work_alone() -> None:
+    texts = ["a", "b", "c"]
+    assert md_to_html_many(texts) == [md_to_html(t) for t in texts]
+
+
+class _Elements(HTMLParser):
+    """(tag, attributes as a sorted tuple, with style declarations normalised) in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.items: list[tuple[str, tuple[tuple[str, str], ...]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        norm = []
+        for name, value in attrs:
+            value = value or ""
+            if name == "style":
+                value = ";".join(sorted(d.strip() for d in value.split(";") if d.strip()))
+            norm.append((name, value))
+        self.items.append((tag, tuple(sorted(norm))))
+
+
+def _elements(html: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    parser = _Elements()
+    parser.feed(html)
+    return parser.items
+
+
+@pytest.mark.parametrize("name", ["arbejdsgruppe", "board-meeting", None])
+def test_split_inlining_equals_inlining_the_whole_page(name: str | None) -> None:
+    meeting = load_meeting(SAMPLES / f"{name}.toml") if name else built_meeting()
+    doc = build(meeting)
+    fast = email_export.render_doc(doc)
+    whole_body = Body(doc, email=True).render()
+    whole = email_export._inliner().inline(email_export._page(doc, whole_body))
+    assert _elements(fast) == _elements(whole)
