@@ -119,6 +119,11 @@ class ReferatApp(App[None]):
     def on_unmount(self) -> None:
         safety_flow.shutdown(self)
 
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual catches every error in the app; keep the user's work before it closes.
+        safety_flow.crash_save(self)
+        super()._handle_exception(error)
+
     def on_nav_panel_highlighted(self, message: Message) -> None:
         """Moving between items: the recovery copy is written now if anything is unsaved."""
         self.guard.item_switched()

@@ -290,3 +290,24 @@ def test_failed_save_says_the_work_is_kept(meeting_file: Path, monkeypatch: Any)
     assert meeting_file.read_bytes() == before
     info = recovery.find_recovery(meeting_file)
     assert info is not None and "Kept" in info.text
+
+
+def test_a_crash_in_the_editor_leaves_the_recovery_copy(
+    meeting_file: Path, monkeypatch: Any
+) -> None:
+    from tui_referat.ui.main_screen import MainScreen
+
+    def boom(self: Any) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(MainScreen, "action_toggle_preview", boom)
+
+    async def steps(app: Any, pilot: Any) -> None:
+        await pilot.press("enter", *"Before the crash", "f2")
+        await pilot.pause()
+
+    with pytest.raises(RuntimeError, match="a bug"):
+        run(meeting_file, steps)
+    info = recovery.find_recovery(meeting_file)
+    assert info is not None and "Before the crash" in info.text
+    assert not locking.lock_path(meeting_file).exists()

@@ -231,6 +231,14 @@ def save_failed(app: ReferatApp) -> str:
     return ""
 
 
+def crash_save(app: ReferatApp) -> None:
+    """An unhandled error: write the recovery copy while the editor's widgets still exist."""
+    guard: SafetyGuard | None = getattr(app, "guard", None)
+    if guard is not None:
+        with contextlib.suppress(Exception):
+            guard.emergency_save()
+
+
 def shutdown(app: ReferatApp) -> None:
     """The editor is closing: after a crash keep the work; release the lock; restore hooks."""
     guard: SafetyGuard | None = getattr(app, "guard", None)
