@@ -202,6 +202,15 @@ def _changed_elsewhere(path: Path) -> None:
         handle.write("# added by git pull\n")
 
 
+async def _type_then_save_after_a_change_on_disk(pilot: Any, path: Path, answer: str) -> None:
+    await pilot.press("enter", *"Mine")
+    _changed_elsewhere(path)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    await pilot.press(answer)
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("key", ["enter", "escape"])
 def test_save_after_a_change_on_disk_asks_and_cancel_writes_nothing(
     meeting_file: Path, key: str
@@ -224,12 +233,7 @@ def test_save_after_a_change_on_disk_asks_and_cancel_writes_nothing(
 
 def test_overwrite_on_purpose(meeting_file: Path) -> None:
     async def steps(app: Any, pilot: Any) -> None:
-        await pilot.press("enter", *"Mine")
-        _changed_elsewhere(meeting_file)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.press("o")
-        await pilot.pause()
+        await _type_then_save_after_a_change_on_disk(pilot, meeting_file, "o")
         assert not app.session.dirty
 
     run(meeting_file, steps)
@@ -239,12 +243,7 @@ def test_overwrite_on_purpose(meeting_file: Path) -> None:
 
 def test_save_as_keeps_both_versions(meeting_file: Path) -> None:
     async def steps(app: Any, pilot: Any) -> None:
-        await pilot.press("enter", *"Mine")
-        _changed_elsewhere(meeting_file)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.press("s")
-        await pilot.pause()
+        await _type_then_save_after_a_change_on_disk(pilot, meeting_file, "s")
         assert app.session.path.name.startswith("m.mine-") and not app.session.dirty
 
     run(meeting_file, steps)
@@ -256,12 +255,7 @@ def test_save_as_keeps_both_versions(meeting_file: Path) -> None:
 
 def test_reload_takes_the_file_from_disk(meeting_file: Path) -> None:
     async def steps(app: Any, pilot: Any) -> None:
-        await pilot.press("enter", *"Mine")
-        _changed_elsewhere(meeting_file)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.press("r")
-        await pilot.pause()
+        await _type_then_save_after_a_change_on_disk(pilot, meeting_file, "r")
         assert not app.session.dirty
         assert not app.session.meeting.items[0].minutes.startswith("Mine")
         assert app.main_screen is not None and app.main_screen.session is app.session
