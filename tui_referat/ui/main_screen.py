@@ -240,6 +240,8 @@ class MainScreen(Screen[None]):
     @on(EditRequested)
     def _on_edit_requested(self, message: EditRequested) -> None:
         message.stop()
+        if isinstance(message, TextEdited):
+            return  # a subclass: Textual calls this handler too; ``_on_text_edited`` applies it
         edit = message.edit
         self.apply_edit(edit)
         structural = isinstance(edit, Insert | Remove | Move)
