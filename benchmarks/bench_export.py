@@ -31,7 +31,7 @@ from tui_referat.model import (
 )
 
 TARGET = 1.5
-RUNS = 9
+RUNS = 15
 
 PARAGRAPH = (
     "Sekretariatet orienterede om **status** på arbejdet, herunder om den fælles løsning, "

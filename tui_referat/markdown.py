@@ -1,6 +1,6 @@
 """The one Markdown configuration for exports and the editor preview.
 
-CommonMark plus pipe tables and strikethrough, via markdown-it-py. Meeting text is untrusted:
+CommonMark plus pipe tables, via markdown-it-py. Meeting text is untrusted:
 
 - Raw HTML never reaches any output. The parser *recognises* HTML (so it can be cut out
   precisely) and a core rule removes it at once: inline tags vanish (their inner text stays),
@@ -167,7 +167,7 @@ def _neutralise(state: StateCore) -> None:
 def parser() -> MarkdownIt:
     """The shared MarkdownIt instance (build once, reuse everywhere)."""
     md = MarkdownIt("commonmark", {"html": True, "typographer": False})
-    md.enable(["table", "strikethrough"])
+    md.enable("table")
     # Link validation notes unsafe URLs but lets the link be parsed, so that the core rule
     # can unwrap it and keep its text (markdown-it's default would leave "[x](javascript:…)"
     # as literal text, URL and all).
@@ -229,22 +229,23 @@ _SEPARATOR = "\ue001"
 
 
 def _split_at_barriers(tokens: list[Token], expected: int) -> list[list[Token]] | None:
-    parts: list[list[Token]] = [[]]
-    index = 0
-    while index < len(tokens):
-        tok = tokens[index]
-        if (
-            tok.type == "paragraph_open"
-            and tok.level == 0
-            and index + 2 < len(tokens)
-            and tokens[index + 1].content == _BARRIER
-        ):
-            parts.append([])
-            index += 3
-            continue
-        parts[-1].append(tok)
-        index += 1
-    return parts if len(parts) == expected else None
+    cuts = [
+        i
+        for i, tok in enumerate(tokens)
+        if tok.content == _BARRIER
+        and tok.type == "inline"
+        and tokens[i - 1].type == "paragraph_open"
+        and tokens[i - 1].level == 0
+    ]
+    if len(cuts) != expected - 1:
+        return None
+    parts: list[list[Token]] = []
+    start = 0
+    for cut in cuts:  # each barrier is paragraph_open, inline, paragraph_close
+        parts.append(tokens[start : cut - 1])
+        start = cut + 2
+    parts.append(tokens[start:])
+    return parts
 
 
 def parse_many(texts: list[str], *, heading_offset: int = 0) -> list[list[Token]]:
