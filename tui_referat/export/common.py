@@ -252,7 +252,9 @@ def _remark_groups(item: Any, lang: str) -> list[RemarkGroup]:
 def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
     item = meeting.items[index]
     number = meeting.item_number(index)
-    heading = f"{i18n.label('item_short', lang)} {number} {item.title.strip()}"
+    heading = " ".join(
+        x for x in (i18n.label("item_short", lang), str(number), item.title.strip()) if x
+    )
     presenters = join_names(item.presenters, lang)
     if presenters:
         heading += f" {i18n.label('presenter_prefix', lang)}{presenters}"

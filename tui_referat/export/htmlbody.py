@@ -197,7 +197,8 @@ class Body:
     def render(self) -> str:
         doc = self.doc
         facts = self.label_rows(doc.facts, "facts") if doc.facts else ""
-        out = [self.head(), f"<h1>{_e(doc.title)}</h1>", facts, self.agenda(), self.participants()]
+        title = f"<h1>{_e(doc.title)}</h1>" if doc.title else ""
+        out = [self.head(), title, facts, self.agenda(), self.participants()]
         out += [self.item(item) for item in doc.items]
         out.append(self.closing())
         return "\n".join(part for part in out if part)

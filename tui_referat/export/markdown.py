@@ -131,7 +131,8 @@ def render_doc(doc: Doc) -> str:
     blocks: list[str] = [f"**{md_escape(doc.doc_type)} · {md_escape(doc.marker)}**"]
     if doc.header:
         blocks.append(_lines(doc.header))
-    blocks.append(f"# {md_escape(doc.title)}" if doc.title else "#")
+    if doc.title:
+        blocks.append(f"# {md_escape(doc.title)}")
     if doc.facts:
         blocks.append(_lines(doc.facts))
     if doc.agenda:
