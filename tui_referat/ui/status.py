@@ -18,6 +18,12 @@ def describe(text: str) -> str:
     return t(text) if text in STRINGS else text
 
 
+def _set_text(label: Label, text: str) -> None:
+    """Update ``label`` only when its text changes: an update lays out the whole screen."""
+    if str(label.content) != text:
+        label.update(text)
+
+
 class HeaderLine(Horizontal):
     """ "Møde 2 i … · 21. oktober 2025        UDKAST ● ændret"."""
 
@@ -38,9 +44,9 @@ class HeaderLine(Horizontal):
             state += f" · {t('header.read_only')}"
         if session.dirty:
             state += f" ● {t('header.modified')}"
-        self.query_one("#header-title", Label).update(title)
+        _set_text(self.query_one("#header-title", Label), title)
         label = self.query_one("#header-state", Label)
-        label.update(state)
+        _set_text(label, state)
         label.set_class(session.dirty, "-dirty")
 
 
@@ -59,8 +65,8 @@ class StatusLine(Horizontal):
             text += f" · {t('status.saved_at', time=session.last_saved.strftime('%H:%M'))}"
         elif session.is_new:
             text += f" · {t('status.new_file')}"
-        self.query_one("#status-file", Label).update(text)
+        _set_text(self.query_one("#status-file", Label), text)
 
     def show_keys(self, keys: list[tuple[str, str]]) -> None:
         text = "  ".join(f"{key} {description}" for key, description in keys)
-        self.query_one("#status-keys", Label).update(text)
+        _set_text(self.query_one("#status-keys", Label), text)
