@@ -181,26 +181,30 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _CONTROL_NO_NL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
+#: Characters a basic string must escape (tab never; newline only on one line).
+_SPECIAL_ONE_LINE = re.compile(r'[\\"\x00-\x08\x0a-\x1f\x7f]')
+_SPECIAL_MULTILINE = re.compile(r'[\\"\x00-\x08\x0b-\x1f\x7f]')
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\b": "\\b", "\f": "\\f"}
+
+
 def _escape_basic(text: str, multiline: bool) -> str:
-    out = []
-    length = len(text)
-    for index, char in enumerate(text):
+    """``text`` as the body of a basic string (a regex pass: minutes can be long)."""
+    pattern = _SPECIAL_MULTILINE if multiline else _SPECIAL_ONE_LINE
+    last = len(text) - 1
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
         if char == "\\":
-            out.append("\\\\")
-        elif char == '"':
+            return "\\\\"
+        if char == '"':
             # In a multi-line string only runs of quotes and a final quote need escaping.
-            if not multiline or index == length - 1 or text[index + 1] == '"':
-                out.append('\\"')
-            else:
-                out.append(char)
-        elif (char == "\n" and multiline) or char == "\t":
-            out.append(char)
-        elif char < " " or char == "\x7f":
-            short = {"\n": "\\n", "\r": "\\r", "\b": "\\b", "\f": "\\f"}.get(char)
-            out.append(short or f"\\u{ord(char):04X}")
-        else:
-            out.append(char)
-    return "".join(out)
+            at = match.start()
+            if not multiline or at == last or text[at + 1] == '"':
+                return '\\"'
+            return char
+        return _SHORT_ESCAPES.get(char) or f"\\u{ord(char):04X}"
+
+    return pattern.sub(escape, text)
 
 
 def string_item(text: str) -> ti.String:
