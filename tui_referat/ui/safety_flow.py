@@ -41,7 +41,7 @@ def _flush(app: ReferatApp) -> None:
 def _emergency_flush(app: ReferatApp) -> bool:
     """Copy the text in the item editor's section areas into the model, touching no widget
     (a signal may arrive before the editor has even noted the change). True if any differed."""
-    from .item_editor import SectionArea
+    from .item_editor import SectionArea, item_text
 
     main = app.main_screen
     item = main.item_editor.item if main is not None else None
@@ -49,8 +49,8 @@ def _emergency_flush(app: ReferatApp) -> bool:
         return False
     changed = False
     for area in main.item_editor.query(SectionArea):
-        if area.text != item.section(area.key):
-            item.set_section(area.key, area.text)
+        if area.text != item_text(item, area.key):  # a section or the remarks note
+            setattr(item, area.key, area.text)
             changed = True
     return changed
 
