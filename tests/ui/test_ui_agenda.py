@@ -88,7 +88,7 @@ async def test_duplicate_copies_the_text_and_attachment_numbers_follow(meeting_f
 async def test_item_title_field_edits_the_model_and_the_agenda(meeting_file, make_app):
     app = make_app(meeting_file)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", *["shift+tab"] * 5)
+        await pilot.press("enter", *["shift+tab"] * 7)
         await pilot.pause()
         focused = app.screen.focused
         assert focused is not None and focused.id == "item-title"

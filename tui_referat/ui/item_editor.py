@@ -1,5 +1,8 @@
 """The agenda item editor: fields, the sections as tabs, the attachments line.
 
+Fields: title, kind and the standing flag; planned time, duration and presenters. Tabs: the
+text sections, the note shown after the remarks, and the remarks, attachments and actions.
+
 One editor is reused for every item (``show_item``); text areas and the remarks, attachments
 and actions forms are created the first time their tab is shown. Typing costs what a bare
 TextArea costs: the text reaches the model in a debounced flush, never per key press.
@@ -11,11 +14,14 @@ import datetime as dt
 import re
 import time
 from pathlib import Path
+from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, TabbedContent, TabPane, TextArea
+from textual.widgets import Input, Label, Select, Static, TabbedContent, TabPane, TextArea
 
 from .. import i18n
 from ..edits import Edit, SetField
@@ -29,6 +35,7 @@ TABS: tuple[str, ...] = (
     "minutes",
     "recommendation",
     "remarks",
+    "remarks_note",
     "problem",
     "solution",
     "next_steps",
@@ -40,7 +47,12 @@ FORM_TABS = {
     "attachments": "AttachmentsEditor",
     "actions": "ActionsEditor",
 }
+#: Text tabs that are not sections (``AgendaItem.section`` does not know them).
+NOTE_TABS = ("remarks_note",)
+TEXT_KEYS = (*SECTIONS, *NOTE_TABS)
 FLUSH_DELAY = 0.5
+#: The longest duration accepted (minutes): a whole day.
+MAX_DURATION = 24 * 60
 _TIME = re.compile(r"^\s*(\d{1,2})[.:](\d{2})\s*$")
 
 
@@ -52,6 +64,39 @@ def parse_time(text: str) -> dt.time | None:
     if not match:
         raise ValueError(text)
     return dt.time(int(match[1]), int(match[2]))
+
+
+def parse_duration(text: str) -> int | None:
+    """ "40" -> 40 minutes; blank -> None; raises ValueError for anything else."""
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit() or int(text) > MAX_DURATION:
+        raise ValueError(text)
+    return int(text)
+
+
+def item_text(item: AgendaItem, key: str) -> str:
+    """The Markdown text ``key`` of ``item``: a section or the remarks note."""
+    return item.section(key) if key in SECTIONS else getattr(item, key)
+
+
+class StandingToggle(Static, can_focus=True):
+    """ "[x] Fast": whether the item is a standing item. Space or Enter toggles it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space,enter", "toggle", "standing.toggle", show=False, id="item.standing")
+    ]
+
+    def set_value(self, value: bool) -> None:
+        text = f"[{'x' if value else ' '}] {t('item.standing')}"
+        if str(self.content) != text:
+            self.update(Text(text), layout=False)
+
+    def action_toggle(self) -> None:
+        editor = next((n for n in self.ancestors if isinstance(n, ItemEditor)), None)
+        if editor is not None:
+            editor.toggle_standing()
 
 
 class SectionArea(TextArea):
@@ -112,9 +157,21 @@ class ItemEditor(Vertical):
             yield Input(id="item-title", compact=True, disabled=self.read_only)
             options = [(f"{kind.value} {i18n.kind_label(kind, lang)}", kind.value) for kind in Kind]
             yield Select(options, id="item-kind", compact=True, prompt="–", disabled=self.read_only)
+            standing = StandingToggle("", id="item-standing", disabled=self.read_only)
+            standing.tooltip = t("item.standing.tip")
+            yield standing
         with Horizontal(classes="item-row"):
             yield Label(t("item.time"), classes="field-label")
             yield Input(id="item-time", compact=True, disabled=self.read_only, placeholder="--.--")
+            yield Input(
+                id="item-duration",
+                compact=True,
+                disabled=self.read_only,
+                placeholder="–",
+                restrict=r"\d{0,4}",
+                tooltip=t("item.duration.tip"),
+            )
+            yield Label(t("item.duration_unit"), classes="duration-label")
             yield Label(i18n.label("presenter_prefix", lang).strip(), classes="presenter-label")
             yield Input(id="item-presenters", compact=True, disabled=self.read_only)
         yield Vertical(id="item-preview-box")
@@ -129,7 +186,7 @@ class ItemEditor(Vertical):
 
     def _tab_title(self, key: str) -> str:
         lang = get_lang()
-        title = i18n.label(key, lang)
+        title = t("item.remarks_note") if key == "remarks_note" else i18n.label(key, lang)
         if key == "remarks" and self.item is not None and self.item.remarks:
             title += f" {len(self.item.remarks)}"
         if key == "actions" and self.item is not None and self.item.actions:
@@ -155,7 +212,7 @@ class ItemEditor(Vertical):
         tabs = self.query_one(TabbedContent)
         for area in self.query(SectionArea):
             with self.prevent(TextArea.Changed):
-                area.load_text(item.section(area.key))
+                area.load_text(item_text(item, area.key))
         for key in FORM_TABS:
             pane = self.query_one(f"#tab-{key}", TabPane)
             if pane.children:
@@ -179,6 +236,8 @@ class ItemEditor(Vertical):
                 i18n.format_time(computed, lang) if computed else "--.--"
             )
             self._set_input("#item-presenters", ", ".join(item.presenters))
+            self._set_input("#item-duration", "" if item.duration is None else str(item.duration))
+            self.query_one(StandingToggle).set_value(item.standing)
             select = self.query_one("#item-kind", Select)
             value = item.kind.value if item.kind else Select.NULL
             if select.value != value:
@@ -229,7 +288,7 @@ class ItemEditor(Vertical):
             widget.add_class("item-form")
         else:
             widget = SectionArea(key, self.read_only)
-            widget.text = self.item.section(key)
+            widget.text = item_text(self.item, key)
         pane.mount(widget)
         return widget
 
@@ -264,7 +323,7 @@ class ItemEditor(Vertical):
     @property
     def active_area(self) -> SectionArea | None:
         key = (self.query_one(TabbedContent).active or "").removeprefix("tab-")
-        if key in SECTIONS:
+        if key in TEXT_KEYS:
             areas = [a for a in self.query(SectionArea) if a.key == key]
             return areas[0] if areas else None
         return None
@@ -299,7 +358,7 @@ class ItemEditor(Vertical):
             for area in self.query(SectionArea):
                 if area.key in self._pending:
                     text = area.text
-                    if text != self.item.section(area.key):
+                    if text != item_text(self.item, area.key):
                         edits.append(SetField(self.item, area.key, text, label=area.key))
         self._pending.clear()
         return edits
@@ -307,10 +366,13 @@ class ItemEditor(Vertical):
     # -- fields -> model ----------------------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if self.item is None or event.input.id not in ("item-title", "item-presenters"):
+        ids = ("item-title", "item-presenters", "item-duration")
+        if self.item is None or event.input.id not in ids:
             return
         event.stop()
-        if event.input.id == "item-title":
+        if event.input.id == "item-duration":
+            self._commit_duration(event.input)
+        elif event.input.id == "item-title":
             self.post_message(EditRequested(SetField(self.item, "title", event.value)))
         else:
             names = [name.strip() for name in event.value.split(",") if name.strip()]
@@ -330,6 +392,26 @@ class ItemEditor(Vertical):
         field.remove_class("-invalid")
         if value != self.item.time:
             self.post_message(EditRequested(SetField(self.item, "time", value)))
+
+    def _commit_duration(self, field: Input) -> None:
+        """Durations apply as typed (restricted to digits): planned times follow at once."""
+        if self.item is None:
+            return
+        try:
+            value = parse_duration(field.value)
+        except ValueError:
+            field.add_class("-invalid")
+            self.notify(t("item.bad_duration", value=field.value), severity="warning")
+            return
+        field.remove_class("-invalid")
+        if value != self.item.duration:
+            self.post_message(EditRequested(SetField(self.item, "duration", value)))
+
+    def toggle_standing(self) -> None:
+        """Mark the item as standing (carried into the next meeting) or not."""
+        if self.item is not None and not self.read_only:
+            edit = SetField(self.item, "standing", not self.item.standing, "standing")
+            self.post_message(EditRequested(edit))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "item-time":

@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from .. import i18n
+from ..cycle import plan_overrun
 from ..model import Attendance, Meeting
 from .strings import get_lang, t
 
@@ -133,7 +134,9 @@ class NavPanel(ScrollView, can_focus=True):
             title = _fit(item.title or "…", max(title_width, 1))
             return _fit(f"{marker}{number} {title}{kind}{time}", width)
         if node.kind == "details":
-            return _fit(f"{marker}◆ {t('nav.details')}", width)
+            over = plan_overrun(self.meeting)
+            warning = f"  {t('nav.overrun', minutes=over)}" if over else ""
+            return _fit(f"{marker}◆ {t('nav.details')}{warning}", width)
         if node.kind == "participants":
             counts = self.meeting.attendance_counts()
             away = counts[Attendance.APOLOGIES]

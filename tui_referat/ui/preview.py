@@ -58,8 +58,10 @@ def item_markdown(meeting: Meeting, index: int, lang: str | None = None) -> str:
                 who = f"{remark.author}: " if remark.author else ""
                 lines += [f"- [{tag}] {who}{remark.text.strip()}"]
             lines.append("")
-        if item.remarks_note.strip():
-            lines += [item.remarks_note.strip(), ""]
+    if item.remarks_note.strip():  # shown after the remarks, even when there are none
+        if not item.remarks:
+            lines += [f"**{label('remarks')}**", ""]
+        lines += [item.remarks_note.strip(), ""]
     if item.attachments:
         lines += [f"**{label('attachments')}**", ""]
         for number, attachment in enumerate(item.attachments):

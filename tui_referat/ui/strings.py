@@ -75,6 +75,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "nav.move_up": ("Flyt punkt op", "Move item up"),
     "nav.move_down": ("Flyt punkt ned", "Move item down"),
+    "nav.overrun": ("! {minutes} min over tid", "! {minutes} min over time"),
+    "overrun.notice": (
+        "Dagsordenen slutter {minutes} min efter mødets sluttid ({end})",
+        "The agenda runs {minutes} min past the meeting's end ({end})",
+    ),
     "nav.no_item": ("Vælg først et dagsordenspunkt", "Select an agenda item first"),
     "node.details": ("Mødet", "Meeting details"),
     "node.participants": ("Deltagere", "Participants"),
@@ -87,6 +92,31 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Ugyldigt tidspunkt: {value} (skriv fx 13.50)",
         "Not a time: {value} (write e.g. 13:50)",
     ),
+    "item.duration_unit": ("min", "min"),
+    "item.duration.tip": (
+        "Varighed i minutter: de følgende punkters tider regnes ud fra den",
+        "Length in minutes: the planned times of the items after it follow from it",
+    ),
+    "item.bad_duration": (
+        "Ugyldig varighed: {value} (skriv hele minutter, fx 20)",
+        "Not a duration: {value} (write whole minutes, e.g. 20)",
+    ),
+    "item.standing": ("Fast", "Standing"),
+    "item.standing.tip": (
+        "Fast punkt (fx velkomst, eventuelt): kommer med på næste møde",
+        "Standing item (e.g. welcome, any other business): carried into the next meeting",
+    ),
+    "standing.toggle": ("Fast punkt til/fra", "Standing item on/off"),
+    "standing.toggle.tip": (
+        "Markér det valgte punkt som fast punkt (føres med til næste møde)",
+        "Mark the selected item as standing (carried into the next meeting)",
+    ),
+    "standing.on": ("Punkt {number} er et fast punkt", "Item {number} is a standing item"),
+    "standing.off": (
+        "Punkt {number} er ikke længere et fast punkt",
+        "Item {number} is no longer a standing item",
+    ),
+    "item.remarks_note": ("Note til bem.", "Remarks note"),
     "delete.question": ("Slet punkt {number}: {title}?", "Delete item {number}: {title}?"),
     "delete.done": (
         "Punktet er slettet. {undo_key} fortryder.",
