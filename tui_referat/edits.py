@@ -74,7 +74,22 @@ class Move:
         return Move(self.owner, self.attr, to, self.index, self.label)
 
 
-Edit = SetField | Insert | Remove | Move
+@dataclass(frozen=True)
+class Batch:
+    """Several edits as one step (one undo): applied in order, undone in reverse order.
+
+    E.g. approving the minutes sets ``status`` and ``approved`` together.
+    """
+
+    edits: tuple[Edit, ...]
+    label: str = ""
+
+    def apply(self) -> Batch:
+        inverses = [edit.apply() for edit in self.edits]
+        return Batch(tuple(reversed(inverses)), self.label)
+
+
+Edit = SetField | Insert | Remove | Move | Batch
 
 
 class History:
