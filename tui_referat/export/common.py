@@ -75,6 +75,7 @@ class AgendaRow:
     number: str
     time: str
     activity: str
+    presenters: list[str] = field(default_factory=list)  # names in ``activity``
 
 
 @dataclass
@@ -144,6 +145,7 @@ class ItemView:
     anchor: str
     heading: str  # "Pkt. 3 Status fra NGC v/Anne Holm"
     sections: list[Section]
+    presenters: list[str] = field(default_factory=list)  # names in ``heading``
 
 
 @dataclass
@@ -164,6 +166,9 @@ class Doc:
     closing: list[tuple[str, str]]  # Næste møde, Frist for skriftlige bemærkninger
     written_label: str  # "Skriftlige bemærkninger"
     emails: list[tuple[str, str]]  # (name, address) of participants with an email
+    #: The key of each of ``facts`` ("date", "time", "location", "chair", "secretary"): the
+    #: html page sets when and where apart from who, in two columns, as the reference does.
+    fact_keys: list[str] = field(default_factory=list)
 
     def label(self, key: str) -> str:
         return i18n.label(key, self.lang)
@@ -185,7 +190,8 @@ def _marker(meeting: Meeting, lang: str) -> str:
     return approved
 
 
-def _facts(meeting: Meeting, lang: str) -> list[tuple[str, str]]:
+def _facts(meeting: Meeting, lang: str) -> list[tuple[str, str, str]]:
+    """(key, label, value) of each fact the meeting has, in the reference's order."""
     facts = []
     if meeting.date is not None:
         facts.append(("date", i18n.format_date(meeting.date, lang)))
@@ -197,7 +203,7 @@ def _facts(meeting: Meeting, lang: str) -> list[tuple[str, str]]:
         ("chair", meeting.chair),
         ("secretary", meeting.secretary),
     ]
-    return [(i18n.label(key, lang), value.strip()) for key, value in facts if value.strip()]
+    return [(key, i18n.label(key, lang), value.strip()) for key, value in facts if value.strip()]
 
 
 def _participant(meeting: Meeting, index: int, lang: str) -> ParticipantLine:
@@ -305,7 +311,13 @@ def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
                 attachments=attachments,
             )
         )
-    return ItemView(number=number, anchor=f"item-{number}", heading=heading, sections=sections)
+    return ItemView(
+        number=number,
+        anchor=f"item-{number}",
+        heading=heading,
+        sections=sections,
+        presenters=[n.strip() for n in item.presenters if n.strip()],
+    )
 
 
 def _agenda(meeting: Meeting, lang: str) -> list[AgendaRow]:
@@ -320,7 +332,8 @@ def _agenda(meeting: Meeting, lang: str) -> list[AgendaRow]:
         if presenters:
             activity += f" {i18n.label('presenter_prefix', lang)}{presenters}"
         time = i18n.format_time(planned, lang) if planned is not None else ""
-        rows.append(AgendaRow(f"{meeting.item_number(index)}.", time, activity))
+        names = [n.strip() for n in item.presenters if n.strip()]
+        rows.append(AgendaRow(f"{meeting.item_number(index)}.", time, activity, names))
     return rows
 
 
@@ -357,6 +370,7 @@ def build(meeting: Meeting) -> Doc:
         for f in meeting.header
         if f.value.strip()
     ]
+    facts = _facts(meeting, lang)
     return Doc(
         lang=lang,
         doc_type=i18n.label("minutes_doc", lang),
@@ -364,7 +378,7 @@ def build(meeting: Meeting) -> Doc:
         draft=meeting.status is not Status.APPROVED,
         header=header,
         title=meeting.title.strip(),
-        facts=_facts(meeting, lang),
+        facts=[(label, value) for _, label, value in facts],
         agenda_label=i18n.label("agenda", lang),
         agenda_columns=(
             i18n.label("item", lang),
@@ -378,4 +392,5 @@ def build(meeting: Meeting) -> Doc:
         closing=_closing(meeting, lang),
         written_label=i18n.label("written_remarks", lang),
         emails=[(p.name.strip(), p.email.strip()) for p in meeting.participants if p.email.strip()],
+        fact_keys=[key for key, _, _ in facts],
     )

@@ -1,9 +1,11 @@
 """Email HTML: the minutes as one table-based page with every style inlined.
 
-Built for Outlook's Word engine and Gmail: a 680 px centred table (``role="presentation"``,
-``width``/``bgcolor``/``cellpadding`` attributes), web-safe fonts, no ``<style>``, ``<script>``
-or ``<link>``. The stylesheet below is inlined once per document with css-inline (remote
-loading off). The export theme does not apply: email clients need their own, simpler rules.
+Built for Outlook's Word engine and Gmail: a centred table (``role="presentation"``,
+``width``/``bgcolor``/``cellpadding`` attributes) 680 px wide, fluid below that on phones
+(``width:100%;max-width:680px``, with a fixed-width table for Outlook only, which ignores
+``max-width``), web-safe fonts, no ``<style>``, ``<script>`` or ``<link>``. The stylesheet
+below is inlined once per document with css-inline (remote loading off). The export theme
+does not apply: email clients need their own, simpler rules.
 """
 
 from __future__ import annotations
@@ -26,11 +28,11 @@ FONT = "Arial, Helvetica, sans-serif"
 CSS = f"""
 body {{ margin: 0; padding: 0; background-color: #f2f2f2; }}
 td.outer-cell {{ padding: 16px 8px; }}
-td.content {{ padding: 28px 36px; font-family: {FONT}; font-size: 14px; line-height: 20px;
+td.content {{ padding: 24px 28px; font-family: {FONT}; font-size: 14px; line-height: 20px;
   color: #1a1a1a; }}
 p {{ margin: 0 0 10px 0; font-family: {FONT}; font-size: 14px; line-height: 20px; }}
 li {{ margin: 0 0 4px 0; font-family: {FONT}; font-size: 14px; line-height: 20px; }}
-ul, ol {{ margin: 0 0 10px 0; padding: 0 0 0 24px; }}
+ul, ol {{ margin: 0 0 10px 24px; padding: 0; }}
 h1 {{ margin: 20px 0 12px 0; font-family: {FONT}; font-size: 22px; line-height: 28px;
   color: #1f3864; }}
 h2 {{ margin: 24px 0 8px 0; padding: 0 0 3px 0; border-bottom: 1px solid #8eaadb;
@@ -41,22 +43,28 @@ h4, h5, h6 {{ margin: 12px 0 6px 0; font-family: {FONT}; font-size: 14px; }}
 p.doctype {{ margin: 0 0 8px 0; font-size: 24px; line-height: 30px; font-weight: bold;
   color: #1f3864; }}
 span.marker {{ padding: 1px 6px; border: 2px solid #b00020; color: #b00020; font-size: 13px;
-  letter-spacing: 1px; }}
+  line-height: 18px; letter-spacing: 1px; vertical-align: middle; white-space: nowrap; }}
 span.marker.approved {{ border-color: #1e6b30; color: #1e6b30; letter-spacing: 0; }}
-table.case th, table.case td {{ font-family: {FONT}; font-size: 12px; line-height: 16px;
-  color: #444444; text-align: left; font-weight: normal; padding: 0 10px 0 0; }}
+td.doc-type {{ padding: 0 12px 0 0; }}
+td.doc-case {{ padding: 4px 0 0 0; }}
+table.case th, table.case td {{ white-space: nowrap; font-family: {FONT}; font-size: 12px;
+  line-height: 16px; color: #444444; text-align: left; font-weight: normal; padding: 0 10px 0 0; }}
 table.facts th, table.facts td {{ font-family: {FONT}; font-size: 14px; line-height: 20px;
   text-align: left; vertical-align: top; padding: 0 10px 0 0; }}
 table.agenda {{ border-collapse: collapse; margin: 4px 0 12px 0; }}
-table.agenda th {{ font-family: {FONT}; font-size: 14px; text-align: left;
+table.agenda th {{ font-family: {FONT}; font-size: 14px; text-align: left; white-space: nowrap;
   background-color: #d9e2f3; border-bottom: 1px solid #8eaadb; }}
 table.agenda td {{ font-family: {FONT}; font-size: 14px; line-height: 20px; vertical-align: top;
   border-bottom: 1px solid #d9d9d9; }}
-td.num, td.time {{ white-space: nowrap; width: 60px; }}
-ul.participants {{ padding: 0; list-style-type: none; }}
-p.topic {{ margin: 12px 0 4px 0; }}
+td.num, td.time {{ white-space: nowrap; padding-right: 12px; }}
+p.participant {{ margin: 0 0 4px 16px; text-indent: -16px; }}
+p.topic {{ margin: 14px 0 4px 0; }}
 p.subtopic {{ margin: 8px 0 4px 0; }}
-p.written-label {{ margin: 6px 0 4px 0; font-style: italic; color: #404040; }}
+p.written-label {{ margin: 6px 0 4px 0; font-size: 13px; font-weight: bold; color: #595959; }}
+p.subtopic.sub {{ margin: 8px 0 4px 16px; }}
+p.written-label.sub {{ margin: 6px 0 4px 16px; }}
+ul.sub {{ margin: 0 0 10px 40px; }}
+ul.written {{ color: #404040; }}
 em.attribution {{ color: #595959; }}
 li.done {{ color: #595959; }}
 blockquote {{ margin: 0 0 10px 0; padding: 0 0 0 10px; border-left: 3px solid #d9d9d9;
@@ -83,13 +91,21 @@ def _page(doc: Doc, body: str) -> str:
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(doc.lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        # Light only: the sheet sets its own colours; clients that darken mail leave it be.
+        '<meta name="color-scheme" content="light only">\n'
+        '<meta name="supported-color-schemes" content="light">\n'
         f"<title>{escape(page_title(doc))}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
         '<table role="presentation" class="outer" width="100%" cellpadding="0" cellspacing="0"'
         ' border="0" bgcolor="#f2f2f2"><tr><td class="outer-cell" align="center">\n'
+        # Outlook (Word) ignores max-width: a fixed-width table only it sees holds the sheet.
+        f'<!--[if mso]><table role="presentation" width="{WIDTH}" cellpadding="0"'
+        ' cellspacing="0" border="0" align="center"><tr><td><![endif]-->\n'
         f'<table role="presentation" class="sheet" width="{WIDTH}" cellpadding="0"'
-        f' cellspacing="0" border="0" bgcolor="#ffffff" style="width:{WIDTH}px;'
-        f'max-width:{WIDTH}px"><tr><td class="content" align="left">\n'
-        f"{body}\n</td></tr></table>\n</td></tr></table>\n</body>\n</html>\n"
+        ' cellspacing="0" border="0" bgcolor="#ffffff" align="center"'
+        f' style="width:100%;max-width:{WIDTH}px"><tr><td class="content" align="left">\n'
+        f"{body}\n</td></tr></table>\n"
+        "<!--[if mso]></td></tr></table><![endif]-->\n"
+        "</td></tr></table>\n</body>\n</html>\n"
     )
 
 

@@ -8,6 +8,7 @@ Outlook's Word engine needs (``cellpadding``, ``border``, ``width``).
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from ..markdown import md_to_html, md_to_html_many
@@ -35,6 +36,27 @@ def fragment_key(index: int) -> str:
 
 def _e(text: str) -> str:
     return escape(text, quote=True)
+
+
+_UL_TAG = re.compile(r"<(/?)ul>")
+#: Facts about who (the right-hand column of the facts, as in the reference).
+PEOPLE_FACTS = frozenset({"chair", "secretary"})
+
+
+def list_items(html: str) -> str | None:
+    """The ``<li>`` elements of ``html`` when it is one bullet list and nothing else.
+
+    A remark written as a list is shown as that many remarks: a bullet holding only another
+    bullet list reads as a stray, empty bullet.
+    """
+    if not (html.startswith("<ul>") and html.endswith("</ul>")):
+        return None
+    depth = 0
+    for match in _UL_TAG.finditer(html):
+        depth += -1 if match.group(1) else 1
+        if depth == 0 and match.end() != len(html):
+            return None
+    return html[4:-5].strip()
 
 
 class Body:
@@ -97,14 +119,42 @@ class Body:
             f'<span class="marker {state}">{_e(doc.marker)}</span></p>'
         ]
         if doc.header:
-            parts.append(self.label_rows(doc.header, "case"))
+            case = self.label_rows(doc.header, "case")
+            if self.email:  # no flexbox in mail clients: a two-cell layout table
+                return (
+                    f'<table class="doc-head"{self.table_attrs(True, "100%")}><tr>'
+                    f'<td class="doc-type" valign="top">\n{parts[0]}\n</td>'
+                    f'<td class="doc-case" valign="top" align="right">\n{case}\n</td>'
+                    "</tr></table>"
+                )
+            parts.append(case)
         return self.block("header", "doc-head", "\n".join(parts))
+
+    def facts(self) -> str:
+        """Date, time and place; with chair and secretary beside them on a page."""
+        doc = self.doc
+        if not doc.facts:
+            return ""
+        keys = doc.fact_keys if len(doc.fact_keys) == len(doc.facts) else []
+        people = [f for f, k in zip(doc.facts, keys, strict=True) if k in PEOPLE_FACTS]
+        if self.email or not people or len(people) == len(doc.facts):
+            return self.label_rows(doc.facts, "facts")
+        when = [f for f, k in zip(doc.facts, keys, strict=True) if k not in PEOPLE_FACTS]
+        return (
+            '<div class="facts-cols">\n'
+            f"{self.label_rows(when, 'facts')}\n{self.label_rows(people, 'facts')}\n</div>"
+        )
 
     def agenda(self) -> str:
         doc = self.doc
         if not doc.agenda:
             return ""
-        cols = "".join(f'<th scope="col">{_e(c)}</th>' for c in doc.agenda_columns)
+        # Number and time take the room they need (width="1%" for Outlook), the activity the rest.
+        narrow = ' width="1%"' if self.email else ""
+        cols = "".join(
+            f'<th scope="col" class="{cls}"{narrow if cls != "activity" else ""}>{_e(c)}</th>'
+            for cls, c in zip(("num", "time", "activity"), doc.agenda_columns, strict=True)
+        )
         rows = []
         for row, item in zip(doc.agenda, doc.items, strict=True):
             activity = _e(row.activity)
@@ -125,11 +175,19 @@ class Body:
         doc = self.doc
         if not doc.participants:
             return ""
+        label = f"<h2>{_e(doc.participants_label)}</h2>"
+        if self.email:  # one paragraph each: Outlook does not reliably drop list bullets
+            lines = "\n".join(f'<p class="participant">{_e(p.text)}</p>' for p in doc.participants)
+            return f"{label}\n{lines}"
         items = "\n".join(f"<li>{_e(p.text)}</li>" for p in doc.participants)
-        return f'<h2>{_e(doc.participants_label)}</h2>\n<ul class="participants">\n{items}\n</ul>'
+        return f'{label}\n<ul class="participants">\n{items}\n</ul>'
 
     def remark(self, remark: RemarkView) -> str:
         html = self.md_html(remark.text)
+        if not remark.attribution:
+            items = list_items(html)
+            if items is not None:
+                return self.fragment(items)
         if remark.attribution:
             tag = f'<em class="attribution">({_e(remark.attribution)})</em>'
             html = f"<p>{tag} {html[3:]}" if html.startswith("<p>") else f"<p>{tag}</p>\n{html}"
@@ -138,17 +196,19 @@ class Body:
     def remarks(self, section: Section) -> str:
         out = []
         for group in section.groups:
+            # Everything under a subtopic is indented with it ("sub"), its written remarks too.
+            sub = " sub" if group.sub else ""
             if group.top:
                 out.append(f'<p class="topic"><strong>{_e(group.top)}</strong></p>')
             if group.sub:
-                out.append(f'<p class="subtopic"><em>{_e(group.sub)}</em></p>')
+                out.append(f'<p class="subtopic{sub}"><em>{_e(group.sub)}</em></p>')
             if group.said:
                 lis = "\n".join(self.remark(r) for r in group.said)
-                out.append(f'<ul class="remarks said">\n{lis}\n</ul>')
+                out.append(f'<ul class="remarks said{sub}">\n{lis}\n</ul>')
             if group.written:
-                out.append(f'<p class="written-label">{_e(self.doc.written_label)}:</p>')
+                out.append(f'<p class="written-label{sub}">{_e(self.doc.written_label)}:</p>')
                 lis = "\n".join(self.remark(r) for r in group.written)
-                out.append(f'<ul class="remarks written">\n{lis}\n</ul>')
+                out.append(f'<ul class="remarks written{sub}">\n{lis}\n</ul>')
         if section.text.strip():
             out.append(f'<div class="remarks-note">\n{self.md(section.text)}\n</div>')
         return "\n".join(out)
@@ -196,9 +256,8 @@ class Body:
 
     def render(self) -> str:
         doc = self.doc
-        facts = self.label_rows(doc.facts, "facts") if doc.facts else ""
         title = f"<h1>{_e(doc.title)}</h1>" if doc.title else ""
-        out = [self.head(), title, facts, self.agenda(), self.participants()]
+        out = [self.head(), title, self.facts(), self.agenda(), self.participants()]
         out += [self.item(item) for item in doc.items]
         out.append(self.closing())
         return "\n".join(part for part in out if part)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markdown_it.token import Token
+
 from .. import markdown as mdr
 from ..model import Meeting
 from .common import Doc, RemarkView, Section, build
@@ -9,29 +11,67 @@ from .mdtree import to_text, wrap
 
 WIDTH = 72
 
+#: Joins the words of a name while wrapping, so that no name is split over two lines.
+_BIND = "\ue003"
+
+
+def _bind_names(text: str, names: list[str]) -> str:
+    for name in sorted(names, key=len, reverse=True):
+        if " " in name:
+            text = text.replace(name, name.replace(" ", _BIND))
+    return text
+
+
+def wrap_names(
+    text: str, names: list[str], width: int, first: str = "", rest: str = ""
+) -> list[str]:
+    """:func:`wrap`, keeping each of ``names`` (presenters) whole on one line."""
+    lines = wrap(_bind_names(text, names), width, first, rest)
+    return [line.replace(_BIND, " ") for line in lines]
+
+
+def _shape(tokens: list[Token]) -> str:
+    """ "list" when the text is one bullet list and nothing else; "para" when it starts with
+    a paragraph without hard line breaks; else ""."""
+    if not tokens:
+        return ""
+    first = tokens[0]
+    if first.type == "bullet_list_open":
+        closes = [i for i, t in enumerate(tokens) if t.type == "bullet_list_close" and not t.level]
+        return "list" if closes == [len(tokens) - 1] else ""
+    if first.type == "paragraph_open" and len(tokens) > 1:
+        children = tokens[1].children or []
+        return "" if any(c.type == "hardbreak" for c in children) else "para"
+    return ""
+
 
 class _Text:
     def __init__(self, doc: Doc, width: int) -> None:
         self.doc = doc
         self.width = width
         self.out: list[str] = []
-        self._cache: dict[str, list[str]] = {}
+        self._cache: dict[str, tuple[list[str], str]] = {}
+
+    def md_shaped(self, text: str, width: int) -> tuple[list[str], str]:
+        """The wrapped lines of ``text`` and its :func:`_shape`."""
+        key = f"{width}\0{text}"
+        found = self._cache.get(key)
+        if found is None:
+            tokens = mdr.parse(text)
+            found = (to_text(tokens, width), _shape(tokens))
+            self._cache[key] = found
+        return found
 
     def md(self, text: str, width: int) -> list[str]:
-        key = f"{width}\0{text}"
-        lines = self._cache.get(key)
-        if lines is None:
-            lines = to_text(mdr.parse(text), width)
-            self._cache[key] = lines
-        return lines
+        return self.md_shaped(text, width)[0]
 
     def para(self, *lines: str) -> None:
         if self.out and self.out[-1] != "":
             self.out.append("")
         self.out.extend(lines)
 
-    def heading(self, text: str, underline: str) -> None:
-        lines = wrap(text, self.width)
+    def heading(self, text: str, underline: str, names: list[str] | None = None) -> None:
+        lines = wrap_names(text, names or [], self.width)
         self.para(*lines, underline * min(self.width, max(len(line) for line in lines)))
 
     def pairs(self, pairs: list[tuple[str, str]]) -> None:
@@ -62,12 +102,21 @@ class _Text:
         ]
         for row in doc.agenda:
             first = f"{row.number:<{number_w}}  {row.time:<{time_w}}  "
-            lines += wrap(row.activity, self.width, first, pad)
+            lines += wrap_names(row.activity, row.presenters, self.width, first, pad)
         self.para(*lines)
 
     def remark(self, remark: RemarkView, indent: str) -> list[str]:
-        body = self.md(remark.text, self.width - len(indent) - 2)
-        if remark.attribution:
+        width = self.width - len(indent) - 2
+        body, shape = self.md_shaped(remark.text, width)
+        if shape == "list" and not remark.attribution:
+            # A remark written as a list reads as that many remarks ("- - x" looks broken).
+            return [f"{indent}{line}" if line else "" for line in body]
+        if remark.attribution and shape == "para":
+            # "(Carl Dahl, modtaget …) First words …": the attribution opens the paragraph.
+            end = body.index("") if "" in body else len(body)
+            first = " ".join([f"({remark.attribution})", *body[:end]])
+            body = [*wrap(first, width), *body[end:]]
+        elif remark.attribution:
             body = [f"({remark.attribution})", *body]
         lines = []
         for index, line in enumerate(body or [""]):
@@ -109,7 +158,8 @@ class _Text:
                     tail.append(f"{due} {action.due_text}")
                 text = action.text + (" — " + ", ".join(tail) if tail else "")
                 box = "[x] " if action.done else "[ ] "
-                lines += wrap(text, self.width, "- " + box, "      ")
+                # The owner's name and the due date ("due 31 July 2025") stay whole.
+                lines += wrap_names(text, [*tail], self.width, "- " + box, "      ")
             self.para(*lines)
         elif section.kind == "attachments":
             self.bullets(
@@ -132,7 +182,7 @@ class _Text:
             self.bullets([p.text for p in doc.participants])
         for item in doc.items:
             self.out += ["", ""]
-            self.heading(item.heading, "-")
+            self.heading(item.heading, "-", item.presenters)
             for section in item.sections:
                 self.section(section)
         if doc.closing:
