@@ -153,3 +153,16 @@ async def test_emergency_flush_keeps_a_typed_remarks_note(meeting_file, make_app
         await pilot.press(*"Sent")
         assert safety_flow._emergency_flush(app)
         assert app.session.meeting.items[0].remarks_note == "Sent"
+
+
+async def test_ctrl_t_toggles_standing_from_the_agenda_and_undoes(meeting_file, make_app):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "ctrl+t")  # straight away: before the editor follows
+        await pilot.pause()
+        item = app.session.meeting.items[1]
+        assert item.standing
+        assert "[x]" in str(app.screen.query_one("#item-standing").render())
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert not item.standing

@@ -18,9 +18,12 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
+from .. import i18n
+from ..cycle import plan_overrun
 from ..edits import Edit, Insert, Move, Remove
 from ..errors import MeetingFileError
 from . import agenda
+from .cycle_keys import CYCLE_BINDINGS
 from .dialogs import ConfirmDialog
 from .form_slots import make_form
 from .item_editor import ItemEditor
@@ -62,6 +65,7 @@ class MainScreen(Screen[None]):
         Binding(
             "ctrl+pageup,f5", "cycle_section(-1)", "section.prev", show=False, id="section.prev"
         ),
+        *CYCLE_BINDINGS,  # standing flag, new meeting, review, approve
     ]
 
     def __init__(self, session: Session) -> None:
@@ -73,6 +77,7 @@ class MainScreen(Screen[None]):
         self._shown: Node | None = None
         self._follow_at = 0.0
         self._follow_armed = False
+        self._overrun: int | None = plan_overrun(self.meeting)
 
     # -- layout -------------------------------------------------------------------------
 
@@ -211,7 +216,16 @@ class MainScreen(Screen[None]):
                 self.item_editor.refresh_fields()
                 self.switcher.border_title = self.item_editor.header()
             self.refresh_forms(edit)
+            self._notice_overrun()
         self.schedule_preview()
+
+    def _notice_overrun(self) -> None:
+        """Say once when an edit makes the agenda run past the meeting's end."""
+        over = plan_overrun(self.meeting)
+        if over and not self._overrun and self.meeting.end is not None:
+            end = i18n.format_time(self.meeting.end, self.meeting.lang)
+            self.notify(t("overrun.notice", minutes=over, end=end), severity="warning")
+        self._overrun = over
 
     def refresh_forms(self, edit: Edit | None = None) -> None:
         """Let every mounted form re-read the model (they keep what the user is typing)."""
@@ -300,6 +314,21 @@ class MainScreen(Screen[None]):
             if active.binding.id == binding_id:
                 return self.app.get_key_display(active.binding)
         return binding_id
+
+    def action_toggle_standing(self) -> None:
+        node = self.nav.node
+        if node.kind == "item" and node != self._shown:
+            self.show_node(node)  # the editor has not caught up with the cursor yet
+        if self.switcher.current != "node-item" or self.item_editor.item is None:
+            self.notify(t("nav.no_item"), severity="warning")
+            return
+        self.item_editor.toggle_standing()
+
+    def action_cycle(self, name: str) -> None:
+        """New meeting from this one, send for review, approve (see ``cycle_flow``)."""
+        from . import cycle_flow
+
+        getattr(cycle_flow, name)(self)
 
     def action_undo(self) -> None:
         self.flush_text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -9,6 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Label
 
 from .. import i18n
+from ..model import Meeting, Status
 from .session import Session
 from .strings import STRINGS, get_lang, t
 
@@ -16,6 +18,22 @@ from .strings import STRINGS, get_lang, t
 def describe(text: str) -> str:
     """A binding description or tooltip: a key into ``ui.strings`` or literal text."""
     return t(text) if text in STRINGS else text
+
+
+def cycle_state(meeting: Meeting, lang: str) -> str:
+    """ "UDKAST", "TIL KOMMENTERING · frist 28.10", "GODKENDT 9.12.2025"."""
+    state = i18n.status_label(meeting.status, lang)
+    deadline = meeting.remarks_deadline
+    if meeting.status is Status.REVIEW and deadline is not None:
+        day = deadline.date()
+        when = f"{day.day}.{day.month}" if lang == "da" else f"{day.day}/{day.month}"
+        if deadline.time() != dt.time(23, 59):
+            when += " " + i18n.format_time(deadline.time(), lang)
+        state += f" · {t('header.deadline', when=when)}"
+    elif meeting.status is Status.APPROVED and meeting.approved is not None:
+        day = meeting.approved
+        state += f" {day.day}.{day.month}.{day.year}" if lang == "da" else f" {day.isoformat()}"
+    return state
 
 
 def _set_text(label: Label, text: str) -> None:
@@ -39,7 +57,7 @@ class HeaderLine(Horizontal):
         title = meeting.title or t("header.untitled")
         if meeting.date is not None:
             title += f" · {i18n.format_date(meeting.date, lang)}"
-        state = i18n.status_label(meeting.status, lang)
+        state = cycle_state(meeting, lang)
         if session.read_only:
             state += f" · {t('header.read_only')}"
         if session.dirty:

@@ -157,6 +157,76 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path} findes ikke. Start et nyt møde? [j/N] ",
         "{path} does not exist. Start a new meeting? [y/N] ",
     ),
+    # --- the meeting cycle: new meeting from this one, send for review, approve --------------
+    "cycle.new": ("Nyt møde ud fra dette", "New meeting from this one"),
+    "cycle.new.tip": (
+        "Næste mødes udkast: deltagere, faste punkter, åbne handlinger; dato fra Næste møde",
+        "The next meeting's draft: participants, standing items, open actions; date from "
+        "Next meeting",
+    ),
+    "cycle.path": ("Fil", "File"),
+    "cycle.exists": (
+        "{path} findes allerede og overskrives ikke",
+        "{path} already exists and is not overwritten",
+    ),
+    "cycle.no_folder": ("Mappen {folder} findes ikke", "The folder {folder} does not exist"),
+    "cycle.write_failed": ("Kunne ikke skrive det nye møde", "Could not write the new meeting"),
+    "cycle.written": (
+        "Nyt møde skrevet: {path} ({actions} åbne handlinger overført)",
+        "New meeting written: {path} ({actions} open actions carried)",
+    ),
+    "cycle.open_question": (
+        "Det nye møde er skrevet:\n{path}\n\nÅbn det nu?",
+        "The new meeting is written:\n{path}\n\nOpen it now?",
+    ),
+    "cycle.open_question_dirty": (
+        "Det nye møde er skrevet:\n{path}\n\nÅbn det nu? Ændringerne her gemmes først.",
+        "The new meeting is written:\n{path}\n\nOpen it now? The changes here are saved first.",
+    ),
+    "cycle.open": ("Åbn det", "Open it"),
+    "cycle.stay": ("Bliv her", "Stay here"),
+    "cycle.not_opened": (
+        "Det nye møde blev ikke åbnet, for dette møde blev ikke gemt",
+        "The new meeting was not opened: this one was not saved",
+    ),
+    "cycle.opened": ("Åbnet: {path}", "Opened: {path}"),
+    "cycle.lock_held": (
+        "{name} er åben i en anden editor: åbnet kun til læsning",
+        "{name} is open in another editor: opened read-only",
+    ),
+    "cycle.review": ("Send til kommentering", "Send for review"),
+    "cycle.review.tip": (
+        "Status TIL KOMMENTERING, med frist for skriftlige bemærkninger",
+        "Status FOR COMMENTS, with a deadline for written remarks",
+    ),
+    "cycle.review.title": ("Send referatet til kommentering", "Send the minutes for comments"),
+    "cycle.deadline_date": ("Frist, dato", "Deadline"),
+    "cycle.deadline_time": ("Frist, kl.", "Time"),
+    "cycle.deadline_before": (
+        "Fristen ligger før mødet ({date})",
+        "The deadline is before the meeting ({date})",
+    ),
+    "cycle.review.done": (
+        "Til kommentering med frist {deadline}",
+        "Sent for comments, deadline {deadline}",
+    ),
+    "cycle.approved_already": (
+        "Referatet er godkendt. Sæt først status tilbage til udkast under Mødet.",
+        "The minutes are approved. First set the status back to draft in Meeting details.",
+    ),
+    "cycle.approve": ("Godkend referatet", "Approve the minutes"),
+    "cycle.approve.tip": (
+        "Status GODKENDT, med datoen for godkendelsen",
+        "Status APPROVED, with the day of approval",
+    ),
+    "cycle.approve.title": ("Godkend referatet", "Approve the minutes"),
+    "cycle.approve_date": ("Godkendt den", "Approved on"),
+    "cycle.approve_before": (
+        "Referatet kan ikke godkendes før mødet ({date})",
+        "The minutes cannot be approved before the meeting ({date})",
+    ),
+    "cycle.approve.done": ("Referatet er godkendt {date}", "The minutes are approved {date}"),
+    "header.deadline": ("frist {when}", "due {when}"),
     # --- forms: meeting details, participants, remarks, attachments, actions ----------------
     "forms.details": ("Mødet", "Meeting details"),
     "forms.title": ("Titel", "Title"),
