@@ -118,3 +118,12 @@ def test_email_case_header_sits_top_right() -> None:
     head = html[: html.index("<h1")]
     assert re.search(r'<td class="doc-case"[^>]*align="right"', head)
     assert "Sagsnr.:" in head
+
+
+def test_email_draft_marker_is_a_bordered_box_with_or_without_a_case_header() -> None:
+    from tui_referat.model import Meeting
+
+    for meeting in (built_meeting(), Meeting(title="Møde")):
+        html = _out(meeting, "email")
+        box = re.search(r'<td class="marker draft" style="([^"]*)">UDKAST</td>', html)
+        assert box is not None and "border: 2px solid #b00020" in box.group(1)

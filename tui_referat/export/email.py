@@ -42,12 +42,13 @@ h3 {{ margin: 16px 0 6px 0; font-family: {FONT}; font-size: 15px; line-height: 2
 h4, h5, h6 {{ margin: 12px 0 6px 0; font-family: {FONT}; font-size: 14px; }}
 p.doctype {{ margin: 0 0 8px 0; font-size: 24px; line-height: 30px; font-weight: bold;
   color: #1f3864; }}
-span.marker {{ padding: 1px 6px; border: 2px solid #b00020; color: #b00020; font-size: 13px;
-  line-height: 18px; letter-spacing: 1px; vertical-align: middle; white-space: nowrap; }}
-span.marker.approved {{ border-color: #1e6b30; color: #1e6b30; letter-spacing: 0; }}
+td.marker {{ padding: 2px 6px; border: 2px solid #b00020; color: #b00020; font-family: {FONT};
+  font-size: 13px; line-height: 18px; font-weight: bold; letter-spacing: 1px; }}
+td.marker.approved {{ border-color: #1e6b30; color: #1e6b30; letter-spacing: 0; }}
 td.doc-type {{ padding: 0 12px 0 0; }}
 td.doc-case {{ padding: 4px 0 0 0; }}
-table.case th, table.case td {{ white-space: nowrap; font-family: {FONT}; font-size: 12px;
+table.case th {{ white-space: nowrap; }}
+table.case th, table.case td {{ font-family: {FONT}; font-size: 12px;
   line-height: 16px; color: #444444; text-align: left; font-weight: normal; padding: 0 10px 0 0; }}
 table.facts th, table.facts td {{ font-family: {FONT}; font-size: 14px; line-height: 20px;
   text-align: left; vertical-align: top; padding: 0 10px 0 0; }}

@@ -114,21 +114,24 @@ class Body:
     def head(self) -> str:
         doc = self.doc
         state = "draft" if doc.draft else "approved"
-        parts = [
-            f'<p class="doctype">{_e(doc.doc_type)} '
-            f'<span class="marker {state}">{_e(doc.marker)}</span></p>'
-        ]
-        if doc.header:
-            case = self.label_rows(doc.header, "case")
-            if self.email:  # no flexbox in mail clients: a two-cell layout table
-                return (
-                    f'<table class="doc-head"{self.table_attrs(True, "100%")}><tr>'
-                    f'<td class="doc-type" valign="top">\n{parts[0]}\n</td>'
-                    f'<td class="doc-case" valign="top" align="right">\n{case}\n</td>'
-                    "</tr></table>"
-                )
-            parts.append(case)
-        return self.block("header", "doc-head", "\n".join(parts))
+        case = self.label_rows(doc.header, "case") if doc.header else ""
+        if self.email:
+            # No flexbox in mail clients: a two-cell layout table. The marker is a bordered
+            # cell of its own, a box even when it wraps on a phone (a span's border breaks).
+            kind = (
+                f'<p class="doctype">{_e(doc.doc_type)}</p>\n'
+                f'<table class="marker-box"{self.table_attrs(True)}><tr>'
+                f'<td class="marker {state}">{_e(doc.marker)}</td></tr></table>'
+            )
+            if case:
+                case = f'<td class="doc-case" valign="top" align="right">\n{case}\n</td>'
+            return (
+                f'<table class="doc-head"{self.table_attrs(True, "100%")}><tr>'
+                f'<td class="doc-type" valign="top">\n{kind}\n</td>{case}</tr></table>'
+            )
+        marker = f'<span class="marker {state}">{_e(doc.marker)}</span>'
+        parts = [f'<p class="doctype">{_e(doc.doc_type)} {marker}</p>', case]
+        return self.block("header", "doc-head", "\n".join(p for p in parts if p))
 
     def facts(self) -> str:
         """Date, time and place; with chair and secretary beside them on a page."""
