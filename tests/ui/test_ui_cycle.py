@@ -65,9 +65,7 @@ async def test_keys_are_in_the_palette_and_the_help(meeting_file, make_app):
         assert rows["Godkend referatet"] == "F9"
 
 
-async def test_new_meeting_from_this_one_writes_the_next_draft_and_opens_it(
-    meeting_file, make_app
-):
+async def test_new_meeting_from_this_one_writes_the_next_draft_and_opens_it(meeting_file, make_app):
     expected = cycle.next_meeting_from(load_meeting(meeting_file))
     app = make_app(meeting_file)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -114,9 +112,7 @@ async def test_new_meeting_never_overwrites_a_file(meeting_file, make_app):
         assert app.session.path == meeting_file
 
 
-async def test_send_for_review_then_approve_show_in_the_header_and_the_file(
-    meeting_file, make_app
-):
+async def test_send_for_review_then_approve_show_in_the_header_and_the_file(meeting_file, make_app):
     app = make_app(meeting_file)
     async with app.run_test(size=(80, 24)) as pilot:
         meeting = app.session.meeting
@@ -192,3 +188,5 @@ async def test_a_written_remark_after_the_deadline_is_flagged(tmp_path, make_app
         lines = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         late = [line for line in lines if "efter fristen" in line]
         assert len(late) == 1 and "For sent" in late[0]
+        tab = app.screen.query_one("#item-tabs").get_tab("tab-remarks")
+        assert tab.label_text == "Bemærkninger 2 !1"  # seen without opening the tab

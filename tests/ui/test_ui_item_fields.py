@@ -166,3 +166,19 @@ async def test_ctrl_t_toggles_standing_from_the_agenda_and_undoes(meeting_file, 
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert not item.standing
+
+
+async def test_f6_and_f5_change_tab_from_inside_a_text_area(meeting_file, make_app):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "f6")
+        await pilot.pause()
+        tabs = app.screen.query_one("#item-tabs")
+        assert tabs.active == "tab-recommendation"
+        assert isinstance(app.screen.focused, SectionArea)
+        await pilot.press("f6", "f6")  # remarks, then the note after the remarks
+        await pilot.pause()
+        assert tabs.active == "tab-remarks_note"
+        await pilot.press("f5", "f5", "f5")
+        await pilot.pause()
+        assert tabs.active == "tab-minutes"

@@ -25,7 +25,7 @@ from textual.widgets import Input, Label, Select, Static, TabbedContent, TabPane
 
 from .. import i18n
 from ..edits import Edit, SetField
-from ..model import SECTIONS, AgendaItem, Kind, Meeting
+from ..model import SECTIONS, AgendaItem, Kind, Meeting, RemarkSource
 from .form_slots import make_form
 from .messages import EditRequested, TextEdited, TextPending
 from .strings import get_lang, t
@@ -189,9 +189,25 @@ class ItemEditor(Vertical):
         title = t("item.remarks_note") if key == "remarks_note" else i18n.label(key, lang)
         if key == "remarks" and self.item is not None and self.item.remarks:
             title += f" {len(self.item.remarks)}"
+            late = self.late_remarks()
+            if late:
+                title += f" !{late}"  # written remarks received after the deadline
         if key == "actions" and self.item is not None and self.item.actions:
             title += f" {len(self.item.actions)}"
         return title
+
+    def late_remarks(self) -> int:
+        """How many written remarks on the item came after the deadline for written remarks."""
+        deadline = self.meeting.remarks_deadline
+        if self.item is None or deadline is None:
+            return 0
+        return sum(
+            1
+            for remark in self.item.remarks
+            if remark.source is RemarkSource.WRITTEN
+            and remark.received is not None
+            and remark.received > deadline.date()
+        )
 
     def header(self) -> str:
         """ "Pkt. 5 · Title (D)"."""

@@ -59,11 +59,22 @@ class MainScreen(Screen[None]):
         Binding("escape", "focus_nav", "focus_nav", tooltip="focus_nav.tip", id="focus_nav"),
         Binding("ctrl+z", "undo", "undo", tooltip="undo.tip", show=False, id="undo"),
         Binding("ctrl+y", "redo", "redo", show=False, id="redo"),
+        # Priority: a text area would take F6 for "select line".
         Binding(
-            "ctrl+pagedown,f6", "cycle_section(1)", "section.next", show=False, id="section.next"
+            "ctrl+pagedown,f6",
+            "cycle_section(1)",
+            "section.next",
+            show=False,
+            priority=True,
+            id="section.next",
         ),
         Binding(
-            "ctrl+pageup,f5", "cycle_section(-1)", "section.prev", show=False, id="section.prev"
+            "ctrl+pageup,f5",
+            "cycle_section(-1)",
+            "section.prev",
+            show=False,
+            priority=True,
+            id="section.prev",
         ),
         *CYCLE_BINDINGS,  # standing flag, new meeting, review, approve
     ]
