@@ -153,9 +153,12 @@ class Body:
         if not doc.agenda:
             return ""
         # Number and time take the room they need (width="1%" for Outlook), the activity the rest.
+        # In mail, the header shade is an attribute as well (bgcolor: older Outlooks).
+        shade = ' bgcolor="#d9e2f3"' if self.email else ""
         narrow = ' width="1%"' if self.email else ""
         cols = "".join(
-            f'<th scope="col" class="{cls}"{narrow if cls != "activity" else ""}>{_e(c)}</th>'
+            f'<th scope="col" class="{cls}"{shade}{narrow if cls != "activity" else ""}>'
+            f"{_e(c)}</th>"
             for cls, c in zip(("num", "time", "activity"), doc.agenda_columns, strict=True)
         )
         rows = []
