@@ -1,7 +1,7 @@
 """The meeting cycle: a new meeting from the last, review and approval, open actions, timing.
 
 Pure Python on the model: no Textual, no TOML. Reading files for ``collect_actions`` goes
-through ``storage``.
+through ``storage``. The new meeting itself is built in ``cycle_next``.
 """
 
 from __future__ import annotations
@@ -12,171 +12,35 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import i18n
-from .model import (
-    Action,
-    AgendaItem,
-    Attendance,
-    CaseField,
-    Kind,
-    Meeting,
-    Participant,
-    Status,
+from .cycle_next import (
+    is_approval_item,
+    is_follow_up_item,
+    new_meeting,
+    next_meeting_from,
+    next_title,
 )
+from .model import Meeting, Status
+
+__all__ = [
+    "CycleError",
+    "OpenAction",
+    "actions_of",
+    "approve",
+    "collect_actions",
+    "is_approval_item",
+    "is_follow_up_item",
+    "meeting_files",
+    "new_meeting",
+    "next_meeting_from",
+    "next_title",
+    "plan_overrun",
+    "reopen",
+    "send_for_review",
+]
 
 
 class CycleError(ValueError):
     """A status change that the meeting's state does not allow."""
-
-
-# -- a new meeting ---------------------------------------------------------------------------
-
-
-def _lang(lang: str | None, fallback: str = "da") -> str:
-    return lang if lang in i18n.LABELS else fallback
-
-
-def new_meeting(
-    lang: str = "da", title: str | None = None, today: dt.date | None = None
-) -> Meeting:
-    """A template meeting: a title, a welcome and an any-other-business item, status draft."""
-    lang = _lang(lang)
-    today = today or dt.date.today()
-    return Meeting(
-        title=title or i18n.label("new_meeting_title", lang),
-        lang=lang,
-        status=Status.DRAFT,
-        header=[CaseField(key="doc_date", value=today.strftime("%d-%m-%Y"))],
-        items=[
-            AgendaItem(title=i18n.label("welcome_item", lang), standing=True),
-            AgendaItem(title=i18n.label("aob_item", lang), standing=True),
-        ],
-    )
-
-
-_NUMBER_AFTER = re.compile(r"(?i)\b(møde|meeting|mødet|session|nr\.?|no\.?)(\s+)(\d{1,4})(?!\d)")
-_NUMBER_BEFORE = re.compile(r"(?i)(?<!\d)(\d{1,4})(\.?\s+)(møde|meeting)\b")
-
-
-def next_title(title: str) -> str:
-    """The title with its meeting number one up: "Møde 2 i …" -> "Møde 3 i …".
-
-    A title without a meeting number is returned as it is.
-    """
-    match = _NUMBER_AFTER.search(title)
-    if match:
-        number = int(match.group(3)) + 1
-        return f"{title[: match.start(3)]}{number}{title[match.end(3) :]}"
-    match = _NUMBER_BEFORE.search(title)
-    if match:
-        number = int(match.group(1)) + 1
-        return f"{title[: match.start(1)]}{number}{title[match.end(1) :]}"
-    return title
-
-
-_DATE_FORMATS = ("%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y")
-
-
-def _today_like(value: str, today: dt.date) -> str:
-    """Today's date written the way ``value`` writes a date; empty when no format fits."""
-    for fmt in _DATE_FORMATS:
-        try:
-            dt.datetime.strptime(value.strip(), fmt)
-        except ValueError:
-            continue
-        return today.strftime(fmt)
-    return ""
-
-
-def _cycle_labels(key: str) -> set[str]:
-    return {i18n.label(key, lang).casefold() for lang in i18n.LABELS}
-
-
-def _carried_item(item: AgendaItem) -> AgendaItem:
-    return AgendaItem(
-        title=item.title,
-        kind=item.kind,
-        duration=item.duration,
-        presenters=list(item.presenters),
-        standing=True,
-    )
-
-
-def next_meeting_from(
-    previous: Meeting,
-    lang: str | None = None,
-    title: str | None = None,
-    today: dt.date | None = None,
-) -> Meeting:
-    """The next meeting's draft, started from ``previous``.
-
-    Carries participants (attendance reset to present, notes cleared), chair, secretary, the
-    case header (``doc_date`` set to today in the same date format, or cleared), and standing
-    items (title, kind, presenters, duration; empty sections). Date, times and place come from
-    ``previous.next_meeting`` (times and place fall back to the previous meeting's). The agenda
-    is: the opening standing items (those before the first other item, e.g. a welcome), the
-    approval of the last minutes, a follow-up item with every open action (when there is
-    one), then the remaining standing items (e.g. any other business). When every item is
-    standing, only the first counts as opening.
-    """
-    lang = _lang(lang, _lang(previous.lang))
-    today = today or dt.date.today()
-    header = []
-    for field in previous.header:
-        value = field.value
-        if field.key == "doc_date":
-            value = _today_like(value, today)
-        header.append(CaseField(key=field.key, value=value, label=field.label))
-    participants = [
-        Participant(
-            name=person.name,
-            title=person.title,
-            organisation=person.organisation,
-            email=person.email,
-            attendance=Attendance.PRESENT,
-        )
-        for person in previous.participants
-    ]
-    generated = _cycle_labels("approval_item") | _cycle_labels("follow_up_item")
-    opening: list[AgendaItem] = []
-    closing: list[AgendaItem] = []
-    seen_other = False
-    for item in previous.items:
-        if not item.standing or item.title.strip().casefold() in generated:
-            seen_other = True
-            continue
-        (closing if seen_other else opening).append(_carried_item(item))
-    if not seen_other and len(opening) > 1:  # only standing items: welcome first, rest last
-        opening, closing = opening[:1], opening[1:]
-    items = [*opening, AgendaItem(title=i18n.label("approval_item", lang), kind=Kind.DECISION)]
-    open_actions = [
-        Action(text=action.text, owner=action.owner, due=action.due)
-        for _, _, action in previous.open_actions()
-    ]
-    if open_actions:
-        items.append(
-            AgendaItem(
-                title=i18n.label("follow_up_item", lang),
-                kind=Kind.INFORMATION,
-                actions=open_actions,
-            )
-        )
-    items.extend(closing)
-    nxt = previous.next_meeting
-    return Meeting(
-        title=title or next_title(previous.title),
-        lang=lang,
-        status=Status.DRAFT,
-        date=nxt.date if nxt else None,
-        start=(nxt.start if nxt and nxt.start else previous.start),
-        end=(nxt.end if nxt and nxt.end else previous.end),
-        location=(nxt.location if nxt and nxt.location else previous.location),
-        chair=previous.chair,
-        secretary=previous.secretary,
-        header=header,
-        participants=participants,
-        items=items,
-    )
 
 
 # -- status ----------------------------------------------------------------------------------

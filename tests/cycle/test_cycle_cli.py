@@ -55,12 +55,20 @@ def test_new_from_the_board_sample(samples_dir: Path, tmp_path, capsys):
     assert previous.next_meeting is not None
     assert meeting.date == previous.next_meeting.date
     assert meeting.start == (previous.next_meeting.start or previous.start)
-    titles = [item.title for item in meeting.items]
-    assert "Approval of the minutes of the last meeting" in titles
-    follow_up = meeting.items[titles.index("Follow-up on actions")]
-    carried = [(a.text, a.owner, a.due) for a in follow_up.actions]
+    # the sample's own standing "minutes of the previous meeting" item is the approval:
+    # first, holding the open actions, and no second approval or follow-up item beside it
+    assert [item.title for item in meeting.items] == [
+        "Minutes of the previous meeting and open actions",
+        "Welcome and approval of the agenda",
+        "Any other business",
+    ]
+    carried = [(a.text, a.owner, a.due) for a in meeting.items[0].actions]
     assert carried == [(a.text, a.owner, a.due) for _, _, a in previous.open_actions()]
     assert len(carried) == 3
+    assert None not in meeting.planned_times()
+    header = {f.key: f.value for f in meeting.header}
+    assert header["doc_date"] == dt.date.today().isoformat()  # the sample's ISO format
+    assert header["reference"] == "HCEC-BOARD-2025-05"
 
 
 def test_new_from_a_broken_file(tmp_path, capsys):

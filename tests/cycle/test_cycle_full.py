@@ -29,9 +29,11 @@ def test_full_cycle(samples_dir: Path, tmp_path: Path, capsys):
     capsys.readouterr()
     meeting = load_meeting(tmp_path / "board-6.toml")
     assert meeting.title == "Board meeting 6/2025, Harbourside Community Energy Cooperative"
-    titles = [item.title for item in meeting.items]
-    approval = titles.index("Approval of the minutes of the last meeting")
-    follow_up = meeting.items[titles.index("Follow-up on actions")]
+    # the board's standing "minutes of the previous meeting" item opens the agenda and
+    # holds the open actions
+    approval = 0
+    follow_up = meeting.items[approval]
+    assert follow_up.title == "Minutes of the previous meeting and open actions"
     assert [(a.text, a.owner, a.due) for a in follow_up.actions] == carried
 
     # 2. the secretary writes the minutes: one action done, one new, a written remark late
@@ -76,9 +78,7 @@ def test_full_cycle(samples_dir: Path, tmp_path: Path, capsys):
     assert approved_on in text.splitlines()[0]
     assert "- [x] " + carried[0][0] in text
     assert "- [ ] Order new signs — Priya Raman, due 2026-01-15" in text
-    assert import_markdown(text).meeting.items[titles.index("Follow-up on actions")].actions == (
-        follow_up.actions
-    )
+    assert import_markdown(text).meeting.items[approval].actions == follow_up.actions
 
     # 5. the meeting after that carries what is still open
     assert (
@@ -88,7 +88,9 @@ def test_full_cycle(samples_dir: Path, tmp_path: Path, capsys):
     capsys.readouterr()
     third = load_meeting(tmp_path / "board-7.toml")
     assert third.title.startswith("Board meeting 7/2025")
-    follow_up_7 = next(i for i in third.items if i.title == "Follow-up on actions")
+    follow_up_7 = third.items[0]
+    assert follow_up_7.title == follow_up.title
+    assert [item.title for item in third.items] == [item.title for item in meeting.items]
     assert [(a.text, a.owner) for a in follow_up_7.actions] == [
         *[(text, owner) for text, owner, _ in carried[1:]],
         ("Order new signs", "Priya Raman"),

@@ -111,22 +111,54 @@ def test_header_kept_with_doc_date_set_to_today_in_the_same_format():
     ]
 
 
-def test_unknown_doc_date_format_is_cleared():
+def test_doc_no_cleared_while_case_no_and_handler_carry():
     old = previous_meeting()
-    old.header[0].value = "efterår"
-    assert cycle.next_meeting_from(old, today=TODAY).header[0].value == ""
+    old.header[1:1] = [CaseField("handler", "BOB.FML"), CaseField("doc_no", "4102853")]
+    new = cycle.next_meeting_from(old, today=TODAY)
+    assert [(f.key, f.value) for f in new.header] == [
+        ("doc_date", "03-11-2025"),
+        ("handler", "BOB.FML"),
+        ("doc_no", ""),  # a new document gets a new number; the field keeps its place
+        ("case_no", "2501039"),
+        ("journal", "2025-114"),
+    ]
 
 
-def test_agenda_welcome_then_approval_then_follow_up_then_standing_items():
+@pytest.mark.parametrize(
+    ("lang", "previous_value", "expected"),
+    [
+        ("da", "09-10-2025", "03-11-2025"),
+        ("en", "2025-10-09", "2025-11-03"),
+        ("en", "09.10.2025", "03.11.2025"),  # the previous format is kept
+        ("da", "9. oktober 2025", "3. november 2025"),
+        ("en", "9 October 2025", "3 November 2025"),
+        ("da", "efterår", "03-11-2025"),  # not a date: the language's own format
+        ("en", "autumn", "2025-11-03"),
+        ("en", "", "2025-11-03"),
+    ],
+)
+def test_doc_date_today_in_the_previous_format_else_the_languages(lang, previous_value, expected):
+    old = previous_meeting()
+    old.lang = lang
+    old.header[0].value = previous_value
+    assert cycle.next_meeting_from(old, today=TODAY).header[0].value == expected
+
+
+def test_template_doc_date_in_the_languages_format():
+    assert cycle.new_meeting("da", today=TODAY).header[0].value == "03-11-2025"
+    assert cycle.new_meeting("en", today=TODAY).header[0].value == "2025-11-03"
+
+
+def test_agenda_approval_first_then_welcome_then_follow_up_then_standing_items():
     new = cycle.next_meeting_from(previous_meeting(), today=TODAY)
     titles = [item.title for item in new.items]
     assert titles == [
-        "Velkomst",
         "Godkendelse af referat fra sidste møde",
+        "Velkomst",
         "Opfølgning på handlinger",
         "Evt.",
     ]
-    welcome, approval, _follow_up, aob = new.items
+    approval, welcome, _follow_up, aob = new.items
     assert welcome.standing and aob.standing and not approval.standing
     assert welcome.presenters == ["Anne Holm"] and welcome.duration == 10
     assert welcome.minutes == "" and aob.minutes == ""
@@ -154,28 +186,100 @@ def test_no_follow_up_item_without_open_actions_and_approval_first_without_welco
     ]
 
 
-def test_from_the_template_welcome_first_and_any_other_business_last():
+def test_from_the_template_approval_first_and_any_other_business_last():
     first = cycle.new_meeting("da", "Møde 1 i klubben", today=TODAY)
     second = cycle.next_meeting_from(first, today=TODAY)
     assert second.title == "Møde 2 i klubben"
     assert [item.title for item in second.items] == [
-        "Velkomst",
         "Godkendelse af referat fra sidste møde",
+        "Velkomst",
         "Evt.",
     ]
     third = cycle.next_meeting_from(second, today=TODAY)
     assert [item.title for item in third.items] == [item.title for item in second.items]
 
 
+def test_the_agenda_keeps_its_shape_from_meeting_to_meeting():
+    second = cycle.next_meeting_from(previous_meeting(), today=TODAY)
+    third = cycle.next_meeting_from(second, today=TODAY)  # the actions are still open
+    assert [item.title for item in third.items] == [item.title for item in second.items]
+    assert [a.text for a in third.items[2].actions] == [a.text for a in second.items[2].actions]
+
+
 def test_english_labels_and_generated_items_not_duplicated():
     first = cycle.next_meeting_from(previous_meeting(), lang="en", today=TODAY)
     assert first.lang == "en"
-    assert first.items[1].title == "Approval of the minutes of the last meeting"
+    assert first.items[0].title == "Approval of the minutes of the last meeting"
     assert first.items[2].title == "Follow-up on actions"
-    first.items[1].standing = True  # even if someone marked it standing
+    first.items[0].standing = True  # even if someone marked it standing
     second = cycle.next_meeting_from(first, today=TODAY)
     titles = [item.title for item in second.items]
     assert titles.count("Approval of the minutes of the last meeting") == 1
+    assert titles[0] == "Approval of the minutes of the last meeting"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Minutes of the previous meeting and open actions",
+        "Approval of the minutes",
+        "Godkendelse af referat og dagsorden",
+        "Referat fra sidste møde",
+        "Godkendelse af referat fra sidste møde",
+    ],
+)
+def test_a_standing_approval_item_is_reused_first_and_holds_the_open_actions(title):
+    old = previous_meeting()
+    old.items.insert(1, AgendaItem(title, kind=Kind.DECISION, duration=10, standing=True))
+    new = cycle.next_meeting_from(old, today=TODAY)
+    assert [item.title for item in new.items] == [title, "Velkomst", "Evt."]
+    first = new.items[0]
+    assert first.standing and first.kind is Kind.DECISION and first.duration == 10
+    assert [a.text for a in first.actions] == ["Sende oversigten", "Undersøge priser"]
+
+
+def test_a_standing_follow_up_item_is_reused_for_the_actions():
+    old = previous_meeting()
+    old.items.insert(1, AgendaItem("Opfølgning fra sidste møde", duration=20, standing=True))
+    new = cycle.next_meeting_from(old, today=TODAY)
+    assert [item.title for item in new.items] == [
+        "Godkendelse af referat fra sidste møde",
+        "Velkomst",
+        "Opfølgning fra sidste møde",
+        "Evt.",
+    ]
+    assert [a.text for a in new.items[2].actions] == ["Sende oversigten", "Undersøge priser"]
+    assert new.items[0].actions == [] and new.items[2].duration == 20
+
+
+def test_an_ordinary_item_about_minutes_is_not_taken_for_the_approval():
+    old = previous_meeting()
+    old.items.insert(1, AgendaItem("Skabelon for referater", standing=True))
+    new = cycle.next_meeting_from(old, today=TODAY)
+    assert new.items[0].title == "Godkendelse af referat fra sidste møde"
+    assert "Skabelon for referater" in [item.title for item in new.items]
+
+
+def test_added_items_get_durations_when_the_previous_meeting_planned_with_them():
+    new = cycle.next_meeting_from(previous_meeting(), today=TODAY)
+    approval, _welcome, follow_up, _aob = new.items
+    assert (approval.duration, follow_up.duration) == (5, 10)
+    # every item keeps a planned time: 14.30 + 5 + 10 + 10
+    assert new.planned_times() == [
+        dt.time(14, 30),
+        dt.time(14, 35),
+        dt.time(14, 45),
+        dt.time(14, 55),
+    ]
+    assert new.planned_end() == dt.time(15, 10)
+
+
+def test_no_durations_added_when_the_previous_meeting_had_none():
+    old = previous_meeting()
+    for item in old.items:
+        item.duration = None
+    new = cycle.next_meeting_from(old, today=TODAY)
+    assert all(item.duration is None for item in new.items)
 
 
 def test_follow_up_actions_are_copies():
@@ -283,10 +387,9 @@ def test_plan_overrun_counts_an_explicit_late_item_time():
 
 def test_new_meeting_keeps_durations_for_the_plan():
     new = cycle.next_meeting_from(previous_meeting(), today=TODAY)
-    new.items[1].duration = 10
     new.items[2].duration = 20
-    # 14.30 + 10 + 10 + 20 + 15 = 15.25, inside 16.00
-    assert new.planned_times()[3] == dt.time(15, 10)
+    # 14.30 + 5 + 10 + 20 = 15.05; + 15 = 15.20, inside 16.00
+    assert new.planned_times()[3] == dt.time(15, 5)
     assert cycle.plan_overrun(new) is None
     new.items[2].duration = 80
-    assert cycle.plan_overrun(new) == 25  # 16.25
+    assert cycle.plan_overrun(new) == 20  # 16.20

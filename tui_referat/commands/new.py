@@ -20,8 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         dest="previous",
         type=Path,
         metavar="PREVIOUS",
-        help="start from this previous meeting: participants, standing items, open actions, "
-        "and date, time and place from its next meeting",
+        help="start from this previous meeting: participants, case header and standing items "
+        "carry over, the approval of its minutes comes first, its open actions follow up, and "
+        "date, time and place come from its next meeting",
     )
 
 
