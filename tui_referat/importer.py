@@ -27,7 +27,6 @@ from markdown_it.tree import SyntaxTreeNode
 from . import i18n
 from . import importer_parts as parts
 from .importer_values import (
-    drop_computed_times,
     inline_of,
     label_key,
     label_lang,
@@ -396,7 +395,6 @@ class _Reader:
                     own = entry.item.section(key)
                     entry.item.set_section(key, "\n\n".join(t for t in [own, *texts] if t))
             meeting.items.append(entry.item)
-        drop_computed_times(meeting)
         return ImportResult(meeting, sorted(self.warnings))
 
 

@@ -13,7 +13,7 @@ from functools import cache
 from markdown_it.tree import SyntaxTreeNode
 
 from . import i18n
-from .model import Attendance, Kind, Meeting, NextMeeting
+from .model import Attendance, Kind, NextMeeting
 
 LANGS: tuple[str, ...] = tuple(i18n.LABELS)
 
@@ -143,15 +143,19 @@ def parse_time_range(text: str) -> tuple[dt.time | None, dt.time | None, str]:
     return start, end, text[match.end() :]
 
 
+#: A deadline written as a date alone means the end of that day (as in the meeting file).
+END_OF_DAY = dt.time(23, 59)
+
+
 def parse_datetime(text: str) -> dt.datetime | None:
-    """ "25. september 2025 kl. 16.00", "25 September 2025, 16:00", or a date (midnight)."""
+    """ "25. september 2025 kl. 16.00", "25 September 2025, 16:00", or a date (at 23.59)."""
     found = find_date(text)
     if found is None or text[: found[1]].strip():
         return None
     day, _, end = found
     rest = text[end:].strip().lstrip(",").strip()
     if not rest:
-        return dt.datetime.combine(day, dt.time(0, 0))
+        return dt.datetime.combine(day, END_OF_DAY)
     clock = parse_time(rest)
     return dt.datetime.combine(day, clock) if clock else None
 
@@ -278,19 +282,3 @@ def parse_next_meeting(value: str) -> NextMeeting:
         rest = rest.lstrip(",").strip()
     nxt.location = rest
     return nxt
-
-
-def drop_computed_times(meeting: Meeting) -> None:
-    """Keep an item's time only where the running clock would not give it anyway."""
-    clock: dt.datetime | None = None
-    if meeting.start is not None:
-        clock = dt.datetime.combine(dt.date(2000, 1, 1), meeting.start)
-    for item in meeting.items:
-        if item.time is not None and clock is not None and item.time == clock.time():
-            item.time = None
-        if item.time is not None:
-            clock = dt.datetime.combine(dt.date(2000, 1, 1), item.time)
-        if clock is not None and item.duration is not None:
-            clock += dt.timedelta(minutes=item.duration)
-        else:
-            clock = None

@@ -10,8 +10,8 @@ import pytest
 from tui_referat import cli
 from tui_referat.export.markdown import render as render_md
 from tui_referat.importer import import_markdown
-from tui_referat.model import Attendance, Kind, RemarkSource, Status
-from tui_referat.storage import load_meeting
+from tui_referat.model import AgendaItem, Attendance, Kind, Meeting, RemarkSource, Status
+from tui_referat.storage import load_meeting, loads_meeting
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 
@@ -157,7 +157,7 @@ def test_agenda_only_minutes_become_items_with_kind_and_time():
     meeting = import_markdown(text).meeting
     assert meeting.lang == "en"
     assert [(i.title, i.kind, i.time, i.presenters) for i in meeting.items] == [
-        ("Welcome", None, None, ["Ann Lee"]),
+        ("Welcome", None, dt.time(18, 0), ["Ann Lee"]),
         ("Budget", Kind.DECISION, dt.time(18, 20), ["Bo Berg", "Ann Lee"]),
     ]
 
@@ -183,3 +183,46 @@ def test_cli_import_missing_file(tmp_path: Path, capsys):
     code = cli.main(["import", str(tmp_path / "nope.md"), "-o", str(tmp_path / "x.toml")])
     assert code == 1
     assert "nope.md" in capsys.readouterr().err
+
+
+def test_item_times_the_markdown_shows_are_kept():
+    meeting = Meeting(
+        title="Møde",
+        start=dt.time(13, 0),
+        items=[AgendaItem("Velkomst", time=dt.time(13, 0)), AgendaItem("Lokaler")],
+    )
+    back = import_markdown(render_md(meeting)).meeting
+    assert [item.time for item in back.items] == [dt.time(13, 0), None]
+
+
+def test_planned_times_from_durations_come_back_as_item_times():
+    meeting = Meeting(
+        title="Møde",
+        start=dt.time(13, 0),
+        items=[AgendaItem("Velkomst", duration=10), AgendaItem("Lokaler", duration=20)],
+    )
+    back = import_markdown(render_md(meeting)).meeting
+    assert [item.time for item in back.items] == [dt.time(13, 0), dt.time(13, 10)]
+    assert back.planned_times() == meeting.planned_times()
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        ("14. oktober 2025", dt.datetime(2025, 10, 14, 23, 59)),
+        ("2025-10-14", dt.datetime(2025, 10, 14, 23, 59)),
+        ("14. oktober 2025 kl. 16.00", dt.datetime(2025, 10, 14, 16, 0)),
+        ("14 October 2025, 09:30", dt.datetime(2025, 10, 14, 9, 30)),
+    ],
+)
+def test_a_deadline_without_a_time_means_the_end_of_that_day(shown, expected):
+    text = f"# Møde\n\n---\n\nFrist for skriftlige bemærkninger: {shown}\n"
+    result = import_markdown(text)
+    assert result.warnings == []
+    assert result.meeting.remarks_deadline == expected
+
+
+def test_a_date_only_deadline_in_the_file_comes_back_as_the_same_moment():
+    meeting = loads_meeting('format = 1\ntitle = "Møde"\nremarks_deadline = 2025-10-14\n')
+    back = import_markdown(render_md(meeting)).meeting
+    assert back.remarks_deadline == meeting.remarks_deadline == dt.datetime(2025, 10, 14, 23, 59)

@@ -9,9 +9,11 @@ note, attachments with a URL or none, actions), the next meeting and the remarks
 
 Not carried by the Markdown, so generated in their canonical form here: status review (reads
 back as draft), durations and the standing flag, attachment file paths (only URLs are shown),
-an item time equal to what the running clock gives (reads back as no time), Markdown with
-leading or trailing blank lines or whitespace (read back stripped), and remarks in an order
-other than the export's grouping (by topic, said before written).
+a first item without a time of its own (the agenda shows the meeting's start; it reads back as
+the item's time), a remarks deadline at 00.00 (shown as the date alone, which reads back as
+23.59 that day), Markdown with leading or trailing blank lines or whitespace (read back
+stripped), and remarks in an order other than the export's grouping (by topic, said before
+written).
 Markdown texts are "normal" Markdown: paragraphs and "-" lists, no headings or rules.
 """
 
@@ -54,6 +56,7 @@ def phrase(word=plain_word, min_size=1, max_size=5):
 name = st.lists(alpha.map(str.capitalize), min_size=1, max_size=3).map(" ".join)
 days = st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31))
 times = st.times().map(lambda t: dt.time(t.hour, t.minute))
+deadline = times.filter(lambda t: t != dt.time(0, 0))  # midnight is shown as the date alone
 
 sentence = st.lists(
     st.one_of(alpha, alpha, alpha, alpha.map(lambda w: f"**{w}**")), min_size=1, max_size=8
@@ -158,7 +161,7 @@ def meetings(draw) -> Meeting:
         ],
         participants=draw(st.lists(participants(), max_size=4)),
         items=draw(st.lists(items(), max_size=3)),
-        remarks_deadline=draw(st.one_of(st.none(), st.builds(dt.datetime.combine, days, times))),
+        remarks_deadline=draw(st.one_of(st.none(), st.builds(dt.datetime.combine, days, deadline))),
     )
     if draw(st.booleans()):
         meeting.header.append(CaseField("j_nr", draw(phrase()), label="J.nr."))
@@ -172,8 +175,8 @@ def meetings(draw) -> Meeting:
         )
         if nxt.date or nxt.start or nxt.location:
             meeting.next_meeting = nxt
-    if meeting.items and meeting.items[0].time == meeting.start:
-        meeting.items[0].time = None  # the running clock gives it; reads back as no time
+    if meeting.items and meeting.items[0].time is None:
+        meeting.items[0].time = start  # the agenda shows the start; it reads back explicit
     return meeting
 
 
