@@ -1,11 +1,12 @@
-"""Child process for the start-up, memory and bytes-per-character figures.
+"""Child process for the terminal figures: start-up, memory, key presses, moves, bytes.
 
     python benchmarks/_probe.py (referat|bare) FILE MODE [OUT]
 
-MODE ``startup``: write ``time.time()`` to OUT when the first frame is displayed (Textual's
-Ready event), then exit. MODE ``idle``: run until killed. MODE ``memory``: exit after the first
-frame; the parent reads the peak RSS from ``wait4``. Cursor blink is off in both apps so that a
-blinking cursor does not count as output.
+MODE ``idle``: run until killed; the parent types into the pseudo-terminal, reads what comes
+back and reads /proc for memory. With OUT, ``time.time()`` is written there at Textual's Ready
+event (posted right after the first compositor refresh), so the parent knows the first frame
+is out. MODE ``startup``: the same, then exit after that refresh. Cursor blink is off in both
+apps so that a blinking cursor does not count as output.
 """
 
 from __future__ import annotations
@@ -30,7 +31,11 @@ TextArea.__init__ = _no_blink_init  # type: ignore[method-assign]
 
 
 class BareApp(App[None]):
-    """The baseline: a bare Textual app holding one Markdown TextArea with the same text."""
+    """The baseline: a bare Textual app holding one Markdown TextArea with the same text.
+
+    Configured like the editor's section areas (Markdown highlighting, soft wrap, no line
+    numbers), so the comparison is of the app around the text area, not of two text areas.
+    """
 
     def __init__(self, path: Path) -> None:
         super().__init__()
@@ -39,7 +44,9 @@ class BareApp(App[None]):
     def compose(self) -> ComposeResult:
         text = self.path.read_text("utf-8")
         yield Static(self.path.name)
-        yield TextArea.code_editor(text, language="markdown", soft_wrap=True, id="text")
+        yield TextArea(
+            text, language="markdown", soft_wrap=True, show_line_numbers=False, id="text"
+        )
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()
@@ -51,10 +58,11 @@ def main() -> int:
     original_post = App.post_message
 
     def post_message(self: App, message: object) -> bool:
-        if isinstance(message, events.Ready) and mode in ("startup", "memory"):
-            if out is not None:
+        if isinstance(message, events.Ready) and out is not None:
+            if mode in ("startup", "idle"):
                 out.write_text(repr(time.time()))
-            self.call_after_refresh(self.exit)
+            if mode == "startup":
+                self.call_after_refresh(self.exit)
         return original_post(self, message)  # type: ignore[arg-type]
 
     App.post_message = post_message  # type: ignore[method-assign]

@@ -1,35 +1,65 @@
 """Figures of the editor: start-up, moving between items, key presses, bytes, memory.
 
-Process-level figures run the app in a real pseudo-terminal (80x24), as over SSH; in-process
-figures drive it with Textual's Pilot. The baseline is always a bare Textual app holding one
-Markdown TextArea with the same text (benchmarks/_probe.py).
+Every figure runs the app as a user does: a separate process in a real pseudo-terminal (80x24),
+as over SSH. The baseline is a bare Textual app holding one Markdown TextArea with the same
+text (benchmarks/_probe.py). Each process gets a fresh copy of its file and fresh config,
+state and data folders, so a lock or recovery copy left by an earlier (killed) run never shows
+a dialog.
+
+Response times are taken from the terminal's side: the time from writing a key to the pty
+until the last byte of the screen update it caused has arrived (the update is over when
+nothing more arrives for a quiet period, which is not counted).
 """
 
 from __future__ import annotations
 
-import asyncio
 import fcntl
 import os
 import select
+import shutil
 import signal
 import statistics
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 PROBE = Path(__file__).with_name("_probe.py")
 ROOT = PROBE.parent.parent
+DOWN = b"\x1b[B"
+ENTER = b"\r"
 
 
-def _spawn(which: str, file: Path, mode: str, out: Path | None = None) -> tuple[object, int]:
+def _fresh(file: Path, scratch: Path) -> tuple[Path, dict[str, str]]:
+    """A copy of ``file`` in a new folder, and an environment whose user folders are there."""
+    folder = Path(tempfile.mkdtemp(dir=scratch))
+    copy = folder / file.name
+    shutil.copyfile(file, copy)
+    home = folder / "home"
+    env = dict(os.environ, TERM="xterm-256color", PYTHONPATH=str(ROOT), HOME=str(home))
+    for name, sub in (
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_STATE_HOME", ".local/state"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CACHE_HOME", ".cache"),
+    ):
+        env[name] = str(home / sub)
+    env.pop("NO_COLOR", None)
+    return copy, env
+
+
+def _spawn(
+    which: str, file: Path, mode: str, scratch: Path, out: Path | None = None
+) -> tuple[subprocess.Popen, int]:
+    copy, env = _fresh(file, scratch)
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    env = dict(os.environ, TERM="xterm-256color", PYTHONPATH=str(ROOT))
-    env.pop("NO_COLOR", None)
-    args = [sys.executable, str(PROBE), which, str(file), mode]
+    args = [sys.executable, str(PROBE), which, str(copy), mode]
     if out is not None:
         args.append(str(out))
     proc = subprocess.Popen(
@@ -39,11 +69,12 @@ def _spawn(which: str, file: Path, mode: str, out: Path | None = None) -> tuple[
     return proc, master
 
 
-def _drain(master: int, quiet: float, limit: float = 30.0) -> int:
-    """Read until nothing arrives for ``quiet`` seconds; the number of bytes read."""
+def _read_until_quiet(master: int, quiet: float, limit: float = 30.0) -> tuple[int, float]:
+    """Read until nothing arrives for ``quiet`` s: (bytes read, perf_counter of the last byte)."""
     total = 0
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
+    last = time.perf_counter()
+    deadline = last + limit
+    while time.perf_counter() < deadline:
         ready, _, _ = select.select([master], [], [], quiet)
         if not ready:
             break
@@ -54,38 +85,93 @@ def _drain(master: int, quiet: float, limit: float = 30.0) -> int:
         if not chunk:
             break
         total += len(chunk)
-    return total
+        last = time.perf_counter()
+    return total, last
 
 
-def _finish(proc: subprocess.Popen, master: int) -> int:
-    """Wait for the child while draining its output; its peak RSS in KiB."""
-    rss = 0
-    while True:
-        _drain(master, 0.05, limit=0.2)
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            rss = usage.ru_maxrss
-            break
+def _answer(master: int, keys: bytes, quiet: float) -> tuple[int, float]:
+    """Type ``keys``: (bytes the app wrote back, seconds until the last of them arrived)."""
+    start = time.perf_counter()
+    os.write(master, keys)
+    total, last = _read_until_quiet(master, quiet)
+    return total, max(0.0, last - start)
+
+
+def _finish(proc: subprocess.Popen, master: int) -> None:
+    """Wait for the child while draining its output (a full pty would block it)."""
+    while proc.poll() is None:
+        _read_until_quiet(master, 0.05, limit=0.2)
     os.close(master)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return rss
+
+
+@contextmanager
+def _running(which: str, file: Path, scratch: Path) -> Iterator[int]:
+    """The app running on ``file``, its start-up output drained; yields the pty's master."""
+    ready = Path(tempfile.mktemp(dir=scratch, suffix=".ready"))
+    proc, master = _spawn(which, file, "idle", scratch, ready)
+    try:
+        deadline = time.monotonic() + 60
+        while not ready.exists() and time.monotonic() < deadline and proc.poll() is None:
+            _read_until_quiet(master, 0.05, limit=0.2)
+        _read_until_quiet(master, 0.5, limit=30.0)
+        yield master
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        _finish(proc, master)
+
+
+def _settle(proc: subprocess.Popen, master: int, ready: Path, begin: float) -> float:
+    """Wait for the first frame (Ready) and the work right after it; the last byte's time."""
+    last = begin
+    deadline = begin + 120
+    while not ready.exists() and time.perf_counter() < deadline and proc.poll() is None:
+        got, at = _read_until_quiet(master, 0.02, limit=0.2)
+        last = at if got else last
+    got, at = _read_until_quiet(master, 0.3, limit=60.0)
+    return at if got else last
 
 
 def startup_once(which: str, file: Path, scratch: Path) -> float:
-    out = scratch / "ready.txt"
-    out.unlink(missing_ok=True)
-    begin = time.time()
-    proc, master = _spawn(which, file, "startup", out)
-    _finish(proc, master)
-    return float(out.read_text()) - begin
+    """Seconds from starting the process until its first complete screen has been written.
+
+    Textual's Ready event marks the first frame (for referat that is the blank default screen
+    before the main screen is pushed); the work right after it (mounting and filling the
+    screen) shows up as more output, so the figure is the time of the last byte before the
+    terminal stays quiet for 0.3 s. Both apps are measured alike.
+    """
+    ready = Path(tempfile.mktemp(dir=scratch, suffix=".ready"))
+    begin = time.perf_counter()
+    proc, master = _spawn(which, file, "idle", scratch, ready)
+    try:
+        return _settle(proc, master, ready, begin) - begin
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        _finish(proc, master)
 
 
-def peak_memory_once(which: str, file: Path, scratch: Path) -> int:
-    proc, master = _spawn(which, file, "memory", scratch / "ready.txt")
-    return _finish(proc, master)
+def peak_memory_once(which: str, file: Path, scratch: Path) -> float:
+    """The app's own peak resident memory (KiB) once its first screen is complete.
+
+    Read from ``VmHWM`` in /proc/PID/status of the app's process (``ru_maxrss`` from wait4
+    would include what the process inherited from this parent before ``exec``).
+    """
+    ready = Path(tempfile.mktemp(dir=scratch, suffix=".ready"))
+    proc, master = _spawn(which, file, "idle", scratch, ready)
+    try:
+        _settle(proc, master, ready, time.perf_counter())
+        status = Path(f"/proc/{proc.pid}/status").read_text()
+        return float(
+            next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))
+        )
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        _finish(proc, master)
 
 
-def alternate(fn, subject: tuple, baseline: tuple, runs: int) -> tuple[float, float]:
+def alternate(
+    fn: Callable[..., float], subject: tuple, baseline: tuple, runs: int
+) -> tuple[float, float]:
+    """Medians of ``fn(*subject)`` and ``fn(*baseline)``, taken in turn ``runs`` times each."""
     ours, bare = [], []
     for _ in range(runs):
         ours.append(fn(*subject))
@@ -93,65 +179,48 @@ def alternate(fn, subject: tuple, baseline: tuple, runs: int) -> tuple[float, fl
     return statistics.median(ours), statistics.median(bare)
 
 
-def bytes_per_char(which: str, file: Path, chars: int = 40) -> float:
-    """Bytes the app writes to the terminal per typed character, cursor at the text's start."""
-    proc, master = _spawn(which, file, "idle")
-    try:
-        _drain(master, 1.0)
+def typing(which: str, file: Path, scratch: Path, chars: int) -> tuple[float, float]:
+    """Type ``chars`` characters at the start of the text, one at a time at a typist's pace.
+
+    Returns the median seconds from a key to the end of its screen update, and the bytes
+    written to the terminal per character, counting what the app sends when typing pauses
+    (referat then applies the text to the meeting). In referat, Enter first opens the first
+    item with the cursor in its minutes.
+    """
+    with _running(which, file, scratch) as master:
         if which == "referat":
-            os.write(master, b"\r")  # Enter: open the first item, cursor in its minutes
-            _drain(master, 0.5)
-        total = 0
+            _answer(master, ENTER, 0.5)
+        times, total = [], 0
         for _ in range(chars):
-            os.write(master, b"x")
-            total += _drain(master, 0.15)
-        return total / chars
-    finally:
-        os.killpg(proc.pid, signal.SIGKILL)
-        _finish(proc, master)
+            sent, took = _answer(master, b"x", 0.12)
+            times.append(took)
+            total += sent
+        total += _read_until_quiet(master, 1.0, limit=10.0)[0]  # what a pause in typing sends
+    return statistics.median(times), total / chars
 
 
-async def _move_times(path: Path, moves: int) -> list[float]:
-    from tui_referat.app import ReferatApp
-
-    app = ReferatApp(path)
-    times = []
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        for _ in range(moves):
-            start = time.perf_counter()
-            await pilot.press("down")
-            await pilot.pause()
-            times.append(time.perf_counter() - start)
-    return times
-
-
-def move_next_item(path: Path, moves: int = 20) -> float:
-    return statistics.median(asyncio.run(_move_times(path, moves)))
-
-
-async def _key_times(app, open_keys: tuple[str, ...], presses: int) -> list[float]:
-    times = []
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        for key in open_keys:
-            await pilot.press(key)
-        await pilot.pause()
-        for _ in range(presses):
-            start = time.perf_counter()
-            await pilot.press("x")
-            await pilot.pause()
-            times.append(time.perf_counter() - start)
-    return times
-
-
-def key_press(referat_file: Path, text_file: Path, presses: int, runs: int) -> tuple[float, float]:
-    from tui_referat.app import ReferatApp
-
-    from benchmarks._probe import BareApp
-
-    ours, bare = [], []
+def typing_side_by_side(
+    referat_file: Path, text_file: Path, scratch: Path, chars: int, runs: int
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """((ours, bare) seconds per key, (ours, bare) bytes per character), sessions in turn."""
+    ours_t, bare_t, ours_b, bare_b = [], [], [], []
     for _ in range(runs):
-        ours += asyncio.run(_key_times(ReferatApp(referat_file), ("enter",), presses))
-        bare += asyncio.run(_key_times(BareApp(text_file), (), presses))
-    return statistics.median(ours), statistics.median(bare)
+        took, sent = typing("referat", referat_file, scratch, chars)
+        ours_t.append(took)
+        ours_b.append(sent)
+        took, sent = typing("bare", text_file, scratch, chars)
+        bare_t.append(took)
+        bare_b.append(sent)
+    med = statistics.median
+    return (med(ours_t), med(bare_t)), (med(ours_b), med(bare_b))
+
+
+def move_next_item(file: Path, scratch: Path, moves: int) -> float:
+    """Median seconds from Down in the agenda until the editor shows the next item.
+
+    The quiet period (0.3 s) is longer than any delay the editor takes before it follows the
+    cursor, so the whole update, editor included, is counted.
+    """
+    with _running("referat", file, scratch) as master:
+        times = [_answer(master, DOWN, 0.3)[1] for _ in range(moves)]
+    return statistics.median(times)

@@ -32,7 +32,7 @@ def _minutes(index: int, lines: int) -> str:
     return f"{body}\n\n{bullets}\n"
 
 
-def make_meeting(items: int, *, minutes_lines: int = 12) -> Meeting:
+def make_meeting(items: int, *, minutes_lines: int = 38) -> Meeting:
     """A Danish meeting with ``items`` agenda items of about 4 KB of Markdown each."""
     people = [
         Participant(
@@ -84,7 +84,7 @@ def make_meeting(items: int, *, minutes_lines: int = 12) -> Meeting:
     )
 
 
-def write_meeting(items: int, folder: Path, *, minutes_lines: int = 12) -> Path:
+def write_meeting(items: int, folder: Path, *, minutes_lines: int = 38) -> Path:
     from tui_referat.storage import dumps_meeting
 
     path = folder / f"meeting-{items}.toml"

@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import figures_core, figures_ui  # noqa: E402
-from benchmarks.generate import make_meeting  # noqa: E402
+from benchmarks.generate import make_meeting, write_meeting  # noqa: E402
+from tui_referat.storage import dumps_meeting  # noqa: E402
 
 
 @dataclass
@@ -57,8 +58,6 @@ def _fmt(value: float | None, unit: str) -> str:
 
 def _minutes_file(folder: Path, lines: int) -> tuple[Path, Path]:
     """A one-item meeting whose minutes have ``lines`` lines, and the same text alone."""
-    from tui_referat.storage import dumps_meeting
-
     meeting = make_meeting(1)
     line = "arbejdsgruppen drøftede punktet og aftalte næste skridt."
     text = "\n".join(f"Linje {n}: {line}" for n in range(lines))
@@ -70,53 +69,67 @@ def _minutes_file(folder: Path, lines: int) -> tuple[Path, Path]:
     return toml_path, text_path
 
 
-def measure(quick: bool) -> list[Row]:
-    runs = 3 if quick else 7
-    big = 100 if quick else 500
+@dataclass(frozen=True)
+class Plan:
+    """Sizes and repetitions of one run of the suite."""
+
+    small: int  # items in the small generated meeting
+    mid: int  # items for the email export and `referat check`
+    big: int  # items for start-up, moving, save, load and memory
+    runs: int  # timed runs of each in-process figure (median)
+    startups: int  # start-ups of each app (median)
+    big_startups: int
+    moves: int  # moves between items (median)
+    chars: int  # characters typed per session
+    typing_sessions: int  # typing sessions of each app (median of medians)
+    memory_runs: int
+
+
+FULL = Plan(6, 100, 500, 7, 7, 5, 25, 40, 3, 3)
+QUICK = Plan(6, 20, 20, 2, 1, 1, 3, 6, 1, 1)
+
+
+def measure(plan: Plan) -> list[Row]:
+    """Every figure, each next to its baseline measured in the same run."""
     sample = ROOT / "samples" / "arbejdsgruppe.toml"
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        from benchmarks.generate import write_meeting
-
-        big_file = write_meeting(big, folder)
-        ours, bare = figures_ui.alternate(
-            figures_ui.startup_once,
-            ("referat", sample, folder),
-            ("bare", sample, folder),
-            1 if quick else 5,
+        files = {n: write_meeting(n, folder) for n in sorted({plan.small, plan.mid, plan.big})}
+        for label, path, target, runs in (
+            ("start-up to first frame, Danish sample", sample, 1.3, plan.startups),
+            (f"start-up, {plan.small}-item meeting", files[plan.small], 1.3, plan.startups),
+            (f"start-up, {plan.big}-item meeting", files[plan.big], 1.6, plan.big_startups),
+        ):
+            ours, bare = figures_ui.alternate(
+                figures_ui.startup_once, ("referat", path, folder), ("bare", path, folder), runs
+            )
+            rows.append(Row(label, ours, bare, "s", target))
+        move = figures_ui.move_next_item(files[plan.big], folder, plan.moves)
+        rows.append(
+            Row(f"move to the next item, {plan.big} items", move, None, "s", 0.050, "absolute")
         )
-        rows.append(Row("start-up to first frame, Danish sample", ours, bare, "s", 1.3))
-        ours, bare = figures_ui.alternate(
-            figures_ui.startup_once,
-            ("referat", big_file, folder),
-            ("bare", big_file, folder),
-            1 if quick else 3,
-        )
-        rows.append(Row(f"start-up, {big}-item meeting", ours, bare, "s", 1.6))
-        move = figures_ui.move_next_item(big_file, 5 if quick else 20)
-        rows.append(Row(f"move to the next item, {big} items", move, None, "s", 0.050, "absolute"))
         minutes_toml, minutes_md = _minutes_file(folder, 1000)
-        ours, bare = figures_ui.key_press(minutes_toml, minutes_md, 10 if quick else 30, 1)
+        (ours, bare), (ours_b, bare_b) = figures_ui.typing_side_by_side(
+            minutes_toml, minutes_md, folder, plan.chars, plan.typing_sessions
+        )
         rows.append(Row("key press in a 1,000-line minutes section", ours, bare, "s", 1.1))
-        ours_b = figures_ui.bytes_per_char("referat", minutes_toml, 10 if quick else 40)
-        bare_b = figures_ui.bytes_per_char("bare", minutes_md, 10 if quick else 40)
         rows.append(Row("bytes sent to the terminal per typed character", ours_b, bare_b, "B", 1.5))
-        ours, bare = figures_core.save_after_edit(folder, big, runs)
-        rows.append(Row(f"save after one edit, {big} items", ours, bare, "s", 3.0))
-        ours, bare = figures_core.load(folder, big, runs)
-        rows.append(Row(f"load, {big} items", ours, bare, "s", 1.5))
-        ours, bare = figures_core.email_export(100 if not quick else 20, runs)
-        rows.append(Row(f"email export, {100 if not quick else 20} items", ours, bare, "s", 1.5))
-        ours, bare = figures_core.check_process(folder, 100, runs)
-        rows.append(Row("`referat check`, 100 items, whole process", ours, bare, "s", 2.0))
+        ours, bare = figures_core.save_after_edit(folder, plan.big, plan.runs)
+        rows.append(Row(f"save after one edit, {plan.big} items", ours, bare, "s", 3.0))
+        ours, bare = figures_core.load(folder, plan.big, plan.runs)
+        rows.append(Row(f"load, {plan.big} items", ours, bare, "s", 1.5))
+        ours, bare = figures_core.email_export(plan.mid, plan.runs)
+        rows.append(Row(f"email export, {plan.mid} items", ours, bare, "s", 1.5))
+        ours, bare = figures_core.check_process(files[plan.mid], plan.runs)
+        rows.append(Row(f"`referat check`, {plan.mid} items, whole process", ours, bare, "s", 2.0))
         ours, bare = figures_ui.alternate(
             figures_ui.peak_memory_once,
-            ("referat", big_file, folder),
-            ("bare", big_file, folder),
-            1,
+            ("referat", files[plan.big], folder),
+            ("bare", files[plan.big], folder),
+            plan.memory_runs,
         )
-        rows.append(Row(f"peak memory, {big}-item meeting open", ours, bare, "KiB", 2.0))
+        rows.append(Row(f"peak memory, {plan.big}-item meeting open", ours, bare, "KiB", 2.0))
     return rows
 
 
@@ -140,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a smaller set, under 30 s")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args(argv)
-    rows = measure(args.quick)
+    rows = measure(QUICK if args.quick else FULL)
     if args.json:
         print(json.dumps([asdict(row) | {"ratio": row.ratio, "met": row.met} for row in rows]))
     else:
