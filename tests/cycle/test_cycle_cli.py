@@ -87,7 +87,7 @@ def test_actions_over_samples_overdue_first(samples_dir: Path, capsys):
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0].split() == ["Owner", "Due", "Action", "Meeting", "Item"]
-    body = [line for line in lines[1:] if line.strip()][:-1]
+    body = [line for line in lines[1:] if line.strip() and not line[0].isspace()][:-1]
     assert [line.split("  ")[0].strip() for line in body] == [
         "Hannah Brooks",
         "Gareth Lloyd",
@@ -147,7 +147,72 @@ def test_actions_table_fits_the_width_and_strips_control_characters(tmp_path, ca
     assert code == 0
     assert "\x1b" not in out and "\x9b" not in out and "\x07" not in out
     assert all(len(line) <= 60 for line in out.splitlines())
-    assert "…" in out
+    (row,) = _rows(out)
+    assert _column(row, "Action", out).count("a very long thing") == 5  # wrapped, not cut
     _, out, _ = run(capsys, "actions", str(target), "--json")
     assert "\x1b" not in out and "\x9b" not in out
     assert json.loads(out)[0]["owner"] == "Ann\x9b"
+
+
+def _rows(out: str) -> list[list[str]]:
+    """The table's rows, each the list of its physical lines (a row starts with its due date)."""
+    rows: list[list[str]] = []
+    lines = out.split("\n\n")[0].splitlines()
+    due = lines[0].index("Due")
+    for line in lines[1:]:
+        if line[due : due + 1].isspace() and rows:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
+
+
+def _column(row: list[str], header: str, out: str) -> str:
+    """The words of one column over a row's lines (columns located by the header line)."""
+    head = out.splitlines()[0]
+    names = ["Owner", "Due", "Action", "Meeting", "Item"]
+    starts = [head.index(name) for name in names]
+    at = names.index(header)
+    end = starts[at + 1] if at + 1 < len(names) else None
+    return " ".join(" ".join(line[starts[at] : end].split()) for line in row).strip()
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "100", "132"])
+def test_actions_table_fits_the_terminal_and_stays_readable(
+    samples_dir: Path, capsys, monkeypatch, columns
+):
+    monkeypatch.setenv("COLUMNS", columns)
+    _, out, _ = run(capsys, "actions", str(samples_dir), "--today", "2025-11-03")
+    assert max(len(line) for line in out.splitlines()) <= int(columns)
+    rows = _rows(out)
+    assert [_column(row, "Owner", out) for row in rows] == [
+        "Hannah Brooks",
+        "Gareth Lloyd",
+        "Hannah Brooks",
+    ]
+    assert _column(rows[0], "Due", out) == "2025-10-14 !"
+    # the action is wrapped, never cut; meeting and item at most two lines each
+    assert _column(rows[1], "Action", out) == "Book the structural survey of the roof"
+    assert _column(rows[0], "Action", out) == "Suggest dates for an open day at the turbines"
+    item = _column(rows[1], "Item", out)
+    assert item.startswith("4 Solar") and len(item) >= 12
+    meeting = _column(rows[1], "Meeting", out)
+    assert meeting.startswith("Board meeting 5/2025" if int(columns) >= 80 else "Board")
+
+
+def test_actions_table_piped_is_at_most_100_columns(samples_dir: Path, capsys, monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    _, out, _ = run(capsys, "actions", str(samples_dir), "--today", "2025-11-03")
+    assert max(len(line) for line in out.splitlines()) <= 100
+    first = _rows(out)[0]
+    assert _column(first, "Action", out) == "Suggest dates for an open day at the turbines"
+
+
+def test_actions_width_option(samples_dir: Path, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    _, out, _ = run(capsys, "actions", str(samples_dir), "--today", "2025-11-03", "--width", "0")
+    lines = out.splitlines()
+    assert len(lines) == 1 + 3 + 2  # one line per action, nothing cut
+    assert "Board meeting 5/2025, Harbourside Community Energy Cooperative" in lines[1]
+    _, out, _ = run(capsys, "actions", str(samples_dir), "--width", "72")
+    assert max(len(line) for line in out.splitlines()) <= 72

@@ -15,6 +15,12 @@ def _day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from error
 
 
+def _width(text: str) -> int:
+    if not text.isdigit() or (0 < int(text) < 40):
+        raise argparse.ArgumentTypeError(f"a width of 40 columns or more, or 0: {text!r}")
+    return int(text)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
@@ -26,6 +32,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--owner", metavar="NAME", help="only actions whose owner contains NAME")
     parser.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
     parser.add_argument("--all", action="store_true", help="include actions that are done")
+    parser.add_argument(
+        "--width",
+        type=_width,
+        metavar="N",
+        help="fit the table to N columns, wrapping long actions (0: no limit, one line per "
+        "action); default: the terminal's width, or 100 when the output is not a terminal",
+    )
     parser.add_argument(
         "--today",
         type=_day,
@@ -53,7 +66,7 @@ def main(args: argparse.Namespace) -> int:
     if args.json:
         print(actions_json(found))
     elif found:
-        print(actions_table(found, today, show_done=args.all))
+        print(actions_table(found, today, show_done=args.all, width=args.width))
     else:
         print("No open actions." if not args.all else "No actions.")
     return 1 if failures else 0

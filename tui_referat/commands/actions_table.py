@@ -50,46 +50,127 @@ def fit(text: str, width: int) -> str:
     return text + " " * max(0, width - cell_len(text))
 
 
-def _table_width() -> int | None:
-    """The terminal's width; None (no cutting) when output is piped and COLUMNS is unset."""
+#: The table's width when output is piped and COLUMNS is unset (a file, a mail, a pager).
+PIPED_WIDTH = 100
+
+
+def table_width(requested: int | None = None) -> int | None:
+    """The width to fit: ``requested`` (0: no limit), the terminal's, else COLUMNS, else 100."""
+    if requested is not None:
+        return requested or None
     if sys.stdout.isatty():
-        return shutil.get_terminal_size((100, 24)).columns
+        return shutil.get_terminal_size((PIPED_WIDTH, 24)).columns
     columns = os.environ.get("COLUMNS", "")
-    return int(columns) if columns.isdigit() and int(columns) > 0 else None
+    return int(columns) if columns.isdigit() and int(columns) > 0 else PIPED_WIDTH
 
 
-def render_table(
-    headers: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    width: int | None,
-    weights: Sequence[float] | None = None,
-    minimums: Sequence[int] | None = None,
-) -> list[str]:
-    """Rows as aligned columns two spaces apart, shrunk to fit ``width``.
+def wrap(text: str, width: int, max_lines: int | None = None) -> list[str]:
+    """``text`` in lines of at most ``width`` cells, broken at spaces (long words split).
 
-    The column with the most cells per unit of ``weight`` gives up a cell first, so a column
-    of weight 2 keeps about twice the room of one of weight 1; weight 0 never shrinks, and no
-    column shrinks below its entry in ``minimums``.
+    With ``max_lines`` the last line kept ends in … when text is left over.
     """
-    widths = [max(cell_len(cell) for cell in column) for column in zip(headers, *rows, strict=True)]
-    weights = list(weights or [1.0] * len(widths))
-    floor = list(minimums or [6] * len(widths))
-    if width is not None:
-        budget = width - 2 * (len(widths) - 1)
+    width = max(width, 1)
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while cell_len(word) > width:  # a word longer than the column: split it
+            room = width - cell_len(line) - (1 if line else 0)
+            if room < 3 and line:
+                lines.append(line)
+                line, room = "", width
+            head = _head(word, room)
+            lines.append(f"{line} {head}" if line else head)
+            line, word = "", word[len(head) :]
+        if line and cell_len(line) + 1 + cell_len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line or not lines:
+        lines.append(line)
+    if max_lines is not None and len(lines) > max_lines:
+        rest = " ".join(lines[max_lines - 1 :])
+        lines = [*lines[: max_lines - 1], fit(rest, width).rstrip()]
+    return lines
+
+
+def _head(word: str, room: int) -> str:
+    """The longest start of ``word`` that fits ``room`` cells."""
+    head, used = "", 0
+    for char in word:
+        if used + cell_len(char) > room:
+            break
+        head += char
+        used += cell_len(char)
+    return head or word[:1]
+
+
+def _widths(
+    natural: list[int], width: int | None, weights: Sequence[float], floors: list[list[int]]
+) -> list[int]:
+    """Column widths summing to at most ``width``: the column with the most cells per unit
+    of weight gives up a cell first; no column goes below its floor, tried in turn."""
+    widths = list(natural)
+    if width is None:
+        return widths
+    budget = width - 2 * (len(widths) - 1)
+    for floor in floors:
         while sum(widths) > budget:
             can = [i for i in range(len(widths)) if weights[i] > 0 and widths[i] > floor[i]]
             if not can:
                 break
             widest = max(can, key=lambda index: widths[index] / weights[index])
             widths[widest] -= 1
-    lines = []
-    for row in (headers, *rows):
-        cells = [fit(cell, size) for cell, size in zip(row, widths, strict=True)]
-        lines.append("  ".join(cells).rstrip())
-    return lines
+    return widths
 
 
-def actions_table(actions: Sequence[OpenAction], today: dt.date, show_done: bool = False) -> str:
+def render_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int | None,
+    weights: Sequence[float],
+    floors: list[list[int]],
+    max_lines: Sequence[int | None],
+) -> list[list[str]]:
+    """Rows as aligned columns two spaces apart, fitted to ``width``.
+
+    Returns the header line and each row's lines: a cell longer than its column wraps onto
+    more lines (at most ``max_lines`` for that column, the last cut with …; None: no limit).
+    """
+    natural = [max(cell_len(cell) for cell in col) for col in zip(headers, *rows, strict=True)]
+    heads = [cell_len(header) for header in headers]  # headers are never cut
+    floors = [[max(f, h) for f, h in zip(floor, heads, strict=True)] for floor in floors]
+    widths = _widths(natural, width, weights, floors)
+    out = [["  ".join(fit(cell, size) for cell, size in zip(headers, widths, strict=True))]]
+    for row in rows:
+        cells = [
+            wrap(cell, size, most) if cell_len(cell) > size else [cell]
+            for cell, size, most in zip(row, widths, max_lines, strict=True)
+        ]
+        height = max(len(cell) for cell in cells)
+        lines = []
+        for index in range(height):
+            parts = [
+                fit(cell[index] if index < len(cell) else "", size)
+                for cell, size in zip(cells, widths, strict=True)
+            ]
+            lines.append("  ".join(parts).rstrip())
+        out.append(lines)
+    out[0][0] = out[0][0].rstrip()
+    return out
+
+
+def actions_table(
+    actions: Sequence[OpenAction],
+    today: dt.date,
+    show_done: bool = False,
+    width: int | None = None,
+) -> str:
+    """The actions as a table fitted to ``width`` (see :func:`table_width`; 0: no limit).
+
+    Owner and due date stay whole; the action wraps over as many lines as it needs; the
+    meeting and the item take up to two lines each, cut with … after that.
+    """
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     headers = ["Owner", "Due", "Action", "Meeting", "Item"]
     rows = []
@@ -109,14 +190,26 @@ def actions_table(actions: Sequence[OpenAction], today: dt.date, show_done: bool
             ]
         )
     owner = min(16, max(cell_len(row[0]) for row in rows))
-    lines = render_table(
-        headers, rows, _table_width(), weights=[1, 0, 2.5, 1, 1.2], minimums=[owner, 0, 12, 8, 8]
+    natural = [max(cell_len(cell) for cell in col) for col in zip(headers, *rows, strict=True)]
+    # floors tried in turn: the owner stays whole until the columns beside it are narrow
+    roomy = [owner, 0, min(natural[2], 24), min(natural[3], 20), min(natural[4], 16)]
+    medium = [owner, 0, 16, 14, 12]
+    narrow = [min(owner, 8), 0, 10, 8, 8]
+    tight = [5, 0, 6, 6, 6]
+    table = render_table(
+        headers,
+        rows,
+        table_width(width),
+        weights=[1, 0, 3, 1, 1.2],
+        floors=[roomy, medium, narrow, tight],
+        max_lines=[2, 1, None, 2, 2],
     )
     if colour:
-        lines[0] = f"\x1b[1m{lines[0]}\x1b[0m"
+        table[0] = [f"\x1b[1m{table[0][0]}\x1b[0m"]
         for index, action in enumerate(actions, start=1):
             if action.overdue:
-                lines[index] = f"\x1b[1;31m{lines[index]}\x1b[0m"
+                table[index] = [f"\x1b[1;31m{line}\x1b[0m" for line in table[index]]
+    lines = [line for row in table for line in row]
     overdue = sum(action.overdue for action in actions)
     lines.append("")
     summary = f"{len(actions)} action{'s' if len(actions) != 1 else ''}"
