@@ -64,7 +64,8 @@ def test_markdown_structure_is_regular() -> None:
         "## Pkt. 4 Evt. v/Åse Østergård",
     ]
     assert "- Bilag 2.1: [Strategi 2025-2027](https://example.org/strategi.pdf)" in lines
-    assert "- Bilag 2.2: Notat om lokaler" in lines
+    # a relative path links in Markdown (it resolves next to the file), never a scheme
+    assert "- Bilag 2.2: [Notat om lokaler](bilag/lokaler.pdf)" in lines
     assert (
         "- **[Carl Dahl](mailto:carl@example.org)**, senior bioinformatiker, Ph.D., "
         "*Universitetshospitalet, Region Øst* (deltog on-line)"
@@ -94,3 +95,19 @@ def test_markdown_renders_as_commonmark_with_tables_and_no_html() -> None:
     assert "<td>Arbejdsprogram: input til emnebeskrivelser (D) v/Bo Berg</td>" in html
     # A pipe in a section text stays text; in a table cell it is escaped.
     assert "Rådet skal udarbejde et arbejdsprogram | med tabeltegn." in html
+
+
+def test_markdown_never_links_an_attachment_path_with_a_scheme() -> None:
+    from tui_referat.model import Attachment
+
+    meeting = built_meeting()
+    meeting.items[1].attachments = [
+        Attachment("Farlig", "javascript:alert(1)"),
+        Attachment("Data", "data:text/html,x"),
+        Attachment("Absolut", "/etc/passwd"),
+    ]
+    md = render(meeting, "md").decode()
+    assert "- Bilag 2.1: Farlig" in md.splitlines()
+    assert "- Bilag 2.2: Data" in md.splitlines()
+    assert "- Bilag 2.3: Absolut" in md.splitlines()
+    assert "javascript:" not in md and "data:" not in md

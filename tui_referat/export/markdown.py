@@ -104,11 +104,21 @@ def _section(doc: Doc, section: Section) -> list[str]:
         lines = []
         for att in section.attachments:
             title = md_escape(att.title)
-            if att.url:
-                title = f"[{title}]({md_url(att.url)})"
+            target = att.url or (att.path if _is_relative_path(att.path) else "")
+            if target:
+                title = f"[{title}]({md_url(target)})"
             lines.append(f"- {md_escape(att.label)}: {title}")
         out.append("\n".join(lines))
     return out
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _is_relative_path(path: str) -> bool:
+    """A file path relative to the meeting (e.g. ``bilag/5.1.pdf``): linked in Markdown only,
+    where it resolves next to the file (GitHub, a folder of minutes); never a scheme."""
+    return bool(path) and not _SCHEME.match(path) and not path.startswith(("/", "\\"))
 
 
 def _participant_line(doc: Doc, index: int) -> str:
