@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from ..edits import Insert, Move, Remove
+from ..edits import Batch, Insert, Move, Remove, SetField
 from ..model import AgendaItem, Meeting
 
 
@@ -47,3 +47,39 @@ def index_of(items: list, obj: object) -> int:
         if candidate is obj:
             return index
     return -1
+
+
+def _owning_item(meeting: Meeting, target: object) -> AgendaItem | None:
+    for item in meeting.items:
+        if item is target:
+            return item
+        for entry in (*item.remarks, *item.attachments, *item.actions):
+            if entry is target:
+                return item
+    return None
+
+
+def affected_item(meeting: Meeting, edit: object) -> AgendaItem | None:
+    """The agenda item to show after ``edit`` was applied by an undo or redo, if any.
+
+    An item put back is shown; after an added item was taken away, the one before it; a moved
+    item where it went; a changed item (or remark, attachment, action of one) itself.
+    """
+    if isinstance(edit, Batch):
+        for part in edit.edits:
+            found = affected_item(meeting, part)
+            if found is not None:
+                return found
+        return None
+    if isinstance(edit, Insert | Remove | Move):
+        if edit.owner is meeting and edit.attr == "items":
+            items = meeting.items
+            if isinstance(edit, Insert):
+                return edit.value if index_of(items, edit.value) >= 0 else None
+            if isinstance(edit, Move):
+                return items[max(0, min(edit.to, len(items) - 1))] if items else None
+            return items[max(0, min(edit.index - 1, len(items) - 1))] if items else None
+        return _owning_item(meeting, edit.owner)
+    if isinstance(edit, SetField):
+        return _owning_item(meeting, edit.target)
+    return None

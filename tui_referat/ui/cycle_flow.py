@@ -230,7 +230,12 @@ def send_for_review(screen: MainScreen) -> None:
         FieldSpec(
             "deadline_date", t("cycle.deadline_date"), values.format_date(deadline.date(), lang)
         ),
-        FieldSpec("deadline_time", t("cycle.deadline_time"), time_text, placeholder="23.59"),
+        FieldSpec(
+            "deadline_time",
+            t("cycle.deadline_time"),
+            time_text,
+            placeholder=values.format_time(dt.time(23, 59), lang),
+        ),
     ]
     screen.app.push_screen(FieldsDialog(t("cycle.review.title"), fields, validate), chosen)
 

@@ -76,6 +76,11 @@ def parse_duration(text: str) -> int | None:
     return int(text)
 
 
+def time_placeholder(lang: str) -> str:
+    """ "--.--" in Danish, "--:--" in English: the shape of a time in ``lang``."""
+    return i18n.format_time(dt.time(0, 0), lang).replace("0", "-")
+
+
 def item_text(item: AgendaItem, key: str) -> str:
     """The Markdown text ``key`` of ``item``: a section or the remarks note."""
     return item.section(key) if key in SECTIONS else getattr(item, key)
@@ -162,7 +167,12 @@ class ItemEditor(Vertical):
             yield standing
         with Horizontal(classes="item-row"):
             yield Label(t("item.time"), classes="field-label")
-            yield Input(id="item-time", compact=True, disabled=self.read_only, placeholder="--.--")
+            yield Input(
+                id="item-time",
+                compact=True,
+                disabled=self.read_only,
+                placeholder=time_placeholder(lang),
+            )
             yield Input(
                 id="item-duration",
                 compact=True,
@@ -217,18 +227,27 @@ class ItemEditor(Vertical):
         prefix = i18n.label("item_short", get_lang())
         return f"{prefix} {self.index + 1} · {self.item.title}{kind}"
 
-    def show_item(self, index: int) -> None:
-        """Show the item at ``index`` (flush pending text first: ``take_pending``)."""
+    def show_item(self, index: int, reload: bool = False) -> None:
+        """Show the item at ``index`` (flush pending text first: ``take_pending``).
+
+        Another item, or ``reload`` (after undo, redo or an agenda change): every field and
+        text is read again, the focused one too. The forms of the same item stay (the main
+        screen reloads them), so the focus stays where it was.
+        """
         item = self.meeting.items[index]
         same = item is self.item
         self.item, self.index = item, index
-        self.refresh_fields()
+        self.refresh_fields(reload=reload or not same)
+        if same and not reload:
+            return
+        for area in self.query(SectionArea):
+            text = item_text(item, area.key)
+            if not same or area.text != text:
+                with self.prevent(TextArea.Changed):
+                    area.load_text(text)
         if same:
             return
         tabs = self.query_one(TabbedContent)
-        for area in self.query(SectionArea):
-            with self.prevent(TextArea.Changed):
-                area.load_text(item_text(item, area.key))
         for key in FORM_TABS:
             pane = self.query_one(f"#tab-{key}", TabPane)
             if pane.children:
@@ -237,22 +256,29 @@ class ItemEditor(Vertical):
         if active in FORM_TABS:
             self._ensure_tab(active)
 
-    def refresh_fields(self) -> None:
-        """Re-read the fields, tab counts and attachments line (after an edit or undo)."""
+    def refresh_fields(self, reload: bool = False) -> None:
+        """Re-read the fields, tab counts and attachments line (after an edit or undo).
+
+        A focused field keeps what the user is typing, unless ``reload``: after an undo, redo
+        or a change of item every field shows the model again (never a stale value that the
+        next key press would write into another object).
+        """
         item = self.item
         if item is None:
             return
-        lang = self.meeting.lang
+        lang = get_lang()  # times as the rest of the editor shows them
         with self.prevent(Input.Changed, Select.Changed):
-            self._set_input("#item-title", item.title)
+            self._set_input("#item-title", item.title, reload)
             planned = item.time
-            self._set_input("#item-time", i18n.format_time(planned, lang) if planned else "")
+            time_text = i18n.format_time(planned, lang) if planned else ""
+            self._set_input("#item-time", time_text, reload)
             computed = self.meeting.planned_times()[self.index] if not planned else None
             self.query_one("#item-time", Input).placeholder = (
-                i18n.format_time(computed, lang) if computed else "--.--"
+                i18n.format_time(computed, lang) if computed else time_placeholder(lang)
             )
-            self._set_input("#item-presenters", ", ".join(item.presenters))
-            self._set_input("#item-duration", "" if item.duration is None else str(item.duration))
+            self._set_input("#item-presenters", ", ".join(item.presenters), reload)
+            duration = "" if item.duration is None else str(item.duration)
+            self._set_input("#item-duration", duration, reload)
             self.query_one(StandingToggle).set_value(item.standing)
             select = self.query_one("#item-kind", Select)
             value = item.kind.value if item.kind else Select.NULL
@@ -269,10 +295,13 @@ class ItemEditor(Vertical):
         if str(label.content) != line:
             label.update(line, layout=False)
 
-    def _set_input(self, selector: str, value: str) -> None:
+    def _set_input(self, selector: str, value: str, reload: bool = False) -> None:
         widget = self.query_one(selector, Input)
-        if widget.value != value and not widget.has_focus:
+        if widget.value != value and (reload or not widget.has_focus):
             widget.value = value
+            widget.remove_class("-invalid")
+            if not widget.has_focus:
+                widget.cursor_position = 0  # an unfocused field shows the start of its text
 
     def attachments_line(self) -> str:
         """ "Bilag 5.1 Title · 5.2 Title" (empty when the item has none)."""
@@ -386,6 +415,8 @@ class ItemEditor(Vertical):
         if self.item is None or event.input.id not in ids:
             return
         event.stop()
+        if event.value != event.input.value:
+            return  # stale: the field was reloaded (undo, another item) since this was typed
         if event.input.id == "item-duration":
             self._commit_duration(event.input)
         elif event.input.id == "item-title":

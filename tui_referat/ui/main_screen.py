@@ -45,6 +45,8 @@ NODE_FORMS = {
 FOLLOW_DELAY = 0.06
 STATUS_HEAD = ("focus_nav", "save", "export", "help")
 STATUS_TAIL = ("palette", "preview", "quit")
+#: Keys not shown in the status line when the file is open read-only.
+READ_ONLY_HIDDEN = ("save",)
 
 
 class MainScreen(Screen[None]):
@@ -135,6 +137,8 @@ class MainScreen(Screen[None]):
                 continue
             if binding.id == "focus_nav" and nav_focused:
                 continue
+            if binding.id in READ_ONLY_HIDDEN and self.session.read_only:
+                continue  # nothing to save in a file opened read-only
             if binding.show or binding.id in STATUS_HEAD + STATUS_TAIL:
                 key = self.app.get_key_display(binding)
                 seen[binding.id] = (key, describe(binding.description))
@@ -149,14 +153,15 @@ class MainScreen(Screen[None]):
 
     # -- nodes --------------------------------------------------------------------------
 
-    def show_node(self, node: Node) -> None:
-        """Show ``node`` in the editor panel (text typed so far is applied first)."""
+    def show_node(self, node: Node, *, reload: bool = False) -> None:
+        """Show ``node`` in the editor panel (text typed so far is applied first);
+        ``reload``: the item's fields and texts are read again even if it is shown already."""
         self.flush_text()
         self._shown = node
         editor = self.switcher
         if node.kind == "item":
             editor.current = "node-item"
-            self.item_editor.show_item(node.index)
+            self.item_editor.show_item(node.index, reload=reload)
             editor.border_title = self.item_editor.header()
             self.schedule_preview()
             return
@@ -219,14 +224,16 @@ class MainScreen(Screen[None]):
         self.after_edit(edit, text_only=not record)
         return True
 
-    def after_edit(self, edit: Edit | None, *, text_only: bool = False) -> None:
+    def after_edit(
+        self, edit: Edit | None, *, text_only: bool = False, reload: bool = False
+    ) -> None:
         self.query_one(HeaderLine).show(self.session)
         if not text_only:
             self.nav.refresh()
             if self.switcher.current == "node-item":
-                self.item_editor.refresh_fields()
+                self.item_editor.refresh_fields(reload=reload)
                 self.switcher.border_title = self.item_editor.header()
-            self.refresh_forms(edit)
+            self.refresh_forms(edit, reload=reload)
             self._notice_overrun()
         self.schedule_preview()
 
@@ -238,10 +245,13 @@ class MainScreen(Screen[None]):
             self.notify(t("overrun.notice", minutes=over, end=end), severity="warning")
         self._overrun = over
 
-    def refresh_forms(self, edit: Edit | None = None) -> None:
-        """Let every mounted form re-read the model (they keep what the user is typing)."""
+    def refresh_forms(self, edit: Edit | None = None, *, reload: bool = False) -> None:
+        """Let every mounted form re-read the model. They keep what the user is typing,
+        unless ``reload`` (after undo / redo): then every field shows the model again."""
         for form in self._mounted_forms():
-            refresh = getattr(form, "refresh_from_model", None)
+            refresh = getattr(form, "reload_from_model" if reload else "refresh_from_model", None)
+            if refresh is None:
+                refresh = getattr(form, "refresh_from_model", None)
             if refresh is not None:
                 refresh()
             form.post_message(MeetingChanged(edit))
@@ -250,17 +260,19 @@ class MainScreen(Screen[None]):
         forms = [c.children[0] for c in self.query(".node-form") if c.children]
         return forms + list(self.item_editor.query(".item-form"))
 
-    def after_structure(self, select: object | None = None) -> None:
-        """Re-read the agenda after items were added, removed, moved or undone."""
+    def after_structure(self, select: object | None = None, *, reload: bool = False) -> None:
+        """Re-read the agenda after items were added, removed, moved or undone.
+
+        ``select``: the item to show (else the one shown stays, if it is still there);
+        ``reload``: every field, the focused one too, shows the model again (undo / redo)."""
         nav = self.nav
         nav.rebuild(post=False)
         target = select if select is not None else self.item_editor.item
         index = agenda.index_of(self.meeting.items, target) if target is not None else -1
-        if index >= 0 and nav.node.kind == "item":
+        if index >= 0 and (nav.node.kind == "item" or select is not None):
             nav.select(Node("item", index))
-        self.item_editor.item = None  # force a reload of the shown item
-        self.show_node(nav.node)
-        self.after_edit(None)
+        self.show_node(nav.node, reload=True)  # numbers, texts and fields read again
+        self.after_edit(None, reload=reload)
 
     @on(EditRequested)
     def _on_edit_requested(self, message: EditRequested) -> None:
@@ -342,16 +354,26 @@ class MainScreen(Screen[None]):
         getattr(cycle_flow, name)(self)
 
     def action_undo(self) -> None:
-        self.flush_text()
-        if self.session.undo() is None:
-            self.notify(t("undo.nothing"))
-        self.after_structure()
+        self._undo_redo(undo=True)
 
     def action_redo(self) -> None:
+        self._undo_redo(undo=False)
+
+    def _undo_redo(self, *, undo: bool) -> None:
+        """Undo or redo one step, then show the item it changed with every field reloaded."""
         self.flush_text()
-        if self.session.redo() is None:
-            self.notify(t("redo.nothing"))
-        self.after_structure()
+        shown = self.item_editor.item if self.switcher.current == "node-item" else None
+        edit = self.session.undo() if undo else self.session.redo()
+        if edit is None:
+            self.notify(t("undo.nothing" if undo else "redo.nothing"))
+            return
+        target = agenda.affected_item(self.meeting, edit)
+        self.after_structure(select=target, reload=True)
+        now = self.item_editor.item if self.switcher.current == "node-item" else None
+        focused = self.focused
+        if now is not shown and focused is not None and focused is not self.nav:
+            # The fields now belong to another item: typing on must not go there unseen.
+            self.nav.focus()
 
     # -- save, export, preview ----------------------------------------------------------
 
@@ -363,6 +385,9 @@ class MainScreen(Screen[None]):
         from . import safety_flow
 
         self.flush_text()
+        if self.session.read_only:
+            self.notify(t("read_only.refused"), severity="warning")
+            return False
         if not checked and safety_flow.ask_if_changed_on_disk(self):
             return False
         try:

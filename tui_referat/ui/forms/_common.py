@@ -108,6 +108,8 @@ class FormLogic:
         super().__init__(**kwargs)
         self.meeting = meeting
         self._shown: dict[str, str] = {}
+        #: True while ``reload_from_model`` runs: focused fields are reloaded too.
+        self._reloading = False
 
     # -- for subclasses ------------------------------------------------------------------
 
@@ -117,6 +119,15 @@ class FormLogic:
 
     def refresh_from_model(self) -> None:
         raise NotImplementedError
+
+    def reload_from_model(self) -> None:
+        """``refresh_from_model`` after an undo or redo: every field, the focused one too,
+        shows the model again (a stale field would write its old text on the next key)."""
+        self._reloading = True
+        try:
+            self.refresh_from_model()
+        finally:
+            self._reloading = False
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -139,12 +150,15 @@ class FormLogic:
         a refresh that arrives between two key presses must not undo the second one.
         """
         widget = self.query_one(f"#{input_id}", Input)
+        force = force or self._reloading
         if not force and (widget.has_focus or widget.has_class("error")):
             return
         widget.remove_class("error")
         self._shown[input_id] = text
         if widget.value != text:
             widget.value = text
+            if not widget.has_focus:
+                widget.cursor_position = 0  # an unfocused field shows the start of its text
 
     def show_error(self, message: str | None, input_id: str | None = None) -> None:
         error = self.query_one(".form-error", Static)
@@ -168,6 +182,9 @@ class FormLogic:
             self._shown[widget.id] = widget.value
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        if event.value != event.input.value:
+            event.stop()  # stale: the field was reloaded since this was typed
+            return
         if event.input.id in self.LIVE and event.input.value != self._shown.get(event.input.id):
             event.stop()
             self._commit_input(event.input)

@@ -138,7 +138,7 @@ class EntriesEditor(FixedForm):
                 self.show_error(None)
                 for widget in fields.query(".error"):
                     widget.remove_class("error")
-            self.show_entry(entry, force=force or changed)
+            self.show_entry(entry, force=force or changed or self._reloading)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

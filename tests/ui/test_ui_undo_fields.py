@@ -1,0 +1,100 @@
+"""Undo and redo never leave a field showing (or writing to) an object other than the one shown."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from tui_referat.ui.nav import NavPanel, Node
+
+
+def title_field(app) -> Input:  # type: ignore[no-untyped-def]
+    return app.screen.item_editor.query_one("#item-title", Input)
+
+
+async def test_undo_after_adding_an_item_reloads_the_focused_title(meeting_file, make_app):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        items = app.session.meeting.items
+        third = items[2]
+        await pilot.press("down", "a")
+        await pilot.pause()
+        await pilot.press(*"QA punkt")
+        await pilot.pause()
+        assert items[2].title == "QA punkt"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert items[2].title == "Nyt punkt"
+        assert title_field(app).value == "Nyt punkt"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert items[2] is third
+        editor = app.screen.item_editor
+        shown = editor.item
+        assert title_field(app).value == shown.title
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert third.title == "Status fra BDF" or title_field(app).value == third.title
+        assert all(item.title != "QA punkt!" for item in items)
+
+
+async def test_undo_of_a_delete_selects_the_restored_item(meeting_file, make_app):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        items = app.session.meeting.items
+        victim = items[1]
+        await pilot.press("down", "x")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("up", "u")
+        await pilot.pause()
+        nav = app.screen.query_one(NavPanel)
+        assert items[1] is victim
+        assert nav.node == Node("item", 1)
+        assert app.screen.item_editor.item is victim
+
+
+async def test_undo_reloads_a_focused_remark_field_in_place(meeting_file, make_app):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        index = next(i for i, item in enumerate(app.session.meeting.items) if item.remarks)
+        screen.nav.select(Node("item", index))
+        await pilot.pause()
+        screen.show_node(screen.nav.node)
+        screen.item_editor.open_section("remarks")
+        await pilot.pause()
+        author = screen.item_editor.query_one("#author", Input)
+        author.focus()
+        await pilot.pause()
+        from tui_referat.ui.forms import RemarksEditor
+
+        remark = screen.item_editor.query_one(RemarksEditor).selected
+        before = remark.author
+        await pilot.press("end", "X", "Y")
+        await pilot.pause()
+        assert remark.author == before + "XY"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert remark.author == before
+        author = screen.item_editor.query_one("#author", Input)
+        assert author.value == before
+        assert author.has_focus  # the same remark: the cursor stays in its field
+
+
+async def test_undo_reloads_the_focused_meeting_title(meeting_file, make_app):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        meeting = app.session.meeting
+        before = meeting.title
+        await pilot.press("home", "enter")
+        await pilot.pause()
+        field = app.screen.query_one("#title", Input)
+        assert field.has_focus
+        await pilot.press("end", "!")
+        await pilot.pause()
+        assert meeting.title == before + "!"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert meeting.title == before
+        assert field.value == before
