@@ -172,8 +172,15 @@ class MainScreen(Screen[None]):
         editor.border_title = t(f"node.{node.kind}")
 
     def on_nav_panel_highlighted(self, message: NavPanel.Highlighted) -> None:
-        """The editor follows the cursor once it rests (holding Down stays fast)."""
-        self._follow_at = time.monotonic() + FOLLOW_DELAY
+        """The editor follows the cursor: at once after a rest, else once it rests again
+        (holding Down stays fast: one editor update when the key is let go)."""
+        now = time.monotonic()
+        rested = now >= self._follow_at
+        self._follow_at = now + FOLLOW_DELAY
+        if rested and not self._follow_armed:
+            if self.nav.node != self._shown:
+                self.show_node(self.nav.node)
+            return
         if not self._follow_armed:
             self._follow_armed = True
             self.set_timer(FOLLOW_DELAY, self._follow)
