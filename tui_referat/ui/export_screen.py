@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from .session import Session
-from .strings import t
+from .strings import t, tn
 
 DEFAULT_FORMATS: tuple[str, ...] = ("html", "eml", "email", "md", "text")
+#: The formats an export theme changes (the others ignore it: the selector is hidden).
+THEMED_FORMATS = ("html",)
 #: File name endings by format (unless the export package says otherwise).
 EXTENSIONS = {"md": ".md", "html": ".html", "email": ".email.html", "text": ".txt", "eml": ".eml"}
 
@@ -56,11 +58,22 @@ def default_output(path: Path, fmt: str) -> Path:
     return path.with_name(path.stem + suffix)
 
 
+def attachment_files(session: Session) -> int:
+    """How many attachment files an .eml draft would carry (files that exist next to it)."""
+    from ..export.eml import _attachments  # the eml export's own rule for what it attaches
+
+    return len(_attachments(session.meeting, session.path.parent))
+
+
 def write_export(
     session: Session, fmt: str, theme: str | None, output: Path, attach: bool = False
 ) -> Path:
-    """Render and write atomically (a temp file in the same folder, then rename)."""
+    """Render and write atomically (a temp file in the same folder, then rename).
+
+    A new file gets the mode a normal create gives (the umask applies, as for the CLI);
+    an existing file keeps its mode."""
     from .. import export
+    from ..storage.files import write_atomic
 
     options = {"attach": True} if attach else {}
     data = export.render(session.meeting, fmt, theme=theme, base_dir=session.path.parent, **options)
@@ -69,17 +82,18 @@ def write_export(
     output = output.expanduser()
     if not output.is_absolute():
         output = session.path.parent / output
-    handle, temp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, output)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    if output.is_dir():
+        raise IsADirectoryError(f"{output} is a folder")
+    write_atomic(output, data)
     return output.resolve()
+
+
+class TextCheckbox(Checkbox):
+    """A checkbox whose state is text, "[x]" or "[ ]": never shown by colour alone."""
+
+    @property
+    def _button(self) -> Content:
+        return Content.from_rich_text(Text("[x]" if self.value else "[ ]", style="bold"))
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -109,7 +123,7 @@ class ExportScreen(ModalScreen[Path | None]):
                     for f in self.formats
                 ]
                 yield Select(options, value=self.formats[0], allow_blank=False, id="export-format")
-            with Horizontal(classes="export-row"):
+            with Horizontal(classes="export-row", id="export-theme-row"):
                 yield Label(t("export.theme"), classes="export-label")
                 yield Select(
                     [(name, name) for name in themes],
@@ -119,20 +133,28 @@ class ExportScreen(ModalScreen[Path | None]):
             with Horizontal(classes="export-row"):
                 yield Label(t("export.path"), classes="export-label")
                 yield Input(str(self._auto_path), id="export-path")
-            yield Checkbox(t("export.attach"), id="export-attach")
+            files = attachment_files(self.session)
+            label = tn("export.attach_count", files) if files else t("export.attach")
+            # On when there are files: a secretary expects the Bilag in the mail.
+            yield TextCheckbox(label, value=files > 0, id="export-attach")
             yield Label("", id="export-result", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button(t("export.run"), id="export-run", variant="primary")
                 yield Button(t("export.close"), id="export-close")
 
     def on_mount(self) -> None:
-        self.query_one("#export-attach").display = self.formats[0] == "eml"
+        self._show_options(self.formats[0])
         self.query_one("#export-format", Select).focus()
+
+    def _show_options(self, fmt: str) -> None:
+        """Only what the format uses: the theme for HTML, the attachments for .eml."""
+        self.query_one("#export-attach").display = fmt == "eml"
+        self.query_one("#export-theme-row").display = fmt in THEMED_FORMATS
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id != "export-format" or event.value is Select.NULL:
             return
-        self.query_one("#export-attach").display = event.value == "eml"
+        self._show_options(str(event.value))
         field = self.query_one("#export-path", Input)
         if field.value == str(self._auto_path):
             self._auto_path = default_output(self.session.path, str(event.value))
@@ -155,7 +177,9 @@ class ExportScreen(ModalScreen[Path | None]):
     def action_run_export(self) -> None:
         fmt = str(self.query_one("#export-format", Select).value)
         theme_value = self.query_one("#export-theme", Select).value
-        theme = None if theme_value is Select.NULL else str(theme_value)
+        theme = (
+            None if theme_value is Select.NULL or fmt not in THEMED_FORMATS else str(theme_value)
+        )
         output = Path(self.query_one("#export-path", Input).value.strip() or self._auto_path)
         attach = fmt == "eml" and self.query_one("#export-attach", Checkbox).value
         self.query_one("#export-result", Label).update(t("export.running"))

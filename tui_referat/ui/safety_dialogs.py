@@ -19,7 +19,7 @@ from ..i18n import format_date, format_time
 from ..safety.lock import LockHeld, LockInfo
 from ..safety.recovery import RecoveryInfo
 from ..safety.sanitize import one_line
-from .safety_strings import ts
+from .safety_strings import ts, ts_count
 from .strings import get_lang
 
 
@@ -94,7 +94,7 @@ class RecoveryDialog(_ChoiceDialog):
         summary = self.info.summary
         items = ""
         if summary.changed_items:
-            items = ts("recovery.items", count=summary.changed_items)
+            items = ts_count("recovery.items", summary.changed_items)
         result = [
             (
                 ts(
@@ -108,7 +108,7 @@ class RecoveryDialog(_ChoiceDialog):
             (
                 ts(
                     "recovery.differs",
-                    added=summary.lines_added,
+                    added=ts_count("recovery.lines", summary.lines_added),
                     removed=summary.lines_removed,
                     items=items,
                 ),

@@ -15,10 +15,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "There is a recovery copy of {name} from {when}, written by {who}.",
     ),
     "recovery.differs": (
-        "Den afviger fra filen med {added} linjer tilføjet og {removed} fjernet{items}.",
-        "It differs from the file by {added} lines added and {removed} removed{items}.",
+        "Den afviger fra filen med {added} tilføjet og {removed} fjernet{items}.",
+        "It differs from the file by {added} added and {removed} removed{items}.",
     ),
+    "recovery.lines": ("{count} linjer", "{count} lines"),
+    "recovery.lines.one": ("1 linje", "1 line"),
     "recovery.items": (" i {count} punkter", " in {count} items"),
+    "recovery.items.one": (" i 1 punkt", " in 1 item"),
     "recovery.file_changed": (
         "Bemærk: filen er ændret siden (af en anden eller git). Gendan og gem overskriver "
         "de ændringer; gem hellere kopien som en separat fil.",
@@ -97,6 +100,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The meeting is still in the editor and in the recovery copy. Nothing is half-written.",
     ),
 }
+
+
+def ts_count(key: str, count: int) -> str:
+    """``ts(key, count=count)``, or its singular ``key.one`` when ``count`` is 1."""
+    return ts(f"{key}.one" if count == 1 and f"{key}.one" in STRINGS else key, count=count)
 
 
 def ts(key: str, **fields: object) -> str:

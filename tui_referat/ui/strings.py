@@ -136,6 +136,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.run": ("Eksportér", "Export"),
     "export.close": ("Luk", "Close"),
     "export.attach": ("Vedhæft bilagsfilerne", "Attach the attachment files"),
+    "export.attach_count": (
+        "Vedhæft bilagsfilerne ({n} filer)",
+        "Attach the attachment files ({n} files)",
+    ),
+    "export.attach_count.one": ("Vedhæft bilagsfilen (1 fil)", "Attach the attachment file"),
     "export.running": ("Eksporterer …", "Exporting …"),
     "export.written": ("Skrevet: {path}", "Written: {path}"),
     "export.failed": ("Eksporten fejlede: {error}", "The export failed: {error}"),
@@ -350,6 +355,13 @@ def set_lang(lang: str) -> None:
 
 def get_lang() -> str:
     return _lang
+
+
+def tn(key: str, n: int, **fields: object) -> str:
+    """``t(key, n=n)``, or the singular ``key.one`` when ``n`` is 1 and there is one."""
+    if n == 1 and f"{key}.one" in STRINGS:
+        key = f"{key}.one"
+    return t(key, n=n, **fields)
 
 
 def t(key: str, **fields: object) -> str:

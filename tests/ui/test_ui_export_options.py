@@ -1,0 +1,70 @@
+"""The export screen: file modes like a normal create, the .eml attach box, the theme only for HTML."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+
+from textual.widgets import Select
+
+from tui_referat.ui.export_screen import ExportScreen, write_export
+from tui_referat.ui.safety_strings import ts, ts_count
+from tui_referat.ui.session import Session
+from tui_referat.ui.strings import set_lang
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def test_a_new_export_follows_the_umask_and_an_existing_file_keeps_its_mode(meeting_file):
+    session = Session.open(meeting_file)
+    old = os.umask(0o022)
+    try:
+        fresh = write_export(session, "md", None, meeting_file.with_suffix(".md"))
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        kept = meeting_file.with_suffix(".txt")
+        kept.write_text("old")
+        kept.chmod(0o600)
+        write_export(session, "text", None, kept)
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+        assert kept.read_text("utf-8") != "old"
+    finally:
+        os.umask(old)
+
+
+async def test_eml_attach_shows_its_state_in_text_and_is_on_when_files_exist(
+    meeting_file, make_app
+):
+    shutil.copytree(SAMPLES / "bilag", meeting_file.parent / "bilag")
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        theme_row = screen.query_one("#export-theme-row")
+        assert theme_row.display  # html: themes apply
+        screen.query_one("#export-format", Select).value = "eml"
+        await pilot.pause()
+        assert not theme_row.display  # eml ignores the theme
+        box = screen.query_one("#export-attach")
+        assert box.display and box.value
+        assert "[x]" in str(box.render())
+        box.toggle()
+        await pilot.pause()
+        assert "[ ]" in str(box.render())
+        screen.query_one("#export-format", Select).value = "md"
+        await pilot.pause()
+        assert not box.display and not theme_row.display
+
+
+def test_recovery_counts_say_one_line_not_one_lines() -> None:
+    set_lang("da")
+    assert ts_count("recovery.lines", 1) == "1 linje"
+    assert ts_count("recovery.lines", 3) == "3 linjer"
+    assert ts_count("recovery.items", 1) == " i 1 punkt"
+    set_lang("en")
+    assert ts_count("recovery.lines", 1) == "1 line"
+    assert "{" not in ts("recovery.differs", added="1 line", removed=2, items="")
+    set_lang("da")
