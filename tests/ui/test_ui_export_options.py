@@ -1,4 +1,4 @@
-"""The export screen: file modes like a normal create, the .eml attach box, the theme only for HTML."""
+"""The export screen: file modes as a normal create, the .eml attach box, themes only for HTML."""
 
 from __future__ import annotations
 
