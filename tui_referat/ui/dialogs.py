@@ -4,22 +4,45 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-from .strings import t
+from .strings import get_lang, t
+
+#: Left / Right move between a dialog's buttons (Tab and Shift+Tab too); Enter presses one.
+BUTTON_MOVES: list[BindingType] = [
+    Binding("left", "app.focus_previous", "dialog.prev", show=False, id="dialog.prev"),
+    Binding("right", "app.focus_next", "dialog.next", show=False, id="dialog.next"),
+]
+
+
+def keyed_label(label: str, keys: str) -> Text:
+    """A button label that shows its key: "[J]a", "[N]ej", "Åbn det (J)".
+
+    ``keys`` is the binding's key list ("y,j"); a Danish UI prefers the Danish letter."""
+    letters = [key for key in keys.split(",") if len(key) == 1]
+    if get_lang() == "da":
+        letters.sort(key=lambda key: key not in "jn")
+    for key in letters:
+        if label[:1].lower() == key:
+            return Text(f"[{label[0]}]{label[1:]}")
+    return Text(f"{label} ({letters[0].upper()})" if letters else label)
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question; dismisses True for yes. Keys: y / n / Escape."""
+    """A yes/no question; dismisses True for yes. Keys: y or j / n / Escape, or a button."""
 
     CSS_PATH = "dialogs.tcss"
+    YES_KEYS = "y,j"
+    NO_KEYS = "n,escape"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,j", "answer(True)", "dialog.yes", id="dialog.yes"),
-        Binding("n,escape", "answer(False)", "dialog.no", id="dialog.no"),
+        Binding(YES_KEYS, "answer(True)", "dialog.yes", id="dialog.yes"),
+        Binding(NO_KEYS, "answer(False)", "dialog.no", id="dialog.no"),
+        *BUTTON_MOVES,
     ]
 
     def __init__(self, question: str, yes: str | None = None, no: str | None = None) -> None:
@@ -32,8 +55,9 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Label(self.question, classes="dialog-question", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.yes, id="yes", variant="error")
-                yield Button(self.no, id="no")
+                yield Button(keyed_label(self.yes, self.YES_KEYS), id="yes", variant="error")
+                yield Button(keyed_label(self.no, self.NO_KEYS), id="no")
+            yield Label(t("dialog.keys"), classes="dialog-keys")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -50,19 +74,23 @@ class QuitDialog(ModalScreen[str]):
     """Unsaved changes: dismisses "save", "discard" or "cancel"."""
 
     CSS_PATH = "dialogs.tcss"
+    KEYS: ClassVar[dict[str, str]] = {"save": "s,g", "discard": "d,q", "cancel": "escape,a,c"}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s,g", "choose('save')", "quit.save", id="quit.save"),
-        Binding("d,q", "choose('discard')", "quit.discard", id="quit.discard"),
-        Binding("escape,c,a", "choose('cancel')", "quit.cancel", id="quit.cancel"),
+        Binding(KEYS["save"], "choose('save')", "quit.save", id="quit.save"),
+        Binding(KEYS["discard"], "choose('discard')", "quit.discard", id="quit.discard"),
+        Binding(KEYS["cancel"], "choose('cancel')", "quit.cancel", id="quit.cancel"),
+        *BUTTON_MOVES,
     ]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(t("quit.question"), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("quit.save"), id="save", variant="primary")
-                yield Button(t("quit.discard"), id="discard", variant="error")
-                yield Button(t("quit.cancel"), id="cancel")
+                for choice, variant in (("save", "primary"), ("discard", "error")):
+                    label = keyed_label(t(f"quit.{choice}"), self.KEYS[choice])
+                    yield Button(label, id=choice, variant=variant)
+                yield Button(keyed_label(t("quit.cancel"), self.KEYS["cancel"]), id="cancel")
+            yield Label(t("dialog.keys"), classes="dialog-keys")
 
     def on_mount(self) -> None:
         self.query_one("#save", Button).focus()

@@ -19,6 +19,7 @@ from ..i18n import format_date, format_time
 from ..safety.lock import LockHeld, LockInfo
 from ..safety.recovery import RecoveryInfo
 from ..safety.sanitize import one_line
+from .dialogs import BUTTON_MOVES
 from .safety_strings import ts, ts_count
 from .strings import get_lang
 
@@ -38,6 +39,7 @@ class _ChoiceDialog(ModalScreen[str]):
 
     CSS_PATH = "safety_dialogs.tcss"
     DEFAULT_CHOICE = ""
+    BINDINGS: ClassVar[list[BindingType]] = list(BUTTON_MOVES)
 
     def lines(self) -> list[tuple[str, str]]:
         """(text, css class) for each paragraph."""

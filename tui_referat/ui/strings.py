@@ -124,6 +124,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "dialog.yes": ("Ja", "Yes"),
     "dialog.no": ("Nej", "No"),
+    "dialog.keys": (
+        "← → eller Tab skifter knap · Enter vælger · Esc fortryder",
+        "← → or Tab change button · Enter chooses · Esc cancels",
+    ),
+    "dialog.prev": ("Forrige knap", "Previous button"),
+    "dialog.next": ("Næste knap", "Next button"),
     "quit.question": ("Der er ændringer der ikke er gemt.", "There are unsaved changes."),
     "quit.save": ("Gem og afslut", "Save and quit"),
     "quit.discard": ("Afslut uden at gemme", "Quit without saving"),

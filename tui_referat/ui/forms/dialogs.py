@@ -16,18 +16,22 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from ..dialogs import BUTTON_MOVES, keyed_label
 from ..strings import t
 from ._common import localize_bindings
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """ "Delete X?" with Delete (focused: Enter confirms) and Cancel (Escape)."""
+    """ "Delete X?" with Delete (focused: Enter confirms) and Cancel (Escape).
+
+    The buttons show their keys (y or j, n); Left / Right / Tab move between them."""
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "forms.cancel", id="forms.dialog.cancel"),
-        Binding("y", "confirm", "forms.confirm_yes", show=False, id="forms.dialog.yes"),
+        Binding("y,j", "confirm", "forms.confirm_yes", show=False, id="forms.dialog.yes"),
         Binding("n", "cancel", "forms.cancel", show=False, id="forms.dialog.no"),
+        *BUTTON_MOVES,
     ]
 
     def __init__(self, question: str) -> None:
@@ -39,8 +43,9 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(classes="dialog-box"):
             yield Static(self.question, classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("forms.confirm_yes"), id="yes", variant="error")
-                yield Button(t("forms.cancel"), id="no")
+                yield Button(keyed_label(t("forms.confirm_yes"), "y,j"), id="yes", variant="error")
+                yield Button(keyed_label(t("forms.cancel"), "n"), id="no")
+            yield Static(t("dialog.keys"), classes="dialog-keys")
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()
