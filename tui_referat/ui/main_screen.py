@@ -6,6 +6,7 @@ meeting unsaved and refreshes what shows the changed objects.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import PurePath
 from typing import ClassVar
@@ -83,6 +84,13 @@ class MainScreen(Screen[None]):
 
     def __init__(self, session: Session) -> None:
         super().__init__()
+        # The width class (-narrow / -wide) the first resize would add, added now: adding it
+        # after the first layout restyles every widget on the screen once more.
+        with contextlib.suppress(Exception):
+            width = self.app.size.width
+            self.add_class(
+                *self._get_breakpoint_classes(width, self.HORIZONTAL_BREAKPOINTS), update=False
+            )
         self.session = session
         self.meeting = session.meeting
         self._preview_on = False
