@@ -143,9 +143,13 @@ def dumps_meeting(meeting: Meeting) -> str:
         source = getattr(doc, "_referat_source", None)
         # tomlkit may move out-of-order tables when it renders; an untouched file stays as is
         text = doc.as_string() if changed or not isinstance(source, str) else source
-    except MeetingFileError:
-        raise
     except Exception as error:
+        # A merge that stopped half way has changed the document already: the text it was
+        # loaded from (or last saved as) no longer matches it, so it must never be reused.
+        if hasattr(meeting.origin, "_referat_source"):
+            meeting.origin._referat_source = None
+        if isinstance(error, MeetingFileError):
+            raise
         raise MeetingFileError(f"cannot write the meeting: {error}") from None
     doc._referat_source = text
     return _BOM + text if getattr(doc, "_referat_bom", False) else text

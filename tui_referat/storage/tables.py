@@ -87,6 +87,25 @@ def insert_entry(container: Container, index: int, key: str, item: Any) -> None:
         container._insert_at(index, key, item)
 
 
+def mirror_key(table: Any, key: str, item: Any) -> None:
+    """Tell a table about a key inserted straight into its container.
+
+    A tomlkit table keeps its own copy of its keys, which ``del table[key]`` needs; a key
+    added through the container alone could not be deleted after the next save.
+    """
+    if isinstance(table, ti.AbstractTable):
+        dict.__setitem__(table, key, item)
+
+
+def remove_key(table: Any, key: str) -> None:
+    """Delete ``key`` from a document or table, even when the table's own copy lacks it."""
+    if isinstance(table, ti.AbstractTable):
+        table.value.remove(key)
+        dict.pop(table, key, None)
+    else:
+        del table[key]
+
+
 def is_tableish(value: Any) -> bool:
     return isinstance(value, ti.Table | ti.AoT)
 

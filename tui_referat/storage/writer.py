@@ -27,6 +27,8 @@ from .tables import (
     insert_entry,
     is_tableish,
     lift_leading_comments,
+    mirror_key,
+    remove_key,
     set_ends_with_blank,
 )
 from .values import (
@@ -75,7 +77,7 @@ class Writer:
                     pass
                 self.changed = True
                 if value is None:
-                    del table[field.key]
+                    remove_key(table, field.key)
                 else:
                     table[field.key] = make_item(field, value, self.lang)
                 continue
@@ -105,12 +107,14 @@ class Writer:
                     index = body_index(container, before.key)
                     if index is not None:
                         container._insert_after(before.key, key, item)
+                        mirror_key(table, key, item)
                         return
             for after in fields[position + 1 :]:
                 if after.key in found and not is_tableish(found[after.key]):
                     index = body_index(container, after.key)
                     if index is not None:
                         container._insert_at(index, key, item)
+                        mirror_key(table, key, item)
                         return
         table[key] = item
 
@@ -154,7 +158,7 @@ class Writer:
         if not objs:
             if existing is not None:
                 self.changed = True
-                del parent[key]
+                remove_key(parent, key)
             return
         current = list(existing.body) if isinstance(existing, ti.AoT) else existing
         if (
@@ -213,7 +217,9 @@ class Writer:
         index = len(container.body)
         for name in later:
             found = body_index(container, name)
-            if found is not None:
+            # only before a table: a key before it (e.g. an inline `actions = [...]`) would
+            # become a key of the new table
+            if found is not None and is_tableish(container.body[found][1]):
                 index = found
                 break
         before = container._previous_item(index)
@@ -229,6 +235,7 @@ class Writer:
             last = value.body[-1] if isinstance(value, ti.AoT) else value
             set_ends_with_blank(last, True)
         insert_entry(container, index, key, value)
+        mirror_key(parent, key, value)
 
     # -- the meeting ------------------------------------------------------------------
 
@@ -246,7 +253,7 @@ class Writer:
         if nxt is None:
             if existing is not None:
                 self.changed = True
-                del doc["next_meeting"]
+                remove_key(doc, "next_meeting")
             return
         if (
             nxt.origin is existing
