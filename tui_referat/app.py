@@ -93,6 +93,8 @@ class ReferatApp(App[None]):
         self._problems += problems
         for theme_object in themes:
             self.register_theme(theme_object)
+        #: The editor's own themes (bundled and the user's): "change theme" cycles these.
+        self.own_themes = [theme_object.name for theme_object in themes]
         if self._wanted_theme not in self.available_themes:
             self._problems.append(strings.t("theme.unknown", name=self._wanted_theme))
             self._wanted_theme = DEFAULT_THEME
@@ -155,6 +157,15 @@ class ReferatApp(App[None]):
                 self.exit()
 
         self.push_screen(QuitDialog(), chosen)
+
+    def action_command_palette(self) -> None:
+        """The command palette, in the UI language (see ``ui/palette.py``)."""
+        from textual.command import CommandPalette
+
+        from .ui.palette import ReferatPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(ReferatPalette())
 
     def action_help(self) -> None:
         from .ui.help_screen import HelpScreen

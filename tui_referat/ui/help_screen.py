@@ -1,4 +1,9 @@
-"""F1: every key for where the focus is (the widget, its panels, the screen, the app)."""
+"""F1: the editor's own keys, grouped (where the focus is first), in the UI language.
+
+Groups: everywhere, the agenda, the item editor, the participants table, the lists (remarks,
+attachments, actions, case header), and a short note on the keys every text field knows.
+Textual's generic widget keys (cursor moves, select, copy …) are not listed one by one.
+"""
 
 from __future__ import annotations
 
@@ -7,33 +12,149 @@ from typing import ClassVar
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
 from .status import describe
 from .strings import t
 
+#: (keys, description, tooltip)
+Row = tuple[str, str, str]
 
-def help_rows(screen: Screen) -> list[tuple[str, str, str]]:
-    """(keys, description, tooltip) for each active binding of ``screen``, in chain order."""
-    app = screen.app
-    rows: dict[str, tuple[list[str], str, str]] = {}
-    for active in screen.active_bindings.values():
-        binding = active.binding
-        if binding.system or not active.enabled or binding.action.startswith("scroll_"):
-            continue  # scrolling keys of containers are noise here
-        name = binding.id or f"{type(active.node).__name__}.{binding.action}"
-        description = describe(binding.description) if binding.description else binding.action
+#: Ids of the main screen's keys that belong to the item editor's group.
+ITEM_IDS = ("section.next", "section.prev", "standing")
+#: Cursor moves of the agenda: one row says them all.
+NAV_MOVES = ("nav.up", "nav.down", "nav.first", "nav.last", "nav.page_up", "nav.page_down")
+#: What every text field knows (not one row per Textual binding).
+TEXT_ROWS = (
+    ("Tab / Shift+Tab", "help.text.fields"),
+    ("^Z / ^Y", "help.text.undo"),
+    ("^C / ^X / ^V", "help.text.clipboard"),
+    ("^← / ^→", "help.text.words"),
+    ("Enter", "help.text.enter"),
+)
+
+
+def _key_text(keys: list[str]) -> str:
+    from ..app import key_label
+
+    shown: list[str] = []
+    for key in keys:
+        label = key_label(key)
+        if label not in shown:
+            shown.append(label)
+    return "/".join(shown)
+
+
+def binding_rows(bindings: BindingsMap, skip: tuple[str, ...] = ()) -> list[Row]:
+    """One row per binding id (every key of it), in the order they were declared."""
+    keys: dict[str, list[str]] = {}
+    first: dict[str, Binding] = {}
+    for key, found in bindings.key_to_bindings.items():
+        for binding in found:
+            if not binding.id or binding.system or binding.id in skip:
+                continue
+            first.setdefault(binding.id, binding)
+            keys.setdefault(binding.id, []).append(key)
+    rows: list[Row] = []
+    for binding_id, binding in first.items():
         tooltip = describe(binding.tooltip) if binding.tooltip else ""
-        entry = rows.setdefault(name, ([], description, tooltip))
-        entry[0].append(app.get_key_display(binding))
-    return [(" ".join(keys), description, tip) for keys, description, tip in rows.values()]
+        rows.append((_key_text(keys[binding_id]), describe(binding.description), tooltip))
+    return rows
+
+
+def _class_bindings(app: object, cls: type[DOMNode]) -> BindingsMap:
+    """The bindings an instance of ``cls`` would have, with the app's keymap applied."""
+    merged = cls._merged_bindings
+    bindings = BindingsMap() if merged is None else merged.copy()
+    keymap = getattr(app, "_keymap", None)
+    if keymap:
+        bindings.apply_keymap(keymap)
+    return bindings
+
+
+def _unique(rows: list[Row]) -> list[Row]:
+    seen: set[tuple[str, str]] = set()
+    result = []
+    for row in rows:
+        if row[:2] not in seen:
+            seen.add(row[:2])
+            result.append(row)
+    return result
+
+
+def _current_group(screen: Screen) -> str:
+    from .forms.entries import EntryList
+    from .forms.meeting_details import HeaderList
+    from .forms.participants import ParticipantsTable
+    from .item_editor import ItemEditor
+    from .nav import NavPanel
+
+    focused = screen.focused
+    if focused is None:
+        return "everywhere"
+    chain = [focused, *focused.ancestors]
+    if any(isinstance(node, NavPanel) for node in chain):
+        return "agenda"
+    if isinstance(focused, ParticipantsTable):
+        return "participants"
+    if isinstance(focused, EntryList | HeaderList):
+        return "lists"
+    if any(isinstance(node, ItemEditor) for node in chain):
+        return "item"
+    return "everywhere"
+
+
+def help_sections(screen: Screen) -> list[tuple[str, list[Row]]]:
+    """(heading, rows) per group of keys; the group where the focus is comes first."""
+    from .forms.actions import ActionList
+    from .forms.attachments import AttachmentList
+    from .forms.meeting_details import HeaderList
+    from .forms.participants import ParticipantsTable
+    from .forms.remarks import RemarkList
+    from .main_screen import MainScreen
+
+    app = screen.app
+    everywhere = binding_rows(app._bindings, skip=("help_quit",))
+    if not isinstance(screen, MainScreen):
+        here = binding_rows(screen._bindings)
+        focused = screen.focused
+        for node in [focused, *focused.ancestors] if focused is not None else []:
+            if node is screen:
+                break
+            here += binding_rows(node._bindings)
+        sections = [("here", _unique(here)), ("everywhere", everywhere)]
+    else:
+        main = binding_rows(screen._bindings, skip=ITEM_IDS)
+        item = [row for row in binding_rows(screen._bindings) if row not in main]
+        nav = [(" ".join(("↑", "↓", "Home", "End", "PgUp", "PgDn")), t("help.nav_moves"), "")]
+        nav += binding_rows(screen.nav._bindings, skip=NAV_MOVES)
+        lists: list[Row] = []
+        for cls in (RemarkList, AttachmentList, ActionList, HeaderList):
+            lists += binding_rows(_class_bindings(app, cls))
+        sections = [
+            ("everywhere", _unique(main + everywhere)),
+            ("agenda", nav),
+            ("item", _unique(item)),
+            ("participants", binding_rows(_class_bindings(app, ParticipantsTable))),
+            ("lists", _unique(lists)),
+        ]
+        current = _current_group(screen)
+        sections.sort(key=lambda section: section[0] != current)
+    sections.append(("text", [(keys, t(key), "") for keys, key in TEXT_ROWS]))
+    return [(t(f"help.group.{name}"), rows) for name, rows in sections if rows]
+
+
+def help_rows(screen: Screen) -> list[Row]:
+    """Every row of ``help_sections``, in order (for tests and the palette)."""
+    return [row for _, rows in help_sections(screen) for row in rows]
 
 
 class HelpScreen(ModalScreen[None]):
-    """A table of keys for the screen and focus it was opened from. F1 or Escape closes it."""
+    """The keys for the screen and focus it was opened from. F1 or Escape closes it."""
 
     CSS_PATH = "help_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -42,15 +163,19 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, origin: Screen) -> None:
         super().__init__()
-        self.rows = help_rows(origin)
+        self.sections = help_sections(origin)
 
     def compose(self) -> ComposeResult:
-        table = Table(box=None, expand=True, show_header=True, header_style="bold")
+        table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
         table.add_column(t("help.key"), no_wrap=True, style="bold")
         table.add_column(t("help.action"))
-        for keys, description, tooltip in self.rows:
-            text = f"{description} — {tooltip}" if tooltip else description
-            table.add_row(Text(keys), Text(text))
+        for number, (heading, rows) in enumerate(self.sections):
+            if number:
+                table.add_row("", "")
+            table.add_row(Text(heading, style="bold reverse"), "")
+            for keys, description, tooltip in rows:
+                text = f"{description} — {tooltip}" if tooltip else description
+                table.add_row(Text(keys), Text(text))
         with Vertical(id="help-box"):
             yield Label(t("help.title"), id="help-title")
             with VerticalScroll(id="help-scroll"):

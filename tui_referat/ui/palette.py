@@ -1,16 +1,55 @@
-"""The command palette (ctrl+p): every action of the editor with its key, plus the themes."""
+"""The command palette (ctrl+p): every action of the editor with its key, and the places it
+has no key for (participants, remarks, attachments, actions, meeting details, next meeting).
+
+Texts are Danish or English like the rest of the editor (also the palette's own search field
+and its "no matches" line); one "change theme" entry cycles the editor's own themes.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
+from typing import TYPE_CHECKING
 
+from rich.align import Align
+from rich.text import Text
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
+from textual.widgets.option_list import Option
 
 from .status import describe
-from .strings import t
+from .strings import STRINGS, t
+
+if TYPE_CHECKING:
+    from .main_screen import MainScreen
+
+Command = tuple[str, str, Callable[[], object]]
+
+
+class ReferatPalette(CommandPalette):
+    """Textual's command palette with the search field and "no matches" in the UI language."""
+
+    def __init__(self) -> None:
+        super().__init__(placeholder=t("palette.placeholder"), id="--command-palette")
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(t("palette.no_matches"), style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 def _flat(node: DOMNode) -> list[Binding]:
@@ -29,7 +68,23 @@ def _flat(node: DOMNode) -> list[Binding]:
     ]
 
 
-def palette_commands(screen: DOMNode) -> Iterator[tuple[str, str, Callable[[], object]]]:
+#: Plain cursor moves: not worth a palette entry.
+_NAV_MOVES = {
+    "nav.undo",
+    "nav.up",
+    "nav.down",
+    "nav.first",
+    "nav.last",
+    "nav.page_up",
+    "nav.page_down",
+}
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def palette_commands(screen: DOMNode) -> Iterator[Command]:
     """(title, help, callback) for every action reachable from ``screen``."""
     from .main_screen import MainScreen
     from .nav import NavPanel
@@ -45,23 +100,107 @@ def palette_commands(screen: DOMNode) -> Iterator[tuple[str, str, Callable[[], o
                 continue
             seen.add(binding.id)
             key = app.get_key_display(binding)
-            title = f"{describe(binding.description)}  ({key})"
+            title = describe(binding.description)
+            if f"palette.{binding.id}" in STRINGS:
+                title = t(f"palette.{binding.id}")
+            elif isinstance(node, NavPanel):
+                title = f"{t('nav.title')}: {_lower_first(title)}"
             help_text = describe(binding.tooltip) if binding.tooltip else ""
-            yield title, help_text, partial(node.run_action, binding.action)
-    for name in sorted(app.available_themes):
-        yield t("palette.theme", name=name), "", partial(setattr, app, "theme", name)
+            yield f"{title}  ({key})", help_text, partial(node.run_action, binding.action)
+    if isinstance(screen, MainScreen):
+        yield from place_commands(screen)
+    themes = list(getattr(app, "own_themes", []))
+    if len(themes) > 1:
+        yield t("palette.theme_cycle", name=app.theme), "", partial(cycle_theme, app)
 
 
-#: Plain cursor moves: not worth a palette entry.
-_NAV_MOVES = {
-    "nav.undo",
-    "nav.up",
-    "nav.down",
-    "nav.first",
-    "nav.last",
-    "nav.page_up",
-    "nav.page_down",
-}
+def cycle_theme(app: object) -> None:
+    """The next of the editor's own themes (``themes/tui`` and the user's theme folder)."""
+    themes = list(getattr(app, "own_themes", []))
+    current = getattr(app, "theme", "")
+    index = themes.index(current) + 1 if current in themes else 0
+    app.theme = themes[index % len(themes)]  # type: ignore[attr-defined]
+    app.notify(t("palette.theme", name=app.theme), timeout=3)  # type: ignore[attr-defined]
+
+
+# -- places without a key of their own -------------------------------------------------------
+
+
+def place_commands(screen: MainScreen) -> Iterator[Command]:
+    """Go to (and act in) the meeting details, participants, an item's tabs, next meeting."""
+    from .. import i18n
+    from .item_editor import TABS
+    from .strings import get_lang
+
+    yield t("palette.details"), "", partial(open_form, screen, "details")
+    yield t("palette.header_add"), "", partial(open_form, screen, "details", "header_add")
+    yield t("palette.participants"), "", partial(open_form, screen, "participants")
+    yield t("palette.participant_add"), "", partial(open_form, screen, "participants", "add")
+    yield t("palette.next"), "", partial(open_form, screen, "next")
+    for key in TABS:
+        title = t("item.remarks_note") if key == "remarks_note" else i18n.label(key, get_lang())
+        yield t("palette.tab", tab=title), "", partial(open_tab, screen, key)
+    for key, string in (
+        ("remarks", "palette.remark_add"),
+        ("attachments", "palette.attachment_add"),
+        ("actions", "palette.action_add"),
+    ):
+        yield t(string), "", partial(open_tab, screen, key, add=True)
+
+
+def open_form(screen: MainScreen, kind: str, then: str | None = None) -> None:
+    """Show the meeting details, participants or next meeting, with the focus in it."""
+    from .forms._common import focus_first
+    from .nav import DETAILS, NEXT, PARTICIPANTS
+
+    node = {"details": DETAILS, "participants": PARTICIPANTS, "next": NEXT}[kind]
+    screen.nav.select(node)
+    screen.show_node(node)
+    container = screen.query_one(f"#node-{kind}")
+
+    def focus_and_act() -> None:
+        if not container.children:
+            return
+        form = container.children[0]
+        if then == "header_add":
+            from .forms.meeting_details import HeaderList
+
+            header = form.query_one(HeaderList)
+            header.focus()
+            header.action_add()
+            return
+        if not focus_first(form) and form.focusable:
+            form.focus()
+        if then == "add":
+            form.action_add()  # type: ignore[attr-defined]
+
+    screen.call_after_refresh(focus_and_act)
+
+
+def open_tab(screen: MainScreen, key: str, add: bool = False) -> None:
+    """Show a tab of the selected item (or the item shown); ``add``: a new entry in it."""
+    from .item_editor import FORM_TABS
+    from .nav import Node
+
+    node = screen.nav.node
+    if node.kind != "item":
+        shown = screen.item_editor.index if screen.item_editor.item is not None else -1
+        if not 0 <= shown < len(screen.meeting.items):
+            screen.notify(t("nav.no_item"), severity="warning")
+            return
+        node = Node("item", shown)
+        screen.nav.select(node)
+    screen.show_node(node)
+    editor = screen.item_editor
+    editor.open_section(key)
+    if add and key in FORM_TABS:
+
+        def add_entry() -> None:
+            pane = editor.query_one(f"#tab-{key}")
+            if pane.children:
+                pane.children[0].add_entry()  # type: ignore[attr-defined]
+
+        screen.call_after_refresh(add_entry)
 
 
 class ReferatCommands(Provider):
