@@ -382,14 +382,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No actions. Press a to add one.",
     ),
     "forms.owner_placeholder": ("Deltager eller fritekst", "Participant or free text"),
-    "forms.first_in_group": (
-        "Bemærkningen er allerede først i sit emne",
-        "The remark is already first in its topic",
+    "forms.first_in_list": (
+        "Bemærkningen er allerede øverst",
+        "The remark is already at the top",
     ),
-    "forms.last_in_group": (
-        "Bemærkningen er allerede sidst i sit emne",
-        "The remark is already last in its topic",
+    "forms.last_in_list": (
+        "Bemærkningen er allerede nederst",
+        "The remark is already at the bottom",
     ),
+    "forms.source_order": (
+        "I hvert emne står bemærkninger fra mødet før de skriftlige (ret Kilde for at skifte)",
+        "Each topic shows the meeting's remarks before the written ones (change Source to swap)",
+    ),
+    "forms.moved_to_topic": ("Flyttet til emnet {topic}", "Moved to the topic {topic}"),
 }
 
 

@@ -188,3 +188,44 @@ def test_action_add_with_owner_and_due_date(meeting, host) -> None:
             )
 
     asyncio.run(flow())
+
+
+def test_remarks_move_across_topics_in_the_order_shown(meeting, host) -> None:
+    item = AgendaItem(
+        "Punkt",
+        remarks=[
+            Remark("a-møde", topic=["A"]),
+            Remark("a-skriftlig", RemarkSource.WRITTEN, ["A"]),
+            Remark("b-møde", topic=["B"]),
+        ],
+    )
+    meeting.items.append(item)
+    app = host(RemarksEditor(meeting, item))
+
+    def shown() -> list[tuple[str, tuple[str, ...]]]:
+        return [
+            (r.text, tuple(t)) for t, said, written in item.remark_groups() for r in said + written
+        ]
+
+    async def flow() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            remark = item.remarks[2]
+            app.widget._select(remark)
+            await pilot.press("K")  # first under B: moves up into A (after A's meeting remark)
+            await pilot.pause()
+            assert remark.topic == ["A"]
+            assert shown() == [("a-møde", ("A",)), ("b-møde", ("A",)), ("a-skriftlig", ("A",))]
+            assert app.widget.selected is remark
+            await pilot.press("K")  # swaps with the other meeting remark of A
+            await pilot.pause()
+            assert shown()[0] == ("b-møde", ("A",))
+            await pilot.press("K")  # already at the top
+            await pilot.pause()
+            assert shown()[0] == ("b-møde", ("A",))
+            written = item.remarks[2]
+            app.widget._select(written)
+            await pilot.press("K")  # a written remark stays after the meeting's: explained
+            await pilot.pause()
+            assert item.remarks[2] is written and written.topic == ["A"]
+
+    asyncio.run(flow())

@@ -12,10 +12,11 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select, TextArea
 
 from ... import i18n
+from ...edits import Batch, Edit, Move, SetField
 from ...model import Remark, RemarkSource
 from ..strings import get_lang, t
 from . import values
-from ._common import date_problem, list_bindings, load_css
+from ._common import date_problem, index_of, list_bindings, load_css
 from .entries import EntriesEditor, EntryList
 
 
@@ -113,7 +114,8 @@ class RemarksEditor(EntriesEditor):
             text.load_text(entry.text)
 
     def move_target(self, index: int, step: int) -> int | None:
-        """Moves stay inside the remark's topic and source, the order the minutes show."""
+        """The place of the neighbour in the remark's own topic and source (the order the
+        minutes show), or None at the edge of that run."""
         remark = self.entries[index]
         same = [
             i
@@ -121,10 +123,47 @@ class RemarksEditor(EntriesEditor):
             if other.topic == remark.topic and other.source is remark.source
         ]
         place = same.index(index) + step
-        if not 0 <= place < len(same):
-            self.notify(t("forms.first_in_group" if step < 0 else "forms.last_in_group"))
-            return None
-        return same[place]
+        return same[place] if 0 <= place < len(same) else None
+
+    def move_entry(self, step: int) -> None:
+        """K / J: one place up or down in the list as shown. Past the first (last) remark of
+        its topic it moves into the topic above (below) and takes that topic."""
+        remark = self.selected
+        if not isinstance(remark, Remark):
+            return
+        entries = self.entries
+        index = index_of(entries, remark)
+        target = self.move_target(index, step)
+        label = t("forms.move_up_tip" if step < 0 else "forms.move_down_tip")
+        if target is not None:
+            self.post_edit(Move(self.item, self.ATTR, index, target, label))
+            return
+        groups = self.item.remark_groups()
+        topics = [tuple(topic) for topic, _, _ in groups]
+        _, said, written = groups[topics.index(tuple(remark.topic))]
+        other = said if remark.source is RemarkSource.WRITTEN else written
+        if other and (step < 0) == (remark.source is RemarkSource.WRITTEN):
+            # The minutes show a topic's meeting remarks first, then the written ones.
+            self.notify(t("forms.source_order"))
+            return
+        place = topics.index(tuple(remark.topic)) + step
+        if not 0 <= place < len(topics):
+            key = "forms.first_in_list" if step < 0 else "forms.last_in_list"
+            self.notify(t(key))
+            return
+        topic = list(topics[place])
+        members = [i for i, other in enumerate(entries) if other.topic == topic]
+        alike = [i for i in members if entries[i].source is remark.source] or members
+        # Up: after the topic's last remark of the same source; down: before its first.
+        to = alike[-1] + 1 if step < 0 else alike[0]
+        if to > index:
+            to -= 1  # the remark leaves its old place first
+        edits: list[Edit] = [SetField(remark, "topic", topic, t("forms.topic"))]
+        if to != index:
+            edits.append(Move(self.item, self.ATTR, index, to, label))
+        self.post_edit(Batch(tuple(edits), label))
+        shown = values.format_topic(topic) or t("forms.no_topic")
+        self.notify(t("forms.moved_to_topic", topic=shown), timeout=3)
 
     def commit(self, input_id: str, text: str) -> str | None:
         remark = self.selected
