@@ -27,6 +27,7 @@ from .. import i18n
 from ..edits import Edit, SetField
 from ..model import SECTIONS, AgendaItem, Kind, Meeting, RemarkSource
 from .form_slots import make_form
+from .kind_select import KindSelect
 from .messages import EditRequested, TextEdited, TextPending
 from .strings import get_lang, t
 
@@ -161,7 +162,9 @@ class ItemEditor(Vertical):
             yield Label(t("item.title"), classes="field-label")
             yield Input(id="item-title", compact=True, disabled=self.read_only)
             options = [(f"{kind.value} {i18n.kind_label(kind, lang)}", kind.value) for kind in Kind]
-            yield Select(options, id="item-kind", compact=True, prompt="–", disabled=self.read_only)
+            yield KindSelect(
+                options, id="item-kind", compact=True, prompt="–", disabled=self.read_only
+            )
             standing = StandingToggle("", id="item-standing", disabled=self.read_only)
             standing.tooltip = t("item.standing.tip")
             yield standing
