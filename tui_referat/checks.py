@@ -33,6 +33,25 @@ class Problem:
         return f"{where}: {self.level}: {about}{self.message}"
 
 
+_ITEM_FIELD = re.compile(r"items\[(\d+)\]")
+
+
+def with_item_number(field: str, message: str) -> str:
+    """``message`` with the item's number (1-based, as the minutes show it) for an item field.
+
+    Field paths count from 0 (``items[4]`` is item 5); the path stays as it is, the number
+    is added at the end: ``expected O, D or B, got "Q" (item 5)``. A message that already
+    names an attachment of the item by its number (``attachment 5.1``) is left alone.
+    """
+    match = _ITEM_FIELD.match(field)
+    if match is None:
+        return message
+    number = int(match.group(1)) + 1
+    if f"attachment {number}." in message:
+        return message
+    return f"{message} (item {number})"
+
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -52,16 +71,22 @@ class _Findings:
         if self.locate is not None:
             # a field the file does not have is reported at the top of the file
             line, col = self.locate(field) or (1, 1)
+        message = with_item_number(field, message)
         self.found.append(Problem(self.path, line, col, level, message, field))
 
 
 def check_meeting(
-    meeting: Meeting, path: str | Path, locate: Locate | None = None
+    meeting: Meeting,
+    path: str | Path,
+    locate: Locate | None = None,
+    *,
+    today: dt.date | None = None,
 ) -> list[Problem]:
     """Problems with what a meeting says (its file already read), errors and warnings.
 
     ``locate`` maps a field path to (line, col); by default the text the meeting was loaded
-    from is used. The rules are documented in docs/FORMAT.md ("What referat check reports").
+    from is used. ``today`` (default: the real day) tells a meeting not yet held.
+    The rules are documented in docs/FORMAT.md ("Errors and referat check").
     """
     if locate is None:
         from .storage import locator_for
@@ -70,7 +95,7 @@ def check_meeting(
     findings = _Findings(str(path), locate)
     _check_people(meeting, findings)
     _check_times(meeting, findings)
-    _check_items(meeting, Path(path), findings)
+    _check_items(meeting, Path(path), findings, today or dt.date.today())
     _check_status(meeting, findings)
     findings.found.sort(key=lambda problem: (problem.line or 0, problem.col or 0))
     return findings.found
@@ -129,36 +154,70 @@ def _check_times(meeting: Meeting, findings: _Findings) -> None:
             )
         if moment is not None:
             previous = moment
-    planned_end = meeting.planned_end()
-    if meeting.end and planned and planned_end is not None:
-        last_start = planned[-1]
-        runs_over = _minutes_of_day(planned_end) > _minutes_of_day(meeting.end)
-        wraps = last_start is not None and planned_end < last_start
-        if runs_over or wraps:
-            findings.add(
-                WARNING,
-                f"items[{len(meeting.items) - 1}].duration",
-                f"the plan runs until {planned_end:%H.%M}, past the end time {meeting.end:%H.%M}",
-            )
+    if meeting.end and not (meeting.start and meeting.end < meeting.start):
+        _check_plan_end(meeting, meeting.end, planned, findings)
     first = meeting.items[0].time if meeting.items else None
     if meeting.start and first and first < meeting.start:
         findings.add(WARNING, "items[0].time", "the first item is planned before the start")
 
 
-def _check_items(meeting: Meeting, folder_of: Path, findings: _Findings) -> None:
+def _check_plan_end(
+    meeting: Meeting, end: dt.time, planned: list[dt.time | None], findings: _Findings
+) -> None:
+    """The agenda past the end time: an item starting at or after it, or running past it.
+
+    The same plan as the editor's overrun notice (``cycle.plan_overrun``): the latest moment
+    is an item's planned start plus its duration; only a start exactly at the end is new here.
+    (Not imported from ``cycle``: that loads Babel, which ``referat check`` does without.)
+    """
+    limit = _minutes_of_day(end)
+    late = next(
+        (
+            i
+            for i, moment in enumerate(planned)
+            if moment is not None and _minutes_of_day(moment) >= limit
+        ),
+        None,
+    )
+    if late is not None:
+        item = meeting.items[late]
+        findings.add(
+            WARNING,
+            f"items[{late}].time" if item.time is not None else f"items[{late}]",
+            f"the item is planned at {planned[late]:%H.%M}, at or after the end time {end:%H.%M}",
+        )
+    latest = which = None
+    for index, (item, moment) in enumerate(zip(meeting.items, planned, strict=True)):
+        if moment is None or item.duration is None or _minutes_of_day(moment) >= limit:
+            continue  # an item starting late is reported above
+        finish = _minutes_of_day(moment) + item.duration
+        if latest is None or finish >= latest:
+            latest, which = finish, index
+    if latest is not None and latest > limit:
+        until = dt.time(latest // 60 % 24, latest % 60)
+        findings.add(
+            WARNING,
+            f"items[{which}].duration",
+            f"the plan runs until {until:%H.%M}, past the end time {end:%H.%M}",
+        )
+
+
+def _check_items(meeting: Meeting, folder_of: Path, findings: _Findings, today: dt.date) -> None:
     folder = folder_of.parent
     deadline = meeting.remarks_deadline
     decided = meeting.status != Status.DRAFT
+    # the agenda of a meeting not yet held has no minutes to miss
+    held = meeting.date is None or meeting.date <= today
     for index, item in enumerate(meeting.items):
         where = f"items[{index}]"
         if not item.title.strip():
             findings.add(ERROR, f"{where}.title", "the item has no title")
-        if item.kind == Kind.DECISION and not item.minutes.strip():
+        if item.kind == Kind.DECISION and not item.minutes.strip() and (decided or held):
             findings.add(
                 ERROR if decided else WARNING,
                 f"{where}.minutes",
                 "a decision item (B) has no minutes"
-                + ("" if decided else " yet (an error once the status is not draft)"),
+                + ("" if decided else " yet, which is an error once the status is not draft"),
             )
         for number, attachment in enumerate(item.attachments):
             target = attachment.path.strip()

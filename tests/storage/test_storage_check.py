@@ -71,7 +71,7 @@ def test_decision_item_without_minutes_is_an_error_after_draft(tmp_path: Path) -
     assert (level, field) == ("warning", "items[0].minutes")
     meeting.status = Status.REVIEW
     assert _findings(meeting, tmp_path) == [
-        ("error", "items[0].minutes", "a decision item (B) has no minutes")
+        ("error", "items[0].minutes", "a decision item (B) has no minutes (item 1)")
     ]
 
 
@@ -106,7 +106,7 @@ def test_written_remark_after_the_deadline(tmp_path: Path) -> None:
         (
             "warning",
             "items[0].remarks[1].received",
-            "the written remark arrived 2025-03-20, after the deadline 2025-03-18",
+            "the written remark arrived 2025-03-20, after the deadline 2025-03-18 (item 1)",
         )
     ]
 
@@ -129,7 +129,11 @@ def test_plan_running_past_the_end_is_a_warning(tmp_path: Path) -> None:
         items=[AgendaItem("A", duration=40), AgendaItem("B", duration=30)],
     )
     assert _findings(meeting, tmp_path) == [
-        ("warning", "items[1].duration", "the plan runs until 19.10, past the end time 19.00")
+        (
+            "warning",
+            "items[1].duration",
+            "the plan runs until 19.10, past the end time 19.00 (item 2)",
+        )
     ]
 
 
@@ -171,7 +175,7 @@ def test_check_reports_errors_and_exits_1(
     assert cli_main(["check", str(bad), str(syntax), str(tmp_path / "gone.toml")]) == 1
     out, err = capsys.readouterr()
     assert out.splitlines() == [
-        f'{bad}:4:8: error: items[0].kind: expected O, D or B, got "Q"',
+        f'{bad}:4:8: error: items[0].kind: expected O, D or B, got "Q" (item 1)',
         f'{syntax}:2:14: error: a "string" must end on its line '
         '(use """ for text over several lines)',
         f"{tmp_path / 'gone.toml'}: error: no such file",

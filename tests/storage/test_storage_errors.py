@@ -52,7 +52,7 @@ def test_unknown_kind_names_the_field_and_the_choices(tmp_path: Path) -> None:
     text = GOOD + items + '\n[[items]]\ntitle = "I3"\nkind    =   "Q"\n'
     line = text.splitlines().index('kind    =   "Q"') + 1
     assert _error_for(tmp_path, text) == (
-        f'DIR/m.toml:{line}:13: items[3].kind: expected O, D or B, got "Q"'
+        f'DIR/m.toml:{line}:13: items[3].kind: expected O, D or B, got "Q" (item 4)'
     )
 
 
@@ -72,7 +72,7 @@ def test_wrong_type_names_the_field(tmp_path: Path) -> None:
         ("date = 7", "date: expected a date like 2025-10-07, got 7"),
         ("items = 3", "items: expected [[items]] tables, got 3"),
         ("next_meeting = [1]", "next_meeting: expected a table, got a list"),
-        ("items = [1]", "items[0]: expected a table, got 1"),
+        ("items = [1]", "items[0]: expected a table, got 1 (item 1)"),
     ],
 )
 def test_field_messages(tmp_path: Path, line: str, message: str) -> None:
@@ -89,14 +89,18 @@ def test_malformed_attendance_source_and_minutes(tmp_path: Path) -> None:
     assert [str(p) for p in problems] == [
         "m.toml:4:14: error: participants[0].attendance: expected present, online, "
         'apologies, absent or partial, got "maybe"',
-        "m.toml:7:12: error: items[0].duration: expected a whole number of minutes, got -5",
-        'm.toml:10:10: error: items[0].remarks[0].source: expected meeting or written, got "email"',
+        "m.toml:7:12: error: items[0].duration: expected a whole number of minutes, "
+        "got -5 (item 1)",
+        "m.toml:10:10: error: items[0].remarks[0].source: expected meeting or written, "
+        'got "email" (item 1)',
     ]
 
 
 def test_required_key_missing_points_at_the_table(tmp_path: Path) -> None:
     text = GOOD + "\n[[items]]\nkind = 'O'\n"
-    assert _error_for(tmp_path, text) == "DIR/m.toml:4:1: items[0].title: required key is missing"
+    assert _error_for(tmp_path, text) == (
+        "DIR/m.toml:4:1: items[0].title: required key is missing (item 1)"
+    )
 
 
 def test_non_utf8_bytes(tmp_path: Path) -> None:

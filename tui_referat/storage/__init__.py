@@ -16,7 +16,7 @@ from typing import Any
 import tomlkit
 from tomlkit.exceptions import ParseError
 
-from ..checks import Problem
+from ..checks import Problem, with_item_number
 from ..errors import MeetingFileError
 from ..model import Meeting
 from .files import read_text, write_atomic
@@ -99,7 +99,8 @@ def validate_text(text: str, path: str | Path = "<string>") -> tuple[Meeting | N
         line, col = locate(found.field) or (1, 1)
         if line == 1:
             col += offset
-        problems.append(Problem(name, line, col, "error", found.message, found.field))
+        message = with_item_number(found.field, found.message)
+        problems.append(Problem(name, line, col, "error", message, found.field))
     problems.sort(key=lambda problem: (problem.line or 0, problem.col or 0))
     return meeting, problems
 

@@ -11,6 +11,7 @@ full way, so the messages and their FILE:LINE:COL are the same as ``validate_fil
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from pathlib import Path
@@ -80,33 +81,36 @@ def tables_in_order(text: str) -> bool:
     return True
 
 
-def check_file(path: str | Path) -> list[Problem]:
-    """Every problem ``referat check`` reports for the file at ``path``, in file order."""
+def check_file(path: str | Path, *, today: dt.date | None = None) -> list[Problem]:
+    """Every problem ``referat check`` reports for the file at ``path``, in file order.
+
+    ``today`` (default: the real day) tells a meeting not yet held, as in ``check_meeting``.
+    """
     name = str(path)
     try:
         text = read_text(path)
     except MeetingFileError:
-        return _full_check(name)
+        return _full_check(name, today)
     body = text[1:] if text.startswith(_BOM) else text
     try:
         data = tomllib.loads(body)
     except Exception:  # not TOML (or not for tomllib): the full path says why
-        return _full_check(name)
+        return _full_check(name, today)
     reader = Reader()
     try:
         meeting = reader.read_meeting(data)
     except Exception:  # StopReading or a reader bug: the full path reports it
-        return _full_check(name)
+        return _full_check(name, today)
     if reader.problems or not tables_in_order(body):
-        return _full_check(name)
-    return check_meeting(meeting, name, make_locator(body))
+        return _full_check(name, today)
+    return check_meeting(meeting, name, make_locator(body), today=today)
 
 
-def _full_check(name: str) -> list[Problem]:
+def _full_check(name: str, today: dt.date | None = None) -> list[Problem]:
     from . import layout_problems, locator_for, validate_file
 
     meeting, problems = validate_file(name)
     if meeting is not None and not problems:
         problems = layout_problems(meeting, name)
-        problems += check_meeting(meeting, name, locator_for(meeting))
+        problems += check_meeting(meeting, name, locator_for(meeting), today=today)
     return problems
