@@ -233,6 +233,8 @@ def test_mutated_samples_only_raise_meeting_file_error(text: str, edits: list) -
             text = text[:at] + noise + text[at:]
         elif kind == 2:
             lines = text.splitlines(keepends=True)
+            if not lines:  # an earlier edit cut the text to nothing
+                continue
             line = lines[at % len(lines)]
             lines.insert(at % len(lines), line)
             text = "".join(lines)
