@@ -6,6 +6,7 @@ meeting unsaved and refreshes what shows the changed objects.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import time
 from pathlib import PurePath
@@ -179,7 +180,7 @@ class MainScreen(Screen[None]):
         editor.current = f"node-{node.kind}"
         editor.border_title = t(f"node.{node.kind}")
 
-    def on_nav_panel_highlighted(self, message: NavPanel.Highlighted) -> None:
+    async def on_nav_panel_highlighted(self, message: NavPanel.Highlighted) -> None:
         """The editor follows the cursor: at once after a rest, else once it rests again
         (holding Down stays fast: one editor update when the key is let go)."""
         now = time.monotonic()
@@ -188,6 +189,9 @@ class MainScreen(Screen[None]):
         if rested and not self._follow_armed:
             if self.nav.node != self._shown:
                 self.show_node(self.nav.node)
+                # Let the editor's widgets ask for their repaint before this screen draws
+                # the agenda's: one frame for the whole move instead of two.
+                await asyncio.sleep(0.002)
             return
         if not self._follow_armed:
             self._follow_armed = True
