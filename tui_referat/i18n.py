@@ -1,19 +1,36 @@
 """Danish and English labels and dates for the meeting's own words.
 
 One place for every label the exports (and the editor, for domain words) show. Dates and
-times come from Babel, never from the OS locale. UI-only strings live in ``ui/strings.py``
-and take the domain words from here.
+times never come from the OS locale: month and weekday names are Babel's (da_DK, en_GB),
+kept here as tables that tests/bench/test_bench_i18n_dates.py checks against Babel, because
+loading Babel's locale data costs the editor's start-up some 30 ms. UI-only strings live in
+``ui/strings.py`` and take the domain words from here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date as _babel_date
-
 from .model import Attendance, Kind, RemarkSource, Status
 
-_BABEL_LOCALE = {"da": "da_DK", "en": "en_GB"}
+#: The Babel locales the month and weekday names below are checked against.
+BABEL_LOCALE = {"da": "da_DK", "en": "en_GB"}
+#: Babel's wide month names (format context), January first.
+MONTHS = {
+    "da": (
+        "januar", "februar", "marts", "april", "maj", "juni",
+        "juli", "august", "september", "oktober", "november", "december",
+    ),
+    "en": (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+}  # fmt: skip
+#: Babel's wide weekday names (format context), Monday first.
+WEEKDAYS = {
+    "da": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
 
 LABELS: dict[str, dict[str, str]] = {
     "da": {
@@ -178,15 +195,19 @@ def source_label(source: RemarkSource, lang: str) -> str:
 
 
 def format_date(day: dt.date, lang: str) -> str:
-    """ "16. september 2025" / "16 September 2025"."""
-    pattern = "d. MMMM y" if _lang(lang) == "da" else "d MMMM y"
-    return _babel_date(day, pattern, locale=_BABEL_LOCALE[_lang(lang)])
+    """ "16. september 2025" / "16 September 2025" (Babel's "d. MMMM y" / "d MMMM y")."""
+    code = _lang(lang)
+    month = MONTHS[code][day.month - 1]
+    return f"{day.day}. {month} {day.year}" if code == "da" else f"{day.day} {month} {day.year}"
 
 
 def format_weekday_date(day: dt.date, lang: str) -> str:
-    """ "tirsdag den 2. december" / "Tuesday 2 December" (year added when not obvious)."""
-    pattern = "EEEE 'den' d. MMMM y" if _lang(lang) == "da" else "EEEE d MMMM y"
-    return _babel_date(day, pattern, locale=_BABEL_LOCALE[_lang(lang)])
+    """ "tirsdag den 2. december 2025" / "Tuesday 2 December 2025" (Babel's
+    "EEEE 'den' d. MMMM y" / "EEEE d MMMM y")."""
+    weekday = WEEKDAYS[_lang(lang)][day.weekday()]
+    if _lang(lang) == "da":
+        return f"{weekday} den {format_date(day, lang)}"
+    return f"{weekday} {format_date(day, lang)}"
 
 
 def format_time(moment: dt.time, lang: str) -> str:
