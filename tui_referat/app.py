@@ -6,10 +6,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
 from textual.message import Message
+from textual.widgets import Input
 
 from .config import Config, load_config
 from .ui import safety_flow, strings
@@ -125,6 +127,11 @@ class ReferatApp(App[None]):
         # Textual catches every error in the app; keep the user's work before it closes.
         safety_flow.crash_save(self)
         super()._handle_exception(error)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        """A text field that loses the focus shows the start of its text, not the end."""
+        if isinstance(event.widget, Input) and not event.widget.has_focus:
+            event.widget.cursor_position = 0
 
     def on_nav_panel_highlighted(self, message: Message) -> None:
         """Moving between items: the recovery copy is written now if anything is unsaved."""

@@ -98,3 +98,26 @@ async def test_undo_reloads_the_focused_meeting_title(meeting_file, make_app):
         await pilot.pause()
         assert meeting.title == before
         assert field.value == before
+
+
+async def test_opening_another_tab_does_not_mark_the_meeting_changed(meeting_file, make_app):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter", "f6", "f6")
+        await pilot.pause(0.3)
+        assert not app.session.dirty
+        await pilot.press("f5", "x")
+        await pilot.pause(0.7)
+        assert app.session.dirty
+
+
+async def test_a_field_left_shows_the_start_of_its_text(meeting_file, make_app):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("home", "enter")  # meeting details: the title field has the focus
+        await pilot.pause()
+        field = app.screen.query_one("#title", Input)
+        assert field.has_focus and field.cursor_position == len(field.value)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert field.cursor_position == 0 and field.scroll_offset.x == 0

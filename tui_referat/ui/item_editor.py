@@ -153,6 +153,8 @@ class ItemEditor(Vertical):
         self.item: AgendaItem | None = None
         self.index = -1
         self._pending: set[str] = set()
+        #: Short tab titles ("Ref.", "Bem. 9") when the long ones do not fit the width.
+        self._short_tabs = False
         self._last_change = 0.0
         self._timer_armed = False
 
@@ -165,9 +167,6 @@ class ItemEditor(Vertical):
             yield KindSelect(
                 options, id="item-kind", compact=True, prompt="–", disabled=self.read_only
             )
-            standing = StandingToggle("", id="item-standing", disabled=self.read_only)
-            standing.tooltip = t("item.standing.tip")
-            yield standing
         with Horizontal(classes="item-row"):
             yield Label(t("item.time"), classes="field-label")
             yield Input(
@@ -187,6 +186,9 @@ class ItemEditor(Vertical):
             yield Label(t("item.duration_unit"), classes="duration-label")
             yield Label(i18n.label("presenter_prefix", lang).strip(), classes="presenter-label")
             yield Input(id="item-presenters", compact=True, disabled=self.read_only)
+            standing = StandingToggle("", id="item-standing", disabled=self.read_only)
+            standing.tooltip = t("item.standing.tip")
+            yield standing
         yield Vertical(id="item-preview-box")
         with TabbedContent(id="item-tabs", initial="tab-minutes"):
             for key in TABS:
@@ -199,7 +201,10 @@ class ItemEditor(Vertical):
 
     def _tab_title(self, key: str) -> str:
         lang = get_lang()
-        title = t("item.remarks_note") if key == "remarks_note" else i18n.label(key, lang)
+        if self._short_tabs:
+            title = t(f"item.tab_short.{key}")
+        else:
+            title = t("item.remarks_note") if key == "remarks_note" else i18n.label(key, lang)
         if key == "remarks" and self.item is not None and self.item.remarks:
             title += f" {len(self.item.remarks)}"
             late = self.late_remarks()
@@ -287,16 +292,28 @@ class ItemEditor(Vertical):
             value = item.kind.value if item.kind else Select.NULL
             if select.value != value:
                 select.value = value
-        tabs = self.query_one(TabbedContent)
-        for key in ("remarks", "actions"):
-            tab = tabs.get_tab(f"tab-{key}")
-            title = self._tab_title(key)
-            if tab.label_text != title:
-                tab.label = title
+        self._update_tab_titles(("remarks", "actions"))
         line = self.attachments_line()
         label = self.query_one("#item-attachments", Label)
         if str(label.content) != line:
             label.update(line, layout=False)
+
+    def _update_tab_titles(self, keys: tuple[str, ...] = TABS) -> None:
+        tabs = self.query_one(TabbedContent)
+        for key in keys:
+            tab = tabs.get_tab(f"tab-{key}")
+            title = self._tab_title(key)
+            if tab.label_text != title:
+                tab.label = title
+
+    def on_resize(self) -> None:
+        """Short tab titles when the long ones would not all show at this width."""
+        saved, self._short_tabs = self._short_tabs, False
+        needed = sum(len(self._tab_title(key)) + 2 for key in TABS)  # a tab pads by 1 each side
+        self._short_tabs = needed > self.size.width
+        if self._short_tabs != saved:
+            self.set_class(self._short_tabs, "-short-tabs")  # and one space between them
+            self._update_tab_titles()
 
     def _set_input(self, selector: str, value: str, reload: bool = False) -> None:
         widget = self.query_one(selector, Input)
@@ -382,6 +399,8 @@ class ItemEditor(Vertical):
         """A section's text changed: apply it to the model after a pause in typing."""
         if self.item is None:
             return
+        if area.key not in self._pending and area.text == item_text(self.item, area.key):
+            return  # a tab's text loaded (or typed back to what is saved): nothing changed
         if not self._pending:
             self.post_message(TextPending())
         self._pending.add(area.key)

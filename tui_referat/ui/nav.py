@@ -21,6 +21,7 @@ from textual.strip import Strip
 from .. import i18n
 from ..cycle import plan_overrun
 from ..model import Attendance, Meeting
+from ..safety.sanitize import one_line
 from .strings import get_lang, t
 
 
@@ -38,9 +39,11 @@ NEXT = Node("next")
 
 
 def _fit(text: str, width: int) -> str:
-    """``text`` cut with … or padded to exactly ``width`` cells."""
+    """``text`` cut with … or padded to exactly ``width`` cells (control characters shown as
+    the visible symbols the screen shows them as, so they are measured as such)."""
     if width <= 0:
         return ""
+    text = one_line(text)
     if cell_len(text) > width:
         return set_cell_size(text, width - 1) + "…"
     return set_cell_size(text, width)
@@ -129,7 +132,7 @@ class NavPanel(ScrollView, can_focus=True):
             number = f"{node.index + 1}.".rjust(number_width)
             kind = f" ({item.kind.value})" if item.kind else ""
             planned = self._times[node.index] if node.index < len(self._times) else None
-            time = f" {i18n.format_time(planned, self.meeting.lang)}" if planned else ""
+            time = f" {i18n.format_time(planned, lang)}" if planned else ""
             title_width = width - 1 - number_width - 1 - len(kind) - len(time)
             title = _fit(item.title or "…", max(title_width, 1))
             return _fit(f"{marker}{number} {title}{kind}{time}", width)
@@ -138,10 +141,8 @@ class NavPanel(ScrollView, can_focus=True):
             warning = f"  {t('nav.overrun', minutes=over)}" if over else ""
             return _fit(f"{marker}◆ {t('nav.details')}{warning}", width)
         if node.kind == "participants":
-            counts = self.meeting.attendance_counts()
-            away = counts[Attendance.APOLOGIES]
-            here = len(self.meeting.participants) - away - counts[Attendance.ABSENT]
-            text = t("nav.participants", here=here, away=away)
+            away = self.meeting.attendance_counts()[Attendance.APOLOGIES]
+            text = t("nav.participants", total=len(self.meeting.participants), away=away)
             return _fit(f"{marker}◆ {text}", width)
         next_meeting = self.meeting.next_meeting
         when = ""

@@ -172,10 +172,9 @@ class MeetingDetailsForm(Form):
 
         yield Static(t("forms.details"), classes="form-heading")
         yield row(t("forms.title"), Input(id="title", compact=True))
+        yield row(dl("date"), Input(id="date", compact=True, classes="date"))
         yield row(
-            dl("date"),
-            Input(id="date", compact=True, classes="date"),
-            Label(t("forms.start"), classes="inline-label"),
+            t("forms.start"),
             Input(id="start", compact=True, classes="time"),
             Label(t("forms.end"), classes="inline-label"),
             Input(id="end", compact=True, classes="time"),
@@ -188,12 +187,8 @@ class MeetingDetailsForm(Form):
             t("forms.language"), Select(languages, id="lang", compact=True, allow_blank=False)
         )
         statuses = [(i18n.status_label(s, get_lang()), s) for s in Status]
-        yield row(
-            t("forms.status"),
-            Select(statuses, id="status", compact=True, allow_blank=False),
-            Label(dl("approved_on"), classes="inline-label"),
-            Input(id="approved", compact=True, classes="date"),
-        )
+        yield row(t("forms.status"), Select(statuses, id="status", compact=True, allow_blank=False))
+        yield row(dl("approved_on"), Input(id="approved", compact=True, classes="date"))
         yield row(
             t("forms.deadline"),
             Input(id="deadline_date", compact=True, classes="date"),

@@ -13,7 +13,7 @@ from ... import i18n
 from ...edits import Edit, Insert, Move, Remove, SetField
 from ...model import Attendance, Meeting, Participant
 from ..messages import EditRequested
-from ..strings import get_lang, t
+from ..strings import get_lang, t, tn
 from ._common import list_bindings, load_css, localize_bindings
 from .dialogs import ConfirmDialog, FieldsDialog, FieldSpec
 
@@ -28,6 +28,26 @@ ATTENDANCE_CYCLE: tuple[Attendance, ...] = (
 
 CHAIR_MARK = "★"
 SECRETARY_MARK = "✎"
+
+
+def short_attendance(attendance: Attendance, lang: str) -> str:
+    """The attendance as the table shows it: "til stede", "on-line", "afbud" …"""
+    return t(f"forms.attendance.{attendance.value}")
+
+
+def attendance_summary(meeting: Meeting) -> str:
+    """ "16 deltagere · 10 til stede · 5 on-line · 1 afbud" (parts that are 0 left out, but
+    the number present and the apologies)."""
+    counts = meeting.attendance_counts()
+    present = counts[Attendance.PRESENT] + counts[Attendance.PARTIAL]
+    parts = [tn("forms.count.total", len(meeting.participants))]
+    parts.append(t("forms.count.present", n=present))
+    if counts[Attendance.ONLINE]:
+        parts.append(t("forms.count.online", n=counts[Attendance.ONLINE]))
+    parts.append(t("forms.count.apologies", n=counts[Attendance.APOLOGIES]))
+    if counts[Attendance.ABSENT]:
+        parts.append(t("forms.count.absent", n=counts[Attendance.ABSENT]))
+    return " · ".join(parts)
 
 
 def next_attendance(attendance: Attendance) -> Attendance:
@@ -73,13 +93,26 @@ class ParticipantsTable(DataTable, inherit_bindings=True):
             self.refresh_from_model()
 
     def _column_widths(self) -> tuple[int, int, int, int]:
-        # Four cells with one space of padding either side, and room for a scrollbar.
-        room = max(28, (self.size.width or 80) - 8 - 2)
-        attendance = 15 if room >= 60 else 10
-        rest = room - attendance
-        name = rest * 40 // 100
-        title = rest * 27 // 100
-        return name, title, rest - name - title, attendance
+        """Name takes the free width; title and organisation what they need, up to a
+        quarter each; attendance its short label."""
+        # Three cells with one space of padding either side, and room for a scrollbar.
+        room = max(28, (self.size.width or 80) - 6 - 1)
+        people = self.meeting.participants
+        lang = get_lang()
+        labels = (t("forms.p_title"), t("forms.organisation"), t("forms.attendance_short"))
+
+        def need(values: list[str], label: str, cap: int) -> int:
+            return min(max([len(label), *(len(v) for v in values)]), cap)
+
+        shown = [short_attendance(p.attendance, lang) + (" *" if p.note else "") for p in people]
+        attendance = need(shown, labels[2], 12)
+        organisation = need([p.organisation for p in people], labels[1], room // 4)
+        # Narrow: no title column (it is in the edit dialog); names get the room.
+        title = need([p.title for p in people], labels[0], room // 4) if room >= 56 else 0
+        if title:
+            room -= 3  # the title column's own padding
+        name = max(10, room - title - organisation - attendance)
+        return name, title, organisation, attendance
 
     def refresh_from_model(self) -> None:
         """Rebuild the rows from the meeting; the cursor stays on the same participant."""
@@ -92,8 +125,9 @@ class ParticipantsTable(DataTable, inherit_bindings=True):
         if widths != self._widths or not self.columns:
             self.clear(columns=True)
             labels = (t("forms.name"), t("forms.p_title"), t("forms.organisation"))
-            for label, width in zip((*labels, t("forms.attendance")), widths, strict=True):
-                self.add_column(label, width=width)
+            for label, width in zip((*labels, t("forms.attendance_short")), widths, strict=True):
+                if width:
+                    self.add_column(label, width=width)
             self._widths = widths
         else:
             self.clear()
@@ -104,11 +138,11 @@ class ParticipantsTable(DataTable, inherit_bindings=True):
                 name = f"{CHAIR_MARK} {name}"
             if person.name and person.name == self.meeting.secretary:
                 name = f"{SECRETARY_MARK} {name}"
-            attendance = i18n.attendance_label(person.attendance, lang)
+            attendance = short_attendance(person.attendance, lang)
             if person.note:
                 attendance += " *"
             cells = (name, person.title, person.organisation, attendance)
-            self.add_row(*(Text(_cut(c, w)) for c, w in zip(cells, widths, strict=True)))
+            self.add_row(*(Text(_cut(c, w)) for c, w in zip(cells, widths, strict=True) if w))
         self._cursor_target = None
         if people:
             row = old_row
@@ -119,15 +153,7 @@ class ParticipantsTable(DataTable, inherit_bindings=True):
         self._update_titles()
 
     def _update_titles(self) -> None:
-        counts = self.meeting.attendance_counts()
-        self.border_title = f"{i18n.label('participants', get_lang())} · " + t(
-            "forms.counts",
-            total=len(self.meeting.participants),
-            present=counts[Attendance.PRESENT]
-            + counts[Attendance.ONLINE]
-            + counts[Attendance.PARTIAL],
-            apologies=counts[Attendance.APOLOGIES],
-        )
+        self.border_title = attendance_summary(self.meeting)
         none = t("forms.none")
         self.border_subtitle = t(
             "forms.roles",
