@@ -12,7 +12,7 @@ import time
 from pathlib import PurePath
 from typing import ClassVar
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -99,7 +99,6 @@ class MainScreen(Screen[None]):
         self._shown: Node | None = None
         self._follow_at = 0.0
         self._follow_armed = False
-        self._resumed = False
         self._overrun: int | None = plan_overrun(self.meeting)
 
     # -- layout -------------------------------------------------------------------------
@@ -113,14 +112,6 @@ class MainScreen(Screen[None]):
             yield ItemEditor(self.meeting, read_only=self.session.read_only, id="node-item")
             yield Vertical(id="node-next", classes="node-form")
         yield StatusLine(id="status")
-
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Textual restyles every widget of a screen when it is resumed. The first resume
-        # comes right after this screen was pushed and its widgets were styled as they were
-        # mounted: skip that second pass (Screen's own handler runs after this one).
-        if not self._resumed:
-            self._resumed = True
-            event.refresh_styles = False
 
     def on_mount(self) -> None:
         self.nav.border_title = t("nav.title")
