@@ -168,3 +168,18 @@ async def test_change_theme_cycles_the_editors_own_themes(meeting_file, make_app
             await pilot.pause()
             seen.add(app.theme)
         assert seen == set(app.own_themes)
+
+
+async def test_read_only_save_says_read_only_and_hides_the_save_key(meeting_file, make_app):
+    from tui_referat.ui.status import StatusLine
+
+    app = make_app(meeting_file, read_only=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = str(app.screen.query_one(StatusLine).query_one("#status-keys").render())
+        assert "^S" not in keys and "^E" in keys
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any("kun til læsning" in m for m in messages), messages
+        assert not any("gendannelse" in m.lower() for m in messages), messages

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -166,18 +167,21 @@ class HelpScreen(ModalScreen[None]):
         self.sections = help_sections(origin)
 
     def compose(self) -> ComposeResult:
-        table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
-        table.add_column(t("help.key"), no_wrap=True, style="bold")
-        table.add_column(t("help.action"))
+        parts: list[RenderableType] = []
+        key_width = max((len(keys) for _, rows in self.sections for keys, _, _ in rows), default=4)
         for number, (heading, rows) in enumerate(self.sections):
             if number:
-                table.add_row("", "")
-            table.add_row(Text(heading, style="bold reverse"), "")
+                parts.append(Text(""))
+            parts.append(Text(f" {heading} ", style="bold reverse"))
+            table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
+            table.add_column(no_wrap=True, style="bold", width=min(key_width, 24))
+            table.add_column(ratio=1)
             for keys, description, tooltip in rows:
                 text = f"{description} — {tooltip}" if tooltip else description
                 table.add_row(Text(keys), Text(text))
+            parts.append(table)
         with Vertical(id="help-box"):
             yield Label(t("help.title"), id="help-title")
             with VerticalScroll(id="help-scroll"):
-                yield Static(table, id="help-table")
+                yield Static(Group(*parts), id="help-table")
             yield Label(t("help.close_hint"), id="help-hint")
