@@ -121,3 +121,27 @@ async def test_a_field_left_shows_the_start_of_its_text(meeting_file, make_app):
         await pilot.press("tab")
         await pilot.pause()
         assert field.cursor_position == 0 and field.scroll_offset.x == 0
+
+
+async def test_an_edit_from_elsewhere_reloads_the_focused_field(meeting_file, make_app):
+    from tui_referat.ui.forms.dialogs import FieldsDialog
+
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        meeting = app.session.meeting
+        await pilot.press("home", "enter")
+        await pilot.pause()
+        field = app.screen.query_one("#approved", Input)
+        field.focus()
+        await pilot.pause()
+        assert field.value == "" and meeting.approved is None
+        await pilot.press("f9")  # approve: a dialog asks for the day
+        await pilot.pause()
+        assert isinstance(app.screen, FieldsDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert meeting.approved is not None
+        assert field.value != ""  # shows the new date: leaving it must not clear it
+        await pilot.press("tab")
+        await pilot.pause()
+        assert meeting.approved is not None

@@ -100,6 +100,8 @@ class MainScreen(Screen[None]):
         self._follow_at = 0.0
         self._follow_armed = False
         self._overrun: int | None = plan_overrun(self.meeting)
+        #: The widget whose edit is being applied (see ``refresh_forms``).
+        self._edit_origin: object | None = None
 
     # -- layout -------------------------------------------------------------------------
 
@@ -268,10 +270,14 @@ class MainScreen(Screen[None]):
         self._overrun = over
 
     def refresh_forms(self, edit: Edit | None = None, *, reload: bool = False) -> None:
-        """Let every mounted form re-read the model. They keep what the user is typing,
-        unless ``reload`` (after undo / redo): then every field shows the model again."""
+        """Let every mounted form re-read the model. A form keeps what the user is typing in
+        it when the edit came from that form; after undo / redo (``reload``) or an edit from
+        elsewhere (a dialog, a key of the screen) every field shows the model again."""
+        origin = self._edit_origin
         for form in self._mounted_forms():
-            refresh = getattr(form, "reload_from_model" if reload else "refresh_from_model", None)
+            own = isinstance(origin, Widget) and (origin is form or form in origin.ancestors)
+            again = reload or not own
+            refresh = getattr(form, "reload_from_model" if again else "refresh_from_model", None)
             if refresh is None:
                 refresh = getattr(form, "refresh_from_model", None)
             if refresh is not None:
@@ -302,7 +308,11 @@ class MainScreen(Screen[None]):
         if isinstance(message, TextEdited):
             return  # a subclass: Textual calls this handler too; ``_on_text_edited`` applies it
         edit = message.edit
-        self.apply_edit(edit)
+        self._edit_origin = message._sender  # the form that asked keeps its typing
+        try:
+            self.apply_edit(edit)
+        finally:
+            self._edit_origin = None
         structural = isinstance(edit, Insert | Remove | Move)
         if structural and edit.owner is self.meeting and edit.attr == "items":
             self.after_structure()
