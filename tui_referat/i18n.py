@@ -1,9 +1,10 @@
 """Danish and English labels and dates for the meeting's own words.
 
 One place for every label the exports (and the editor, for domain words) show. Dates and
-times never come from the OS locale: month and weekday names are Babel's (da_DK, en_GB),
-kept here as tables that tests/bench/test_bench_i18n_dates.py checks against Babel, because
-loading Babel's locale data costs the editor's start-up some 30 ms. UI-only strings live in
+times never come from the OS locale: the exports' dates are written by Babel (da_DK, en_GB);
+the editor's first frame uses ``quick_date``, the same text from a table of Babel's month names
+(checked against Babel by tests/bench/test_bench_i18n_dates.py), because loading Babel's
+locale data costs start-up some 30 ms. UI-only strings live in
 ``ui/strings.py`` and take the domain words from here.
 """
 
@@ -13,7 +14,7 @@ import datetime as dt
 
 from .model import Attendance, Kind, RemarkSource, Status
 
-#: The Babel locales the month and weekday names below are checked against.
+#: The Babel locales the exports write dates in (and the month names below are checked against).
 BABEL_LOCALE = {"da": "da_DK", "en": "en_GB"}
 #: Babel's wide month names (format context), January first.
 MONTHS = {
@@ -26,11 +27,6 @@ MONTHS = {
         "July", "August", "September", "October", "November", "December",
     ),
 }  # fmt: skip
-#: Babel's wide weekday names (format context), Monday first.
-WEEKDAYS = {
-    "da": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
 
 LABELS: dict[str, dict[str, str]] = {
     "da": {
@@ -194,20 +190,37 @@ def source_label(source: RemarkSource, lang: str) -> str:
     return _SOURCE[_lang(lang)][source]
 
 
+_DATE_PATTERNS = {
+    "da": ("d. MMMM y", "EEEE 'den' d. MMMM y"),
+    "en": ("d MMMM y", "EEEE d MMMM y"),
+}
+
+
 def format_date(day: dt.date, lang: str) -> str:
-    """ "16. september 2025" / "16 September 2025" (Babel's "d. MMMM y" / "d MMMM y")."""
+    """ "16. september 2025" / "16 September 2025", written by Babel (the exports use this)."""
+    from babel.dates import format_date as babel_date  # imported on first use only
+
     code = _lang(lang)
-    month = MONTHS[code][day.month - 1]
-    return f"{day.day}. {month} {day.year}" if code == "da" else f"{day.day} {month} {day.year}"
+    return babel_date(day, _DATE_PATTERNS[code][0], locale=BABEL_LOCALE[code])
 
 
 def format_weekday_date(day: dt.date, lang: str) -> str:
-    """ "tirsdag den 2. december 2025" / "Tuesday 2 December 2025" (Babel's
-    "EEEE 'den' d. MMMM y" / "EEEE d MMMM y")."""
-    weekday = WEEKDAYS[_lang(lang)][day.weekday()]
-    if _lang(lang) == "da":
-        return f"{weekday} den {format_date(day, lang)}"
-    return f"{weekday} {format_date(day, lang)}"
+    """ "tirsdag den 2. december 2025" / "Tuesday 2 December 2025", written by Babel."""
+    from babel.dates import format_date as babel_date
+
+    code = _lang(lang)
+    return babel_date(day, _DATE_PATTERNS[code][1], locale=BABEL_LOCALE[code])
+
+
+def quick_date(day: dt.date, lang: str) -> str:
+    """The same text as ``format_date`` from Babel's month names kept as a table above.
+
+    For the editor's first frame only: loading Babel's locale data costs start-up ~30 ms.
+    tests/bench/test_bench_i18n_dates.py checks that both agree for every day it tries.
+    """
+    code = _lang(lang)
+    month = MONTHS[code][day.month - 1]
+    return f"{day.day}. {month} {day.year}" if code == "da" else f"{day.day} {month} {day.year}"
 
 
 def format_time(moment: dt.time, lang: str) -> str:

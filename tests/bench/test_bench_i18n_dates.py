@@ -1,5 +1,5 @@
-"""Dates are shown without loading Babel (it costs the editor's start-up); they must read
-exactly as Babel writes them."""
+"""The exports' dates come from Babel; the editor's first frame shows them without loading
+Babel (it costs start-up), and must read exactly as Babel writes them."""
 
 from __future__ import annotations
 
@@ -21,8 +21,10 @@ def test_dates_read_as_babel_writes_them(lang: str) -> None:
     weekday = "EEEE 'den' d. MMMM y" if lang == "da" else "EEEE d MMMM y"
     for day in DAYS:
         assert i18n.format_date(day, lang) == format_date(day, plain, locale=locale)
+        assert i18n.quick_date(day, lang) == i18n.format_date(day, lang)
         assert i18n.format_weekday_date(day, lang) == format_date(day, weekday, locale=locale)
 
 
 def test_an_unknown_language_falls_back_to_english() -> None:
     assert i18n.format_date(dt.date(2025, 9, 16), "fr") == "16 September 2025"
+    assert i18n.quick_date(dt.date(2025, 9, 16), "fr") == "16 September 2025"

@@ -147,7 +147,7 @@ class NavPanel(ScrollView, can_focus=True):
         next_meeting = self.meeting.next_meeting
         when = ""
         if next_meeting is not None and next_meeting.date is not None:
-            when = "  " + i18n.format_date(next_meeting.date, lang)
+            when = "  " + i18n.quick_date(next_meeting.date, lang)
         return _fit(f"{marker}◆ {i18n.label('next_meeting', lang)}{when}", width)
 
     # -- drawing ------------------------------------------------------------------------

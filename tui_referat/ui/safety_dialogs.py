@@ -15,7 +15,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-from ..i18n import format_date, format_time
+from ..i18n import format_time
+from ..i18n import quick_date as format_date
 from ..safety.lock import LockHeld, LockInfo
 from ..safety.recovery import RecoveryInfo
 from ..safety.sanitize import one_line

@@ -56,7 +56,7 @@ class HeaderLine(Horizontal):
         lang = get_lang()
         title = meeting.title or t("header.untitled")
         if meeting.date is not None:
-            title += f" · {i18n.format_date(meeting.date, lang)}"
+            title += f" · {i18n.quick_date(meeting.date, lang)}"
         state = cycle_state(meeting, lang)
         if session.read_only:
             state += f" · {t('header.read_only')}"
