@@ -17,7 +17,6 @@ from .config import Config, load_config
 from .ui import safety_flow, strings
 from .ui.inert_filter import inert_line_filters
 from .ui.main_screen import MainScreen
-from .ui.palette import ReferatCommands
 from .ui.session import Session
 from .ui.themes import DEFAULT_THEME, load_themes
 
@@ -52,11 +51,18 @@ def key_label(key: str) -> str:
     return prefix + name
 
 
+def _referat_commands() -> type:
+    """The palette's command provider, imported when the palette first opens."""
+    from .ui.palette import ReferatCommands
+
+    return ReferatCommands
+
+
 class ReferatApp(App[None]):
     """The editor. ``ReferatApp(path)`` loads ``path`` (``MeetingFileError`` if it cannot)."""
 
     TITLE = "referat"
-    COMMANDS: ClassVar[set] = {ReferatCommands}
+    COMMANDS: ClassVar[set] = {_referat_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "request_quit", "quit", tooltip="quit.tip", priority=True, id="quit"),
         Binding(

@@ -26,7 +26,6 @@ from ..edits import Edit, Insert, Move, Remove
 from ..errors import MeetingFileError
 from . import agenda
 from .cycle_keys import CYCLE_BINDINGS
-from .dialogs import ConfirmDialog
 from .form_slots import make_form
 from .item_editor import ItemEditor
 from .messages import EditRequested, MeetingChanged, TextEdited, TextPending
@@ -361,6 +360,8 @@ class MainScreen(Screen[None]):
                 if yes and self.apply_edit(agenda.delete_item(meeting, index)):
                     self.after_structure()
                     self.notify(t("delete.done", undo_key=self._key_for("undo")))
+
+            from .dialogs import ConfirmDialog
 
             self.app.push_screen(ConfirmDialog(question), answered)
 

@@ -21,7 +21,6 @@ from ..safety.lock import Lock, LockHeld
 from ..safety.sanitize import one_line
 from ..safety.signals import install_emergency_handlers
 from ..safety.watch import stamp
-from .safety_dialogs import DiskChangedDialog, LockDialog, RecoveryDialog
 from .safety_strings import ts
 from .session import Session
 
@@ -96,6 +95,8 @@ def open_meeting(app: ReferatApp, show_main: Callable[[], None]) -> None:
                 return
             app.exit()
 
+        from .safety_dialogs import LockDialog  # dialogs are imported when first shown
+
         app.push_screen(LockDialog(app.session.path.name, result), chosen)
         return
     if result.took_over is not None:
@@ -135,6 +136,8 @@ def _offer_recovery(app: ReferatApp, show_main: Callable[[], None]) -> None:
             recovery.discard_recovery(path)
             app.notify(ts("recovery.discarded"), timeout=4)
         show_main()
+
+    from .safety_dialogs import RecoveryDialog
 
     app.push_screen(RecoveryDialog(info, target), chosen)
 
@@ -202,6 +205,8 @@ def ask_if_changed_on_disk(screen: Any) -> bool:
             screen.save(checked=True)
         elif choice == "reload":
             _reload(app)
+
+    from .safety_dialogs import DiskChangedDialog
 
     app.push_screen(DiskChangedDialog(app.session.path.name, target), chosen)
     return True
