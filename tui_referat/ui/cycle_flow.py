@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -209,20 +210,14 @@ def send_for_review(screen: MainScreen) -> None:
     def chosen(given: dict[str, Any] | None) -> None:
         if given is None:
             return
-        scratch = copy.copy(meeting)
-        try:
-            cycle.send_for_review(scratch, parsed(given))
-        except cycle.CycleError as error:
-            screen.notify(str(error), severity="error")
-            return
-        edit = Batch(
-            (
-                SetField(meeting, "remarks_deadline", scratch.remarks_deadline),
-                SetField(meeting, "status", scratch.status),
-            ),
-            label=t("cycle.review"),
+        scratch = _transition(
+            screen,
+            lambda m: cycle.send_for_review(m, parsed(given)),
+            ("remarks_deadline", "status"),
+            t("cycle.review"),
         )
-        screen.post_message(EditRequested(edit))
+        if scratch is None:
+            return
         when = deadline_text(scratch.remarks_deadline, lang)
         screen.notify(t("cycle.review.done", deadline=when))
 
@@ -238,6 +233,22 @@ def send_for_review(screen: MainScreen) -> None:
         ),
     ]
     screen.app.push_screen(FieldsDialog(t("cycle.review.title"), fields, validate), chosen)
+
+
+def _transition(
+    screen: MainScreen, change: Callable[[Meeting], None], names: tuple[str, ...], label: str
+) -> Meeting | None:
+    """Run a status change on a copy; post its fields as one undoable edit (None if refused)."""
+    meeting = screen.meeting
+    scratch = copy.copy(meeting)
+    try:
+        change(scratch)
+    except cycle.CycleError as error:
+        screen.notify(str(error), severity="error")
+        return None
+    edit = Batch(tuple(SetField(meeting, n, getattr(scratch, n)) for n in names), label=label)
+    screen.post_message(EditRequested(edit))
+    return scratch
 
 
 def approve(screen: MainScreen) -> None:
@@ -261,20 +272,14 @@ def approve(screen: MainScreen) -> None:
     def chosen(given: dict[str, Any] | None) -> None:
         if given is None:
             return
-        scratch = copy.copy(meeting)
-        try:
-            cycle.approve(scratch, values.parse_date(given["approve_date"]))
-        except cycle.CycleError as error:
-            screen.notify(str(error), severity="error")
-            return
-        edit = Batch(
-            (
-                SetField(meeting, "approved", scratch.approved),
-                SetField(meeting, "status", scratch.status),
-            ),
-            label=t("cycle.approve"),
+        scratch = _transition(
+            screen,
+            lambda m: cycle.approve(m, values.parse_date(given["approve_date"])),
+            ("approved", "status"),
+            t("cycle.approve"),
         )
-        screen.post_message(EditRequested(edit))
+        if scratch is None:
+            return
         screen.notify(t("cycle.approve.done", date=values.format_date(scratch.approved, lang)))
 
     today = values.format_date(dt.date.today(), lang)

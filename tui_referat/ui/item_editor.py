@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -450,31 +451,27 @@ class ItemEditor(Vertical):
 
     def _commit_time(self) -> None:
         field = self.query_one("#item-time", Input)
-        if self.item is None:
-            return
-        try:
-            value = parse_time(field.value)
-        except ValueError:
-            field.add_class("-invalid")
-            self.notify(t("item.bad_time", value=field.value), severity="warning")
-            return
-        field.remove_class("-invalid")
-        if value != self.item.time:
-            self.post_message(EditRequested(SetField(self.item, "time", value)))
+        self._commit_parsed(field, "time", parse_time, "item.bad_time")
 
     def _commit_duration(self, field: Input) -> None:
         """Durations apply as typed (restricted to digits): planned times follow at once."""
+        self._commit_parsed(field, "duration", parse_duration, "item.bad_duration")
+
+    def _commit_parsed(
+        self, field: Input, name: str, parse: Callable[[str], object], bad_key: str
+    ) -> None:
+        """Parse ``field`` and set the item's ``name``; a bad value marks the field instead."""
         if self.item is None:
             return
         try:
-            value = parse_duration(field.value)
+            value = parse(field.value)
         except ValueError:
             field.add_class("-invalid")
-            self.notify(t("item.bad_duration", value=field.value), severity="warning")
+            self.notify(t(bad_key, value=field.value), severity="warning")
             return
         field.remove_class("-invalid")
-        if value != self.item.duration:
-            self.post_message(EditRequested(SetField(self.item, "duration", value)))
+        if value != getattr(self.item, name):
+            self.post_message(EditRequested(SetField(self.item, name, value)))
 
     def toggle_standing(self) -> None:
         """Mark the item as standing (carried into the next meeting) or not."""
