@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
@@ -172,6 +173,7 @@ def parser() -> MarkdownIt:
     # can unwrap it and keep its text (markdown-it's default would leave "[x](javascript:…)"
     # as literal text, URL and all).
     md.validateLink = _note_link  # type: ignore[method-assign]
+    md.core.ruler.after("block", "referat_batch_check", _check_batch)
     md.core.ruler.push("referat_neutralise", _neutralise)
     return md
 
@@ -216,35 +218,53 @@ def md_to_html(text: str, *, heading_offset: int = 0) -> str:
 
 
 # -- many texts at once --------------------------------------------------------------------
-# An export renders hundreds of small texts. Parsing them as one source, split by a barrier
-# paragraph, saves markdown-it's per-call overhead, and one sanitiser call replaces hundreds.
-# The result must equal doing each text alone, so it is checked: every barrier must come out
-# as a top-level paragraph of its own (an unclosed code fence or HTML comment would swallow
-# it), and texts with link reference definitions (which would leak into the others) are
+# An export renders hundreds of small texts. Parsing them as one source (joined by a blank
+# line) saves markdown-it's per-call overhead, and one sanitiser call replaces hundreds. The
+# result must equal doing each text alone, so it is checked: every top-level block must lie
+# within one text (an unclosed code fence or HTML comment, a list continued by the next text
+# or indented code running on would cross the line where the next text starts; a core rule
+# checks this before raw HTML is removed), and no link reference definition may be in the
+# batch (definitions are global). Texts with a definition at the start of a line, or with a
+# carriage return (markdown-it turns it into a line break, which would shift the lines), are
 # parsed alone. Any doubt falls back to one text at a time.
 
-_BARRIER = "\ue000referat-barrier\ue000"
-_DEFINITION = re.compile(r"(?m)^ {0,3}\[[^\]]*\]:")
 _SEPARATOR = "\ue001"
+_DEFINITION = re.compile(r"(?m)^ {0,3}\[[^\]]*\]:")
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
+#: Env key of a batched parse: the line where each text starts in the joined source.
+_BATCH_STARTS = "referat_batch_starts"
+#: Env key set by the batch check when a top-level block crosses into the next text.
+_BATCH_CROSSED = "referat_batch_crossed"
 
 
-def _split_at_barriers(tokens: list[Token], expected: int) -> list[list[Token]] | None:
-    cuts = [
-        i
-        for i, tok in enumerate(tokens)
-        if tok.content == _BARRIER
-        and tok.type == "inline"
-        and tokens[i - 1].type == "paragraph_open"
-        and tokens[i - 1].level == 0
-    ]
-    if len(cuts) != expected - 1:
-        return None
-    parts: list[list[Token]] = []
-    start = 0
-    for cut in cuts:  # each barrier is paragraph_open, inline, paragraph_close
-        parts.append(tokens[start : cut - 1])
-        start = cut + 2
-    parts.append(tokens[start:])
+def _check_batch(state: StateCore) -> None:
+    """Core rule, batched parses only: note a top-level block that crosses into another text."""
+    env = state.env
+    starts = env.get(_BATCH_STARTS) if isinstance(env, dict) else None
+    if not starts:
+        return
+    count = len(starts)
+    for tok in state.tokens:
+        if tok.level or tok.nesting < 0:
+            continue
+        if tok.map is None:
+            env[_BATCH_CROSSED] = True
+            return
+        first, end = tok.map
+        index = bisect_right(starts, first) - 1
+        if index < 0 or (index + 1 < count and end > starts[index + 1]):
+            env[_BATCH_CROSSED] = True
+            return
+
+
+def _split_batch(tokens: list[Token], starts: list[int]) -> list[list[Token]]:
+    """The tokens of each text of a checked batch, by the line each top-level block starts."""
+    parts: list[list[Token]] = [[] for _ in starts]
+    current = parts[0]
+    for tok in tokens:
+        if tok.level == 0 and tok.nesting >= 0 and tok.map is not None:
+            current = parts[bisect_right(starts, tok.map[0]) - 1]
+        current.append(tok)
     return parts
 
 
@@ -254,16 +274,23 @@ def parse_many(texts: list[str], *, heading_offset: int = 0) -> list[list[Token]
     batch = [
         i
         for i, text in enumerate(texts)
-        if text.strip()
-        and _BARRIER not in text
-        and _SEPARATOR not in text
-        and not _DEFINITION.search(text)
+        if text.strip() and "\r" not in text and not _DEFINITION.search(text)
     ]
     if len(batch) > 1:
-        source = f"\n\n{_BARRIER}\n\n".join(texts[i].strip("\n") for i in batch)
-        parts = _split_at_barriers(parse(source, heading_offset=heading_offset), len(batch))
-        if parts is not None:
-            for i, part in zip(batch, parts, strict=True):
+        # Each text on lines of its own, a blank line after it; the last one as it is (the
+        # end of the source ends its open blocks as the end of the text would).
+        chunks = [_LEADING_BLANK_LINES.sub("", texts[i]) for i in batch]
+        starts = []
+        line = 0
+        for k, chunk in enumerate(chunks):
+            starts.append(line)
+            if k < len(chunks) - 1:
+                chunks[k] = chunk = chunk + ("\n" if chunk.endswith("\n") else "\n\n")
+                line += chunk.count("\n")
+        env: dict[str, Any] = {_BATCH_STARTS: starts}
+        tokens = parse("".join(chunks), heading_offset=heading_offset, env=env)
+        if not env.get(_BATCH_CROSSED) and not env.get("references"):
+            for i, part in zip(batch, _split_batch(tokens, starts), strict=True):
                 result[i] = part
     return [
         tokens if tokens is not None else parse(text, heading_offset=heading_offset)

@@ -6,7 +6,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from tui_referat import markdown as mdr
 from tui_referat.export import email as email_export
 from tui_referat.export.common import build
 from tui_referat.export.htmlbody import Body
@@ -33,6 +36,12 @@ TRICKY = [
     "    indrykket kode",
     "",
     "Slut.",
+    "> [b]: https://example.org/b",
+    "[b] bruger en definition fra et citat i en anden tekst",
+    "- a",
+    "- b fortsætter ikke listen ovenfor",
+    "\n\n   \nefter tomme linjer",
+    "```\nen kodeblok til sidst\n\n",
 ]
 
 
@@ -41,6 +50,38 @@ def test_batched_markdown_equals_one_text_at_a_time(offset: int) -> None:
     many = md_to_html_many(TRICKY, heading_offset=offset)
     alone = [md_to_html(text, heading_offset=offset) for text in TRICKY]
     assert many == alone
+
+
+#: Lines that open, continue or close blocks across a text's end.
+_LINES = ["- a", "1. x", "  indrykket", "    kode", "```", "~~~", "> q", "afsnit", "# h", "===",
+          "---", "| a | b |", "|---|---|", "<!--", "-->", "<div>", "<script>", "[a]: https://x",
+          "[a]", "> [b]: https://y", "[b]", "", "   ", "x  ", "<b>b</b>", "![i](https://x/i.png)",
+          "[l](javascript:x)", "<https://a.b>", "*em*", "<pre>", "\\"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_LINES), max_size=5).map("\n".join)
+        | st.lists(st.sampled_from(_LINES), max_size=4).map(lambda x: "\n".join(x) + "\n\n"),
+        min_size=2,
+        max_size=6,
+    )
+)
+def test_batched_markdown_equals_alone_for_any_mix_of_block_starts(texts: list[str]) -> None:
+    assert md_to_html_many(texts, heading_offset=3) == [
+        md_to_html(text, heading_offset=3) for text in texts
+    ]
+
+
+def test_ordinary_texts_are_parsed_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["Et *afsnit*.", "- en\n- liste\n", "> citat", "| a |\n|---|\n| 1 |", "Slut."]
+    alone = [md_to_html(text) for text in texts]
+    calls = []
+    parse = mdr.parse
+    monkeypatch.setattr(mdr, "parse", lambda *a, **k: calls.append(1) or parse(*a, **k))
+    assert mdr.md_to_html_many(texts) == alone
+    assert len(calls) == 1
 
 
 def test_batching_survives_texts_that_only_work_alone() -> None:
