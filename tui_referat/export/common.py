@@ -8,8 +8,10 @@ fields stay plain (each format escapes them); Markdown fields stay Markdown.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .. import i18n
@@ -17,6 +19,7 @@ from ..markdown import is_safe_url
 from ..model import Attendance, Meeting, Status
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_CHARS = tuple(chr(c) for c in range(0xA0) if _CONTROL.match(chr(c)))
 
 
 def strip_control(text: str) -> str:
@@ -28,22 +31,45 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _field_names(cls: type) -> tuple[str, ...]:
+    """The fields of a model class that hold its data; () for anything but a dataclass."""
     names = _FIELDS.get(cls)
     if names is None:
-        names = tuple(f.name for f in dataclasses.fields(cls) if f.init and f.name != "origin")
+        names = ()
+        if dataclasses.is_dataclass(cls):
+            fields = dataclasses.fields(cls)
+            names = tuple(f.name for f in fields if f.init and f.name != "origin")
         _FIELDS[cls] = names
     return names
 
 
+def _strings(value: Any, out: list[str]) -> None:
+    """Append every string inside ``value`` (model objects, lists) to ``out``."""
+    kind = type(value)
+    if kind is str:
+        out.append(value)
+    elif isinstance(value, list):
+        for item in value:
+            _strings(item, out)
+    else:
+        for name in _field_names(kind):
+            item = getattr(value, name)
+            if type(item) is str:
+                out.append(item)
+            elif item is not None and type(item) not in _PLAIN:
+                _strings(item, out)
+
+
+#: Field types that hold no strings (checked by ``type() is``: the str enums are not str).
+_PLAIN = frozenset({int, bool, float, dt.date, dt.time, dt.datetime})
+
+
 def _dirty(value: Any) -> bool:
     """True when some string inside ``value`` holds a control character."""
-    if type(value) is str:
-        return _CONTROL.search(value) is not None or "\r" in value
-    if isinstance(value, list):
-        return any(_dirty(v) for v in value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return any(_dirty(getattr(value, name)) for name in _field_names(type(value)))
-    return False
+    strings: list[str] = []
+    _strings(value, strings)
+    text = "".join(strings)
+    # One substring search per character: far faster than a regex over the whole text.
+    return any(char in text for char in _CONTROL_CHARS)
 
 
 def _clean(value: Any) -> Any:
@@ -64,6 +90,12 @@ def clean_meeting(meeting: Meeting) -> Meeting:
     output can carry a terminal control sequence.
     """
     return _clean(meeting) if _dirty(meeting) else meeting
+
+
+@lru_cache(maxsize=512)
+def format_date(day: dt.date, lang: str) -> str:
+    """``i18n.format_date`` (Babel), remembered: an export writes the same few dates often."""
+    return i18n.format_date(day, lang)
 
 
 def is_url(path: str) -> bool:
@@ -186,7 +218,7 @@ def _marker(meeting: Meeting, lang: str) -> str:
         return i18n.status_label(Status.DRAFT, lang)
     approved = i18n.label("approved_on", lang)
     if meeting.approved is not None:
-        return f"{approved} {i18n.format_date(meeting.approved, lang)}"
+        return f"{approved} {format_date(meeting.approved, lang)}"
     return approved
 
 
@@ -194,7 +226,7 @@ def _facts(meeting: Meeting, lang: str) -> list[tuple[str, str, str]]:
     """(key, label, value) of each fact the meeting has, in the reference's order."""
     facts = []
     if meeting.date is not None:
-        facts.append(("date", i18n.format_date(meeting.date, lang)))
+        facts.append(("date", format_date(meeting.date, lang)))
     times = i18n.format_time_range(meeting.start, meeting.end, lang)
     if times:
         facts.append(("time", times))
@@ -229,7 +261,7 @@ def _participant(meeting: Meeting, index: int, lang: str) -> ParticipantLine:
 def _remark(remark: Any, lang: str) -> RemarkView:
     bits = [remark.author.strip()] if remark.author.strip() else []
     if remark.received is not None:
-        bits.append(f"{i18n.label('received', lang)} {i18n.format_date(remark.received, lang)}")
+        bits.append(f"{i18n.label('received', lang)} {format_date(remark.received, lang)}")
     return RemarkView(text=remark.text, attribution=", ".join(bits))
 
 
@@ -289,7 +321,7 @@ def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
                 text=a.text.strip(),
                 owner=a.owner.strip(),
                 due_iso=a.due.isoformat() if a.due else "",
-                due_text=i18n.format_date(a.due, lang) if a.due else "",
+                due_text=format_date(a.due, lang) if a.due else "",
                 done=a.done,
             )
             for a in item.actions
