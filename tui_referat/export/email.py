@@ -123,6 +123,7 @@ _BARE_TAGS = ("p", "ul", "ol", "li", "strong", "em", "s", "del", "code", "pre", 
               "h4", "h5", "h6", "table", "th", "td", "hr")  # fmt: skip
 #: Elements with attributes (a href, ol start, th/td text-align, em.attribution).
 _FRAGMENT_TAG = re.compile(r"<(a|ol|th|td|em|hr)(\s[^>]*)>")
+_BARE_TAG = re.compile("<(?:" + "|".join(_BARE_TAGS) + ")>")
 _KEY = re.compile("\ue000(\\d+)\ue001")
 _SEPARATOR = "\ue002"
 
@@ -158,11 +159,10 @@ def _style_fragments(fragments: list[str]) -> list[str]:
             return f"<{tag}{merged}>"
         return f'<{tag} style="{value}"{attrs}>'
 
-    # Elements with attributes first; then the bare ones ("<p>"), by plain replacement.
+    # Elements with attributes first; then the bare ones ("<p>"), all in one pass.
     html = _FRAGMENT_TAG.sub(style, _SEPARATOR.join(fragments))
-    for tag in _BARE_TAGS:
-        if tag in styles:
-            html = html.replace(f"<{tag}>", f'<{tag} style="{styles[tag]}">')
+    bare = {f"<{tag}>": f'<{tag} style="{styles[tag]}">' for tag in _BARE_TAGS if tag in styles}
+    html = _BARE_TAG.sub(lambda match: bare.get(match.group(0), match.group(0)), html)
     return html.split(_SEPARATOR)
 
 
