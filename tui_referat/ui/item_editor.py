@@ -369,7 +369,8 @@ class ItemEditor(Vertical):
         tabs.active = f"tab-{key}"
         widget = self._ensure_tab(key)
         if isinstance(widget, TextArea):
-            widget.focus()
+            # In this turn, not after a round trip: keys typed meanwhile reach the text.
+            self.screen.set_focus(widget)
         elif widget is not None:
             self.call_after_refresh(self._focus_into, widget)
 

@@ -115,9 +115,11 @@ class MainScreen(Screen[None]):
         yield StatusLine(id="status")
 
     def on_mount(self) -> None:
-        self.nav.border_title = t("nav.title")
-        self.show_node(self.nav.node)
-        self.nav.focus()
+        nav = self.nav
+        nav.border_title = t("nav.title")
+        nav.opener = self.open_node
+        self.show_node(nav.node)
+        self.set_focus(nav)  # now: the first keys typed belong to the agenda
         self.refresh_state()
 
     @property
@@ -211,7 +213,10 @@ class MainScreen(Screen[None]):
             self.show_node(self.nav.node)
 
     def on_nav_panel_opened(self, message: NavPanel.Opened) -> None:
-        node = message.node
+        self.open_node(message.node)
+
+    def open_node(self, node: Node) -> None:
+        """Show ``node`` and put the focus in it (Enter in the agenda)."""
         self.show_node(node)
         if node.kind == "item":
             self.item_editor.open_section("minutes")

@@ -6,6 +6,7 @@ a 5-item one. The selected node is marked with ▶ and drawn bold / reverse, nev
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -61,7 +62,17 @@ class NavPanel(ScrollView, can_focus=True):
         Binding("end", "last", "nav.last", show=False, id="nav.last"),
         Binding("pageup", "page_up", "nav.page_up", show=False, id="nav.page_up"),
         Binding("pagedown", "page_down", "nav.page_down", show=False, id="nav.page_down"),
-        Binding("enter", "open", "nav.open", tooltip="nav.open.tip", show=False, id="nav.open"),
+        # Priority: the app runs it as it reads the key, before it hands on the keys typed
+        # after it, so those reach what Enter opens (see ``opener``), not the agenda.
+        Binding(
+            "enter",
+            "open",
+            "nav.open",
+            tooltip="nav.open.tip",
+            show=False,
+            priority=True,
+            id="nav.open",
+        ),
         Binding("a,insert", "add_item", "nav.add", tooltip="nav.add.tip", id="nav.add"),
         Binding("d", "duplicate_item", "nav.duplicate", id="nav.duplicate", show=False),
         Binding("x,delete", "delete_item", "nav.delete", tooltip="nav.delete.tip", id="nav.delete"),
@@ -93,6 +104,10 @@ class NavPanel(ScrollView, can_focus=True):
 
     def __init__(self, meeting: Meeting, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        #: Shows a node and moves the focus into it in the same turn (the main screen sets
+        #: it). Keys typed right after Enter then go where the user expects them; with
+        #: ``Opened`` alone they would reach the agenda first ("a" would add an item).
+        self.opener: Callable[[Node], None] | None = None
         self.meeting = meeting
         self.rows: list[Node] = []
         self._times: list = []
@@ -206,7 +221,10 @@ class NavPanel(ScrollView, can_focus=True):
         self.cursor += max(1, self.scrollable_content_region.height - 1)
 
     def action_open(self) -> None:
-        self.post_message(self.Opened(self.node))
+        if self.opener is not None:
+            self.opener(self.node)
+        else:
+            self.post_message(self.Opened(self.node))
 
     # -- agenda operations (applied by the main screen) ---------------------------------
 
