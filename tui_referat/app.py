@@ -11,6 +11,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
 from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import Input
 
 from .config import Config, load_config
@@ -120,11 +121,25 @@ class ReferatApp(App[None]):
             return binding.key_display
         return "/".join(key_label(key) for key in binding.key.split(","))
 
+    def get_default_screen(self) -> Screen:
+        """The main screen itself when no lock or recovery dialog has to come first: pushing
+        it over a blank first screen would draw twice and style every widget twice."""
+        if safety_flow.prepare(self):
+            screen = MainScreen(self.session)
+            self._load_screen_css(screen)  # a pushed screen's CSS_PATH is loaded on push
+            screen._push_result_callback(self, None)  # as pushed: switch_screen can replace it
+            return screen
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
         for problem in self._problems:
             self.notify(problem, title=strings.t("theme.problem"), severity="warning", timeout=10)
         # Lock and recovery dialogs first; the main screen gets the session they decide on.
-        safety_flow.open_meeting(self, lambda: self.push_screen(MainScreen(self.session)))
+        safety_flow.open_meeting(self, self._show_main)
+
+    def _show_main(self) -> None:
+        if self.main_screen is None:
+            self.push_screen(MainScreen(self.session))
 
     def on_unmount(self) -> None:
         safety_flow.shutdown(self)

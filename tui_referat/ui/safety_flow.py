@@ -1,8 +1,9 @@
 """The editor's safety steps, Textual side: what happens on open, on save, on quit, on signals.
 
-``ReferatApp`` calls ``open_meeting(app, show_main)`` from ``on_mount``: it installs the
-emergency handlers, takes the lock (``LockDialog`` when another editor holds it), offers a
-recovery copy (``RecoveryDialog``), and only then calls ``show_main()`` with the session
+``ReferatApp`` calls ``prepare(app)`` when it picks its first screen (emergency handlers, the
+lock, a look for a recovery copy: with no dialog to show, the main screen is the first screen)
+and ``open_meeting(app, show_main)`` from ``on_mount``: ``LockDialog`` when another editor holds
+the lock, ``RecoveryDialog`` for a recovery copy, and only then ``show_main()`` with the session
 decided. ``tick(app)`` runs on a timer; ``ask_if_changed_on_disk(screen)`` guards a save
 against a file changed on disk; ``shutdown(app)`` releases the lock. The logic that needs no
 Textual lives in ``tui_referat.safety`` (``SafetyGuard``).
@@ -70,24 +71,41 @@ def _graceful_exit(app: ReferatApp) -> Callable[[int], None]:
     return leave
 
 
-def open_meeting(app: ReferatApp, show_main: Callable[[], None]) -> None:
-    """Lock, recovery, then ``show_main()``; read-only sessions skip straight to it."""
+def prepare(app: ReferatApp) -> bool:
+    """Before the first screen: the emergency handlers, the lock, a look for a recovery copy.
+    True when no dialog has to come first, so the main screen can be the app's first screen."""
     guard: SafetyGuard = app.guard
     app.safety_handlers = install_emergency_handlers(
         guard.emergency_save, graceful=_graceful_exit(app)
     )
+    app.safety_lock = None if app.session.read_only else guard.acquire_lock()
+    app.safety_recovery = None
+    if app.safety_lock is None:
+        return True
+    if isinstance(app.safety_lock, LockHeld):
+        return False
+    app.safety_recovery = recovery.find_recovery(app.session.path)
+    return app.safety_recovery is None
+
+
+def open_meeting(app: ReferatApp, show_main: Callable[[], None]) -> None:
+    """Lock, recovery, then ``show_main()``; read-only sessions skip straight to it.
+    The lock and the recovery copy are those ``prepare`` found (it runs first if not yet)."""
+    guard: SafetyGuard = app.guard
+    if not hasattr(app, "safety_lock"):
+        prepare(app)
     app.set_interval(TICK, lambda: tick(app), name="recovery-keeper")
-    if app.session.read_only:
+    result = app.safety_lock
+    if result is None:
         show_main()
         return
-    result = guard.acquire_lock()
     if isinstance(result, LockHeld):
 
         def chosen(choice: str | None) -> None:
             if choice == "take_over":
                 taken = guard.take_over_lock(result)
                 if isinstance(taken, Lock):
-                    _offer_recovery(app, show_main)
+                    _offer_recovery(app, show_main, recovery.find_recovery(app.session.path))
                     return
             if choice in ("read_only", "take_over"):
                 app.session.read_only = True
@@ -106,12 +124,13 @@ def open_meeting(app: ReferatApp, show_main: Callable[[], None]) -> None:
         )
     elif not result.enforced:
         app.notify(ts("lock.unenforced", error=result.error), severity="warning", timeout=8)
-    _offer_recovery(app, show_main)
+    _offer_recovery(app, show_main, app.safety_recovery)
 
 
-def _offer_recovery(app: ReferatApp, show_main: Callable[[], None]) -> None:
+def _offer_recovery(
+    app: ReferatApp, show_main: Callable[[], None], info: recovery.RecoveryInfo | None
+) -> None:
     path = app.session.path
-    info = recovery.find_recovery(path)
     if info is None:
         show_main()
         return
