@@ -74,6 +74,15 @@ def test_batched_markdown_equals_alone_for_any_mix_of_block_starts(texts: list[s
     ]
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_LINES, "| x |", "```js", "# overskrift", "> [c]: /c"]), max_size=8)
+)
+def test_parsing_without_unusable_block_rules_changes_nothing(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    assert mdr.parse(text, heading_offset=3) == mdr.parser().parse(text, {mdr.HEADING_OFFSET: 3})
+
+
 def test_ordinary_texts_are_parsed_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     texts = ["Et *afsnit*.", "- en\n- liste\n", "> citat", "| a |\n|---|\n| 1 |", "Slut."]
     alone = [md_to_html(text) for text in texts]
