@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import os
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,28 @@ from tui_referat.model import (
 )
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+
+#: Central European time as a POSIX rule (no time zone database needed): CET, CEST in summer.
+DANISH_TZ = "CET-1CEST,M3.5.0,M10.5.0/3"
+
+
+def set_local_zone(tz: str | None) -> None:
+    """Make ``tz`` this process's local time zone (``None``: as it was from the start)."""
+    if tz is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = tz
+    time.tzset()
+
+
+@pytest.fixture(autouse=True)
+def _danish_local_time() -> Iterator[None]:
+    """The .eml Date header carries the machine's UTC offset: pin the zone, so golden files
+    and their subprocesses (``referat export``) agree on every machine."""
+    before = os.environ.get("TZ")
+    set_local_zone(DANISH_TZ)
+    yield
+    set_local_zone(before)
 
 
 def built_meeting(lang: str = "da") -> Meeting:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 from email import policy
 from email.message import EmailMessage
@@ -10,7 +11,7 @@ from pathlib import Path
 from tui_referat.export import render
 from tui_referat.storage import load_meeting
 
-from .conftest import built_meeting
+from .conftest import built_meeting, set_local_zone
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -48,6 +49,16 @@ def test_eml_headers_subject_to_unsent_date() -> None:
     assert message["To"].addresses[0].display_name == "Åse Østergård"
     assert message["Date"].datetime.date().isoformat() == "2025-09-16"
     assert "Message-ID" not in message  # the mail client adds one when it sends
+
+
+def test_eml_date_is_the_meeting_start_with_the_local_utc_offset() -> None:
+    # The autouse fixture sets Danish time: summer time (+0200) on 16 September.
+    assert b"\r\nDate: Tue, 16 Sep 2025 12:00:00 +0200\r\n" in render(built_meeting(), "eml")
+    winter = built_meeting()
+    winter.date = dt.date(2026, 1, 13)
+    assert b"\r\nDate: Tue, 13 Jan 2026 12:00:00 +0100\r\n" in render(winter, "eml")
+    set_local_zone("UTC0")
+    assert b"\r\nDate: Tue, 16 Sep 2025 12:00:00 +0000\r\n" in render(built_meeting(), "eml")
 
 
 def test_eml_without_emails_has_no_to_header() -> None:

@@ -1,8 +1,9 @@
 """A ready email draft (.eml): text/plain and text/html alternatives, ``X-Unsent: 1``.
 
 Deterministic, so it can be compared with a golden file: the Date header comes from the
-meeting date, there is no Message-ID (the mail client adds one when sending), and the MIME
-boundaries are derived from a hash of the content.
+meeting date and start (with the machine's local UTC offset on that day), there is no
+Message-ID (the mail client adds one when sending), and the MIME boundaries are derived from
+a hash of the content.
 """
 
 from __future__ import annotations
@@ -81,8 +82,9 @@ def render(
     if recipients:
         message["To"] = recipients
     day = meeting.date or dt.date(2000, 1, 1)
-    # A naive time: "-0000", the meeting's local time with the zone unknown.
-    moment = dt.datetime.combine(day, meeting.start or dt.time(12, 0))
+    # The meeting's start as this machine's local time, with its UTC offset on that day
+    # ("+0200" in a Danish summer): mail clients then show the time as it was meant.
+    moment = dt.datetime.combine(day, meeting.start or dt.time(12, 0)).astimezone()
     message["Date"] = format_datetime(moment)
     message["X-Unsent"] = "1"
     message["Content-Language"] = doc.lang
