@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 
 from tui_referat import markdown as mdr
 from tui_referat.export import email as email_export
-from tui_referat.export.common import build
+from tui_referat.export.common import Doc, build
 from tui_referat.export.htmlbody import Body
 from tui_referat.markdown import md_to_html, md_to_html_many
+from tui_referat.model import Attachment, Meeting
 from tui_referat.storage import load_meeting
 
 from .conftest import built_meeting
@@ -129,3 +130,40 @@ def test_split_inlining_equals_inlining_the_whole_page(name: str | None) -> None
     whole_body = Body(doc, email=True).render()
     whole = email_export._inliner().inline(email_export._page(doc, whole_body))
     assert _elements(fast) == _elements(whole)
+
+
+def _inlined_in_one_go(doc: Doc) -> str:
+    """The email page with its whole skeleton inlined by one css-inline call (no shapes)."""
+    body = Body(doc, email=True, placeholders=True)
+    page = email_export._inliner().inline(email_export._page(doc, body.render()))
+    fragments = email_export._style_fragments(body.fragments)
+    page = email_export._KEY.sub(lambda m: fragments[int(m.group(1))], page)
+    return page.rstrip("\n") + "\n"
+
+
+def _awkward_meeting() -> Meeting:
+    """Plain fields with every character HTML escapes or css-inline writes back differently."""
+    meeting = built_meeting()
+    odd = "A & B <c> \"d\" 'e' f\xa0g &amp; &lt;x&gt; ›"
+    for n, item in enumerate(meeting.items):
+        item.title = f"{odd} {n}"
+        item.presenters = [odd]
+        for remark in item.remarks:
+            remark.topic = [odd, f"{odd} {n}"]
+            remark.author = odd
+        for action in item.actions:
+            action.text, action.owner = odd, odd
+        item.attachments.append(Attachment(odd, "https://example.org/a?b=1&c='2'\"3\"\xa0"))
+    return meeting
+
+
+@pytest.mark.parametrize("name", ["arbejdsgruppe", "board-meeting", "built", "awkward"])
+def test_items_inlined_by_shape_equal_the_page_inlined_in_one_go(name: str) -> None:
+    if name == "built":
+        meeting = built_meeting("en")
+    elif name == "awkward":
+        meeting = _awkward_meeting()
+    else:
+        meeting = load_meeting(SAMPLES / f"{name}.toml")
+    doc = build(meeting)
+    assert email_export.render_doc(doc) == _inlined_in_one_go(doc)

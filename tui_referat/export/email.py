@@ -20,6 +20,7 @@ from ..model import Meeting
 from .common import Doc, build
 from .html import page_title
 from .htmlbody import Body
+from .shapes import inline_items
 
 WIDTH = 680
 
@@ -125,6 +126,7 @@ _BARE_TAGS = ("p", "ul", "ol", "li", "strong", "em", "s", "del", "code", "pre", 
 _FRAGMENT_TAG = re.compile(r"<(a|ol|th|td|em|hr)(\s[^>]*)>")
 _BARE_TAG = re.compile("<(?:" + "|".join(_BARE_TAGS) + ")>")
 _KEY = re.compile("\ue000(\\d+)\ue001")
+_ITEM_KEY = re.compile("\ue005(\\d+)\ue006")
 _SEPARATOR = "\ue002"
 
 
@@ -169,16 +171,27 @@ def _style_fragments(fragments: list[str]) -> list[str]:
 def render_doc(doc: Doc) -> str:
     """Email HTML for ``doc``.
 
-    css-inline runs once, on the page without the rendered Markdown (placeholders stand in
-    for it); the Markdown fragments then get the styles css-inline computed for each of
-    their elements. Same result as inlining the whole page, a fraction of the time on big
-    meetings.
+    css-inline runs on the page without the rendered Markdown (placeholders stand in for
+    it), with the agenda items inlined once per shape (``export/shapes.py``); the Markdown
+    fragments then get the styles css-inline computed for each of their elements. Same
+    result as inlining the whole page, a fraction of the time on big meetings.
     """
     body = Body(doc, email=True, placeholders=True)
-    page = _inliner().inline(_page(doc, body.render()))
+    items = [body.item(item) for item in doc.items]
+    inlined = inline_items(items, lambda inner: _inliner().inline(_page(doc, inner)))
+    keys = [
+        html if done is None else _item_key(n)
+        for n, (html, done) in enumerate(zip(items, inlined, strict=True))
+    ]
+    page = _inliner().inline(_page(doc, body.render(keys)))
+    page = _ITEM_KEY.sub(lambda m: inlined[int(m.group(1))] or "", page)
     fragments = _style_fragments(body.fragments)
     page = _KEY.sub(lambda m: fragments[int(m.group(1))], page)
     return page.rstrip("\n") + "\n"
+
+
+def _item_key(index: int) -> str:
+    return f"\ue005{index}\ue006"
 
 
 def render(meeting: Meeting) -> str:

@@ -260,10 +260,11 @@ class Body:
         )
         return self.block("footer", "closing", lines)
 
-    def render(self) -> str:
+    def render(self, items: list[str] | None = None) -> str:
+        """The body; ``items`` stand in for :meth:`item` of each item when given."""
         doc = self.doc
         title = f"<h1>{_e(doc.title)}</h1>" if doc.title else ""
         out = [self.head(), title, self.facts(), self.agenda(), self.participants()]
-        out += [self.item(item) for item in doc.items]
+        out += [self.item(item) for item in doc.items] if items is None else items
         out.append(self.closing())
         return "\n".join(part for part in out if part)
