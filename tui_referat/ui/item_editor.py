@@ -147,7 +147,16 @@ class ItemEditor(Vertical):
     #: The stylesheet names its ancestors (the screen's width class), so it is not scoped.
     SCOPED_CSS = False
 
-    def __init__(self, meeting: Meeting, *, read_only: bool = False, id: str | None = None):
+    def __init__(
+        self,
+        meeting: Meeting,
+        *,
+        read_only: bool = False,
+        id: str | None = None,
+        width: int | None = None,
+    ):
+        """``width``: the width the editor will get, if known; the tab titles are chosen for
+        it now (choosing them after the first layout styles every widget once more)."""
         super().__init__(id=id)
         self.meeting = meeting
         self.read_only = read_only
@@ -156,6 +165,9 @@ class ItemEditor(Vertical):
         self._pending: set[str] = set()
         #: Short tab titles ("Ref.", "Bem. 9") when the long ones do not fit the width.
         self._short_tabs = False
+        if width is not None and meeting.items:
+            self._short_tabs = self._wants_short_tabs(width, meeting.items[0])
+            self.set_class(self._short_tabs, "-short-tabs")
         self._last_change = 0.0
         self._timer_armed = False
 
@@ -200,29 +212,39 @@ class ItemEditor(Vertical):
 
     # -- showing an item ----------------------------------------------------------------
 
-    def _tab_title(self, key: str) -> str:
+    def _tab_title(self, key: str, item: AgendaItem | None = None) -> str:
+        """The title of tab ``key`` for ``item`` (default: the item shown)."""
         lang = get_lang()
+        item = item or self.item
         if self._short_tabs:
             title = t(f"item.tab_short.{key}")
         else:
             title = t("item.remarks_note") if key == "remarks_note" else i18n.label(key, lang)
-        if key == "remarks" and self.item is not None and self.item.remarks:
-            title += f" {len(self.item.remarks)}"
-            late = self.late_remarks()
+        if key == "remarks" and item is not None and item.remarks:
+            title += f" {len(item.remarks)}"
+            late = self.late_remarks(item)
             if late:
                 title += f" !{late}"  # written remarks received after the deadline
-        if key == "actions" and self.item is not None and self.item.actions:
-            title += f" {len(self.item.actions)}"
+        if key == "actions" and item is not None and item.actions:
+            title += f" {len(item.actions)}"
         return title
 
-    def late_remarks(self) -> int:
+    def _wants_short_tabs(self, width: int, item: AgendaItem | None = None) -> bool:
+        """Whether the long tab titles of ``item`` would not all show at ``width``."""
+        saved, self._short_tabs = self._short_tabs, False
+        needed = sum(len(self._tab_title(key, item)) + 2 for key in TABS)  # 1 pad each side
+        self._short_tabs = saved
+        return needed > width
+
+    def late_remarks(self, item: AgendaItem | None = None) -> int:
         """How many written remarks on the item came after the deadline for written remarks."""
         deadline = self.meeting.remarks_deadline
-        if self.item is None or deadline is None:
+        item = item or self.item
+        if item is None or deadline is None:
             return 0
         return sum(
             1
-            for remark in self.item.remarks
+            for remark in item.remarks
             if remark.source is RemarkSource.WRITTEN
             and remark.received is not None
             and remark.received > deadline.date()
@@ -309,9 +331,7 @@ class ItemEditor(Vertical):
 
     def on_resize(self) -> None:
         """Short tab titles when the long ones would not all show at this width."""
-        saved, self._short_tabs = self._short_tabs, False
-        needed = sum(len(self._tab_title(key)) + 2 for key in TABS)  # a tab pads by 1 each side
-        self._short_tabs = needed > self.size.width
+        saved, self._short_tabs = self._short_tabs, self._wants_short_tabs(self.size.width)
         if self._short_tabs != saved:
             self.set_class(self._short_tabs, "-short-tabs")  # and one space between them
             self._update_tab_titles()

@@ -12,7 +12,7 @@ import time
 from pathlib import PurePath
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -94,6 +94,7 @@ class MainScreen(Screen[None]):
         self.session = session
         self.meeting = session.meeting
         self._preview_on = False
+        self._resumed = False
         self._preview_scheduled = False
         self._shown: Node | None = None
         self._follow_at = 0.0
@@ -110,9 +111,31 @@ class MainScreen(Screen[None]):
         with ContentSwitcher(id="editor"):
             yield Vertical(id="node-details", classes="node-form")
             yield Vertical(id="node-participants", classes="node-form")
-            yield ItemEditor(self.meeting, read_only=self.session.read_only, id="node-item")
+            yield ItemEditor(
+                self.meeting,
+                read_only=self.session.read_only,
+                id="node-item",
+                width=self._editor_width(),
+            )
             yield Vertical(id="node-next", classes="node-form")
         yield StatusLine(id="status")
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # The first resume comes right after the first frame, drawn with the styles every
+        # widget got when it was mounted a moment earlier: styling all of them again there
+        # (Textual's default) costs a pass over the whole screen and a second full frame.
+        # (Textual calls Screen's own handler after this one.)
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
+    def _editor_width(self) -> int | None:
+        """The item editor's width at the app's size: the screen less the agenda's grid
+        column (main_screen.tcss) and the editor's border. ``None`` before the app has a size."""
+        width = self.app.size.width
+        if not width:
+            return None
+        return width - (38 if self.has_class("-wide") else 27) - 2
 
     def on_mount(self) -> None:
         nav = self.nav

@@ -121,7 +121,9 @@ class NavPanel(ScrollView, can_focus=True):
         """Re-read the meeting's structure (after items were added, removed or moved)."""
         items = [Node("item", i) for i in range(len(self.meeting.items))]
         self.rows = [DETAILS, PARTICIPANTS, *items, NEXT]
-        self.virtual_size = Size(self.size.width, len(self.rows))
+        # Rows are cut to the width, never scrolled sideways: the virtual width is 0, so a
+        # resize does not change it (a change would lay out the whole screen again).
+        self.virtual_size = Size(0, len(self.rows))
         if self.cursor >= len(self.rows):
             self.set_reactive(NavPanel.cursor, len(self.rows) - 1)
         self.refresh()
@@ -182,9 +184,6 @@ class NavPanel(ScrollView, can_focus=True):
         if row == self.cursor:
             style = style + self.get_component_rich_style("nav--cursor")
         return Strip([Segment(self._row_text(row, width), style)], width)
-
-    def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.rows))
 
     # -- moving -------------------------------------------------------------------------
 
