@@ -148,6 +148,8 @@ def _fragment_styles() -> dict[str, str]:
 
 def _style_fragments(fragments: list[str]) -> list[str]:
     """Give the rendered Markdown the same inline styles css-inline gives the page."""
+    if not fragments:
+        return []
     styles = _fragment_styles()
 
     def style(match: re.Match[str]) -> str:
@@ -161,11 +163,14 @@ def _style_fragments(fragments: list[str]) -> list[str]:
             return f"<{tag}{merged}>"
         return f'<{tag} style="{value}"{attrs}>'
 
-    # Elements with attributes first; then the bare ones ("<p>"), all in one pass.
-    html = _FRAGMENT_TAG.sub(style, _SEPARATOR.join(fragments))
+    # Each distinct fragment once (the same text may stand in several places); elements with
+    # attributes first, then the bare ones ("<p>"), all in one pass.
+    unique = list(dict.fromkeys(fragments))
+    html = _FRAGMENT_TAG.sub(style, _SEPARATOR.join(unique))
     bare = {f"<{tag}>": f'<{tag} style="{styles[tag]}">' for tag in _BARE_TAGS if tag in styles}
     html = _BARE_TAG.sub(lambda match: bare.get(match.group(0), match.group(0)), html)
-    return html.split(_SEPARATOR)
+    styled = dict(zip(unique, html.split(_SEPARATOR), strict=True))
+    return [styled[fragment] for fragment in fragments]
 
 
 def render_doc(doc: Doc) -> str:
@@ -187,7 +192,7 @@ def render_doc(doc: Doc) -> str:
     page = _ITEM_KEY.sub(lambda m: inlined[int(m.group(1))] or "", page)
     fragments = _style_fragments(body.fragments)
     page = _KEY.sub(lambda m: fragments[int(m.group(1))], page)
-    return page.rstrip("\n") + "\n"
+    return page if page.endswith("\n") and not page.endswith("\n\n") else page.rstrip("\n") + "\n"
 
 
 def _item_key(index: int) -> str:

@@ -32,16 +32,20 @@ _SEPARATOR = "\ue004"
 
 def _shape(item: str) -> tuple[str, list[tuple[str, bool]]]:
     """``item`` with its slots cut out, and each slot's text (``True`` for an attribute)."""
+    # split() gives the text between slots and, per slot, its three groups (no callbacks).
+    parts = _SLOTS.split(item)
     values: list[tuple[str, bool]] = []
-
-    def cut(match: re.Match[str]) -> str:
-        if match.group(1) is not None:
-            values.append((match.group(1), False))
-            return ">" + _SLOT
-        values.append((match.group(3), True))
-        return f' {match.group(2)}="{_SLOT}"'
-
-    return _SLOTS.sub(cut, item), values
+    shape = [parts[0]]
+    for k in range(1, len(parts), 4):
+        text, name, value = parts[k], parts[k + 1], parts[k + 2]
+        if text is not None:
+            values.append((text, False))
+            shape.append(">" + _SLOT)
+        else:
+            values.append((value, True))
+            shape.append(f' {name}="{_SLOT}"')
+        shape.append(parts[k + 3])
+    return "".join(shape), values
 
 
 def _serialise(value: str, attribute: bool) -> str:
