@@ -122,9 +122,9 @@ _PROBE = (
 )
 _BARE_TAGS = ("p", "ul", "ol", "li", "strong", "em", "s", "del", "code", "pre", "blockquote",
               "h4", "h5", "h6", "table", "th", "td", "hr")  # fmt: skip
-#: Elements with attributes (a href, ol start, th/td text-align, em.attribution).
-_FRAGMENT_TAG = re.compile(r"<(a|ol|th|td|em|hr)(\s[^>]*)>")
-_BARE_TAG = re.compile("<(?:" + "|".join(_BARE_TAGS) + ")>")
+_ATTRIBUTION = '<em class="attribution">'
+#: A table cell with attributes (text-align).
+_CELL = re.compile(r"<(th|td)(\s[^>]*)>")
 _KEY = re.compile("\ue000(\\d+)\ue001")
 _ITEM_KEY = re.compile("\ue005(\\d+)\ue006")
 _SEPARATOR = "\ue002"
@@ -146,29 +146,47 @@ def _fragment_styles() -> dict[str, str]:
     return styles
 
 
+@lru_cache(maxsize=1)
+def _fragment_rules() -> tuple[list[tuple[str, str]], dict[str, str], re.Pattern[str]]:
+    """How to style rendered Markdown: plain replacements for the elements with attributes
+    (nh3 writes ``<a href=…``, ``<ol start=…``; the attribution is ours), and for the bare
+    elements (``<p>``) a table and one pattern that finds them all."""
+    styles = _fragment_styles()
+    plain = [(f"<{tag} ", f'<{tag} style="{styles[tag]}" ') for tag in ("a", "ol") if tag in styles]
+    if "em.attribution" in styles:
+        style = styles["em.attribution"]
+        plain.append((_ATTRIBUTION, f'<em style="{style}" class="attribution">'))
+    bare = {f"<{tag}>": f'<{tag} style="{styles[tag]}">' for tag in _BARE_TAGS if tag in styles}
+    # "<" first: the regex engine then skips ahead to each "<" instead of trying every place.
+    names = [tag for tag in _BARE_TAGS if tag in styles]
+    return plain, bare, re.compile("<(?:" + "|".join(names) + ")>" if names else "(?!)")
+
+
+def _style_cell(match: re.Match[str]) -> str:
+    """A table cell with attributes (nh3 keeps only ``style="text-align:…"``): ours first."""
+    tag, attrs = match.group(1), match.group(2)
+    value = _fragment_styles().get(tag)
+    if not value:
+        return match.group(0)
+    if ' style="' in attrs:  # keep it, after ours
+        merged = attrs.replace(' style="', f' style="{value} ', 1)
+        return f"<{tag}{merged}>"
+    return f'<{tag} style="{value}"{attrs}>'
+
+
 def _style_fragments(fragments: list[str]) -> list[str]:
     """Give the rendered Markdown the same inline styles css-inline gives the page."""
     if not fragments:
         return []
-    styles = _fragment_styles()
-
-    def style(match: re.Match[str]) -> str:
-        tag, attrs = match.group(1), match.group(2)
-        key = "em.attribution" if tag == "em" and "attribution" in attrs else tag
-        value = styles.get(key)
-        if not value:
-            return match.group(0)
-        if ' style="' in attrs:  # e.g. a table cell's text-align: keep it, after ours
-            merged = attrs.replace(' style="', f' style="{value} ', 1)
-            return f"<{tag}{merged}>"
-        return f'<{tag} style="{value}"{attrs}>'
-
-    # Each distinct fragment once (the same text may stand in several places); elements with
-    # attributes first, then the bare ones ("<p>"), all in one pass.
+    plain, bare, bare_tag = _fragment_rules()
+    # Each distinct fragment once (the same text may stand in several places).
     unique = list(dict.fromkeys(fragments))
-    html = _FRAGMENT_TAG.sub(style, _SEPARATOR.join(unique))
-    bare = {f"<{tag}>": f'<{tag} style="{styles[tag]}">' for tag in _BARE_TAGS if tag in styles}
-    html = _BARE_TAG.sub(lambda match: bare.get(match.group(0), match.group(0)), html)
+    html = _SEPARATOR.join(unique)
+    for old, new in plain:
+        html = html.replace(old, new)
+    if "<th " in html or "<td " in html:
+        html = _CELL.sub(_style_cell, html)
+    html = bare_tag.sub(lambda match: bare[match.group(0)], html)
     styled = dict(zip(unique, html.split(_SEPARATOR), strict=True))
     return [styled[fragment] for fragment in fragments]
 
