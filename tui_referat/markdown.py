@@ -197,18 +197,33 @@ _BLOCK_RULE_CHARS = {
     "html_block": "<",
     "heading": "#",
 }
+#: Block rules whose line is made of its marker characters (and spaces or tabs): a setext
+#: heading's underline, a thematic break. Such a line ends with a marker.
+_LINE_RULE_MARKERS = {"lheading": "-=", "hr": "-*_"}
 
 
-@lru_cache(maxsize=2 ** len(_BLOCK_RULE_CHARS))
+def _unusable_rules(text: str) -> frozenset[str]:
+    """The block rules that cannot match anywhere in ``text``."""
+    skip = {rule for rule, chars in _BLOCK_RULE_CHARS.items() if not any(c in text for c in chars)}
+    if "\r" not in text:  # markdown-it reads a lone "\r" as a line end
+        # The last character of each line (one pass: two-character searches are slow).
+        ends = {line.rstrip(" \t")[-1:] for line in text.split("\n")}
+        skip.update(
+            rule
+            for rule, markers in _LINE_RULE_MARKERS.items()
+            if not any(marker in ends for marker in markers)
+        )
+    return frozenset(skip)
+
+
+@lru_cache(maxsize=2 ** (len(_BLOCK_RULE_CHARS) + len(_LINE_RULE_MARKERS)))
 def _parser_without(skip: frozenset[str]) -> MarkdownIt:
     return _build_parser(skip)
 
 
 def _parser_for(text: str) -> MarkdownIt:
     """:func:`parser`, or the same configuration without block rules ``text`` cannot use."""
-    skip = frozenset(
-        rule for rule, chars in _BLOCK_RULE_CHARS.items() if not any(char in text for char in chars)
-    )
+    skip = _unusable_rules(text)
     return _parser_without(skip) if skip else parser()
 
 

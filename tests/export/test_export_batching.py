@@ -75,10 +75,13 @@ def test_batched_markdown_equals_alone_for_any_mix_of_block_starts(texts: list[s
     ]
 
 
+#: Lines for the rules that are left out when nothing in the text can start them.
+_RULE_LINES = ["| x |", "```js", "# overskrift", "> [c]: /c", "***", "_ _ _", "- * * *", "1. ---",
+               "--- \t", "=== ", "> ---", "tekst -", "- \r- b", "a\x0c---"]  # fmt: skip
+
+
 @settings(max_examples=300, deadline=None)
-@given(
-    st.lists(st.sampled_from([*_LINES, "| x |", "```js", "# overskrift", "> [c]: /c"]), max_size=8)
-)
+@given(st.lists(st.sampled_from([*_LINES, *_RULE_LINES]), max_size=8))
 def test_parsing_without_unusable_block_rules_changes_nothing(lines: list[str]) -> None:
     text = "\n".join(lines)
     assert mdr.parse(text, heading_offset=3) == mdr.parser().parse(text, {mdr.HEADING_OFFSET: 3})
