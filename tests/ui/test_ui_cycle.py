@@ -188,5 +188,5 @@ async def test_a_written_remark_after_the_deadline_is_flagged(tmp_path, make_app
         lines = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         late = [line for line in lines if "efter fristen" in line]
         assert len(late) == 1 and "For sent" in late[0]
-        tab = app.screen.query_one("#item-tabs").get_tab("tab-remarks")
-        assert tab.label_text == "Bem 2 !1"  # short at 80 columns; seen without opening the tab
+        title = app.screen.item_editor.tab_title("remarks")
+        assert title == "Bem 2 !1"  # short at 80 columns; seen without opening the tab

@@ -174,11 +174,11 @@ async def test_f6_and_f5_change_tab_from_inside_a_text_area(meeting_file, make_a
         await pilot.press("enter", "f6")
         await pilot.pause()
         tabs = app.screen.query_one("#item-tabs")
-        assert tabs.active == "tab-recommendation"
+        assert tabs.active == "recommendation"
         assert isinstance(app.screen.focused, SectionArea)
         await pilot.press("f6", "f6")  # remarks, then the note after the remarks
         await pilot.pause()
-        assert tabs.active == "tab-remarks_note"
+        assert tabs.active == "remarks_note"
         await pilot.press("f5", "f5", "f5")
         await pilot.pause()
-        assert tabs.active == "tab-minutes"
+        assert tabs.active == "minutes"

@@ -117,6 +117,7 @@ def help_sections(screen: Screen) -> list[tuple[str, list[Row]]]:
     from .forms.participants import ParticipantsTable
     from .forms.remarks import RemarkList
     from .main_screen import MainScreen
+    from .section_tabs import TabStrip
 
     app = screen.app
     everywhere = binding_rows(app._bindings, skip=("help_quit",))
@@ -131,6 +132,7 @@ def help_sections(screen: Screen) -> list[tuple[str, list[Row]]]:
     else:
         main = binding_rows(screen._bindings, skip=ITEM_IDS)
         item = [row for row in binding_rows(screen._bindings) if row not in main]
+        item += binding_rows(_class_bindings(app, TabStrip))
         nav = [(" ".join(("↑", "↓", "Home", "End", "PgUp", "PgDn")), t("help.nav_moves"), "")]
         nav += binding_rows(screen.nav._bindings, skip=NAV_MOVES)
         lists: list[Row] = []

@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from .. import i18n
 from ..edits import Edit, SetField
@@ -30,6 +30,7 @@ from ..model import SECTIONS, AgendaItem, Kind, Meeting, RemarkSource
 from .form_slots import make_form
 from .kind_select import KindSelect
 from .messages import EditRequested, TextEdited, TextPending
+from .section_tabs import SectionTabs
 from .strings import get_lang, t
 
 #: Tabs in the order shown: text sections and the three item forms.
@@ -203,11 +204,13 @@ class ItemEditor(Vertical):
             standing.tooltip = t("item.standing.tip")
             yield standing
         yield Vertical(id="item-preview-box")
-        with TabbedContent(id="item-tabs", initial="tab-minutes"):
-            for key in TABS:
-                with TabPane(self._tab_title(key), id=f"tab-{key}"):
-                    if key == "minutes":
-                        yield SectionArea(key, self.read_only)
+        yield SectionTabs(
+            {key: self._tab_title(key) for key in TABS},
+            "minutes",
+            SectionArea("minutes", self.read_only),
+            compact=self._short_tabs,
+            id="item-tabs",
+        )
         yield Label("", id="item-attachments", markup=False)
 
     # -- showing an item ----------------------------------------------------------------
@@ -278,14 +281,13 @@ class ItemEditor(Vertical):
                     area.load_text(text)
         if same:
             return
-        tabs = self.query_one(TabbedContent)
+        tabs = self.tabs
         for key in FORM_TABS:
-            pane = self.query_one(f"#tab-{key}", TabPane)
-            if pane.children:
+            pane = tabs.find_pane(key)
+            if pane is not None and pane.children:
                 pane.remove_children()
-        active = (tabs.active or "tab-minutes").removeprefix("tab-")
-        if active in FORM_TABS:
-            self._ensure_tab(active)
+        if tabs.active in FORM_TABS:
+            self._ensure_tab(tabs.active)
 
     def refresh_fields(self, reload: bool = False) -> None:
         """Re-read the fields, tab counts and attachments line (after an edit or undo).
@@ -321,20 +323,26 @@ class ItemEditor(Vertical):
         if str(label.content) != line:
             label.update(line, layout=False)
 
+    @property
+    def tabs(self) -> SectionTabs:
+        return self.query_one(SectionTabs)
+
+    def tab_title(self, key: str) -> str:
+        """The title tab ``key`` shows now ("Bem 2 !1")."""
+        return self.tabs.title(key)
+
     def _update_tab_titles(self, keys: tuple[str, ...] = TABS) -> None:
-        tabs = self.query_one(TabbedContent)
-        for key in keys:
-            tab = tabs.get_tab(f"tab-{key}")
-            title = self._tab_title(key)
-            if tab.label_text != title:
-                tab.label = title
+        tabs = self.tabs
+        titles = dict(tabs.strip.titles)
+        titles.update({key: self._tab_title(key) for key in keys})
+        tabs.set_titles(titles, compact=self._short_tabs)
 
     def on_resize(self) -> None:
         """Short tab titles when the long ones would not all show at this width."""
         saved, self._short_tabs = self._short_tabs, self._wants_short_tabs(self.size.width)
         if self._short_tabs != saved:
-            self.set_class(self._short_tabs, "-short-tabs")  # and one space between them
-            self._update_tab_titles()
+            self.set_class(self._short_tabs, "-short-tabs")
+            self._update_tab_titles()  # short titles, one space between them
 
     def _set_input(self, selector: str, value: str, reload: bool = False) -> None:
         widget = self.query_one(selector, Input)
@@ -366,7 +374,7 @@ class ItemEditor(Vertical):
         """Create the tab's content the first time it is shown for this item."""
         if self.item is None:
             return None
-        pane = self.query_one(f"#tab-{key}", TabPane)
+        pane = self.tabs.pane(key)
         if pane.children:
             return pane.children[0]
         if key in FORM_TABS:
@@ -378,20 +386,24 @@ class ItemEditor(Vertical):
         pane.mount(widget)
         return widget
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    def on_section_tabs_activated(self, event: SectionTabs.Activated) -> None:
         event.stop()
-        key = (event.pane.id or "").removeprefix("tab-")
-        self._ensure_tab(key)
+        widget = self._ensure_tab(event.key)
+        if event.enter and widget is not None:
+            self._focus_content(widget)
 
     def open_section(self, key: str = "minutes") -> None:
         """Show the tab ``key`` and put the cursor in it."""
-        tabs = self.query_one(TabbedContent)
-        tabs.active = f"tab-{key}"
+        self.tabs.active = key
         widget = self._ensure_tab(key)
+        if widget is not None:
+            self._focus_content(widget)
+
+    def _focus_content(self, widget: Widget) -> None:
         if isinstance(widget, TextArea):
             # In this turn, not after a round trip: keys typed meanwhile reach the text.
             self.screen.set_focus(widget)
-        elif widget is not None:
+        else:
             self.call_after_refresh(self._focus_into, widget)
 
     def _focus_into(self, widget: Widget) -> None:
@@ -403,13 +415,12 @@ class ItemEditor(Vertical):
             widget.focus()
 
     def cycle_section(self, delta: int) -> None:
-        tabs = self.query_one(TabbedContent)
-        key = (tabs.active or "tab-minutes").removeprefix("tab-")
+        key = self.tabs.active
         self.open_section(TABS[(TABS.index(key) + delta) % len(TABS)])
 
     @property
     def active_area(self) -> SectionArea | None:
-        key = (self.query_one(TabbedContent).active or "").removeprefix("tab-")
+        key = self.tabs.active
         if key in TEXT_KEYS:
             areas = [a for a in self.query(SectionArea) if a.key == key]
             return areas[0] if areas else None
