@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual import events
@@ -63,6 +63,9 @@ class ReferatApp(App[None]):
     """The editor. ``ReferatApp(path)`` loads ``path`` (``MeetingFileError`` if it cannot)."""
 
     TITLE = "referat"
+    #: The main screen's stylesheets, read with the app's own: as the screen's CSS_PATH they
+    #: would be read when it is first shown, and every stylesheet parsed once more then.
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["ui/main_screen.tcss", "ui/nav.tcss"]
     COMMANDS: ClassVar[set] = {_referat_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "request_quit", "quit", tooltip="quit.tip", priority=True, id="quit"),
@@ -126,7 +129,6 @@ class ReferatApp(App[None]):
         it over a blank first screen would draw twice and style every widget twice."""
         if safety_flow.prepare(self):
             screen = MainScreen(self.session)
-            self._load_screen_css(screen)  # a pushed screen's CSS_PATH is loaded on push
             screen._push_result_callback(self, None)  # as pushed: switch_screen can replace it
             return screen
         return super().get_default_screen()

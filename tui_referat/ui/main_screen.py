@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from pathlib import PurePath
 from typing import ClassVar
 
 from textual import events, on
@@ -51,7 +50,7 @@ READ_ONLY_HIDDEN = ("save",)
 
 
 class MainScreen(Screen[None]):
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["main_screen.tcss", "nav.tcss"]
+    # Stylesheets: ui/main_screen.tcss and ui/nav.tcss, read by the app (ReferatApp.CSS_PATH).
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     AUTO_FOCUS = "#nav"
 
