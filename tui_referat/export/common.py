@@ -206,6 +206,17 @@ class Doc:
         return i18n.label(key, self.lang)
 
 
+def markdown_texts(doc: Doc) -> list[str]:
+    """Every distinct, non-blank Markdown text of ``doc``, to be parsed in one batch."""
+    texts = []
+    for item in doc.items:
+        for section in item.sections:
+            texts.append(section.text)
+            for group in section.groups:
+                texts += [r.text for r in group.said] + [r.text for r in group.written]
+    return list(dict.fromkeys(t for t in texts if t.strip()))
+
+
 def join_names(names: list[str], lang: str) -> str:
     names = [n for n in names if n.strip()]
     if len(names) <= 1:

@@ -12,21 +12,10 @@ import re
 from html import escape
 
 from ..markdown import md_to_html, md_to_html_many
-from .common import Doc, ItemView, RemarkView, Section
+from .common import Doc, ItemView, RemarkView, Section, markdown_texts
 
 #: Content headings start at h4: the document uses h1-h3.
 HEADING_OFFSET = 3
-
-
-def _markdown_texts(doc: Doc) -> list[str]:
-    """Every Markdown text of ``doc``, to be rendered in one batch."""
-    texts = []
-    for item in doc.items:
-        for section in item.sections:
-            texts.append(section.text)
-            for group in section.groups:
-                texts += [r.text for r in group.said] + [r.text for r in group.written]
-    return [t for t in texts if t.strip()]
 
 
 def fragment_key(index: int) -> str:
@@ -67,7 +56,7 @@ class Body:
         #: puts ``fragment_key(n)`` where ``fragments[n]`` belongs (see ``export/email.py``).
         self.placeholders = placeholders
         self.fragments: list[str] = []
-        texts = list(dict.fromkeys(_markdown_texts(doc)))
+        texts = markdown_texts(doc)
         html = md_to_html_many(texts, heading_offset=HEADING_OFFSET)
         self._md_cache: dict[str, str] = {t: h.strip() for t, h in zip(texts, html, strict=True)}
 

@@ -6,7 +6,7 @@ from markdown_it.token import Token
 
 from .. import markdown as mdr
 from ..model import Meeting
-from .common import Doc, RemarkView, Section, build
+from .common import Doc, RemarkView, Section, build, markdown_texts
 from .mdtree import to_text, wrap
 
 WIDTH = 72
@@ -51,13 +51,17 @@ class _Text:
         self.width = width
         self.out: list[str] = []
         self._cache: dict[str, tuple[list[str], str]] = {}
+        texts = markdown_texts(doc)  # parsed in one batch: the same tokens as one by one
+        self._tokens = dict(zip(texts, mdr.parse_many(texts), strict=True))
 
     def md_shaped(self, text: str, width: int) -> tuple[list[str], str]:
         """The wrapped lines of ``text`` and its :func:`_shape`."""
         key = f"{width}\0{text}"
         found = self._cache.get(key)
         if found is None:
-            tokens = mdr.parse(text)
+            tokens = self._tokens.get(text)
+            if tokens is None:
+                tokens = mdr.parse(text)
             found = (to_text(tokens, width), _shape(tokens))
             self._cache[key] = found
         return found
