@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from pathlib import Path, PurePath
 from typing import ClassVar
@@ -132,6 +133,11 @@ class ReferatApp(App[None]):
             screen._push_result_callback(self, None)  # as pushed: switch_screen can replace it
             return screen
         return super().get_default_screen()
+
+    def on_ready(self) -> None:
+        # The first frame is out: cyclic garbage collection again (off during start-up, see
+        # commands/edit.py).
+        gc.enable()
 
     def on_mount(self) -> None:
         for problem in self._problems:

@@ -183,3 +183,18 @@ async def test_read_only_save_says_read_only_and_hides_the_save_key(meeting_file
         messages = [str(n.message) for n in app._notifications]
         assert any("kun til læsning" in m for m in messages), messages
         assert not any("gendannelse" in m.lower() for m in messages), messages
+
+
+async def test_garbage_collection_is_back_on_once_the_first_screen_is_drawn(
+    meeting_file, make_app
+) -> None:
+    import gc
+
+    gc.disable()  # as `referat FILE` does for the start-up
+    try:
+        app = make_app(meeting_file)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()

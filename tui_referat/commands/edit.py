@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -31,6 +32,9 @@ def _confirm_new(path: Path, lang: str) -> bool:
 
 
 def main(args: argparse.Namespace) -> int:
+    # No cyclic garbage collection until the first screen is drawn (ReferatApp turns it back
+    # on): start-up makes many objects and few cycles, and collections in it only cost time.
+    gc.disable()
     from ..config import load_config
     from ..errors import MeetingFileError
     from ..ui.session import Session
