@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Sequence
 from pathlib import Path, PurePath
 from typing import ClassVar
@@ -21,6 +22,9 @@ from .ui.inert_filter import inert_line_filters
 from .ui.main_screen import MainScreen
 from .ui.session import Session
 from .ui.themes import DEFAULT_THEME, load_themes
+
+#: Seconds after the first frame before the file's tomlkit document is made in a thread.
+DOCUMENT_DELAY = 1.0
 
 _KEY_NAMES = {
     "escape": "Esc",
@@ -138,6 +142,12 @@ class ReferatApp(App[None]):
         # The first frame is out: cyclic garbage collection again (off during start-up, see
         # commands/edit.py).
         gc.enable()
+        # The file's tomlkit document (for saving) is made in the background a moment later.
+        self.set_timer(DOCUMENT_DELAY, self._prepare_document)
+
+    def _prepare_document(self) -> None:
+        session = self.session
+        threading.Thread(target=session.prepare_document, name="document", daemon=True).start()
 
     def on_mount(self) -> None:
         for problem in self._problems:

@@ -10,6 +10,7 @@ import pytest
 
 from tui_referat.model import Attendance, Kind, RemarkSource, Status
 from tui_referat.storage import load_meeting, loads_meeting
+from tui_referat.storage.lazy import adopt
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,7 +56,7 @@ def test_hand_edited_file_reads_with_its_variants() -> None:
 
 def test_origins_are_the_tables_of_the_document() -> None:
     meeting = load_meeting(DATA / "commented.toml")
-    doc = meeting.origin
+    doc = adopt(meeting)  # read with tomllib; the tomlkit document is made when first needed
     assert meeting.items[1].origin is doc["items"][1]
     assert meeting.items[1].remarks[0].origin is doc["items"][1]["remarks"][0]
     assert meeting.next_meeting is not None

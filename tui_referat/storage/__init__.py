@@ -20,6 +20,7 @@ from ..checks import Problem, with_item_number
 from ..errors import MeetingFileError
 from ..model import Meeting
 from .files import read_text, write_atomic
+from .lazy import adopt, read_fast
 from .locate import Position, make_locator
 from .reader import Reader, StopReading
 from .values import FORMAT_VERSION
@@ -121,7 +122,14 @@ def _problem_from(error: MeetingFileError) -> Problem:
 
 
 def loads_meeting(text: str, path: str | Path = "<string>") -> Meeting:
-    """The meeting in ``text``; the first problem is raised as ``MeetingFileError``."""
+    """The meeting in ``text``; the first problem is raised as ``MeetingFileError``.
+
+    A clean file is read with ``tomllib`` and gets its tomlkit document on first save
+    (``storage.lazy``); anything else takes the full path, for its messages.
+    """
+    meeting = read_fast(text)
+    if meeting is not None:
+        return meeting
     meeting, problems = validate_text(text, path)
     if problems:
         first = problems[0]
@@ -180,7 +188,7 @@ def layout_problems(meeting: Meeting, path: str | Path) -> list[Problem]:
     That happens with tables written out of order (e.g. ``[[items.attachments]]`` after a
     different table than its item). An untouched file is still saved as it is.
     """
-    doc = meeting.origin
+    doc = adopt(meeting)
     source = getattr(doc, "_referat_source", None)
     if not isinstance(source, str) or doc.as_string() == source:
         return []

@@ -77,8 +77,11 @@ def default_of(cls: type, attr: str) -> Any:
 
 
 class Reader:
-    def __init__(self) -> None:
+    def __init__(self, record: list[Any] | None = None) -> None:
+        """``record``: every table that becomes an object's ``origin`` is appended to it, in
+        reading order (the same order for the same file, whichever parser read it)."""
         self.problems: list[FieldProblem] = []
+        self.record = record
 
     def problem(self, field: str, message: str) -> None:
         self.problems.append(FieldProblem(field, message))
@@ -110,6 +113,8 @@ class Reader:
             values[sub[0]] = self.read_list(sub, found.get(sub[1]), f"{path}.{sub[1]}")
         obj = cls(**values)
         obj.origin = table
+        if self.record is not None:
+            self.record.append(table)
         return obj
 
     def read_list(self, spec: ListSpec, raw: Any, path: str) -> list[Any]:
@@ -141,6 +146,8 @@ class Reader:
                 )
                 values["next_meeting"] = NextMeeting(**next_values)
                 values["next_meeting"].origin = raw_next
+                if self.record is not None:
+                    self.record.append(raw_next)
             else:
                 self.problem("next_meeting", f"expected a table, got {describe(raw_next)}")
         meeting = Meeting(**values)

@@ -16,6 +16,7 @@ from tomlkit import items as ti
 from tomlkit.container import Container
 
 from ..model import Meeting, NextMeeting
+from .lazy import adopt
 from .reader import MEETING_LISTS, ListSpec, default_of
 from .tables import (
     attach_trailing,
@@ -285,7 +286,7 @@ def merge(meeting: Meeting) -> tuple[Any, bool]:
 
     Returns the document and whether anything in it changed.
     """
-    doc = meeting.origin
+    doc = adopt(meeting)
     new = not isinstance(doc, tomlkit.TOMLDocument)
     if new:
         doc = tomlkit.document()

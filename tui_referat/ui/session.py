@@ -94,6 +94,16 @@ class Session:
 
     # -- disk ---------------------------------------------------------------------------
 
+    def prepare_document(self) -> None:
+        """Make the file's tomlkit document now, so the first save need not wait for it.
+
+        The meeting was read with tomllib (``storage.lazy``); this is safe to run in a
+        thread while the user edits, and does nothing once the document exists.
+        """
+        prepare = getattr(self.meeting.origin, "prepare", None)
+        if callable(prepare):
+            prepare()
+
     def save(self) -> None:
         """Write the meeting; raises ``MeetingFileError`` or ``OSError`` and stays dirty."""
         from ..storage import save_meeting
