@@ -235,7 +235,7 @@ def test_check_does_not_import_textual() -> None:
         "import sys, tui_referat.cli as cli\n"
         f"code = cli.main(['check', {str(sample)!r}])\n"
         "assert 'textual' not in sys.modules, 'textual imported'\n"
-        "assert 'tomlkit' in sys.modules\n"
+        "assert 'tomlkit' not in sys.modules, 'a clean file needs no tomlkit'\n"
         "sys.exit(code)\n"
     )
     result = subprocess.run(

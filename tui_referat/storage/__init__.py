@@ -13,9 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import tomlkit
-from tomlkit.exceptions import ParseError
-
 from ..checks import Problem, with_item_number
 from ..errors import MeetingFileError
 from ..model import Meeting
@@ -24,7 +21,6 @@ from .lazy import adopt, read_fast
 from .locate import Position, make_locator
 from .reader import Reader, StopReading
 from .values import FORMAT_VERSION
-from .writer import merge
 
 __all__ = [
     "FORMAT_VERSION",
@@ -47,6 +43,9 @@ def _parse(text: str, path: str) -> Any:
     body = text[1:] if text.startswith(_BOM) else text
     if not body.strip():
         raise MeetingFileError("the file is empty", path)
+    import tomlkit  # here, not at the top: a clean file is read with tomllib (lazy.py)
+    from tomlkit.exceptions import ParseError
+
     try:
         doc = tomlkit.parse(body)
     except ParseError as error:
@@ -147,6 +146,8 @@ def load_meeting(path: str | Path) -> Meeting:
 
 def dumps_meeting(meeting: Meeting) -> str:
     """The meeting as TOML text, merged into the document it was loaded from (if any)."""
+    from .writer import merge
+
     try:
         doc, changed = merge(meeting)
         source = getattr(doc, "_referat_source", None)

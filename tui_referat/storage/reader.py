@@ -15,7 +15,7 @@ from ..model import (
     Participant,
     Remark,
 )
-from .tables import entries, scalar
+from .plain import entries, scalar
 from .values import (
     ACTION_FIELDS,
     ATTACHMENT_FIELDS,

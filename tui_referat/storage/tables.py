@@ -1,4 +1,4 @@
-"""Small helpers over tomlkit's tables: read entries fast, insert and separate tables."""
+"""Small helpers over tomlkit's tables: insert and separate tables (reading: ``plain``)."""
 
 from __future__ import annotations
 
@@ -8,38 +8,9 @@ from typing import Any
 from tomlkit import items as ti
 from tomlkit.container import Container
 
+from .plain import container_of, entries, scalar
 
-def container_of(table: Any) -> Container | None:
-    """The tomlkit container behind a document, table or inline table."""
-    if isinstance(table, Container):
-        return table
-    if isinstance(table, ti.Table | ti.InlineTable):
-        return table.value
-    return None
-
-
-def entries(table: Any) -> dict[str, Any]:
-    """Key -> tomlkit item of a table, in file order, without building proxies for plain keys."""
-    container = container_of(table)
-    if container is None:
-        return {str(key): table[key] for key in table}
-    out: dict[str, Any] = {}
-    odd: list[str] = []
-    for key, value in container.body:
-        if key is None:
-            continue
-        name = key.key
-        if name in out or key.is_dotted():
-            odd.append(name)
-        out[name] = value
-    for name in odd:
-        out[name] = container[name]
-    return out
-
-
-def scalar(value: Any) -> Any:
-    """Booleans unwrapped; everything else as tomlkit gives it."""
-    return value.value if isinstance(value, ti.Bool) else value
+__all__ = ["container_of", "entries", "scalar"]
 
 
 def body_index(container: Container, name: str) -> int | None:

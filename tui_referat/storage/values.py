@@ -9,13 +9,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sys
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
-
-from tomlkit import items as ti
+from typing import TYPE_CHECKING, Any
 
 from ..model import Attendance, Kind, RemarkSource, Status
+
+if TYPE_CHECKING:
+    from tomlkit import items as ti
+
+
+def is_toml_bool(raw: Any) -> bool:
+    """Whether ``raw`` is a tomlkit boolean (which is not a ``bool``). Reading a file with
+    ``tomllib`` does not load tomlkit, and then no tomlkit object can exist."""
+    items = sys.modules.get("tomlkit.items")
+    return items is not None and isinstance(raw, items.Bool)
+
 
 #: The newest format version this code reads and writes.
 FORMAT_VERSION = 1
@@ -44,7 +54,7 @@ class Field:
 
 def describe(raw: Any) -> str:
     """A short description of a TOML value for messages: ``"Q"``, ``3``, ``a table``."""
-    if isinstance(raw, ti.Bool):
+    if is_toml_bool(raw):
         raw = raw.value
     if isinstance(raw, bool):
         return "true" if raw else "false"
@@ -123,7 +133,7 @@ def parse_datetime(raw: Any) -> dt.datetime:
 
 
 def _string(raw: Any) -> str:
-    if isinstance(raw, str) and not isinstance(raw, ti.Bool):
+    if isinstance(raw, str) and not is_toml_bool(raw):
         return str.__str__(raw)
     raise FieldError(f"expected a string, got {describe(raw)}")
 
@@ -144,7 +154,7 @@ def _names(raw: Any, what: str) -> list[str]:
 def parse_value(field: Field, raw: Any) -> Any:
     """The model value of ``raw`` for ``field``, or ``FieldError``."""
     kind = field.kind
-    if isinstance(raw, ti.Bool):
+    if is_toml_bool(raw):
         raw = raw.value
     if kind == "str":
         return _string(raw)
@@ -209,6 +219,8 @@ def _escape_basic(text: str, multiline: bool) -> str:
 
 def string_item(text: str) -> ti.String:
     """A new TOML string for ``text``: multi-line when it has a newline, exact round trip."""
+    from tomlkit import items as ti
+
     if "\n" not in text:
         if "\\" in text and "'" not in text and not _CONTROL_NO_NL.search(text):
             return ti.String(ti.StringType.SLL, text, text, ti.Trivia())
@@ -222,6 +234,8 @@ def string_item(text: str) -> ti.String:
 
 
 def format_time(moment: dt.time, lang: str) -> Any:
+    from tomlkit import items as ti
+
     if moment.second or moment.microsecond or moment.tzinfo is not None:
         return ti.item(moment)
     sep = ":" if lang == "en" else "."
@@ -229,6 +243,8 @@ def format_time(moment: dt.time, lang: str) -> Any:
 
 
 def _names_item(values: list[str], single_as_string: bool) -> Any:
+    from tomlkit import items as ti
+
     if single_as_string and len(values) == 1:
         return string_item(values[0])
     array = ti.Array([], ti.Trivia())
@@ -239,6 +255,8 @@ def _names_item(values: list[str], single_as_string: bool) -> Any:
 
 def make_item(field: Field, value: Any, lang: str) -> Any:
     """A new tomlkit item holding ``value`` for ``field``."""
+    from tomlkit import items as ti
+
     kind = field.kind
     if kind == "str":
         return string_item(str(value))
