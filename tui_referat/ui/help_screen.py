@@ -116,6 +116,7 @@ def help_sections(screen: Screen) -> list[tuple[str, list[Row]]]:
     from .forms.meeting_details import HeaderList
     from .forms.participants import ParticipantsTable
     from .forms.remarks import RemarkList
+    from .kind_select import KindSelect
     from .main_screen import MainScreen
     from .section_tabs import TabStrip
 
@@ -133,6 +134,7 @@ def help_sections(screen: Screen) -> list[tuple[str, list[Row]]]:
         main = binding_rows(screen._bindings, skip=ITEM_IDS)
         item = [row for row in binding_rows(screen._bindings) if row not in main]
         item += binding_rows(_class_bindings(app, TabStrip))
+        item += binding_rows(_class_bindings(app, KindSelect))
         nav = [(" ".join(("↑", "↓", "Home", "End", "PgUp", "PgDn")), t("help.nav_moves"), "")]
         nav += binding_rows(screen.nav._bindings, skip=NAV_MOVES)
         lists: list[Row] = []

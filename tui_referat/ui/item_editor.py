@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from .. import i18n
 from ..edits import Edit, SetField
@@ -178,9 +178,7 @@ class ItemEditor(Vertical):
             yield Label(t("item.title"), classes="field-label")
             yield Input(id="item-title", compact=True, disabled=self.read_only)
             options = [(f"{kind.value} {i18n.kind_label(kind, lang)}", kind.value) for kind in Kind]
-            yield KindSelect(
-                options, id="item-kind", compact=True, prompt="–", disabled=self.read_only
-            )
+            yield KindSelect(options, id="item-kind", prompt="–", disabled=self.read_only)
         with Horizontal(classes="item-row"):
             yield Label(t("item.time"), classes="field-label")
             yield Input(
@@ -300,7 +298,7 @@ class ItemEditor(Vertical):
         if item is None:
             return
         lang = get_lang()  # times as the rest of the editor shows them
-        with self.prevent(Input.Changed, Select.Changed):
+        with self.prevent(Input.Changed):
             self._set_input("#item-title", item.title, reload)
             planned = item.time
             time_text = i18n.format_time(planned, lang) if planned else ""
@@ -313,10 +311,7 @@ class ItemEditor(Vertical):
             duration = "" if item.duration is None else str(item.duration)
             self._set_input("#item-duration", duration, reload)
             self.query_one(StandingToggle).set_value(item.standing)
-            select = self.query_one("#item-kind", Select)
-            value = item.kind.value if item.kind else Select.NULL
-            if select.value != value:
-                select.value = value
+            self.query_one("#item-kind", KindSelect).value = item.kind.value if item.kind else ""
         self._update_tab_titles(("remarks", "actions"))
         line = self.attachments_line()
         label = self.query_one("#item-attachments", Label)
@@ -520,10 +515,10 @@ class ItemEditor(Vertical):
         if getattr(event.widget, "id", None) == "item-time":
             self._commit_time()
 
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if self.item is None or event.select.id != "item-kind":
-            return
+    def on_kind_select_changed(self, event: KindSelect.Changed) -> None:
         event.stop()
-        kind = None if event.value is Select.NULL else Kind(event.value)
+        if self.item is None:
+            return
+        kind = Kind(event.value) if event.value else None
         if kind != self.item.kind:
             self.post_message(EditRequested(SetField(self.item, "kind", kind)))

@@ -108,15 +108,12 @@ class MainScreen(Screen[None]):
         yield HeaderLine(id="header")
         yield NavPanel(self.meeting, id="nav")
         with ContentSwitcher(id="editor"):
-            yield Vertical(id="node-details", classes="node-form")
-            yield Vertical(id="node-participants", classes="node-form")
             yield ItemEditor(
                 self.meeting,
                 read_only=self.session.read_only,
                 id="node-item",
                 width=self._editor_width(),
             )
-            yield Vertical(id="node-next", classes="node-form")
         yield StatusLine(id="status")
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
@@ -200,13 +197,23 @@ class MainScreen(Screen[None]):
             editor.border_title = self.item_editor.header()
             self.schedule_preview()
             return
-        container = self.query_one(f"#node-{node.kind}", Vertical)
+        container = self.node_container(node.kind)
         if not container.children:
             container.mount(make_form(NODE_FORMS[node.kind], self.meeting))
         editor.current = f"node-{node.kind}"
         editor.border_title = t(f"node.{node.kind}")
         # The participants table has its own border (counts and roles in it): no second one.
         editor.set_class(node.kind == "participants", "-bare")
+
+    def node_container(self, kind: str) -> Widget:
+        """The panel of the meeting details, participants or next meeting ("details" …),
+        made the first time it is shown (fewer widgets on the first screen)."""
+        for child in self.switcher.children:
+            if child.id == f"node-{kind}":
+                return child
+        container = Vertical(id=f"node-{kind}", classes="node-form")
+        self.switcher.mount(container)
+        return container
 
     async def on_nav_panel_highlighted(self, message: NavPanel.Highlighted) -> None:
         """The editor follows the cursor: at once after a rest, else once it rests again
@@ -243,7 +250,7 @@ class MainScreen(Screen[None]):
         if node.kind == "item":
             self.item_editor.open_section("minutes")
         else:
-            self.call_after_refresh(self._focus_first, self.query_one(f"#node-{node.kind}"))
+            self.call_after_refresh(self._focus_first, self.node_container(node.kind))
 
     def _focus_first(self, container: Widget) -> None:
         for widget in container.query("*"):

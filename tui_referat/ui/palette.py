@@ -156,7 +156,7 @@ def open_form(screen: MainScreen, kind: str, then: str | None = None) -> None:
     node = {"details": DETAILS, "participants": PARTICIPANTS, "next": NEXT}[kind]
     screen.nav.select(node)
     screen.show_node(node)
-    container = screen.query_one(f"#node-{kind}")
+    container = screen.node_container(kind)
 
     def focus_and_act() -> None:
         if not container.children:

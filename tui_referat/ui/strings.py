@@ -74,6 +74,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "redo.nothing": ("Intet at gentage", "Nothing to redo"),
     "section.next": ("Næste fane", "Next tab"),
     "section.prev": ("Forrige fane", "Previous tab"),
+    "kind.open": (
+        "Vælg punktets type (på typen; O, D, B sætter den straks)",
+        "Choose the item's kind (on the kind; O, D, B set it at once)",
+    ),
+    "kind.clear": ("Ingen type (på typen)", "No kind (on the kind)"),
+    "kind.none": ("– ingen type", "– no kind"),
+    "kind.title": ("Punktets type", "Kind of item"),
     "tabs.prev": ("Fanen til venstre (på fanelinjen)", "Tab to the left (on the tab line)"),
     "tabs.next": ("Fanen til højre (på fanelinjen)", "Tab to the right (on the tab line)"),
     "tabs.first": ("Første fane (på fanelinjen)", "First tab (on the tab line)"),
