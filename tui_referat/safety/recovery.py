@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import difflib
 import hashlib
 import json
 import os
@@ -252,6 +251,8 @@ def diff_summary(
 ) -> DiffSummary:
     """Lines added and removed from ``old_text`` to ``new_text``; with both meetings given,
     also how many agenda items differ and whether anything else does."""
+    import difflib  # here: only needed when a recovery copy is shown
+
     added = removed = 0
     for line in difflib.unified_diff(old_text.splitlines(), new_text.splitlines(), n=0):
         if line.startswith("+") and not line.startswith("+++"):
