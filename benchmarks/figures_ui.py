@@ -149,8 +149,29 @@ def startup_once(which: str, file: Path, scratch: Path) -> float:
         _finish(proc, master)
 
 
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def _wait_until_idle(proc: subprocess.Popen, master: int, still: float = 0.6) -> None:
+    """Until the process has used (almost) no CPU for ``still`` seconds: work that writes
+    nothing to the terminal (referat makes its file's tomlkit document in a thread after
+    the first frame) is then over too. At most 60 s."""
+    deadline = time.monotonic() + 60
+    last, since = _cpu_ticks(proc.pid), time.monotonic()
+    while time.monotonic() < deadline and proc.poll() is None:
+        _read_until_quiet(master, 0.1, limit=0.2)
+        ticks = _cpu_ticks(proc.pid)
+        if ticks - last > 1:  # more than a tick of CPU: still working
+            last, since = ticks, time.monotonic()
+        elif time.monotonic() - since >= still:
+            return
+
+
 def peak_memory_once(which: str, file: Path, scratch: Path) -> float:
-    """The app's own peak resident memory (KiB) once its first screen is complete.
+    """The app's own peak resident memory (KiB) with the meeting open and all start-up work
+    done (first screen complete, then no CPU used for a while).
 
     Read from ``VmHWM`` in /proc/PID/status of the app's process (``ru_maxrss`` from wait4
     would include what the process inherited from this parent before ``exec``).
@@ -159,6 +180,7 @@ def peak_memory_once(which: str, file: Path, scratch: Path) -> float:
     proc, master = _spawn(which, file, "idle", scratch, ready)
     try:
         _settle(proc, master, ready, time.perf_counter())
+        _wait_until_idle(proc, master)
         status = Path(f"/proc/{proc.pid}/status").read_text()
         return float(
             next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))

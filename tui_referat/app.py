@@ -140,7 +140,9 @@ class ReferatApp(App[None]):
 
     def on_ready(self) -> None:
         # The first frame is out: cyclic garbage collection again (off during start-up, see
-        # commands/edit.py).
+        # commands/edit.py). What start-up made (modules, classes, the screen) lives as long
+        # as the app: frozen, so collections do not walk it again and again.
+        gc.freeze()
         gc.enable()
         # The file's tomlkit document (for saving) is made in the background a moment later.
         self.set_timer(DOCUMENT_DELAY, self._prepare_document)

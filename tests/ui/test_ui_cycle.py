@@ -16,10 +16,11 @@ from tui_referat.ui.dialogs import ConfirmDialog
 from tui_referat.ui.forms.dialogs import FieldsDialog
 from tui_referat.ui.help_screen import help_rows
 from tui_referat.ui.palette import palette_commands
+from tui_referat.ui.status import HeaderLine
 
 
 def header_state(app) -> str:  # type: ignore[no-untyped-def]
-    return str(app.screen.query_one("#header-state").render())
+    return app.screen.query_one(HeaderLine).state_text
 
 
 async def run_from_palette(pilot, query: str) -> None:  # type: ignore[no-untyped-def]
@@ -84,7 +85,7 @@ async def test_new_meeting_from_this_one_writes_the_next_draft_and_opens_it(meet
         await pilot.pause()
         assert app.session.path == target
         assert app.session.meeting.title == expected.title
-        assert "Møde 3" in str(app.screen.query_one("#header-title").render())
+        assert "Møde 3" in app.screen.query_one(HeaderLine).title_text
         assert not app.session.dirty
         assert app.guard.lock is not None and app.guard.path == target
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tui_referat.storage import load_meeting
 from tui_referat.ui.item_editor import SectionArea
 from tui_referat.ui.nav import NavPanel, Node
+from tui_referat.ui.status import HeaderLine
 
 
 async def test_start_focus_is_the_agenda_on_the_first_item(meeting_file, make_app):
@@ -43,7 +44,7 @@ async def test_typed_minutes_reach_the_file_only_on_save(meeting_file, make_app)
         await pilot.press("enter", *"Ny linje. ")
         await pilot.pause()
         assert app.session.dirty
-        assert "● ændret" in str(app.screen.query_one("#header-state").render())
+        assert "● ændret" in app.screen.query_one(HeaderLine).state_text
         await pilot.press("escape", "down")  # leaving the item applies the text to the model
         assert app.session.meeting.items[0].minutes.startswith("Ny linje. ")
         assert meeting_file.read_bytes() == before

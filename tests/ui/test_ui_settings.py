@@ -5,6 +5,7 @@ from __future__ import annotations
 from tui_referat.config import config_dir, config_path, load_config
 from tui_referat.storage import load_meeting
 from tui_referat.ui.nav import NavPanel, Node
+from tui_referat.ui.status import StatusLine
 from tui_referat.ui.themes import bundled_themes_dir, load_themes
 
 
@@ -40,7 +41,7 @@ async def test_keymap_from_the_config_file_rebinds_save(meeting_file, make_app):
         await pilot.press("ctrl+w")
         await pilot.pause()
         assert not app.session.dirty
-        assert "^W Gem" in str(app.screen.query_one("#status-keys").render())
+        assert "^W Gem" in app.screen.query_one(StatusLine).keys_text
     assert len(load_meeting(meeting_file).items) == count + 1
 
 
@@ -71,4 +72,4 @@ async def test_english_and_danish_ui(meeting_file, make_app):
             await pilot.pause()
             nav = app.screen.query_one(NavPanel)
             assert nav.border_title == agenda
-            assert save in str(app.screen.query_one("#status-keys").render())
+            assert save in app.screen.query_one(StatusLine).keys_text

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import ClassVar
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Label
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
+from textual.widget import Widget
 
 from .. import i18n
 from ..model import Meeting, Status
@@ -36,20 +37,45 @@ def cycle_state(meeting: Meeting, lang: str) -> str:
     return state
 
 
-def _set_text(label: Label, text: str) -> None:
-    """Update ``label`` only when its text changes: an update lays out the whole screen."""
-    if str(label.content) != text:
-        label.update(text)
+class _TwoPartLine(Widget):
+    """One line: a left part cut with … when it does not fit, a right part kept whole.
 
+    One widget, not two labels in a row: the editor's first screen has fewer widgets to
+    style and lay out, and a changed text repaints this line only (no layout).
+    """
 
-class HeaderLine(Horizontal):
-    """ "Møde 2 i … · 21. oktober 2025        UDKAST ● ændret"."""
-
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"line--left", "line--right", "line--dirty"}
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text("utf-8")
+    #: The stylesheet names the subclasses (HeaderLine, StatusLine), so it is not scoped.
+    SCOPED_CSS = False
 
-    def compose(self) -> ComposeResult:
-        yield Label("", id="header-title", markup=False)
-        yield Label("", id="header-state", markup=False)
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.left = ""
+        self.right = ""
+        self.alert = False
+
+    def set_parts(self, left: str, right: str, alert: bool = False) -> None:
+        if (left, right, alert) != (self.left, self.right, self.alert):
+            self.left, self.right, self.alert = left, right, alert
+            self.refresh()
+
+    def render(self) -> Text:
+        width = self.size.width
+        right = f" {self.right} " if self.right else ""
+        room = max(0, width - cell_len(right) - 1)
+        left = self.left
+        if cell_len(left) > room:
+            left = set_cell_size(left, max(0, room - 1)) + "…" if room else ""
+        text = Text(no_wrap=True, overflow="crop", end="")
+        text.append(" " + set_cell_size(left, room), self.get_component_rich_style("line--left"))
+        style = "line--dirty" if self.alert else "line--right"
+        text.append(right, self.get_component_rich_style(style))
+        return text
+
+
+class HeaderLine(_TwoPartLine):
+    """ "Møde 2 i … · 21. oktober 2025        UDKAST ● ændret"."""
 
     def show(self, session: Session) -> None:
         meeting = session.meeting
@@ -62,20 +88,19 @@ class HeaderLine(Horizontal):
             state += f" · {t('header.read_only')}"
         if session.dirty:
             state += f" ● {t('header.modified')}"
-        _set_text(self.query_one("#header-title", Label), title)
-        label = self.query_one("#header-state", Label)
-        _set_text(label, state)
-        label.set_class(session.dirty, "-dirty")
+        self.set_parts(title, state, alert=session.dirty)
+
+    @property
+    def title_text(self) -> str:
+        return self.left
+
+    @property
+    def state_text(self) -> str:
+        return self.right
 
 
-class StatusLine(Horizontal):
+class StatusLine(_TwoPartLine):
     """The main keys for what has focus, then the file name and the last save time."""
-
-    DEFAULT_CSS = HeaderLine.DEFAULT_CSS
-
-    def compose(self) -> ComposeResult:
-        yield Label("", id="status-keys", markup=False)
-        yield Label("", id="status-file", markup=False)
 
     def show_file(self, session: Session) -> None:
         text = session.path.name
@@ -83,8 +108,12 @@ class StatusLine(Horizontal):
             text += f" · {t('status.saved_at', time=session.last_saved.strftime('%H:%M'))}"
         elif session.is_new:
             text += f" · {t('status.new_file')}"
-        _set_text(self.query_one("#status-file", Label), text)
+        self.set_parts(self.left, text)
 
     def show_keys(self, keys: list[tuple[str, str]]) -> None:
         text = "  ".join(f"{key} {description}" for key, description in keys)
-        _set_text(self.query_one("#status-keys", Label), text)
+        self.set_parts(text, self.right)
+
+    @property
+    def keys_text(self) -> str:
+        return self.left
