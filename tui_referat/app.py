@@ -21,6 +21,7 @@ from .ui import safety_flow, strings
 from .ui.inert_filter import inert_line_filters
 from .ui.main_screen import MainScreen
 from .ui.session import Session
+from .ui.stylesheet import CachingStylesheet
 from .ui.themes import DEFAULT_THEME, load_themes
 
 #: Seconds after the first frame before the file's tomlkit document is made in a thread.
@@ -101,6 +102,7 @@ class ReferatApp(App[None]):
         self.session = session or Session.open(path, read_only=read_only)
         self._wanted_theme = theme or self.config.theme or DEFAULT_THEME
         super().__init__()
+        self.stylesheet = CachingStylesheet(variables=self.get_css_variables())
         #: Recovery copy, lock and disk watch for the session (see ui/safety_flow.py).
         self.guard = safety_flow.make_guard(self)
         self.safety_handlers = None
