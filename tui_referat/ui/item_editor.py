@@ -10,24 +10,28 @@ TextArea costs: the text reaches the model in a debounced flush, never per key p
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Input, Label, TextArea
 
 from .. import i18n
 from ..edits import Edit, SetField
 from ..model import SECTIONS, AgendaItem, Kind, Meeting, RemarkSource
 from .form_slots import make_form
+from .item_widgets import (
+    MAX_DURATION,
+    SectionArea,
+    StandingToggle,
+    item_text,
+    parse_duration,
+    parse_time,
+    time_placeholder,
+)
 from .kind_select import KindSelect
 from .messages import EditRequested, TextEdited, TextPending
 from .section_tabs import SectionTabs
@@ -54,91 +58,18 @@ FORM_TABS = {
 NOTE_TABS = ("remarks_note",)
 TEXT_KEYS = (*SECTIONS, *NOTE_TABS)
 FLUSH_DELAY = 0.5
-#: The longest duration accepted (minutes): a whole day.
-MAX_DURATION = 24 * 60
-_TIME = re.compile(r"^\s*(\d{1,2})[.:](\d{2})\s*$")
 
-
-def parse_time(text: str) -> dt.time | None:
-    """ "13.50" or "13:50" -> time; raises ValueError for anything else but blank."""
-    if not text.strip():
-        return None
-    match = _TIME.match(text)
-    if not match:
-        raise ValueError(text)
-    return dt.time(int(match[1]), int(match[2]))
-
-
-def parse_duration(text: str) -> int | None:
-    """ "40" -> 40 minutes; blank -> None; raises ValueError for anything else."""
-    text = text.strip()
-    if not text:
-        return None
-    if not text.isdigit() or int(text) > MAX_DURATION:
-        raise ValueError(text)
-    return int(text)
-
-
-def time_placeholder(lang: str) -> str:
-    """ "--.--" in Danish, "--:--" in English: the shape of a time in ``lang``."""
-    return i18n.format_time(dt.time(0, 0), lang).replace("0", "-")
-
-
-def item_text(item: AgendaItem, key: str) -> str:
-    """The Markdown text ``key`` of ``item``: a section or the remarks note."""
-    return item.section(key) if key in SECTIONS else getattr(item, key)
-
-
-class StandingToggle(Static, can_focus=True):
-    """ "[x] Fast": whether the item is a standing item. Space or Enter toggles it."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,enter", "toggle", "standing.toggle", show=False, id="item.standing")
-    ]
-
-    def set_value(self, value: bool) -> None:
-        text = f"[{'x' if value else ' '}] {t('item.standing')}"
-        if str(self.content) != text:
-            self.update(Text(text), layout=False)
-
-    def action_toggle(self) -> None:
-        editor = next((n for n in self.ancestors if isinstance(n, ItemEditor)), None)
-        if editor is not None:
-            editor.toggle_standing()
-
-
-class SectionArea(TextArea):
-    """A Markdown text area for one section of the item."""
-
-    def __init__(self, key: str, read_only: bool = False) -> None:
-        super().__init__(
-            language="markdown",
-            soft_wrap=True,
-            show_line_numbers=False,
-            tab_behavior="focus",
-            read_only=read_only,
-            id=f"section-{key}",
-        )
-        self.key = key
-        self._editor: ItemEditor | None = None
-
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        # Handled here, not bubbled through the tabs: a key press costs what it costs in a
-        # bare TextArea. The editor that owns this area only notes that the text changed.
-        event.stop()
-        if self._editor is None:
-            self._editor = next((n for n in self.ancestors if isinstance(n, ItemEditor)), None)
-        if self._editor is not None:
-            self._editor.note_change(self)
-
-    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
-        event.stop()
-
-    def _on_resize(self) -> None:
-        super()._on_resize()
-        # TextArea re-wraps on resize but may keep the lines it drew at the old width (seen
-        # when the screen's width class changes during start-up): draw them again.
-        self.refresh()
+#: The editor's parts live in item_widgets; they are imported from here too.
+__all__ = [
+    "MAX_DURATION",
+    "ItemEditor",
+    "SectionArea",
+    "StandingToggle",
+    "item_text",
+    "parse_duration",
+    "parse_time",
+    "time_placeholder",
+]
 
 
 class ItemEditor(Vertical):
