@@ -24,6 +24,7 @@ from ..cycle import plan_overrun
 from ..edits import Edit, Insert, Move, Remove
 from ..errors import MeetingFileError
 from . import agenda
+from .agenda_actions import AgendaActions
 from .cycle_keys import CYCLE_BINDINGS
 from .form_slots import make_form
 from .item_editor import ItemEditor
@@ -49,7 +50,7 @@ STATUS_TAIL = ("palette", "preview", "quit")
 READ_ONLY_HIDDEN = ("save",)
 
 
-class MainScreen(Screen[None]):
+class MainScreen(AgendaActions, Screen[None]):
     # Stylesheets: ui/main_screen.tcss and ui/nav.tcss, read by the app (ReferatApp.CSS_PATH).
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     AUTO_FOCUS = "#nav"
@@ -359,88 +360,6 @@ class MainScreen(Screen[None]):
         if not self.session.dirty and not self.session.read_only:
             self.session.mark_dirty()
             self.query_one(HeaderLine).show(self.session)
-
-    # -- agenda operations --------------------------------------------------------------
-
-    def on_nav_panel_item_operation(self, message: NavPanel.ItemOperation) -> None:
-        self.flush_text()
-        meeting, index = self.meeting, message.index
-        if message.operation == "add":
-            edit = agenda.add_item(meeting, index, t("item.new_title"))
-            if self.apply_edit(edit):
-                self.after_structure(select=edit.value)
-                self.nav.select(Node("item", agenda.index_of(meeting.items, edit.value)))
-                self.show_node(self.nav.node)
-                # Straight into the new item's title (selected, so typing replaces it).
-                self.call_after_refresh(self.item_editor.query_one("#item-title").focus)
-            return
-        if index < 0:
-            self.notify(t("nav.no_item"), severity="warning")
-            return
-        item = meeting.items[index]
-        if message.operation == "duplicate":
-            edit = agenda.duplicate_item(meeting, index)
-            if self.apply_edit(edit):
-                self.after_structure(select=edit.value)
-                self.nav.select(Node("item", index + 1))
-        elif message.operation == "move":
-            move = agenda.move_item(meeting, index, message.delta)
-            if move is not None and self.apply_edit(move):
-                self.after_structure(select=item)
-        elif message.operation == "delete":
-            question = t("delete.question", number=index + 1, title=item.title)
-
-            def answered(yes: bool | None) -> None:
-                if yes and self.apply_edit(agenda.delete_item(meeting, index)):
-                    self.after_structure()
-                    self.notify(t("delete.done", undo_key=self._key_for("undo")))
-
-            from .dialogs import ConfirmDialog
-
-            self.app.push_screen(ConfirmDialog(question), answered)
-
-    def _key_for(self, binding_id: str) -> str:
-        for active in self.active_bindings.values():
-            if active.binding.id == binding_id:
-                return self.app.get_key_display(active.binding)
-        return binding_id
-
-    def action_toggle_standing(self) -> None:
-        node = self.nav.node
-        if node.kind == "item" and node != self._shown:
-            self.show_node(node)  # the editor has not caught up with the cursor yet
-        if self.switcher.current != "node-item" or self.item_editor.item is None:
-            self.notify(t("nav.no_item"), severity="warning")
-            return
-        self.item_editor.toggle_standing()
-
-    def action_cycle(self, name: str) -> None:
-        """New meeting from this one, send for review, approve (see ``cycle_flow``)."""
-        from . import cycle_flow
-
-        getattr(cycle_flow, name)(self)
-
-    def action_undo(self) -> None:
-        self._undo_redo(undo=True)
-
-    def action_redo(self) -> None:
-        self._undo_redo(undo=False)
-
-    def _undo_redo(self, *, undo: bool) -> None:
-        """Undo or redo one step, then show the item it changed with every field reloaded."""
-        self.flush_text()
-        shown = self.item_editor.item if self.switcher.current == "node-item" else None
-        edit = self.session.undo() if undo else self.session.redo()
-        if edit is None:
-            self.notify(t("undo.nothing" if undo else "redo.nothing"))
-            return
-        target = agenda.affected_item(self.meeting, edit)
-        self.after_structure(select=target, reload=True)
-        now = self.item_editor.item if self.switcher.current == "node-item" else None
-        focused = self.focused
-        if now is not shown and focused is not None and focused is not self.nav:
-            # The fields now belong to another item: typing on must not go there unseen.
-            self.nav.focus()
 
     # -- save, export, preview ----------------------------------------------------------
 
