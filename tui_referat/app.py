@@ -135,7 +135,7 @@ class ReferatApp(App[None]):
         """The main screen itself when no lock or recovery dialog has to come first: pushing
         it over a blank first screen would draw twice and style every widget twice."""
         if safety_flow.prepare(self):
-            screen = MainScreen(self.session)
+            screen = MainScreen(self.session, first=True)
             screen._push_result_callback(self, None)  # as pushed: switch_screen can replace it
             return screen
         return super().get_default_screen()

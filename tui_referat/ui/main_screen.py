@@ -15,6 +15,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher
@@ -82,8 +83,10 @@ class MainScreen(AgendaActions, Screen[None]):
         *CYCLE_BINDINGS,  # standing flag, new meeting, review, approve
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, first: bool = False) -> None:
+        """``first``: the app's first screen (its first resume follows its first frame)."""
         super().__init__()
+        self._first = first
         # The width class (-narrow / -wide) the first resize would add, added now: adding it
         # after the first layout restyles every widget on the screen once more.
         with contextlib.suppress(Exception):
@@ -95,6 +98,9 @@ class MainScreen(AgendaActions, Screen[None]):
         self.meeting = session.meeting
         self._preview_on = False
         self._resumed = False
+        #: The size of the first layout (the first resume lays out at the app's size).
+        self._first_size: Size | None = None
+        self._first_until = 0.0
         self._preview_scheduled = False
         self._shown: Node | None = None
         self._follow_at = 0.0
@@ -118,13 +124,25 @@ class MainScreen(AgendaActions, Screen[None]):
         yield StatusLine(id="status")
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # The first resume comes right after the first frame, drawn with the styles every
-        # widget got when it was mounted a moment earlier: styling all of them again there
-        # (Textual's default) costs a pass over the whole screen and a second full frame.
+        # As the app's first screen, its first resume comes right after its first frame,
+        # drawn with the styles every widget got when it was mounted a moment earlier:
+        # styling all of them again (Textual's default) costs a pass over the whole screen.
         # (Textual calls Screen's own handler after this one.)
-        if not self._resumed:
+        if self._first and not self._resumed:
             self._resumed = True
             event.refresh_styles = False
+            self._first_size = self.app.size
+            self._first_until = time.monotonic() + 1.0
+
+    def _screen_resized(self, size: Size) -> None:
+        # Start-up sends the screen its size more than once right after the first frame,
+        # each time the size that frame was laid out for: laying out and drawing the whole
+        # screen again changes nothing on it. A new size is always laid out.
+        first = self._first_size
+        if first is not None and size == first and time.monotonic() < self._first_until:
+            return
+        self._first_size = None
+        super()._screen_resized(size)
 
     def _editor_width(self) -> int | None:
         """The item editor's width at the app's size: the screen less the agenda's grid
