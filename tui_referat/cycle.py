@@ -11,15 +11,37 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .cycle_next import (
-    is_approval_item,
-    is_follow_up_item,
-    new_meeting,
-    next_meeting_from,
-    next_title,
-)
 from .model import Meeting, Status
+
+if TYPE_CHECKING:
+    from .cycle_next import (
+        is_approval_item,
+        is_follow_up_item,
+        new_meeting,
+        next_meeting_from,
+        next_title,
+    )
+
+#: Re-exported from ``cycle_next``, which is imported when one of them is first used (the
+#: editor imports this module for ``plan_overrun`` at start-up and needs none of them).
+_FROM_NEXT = {
+    "is_approval_item",
+    "is_follow_up_item",
+    "new_meeting",
+    "next_meeting_from",
+    "next_title",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_NEXT:
+        from . import cycle_next
+
+        return getattr(cycle_next, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CycleError",
