@@ -136,13 +136,18 @@ class ItemEditor(Vertical):
         yield SectionTabs(
             {key: self._tab_title(key) for key in TABS},
             "minutes",
-            SectionArea("minutes", self.read_only),
+            # With the text of the item shown first (a second document build saved).
+            SectionArea("minutes", self.read_only, self._first_text("minutes")),
             compact=self._short_tabs,
             id="item-tabs",
         )
         yield Label("", id="item-attachments", markup=False)
 
     # -- showing an item ----------------------------------------------------------------
+
+    def _first_text(self, key: str) -> str:
+        """The text ``key`` of the item shown first (the first item), for the first area."""
+        return item_text(self.meeting.items[0], key) if self.meeting.items else ""
 
     def _tab_title(self, key: str, item: AgendaItem | None = None) -> str:
         """The title of tab ``key`` for ``item`` (default: the item shown)."""
@@ -199,13 +204,14 @@ class ItemEditor(Vertical):
         """
         item = self.meeting.items[index]
         same = item is self.item
+        first = self.item is None
         self.item, self.index = item, index
         self.refresh_fields(reload=reload or not same)
         if same and not reload:
             return
         for area in self.query(SectionArea):
             text = item_text(item, area.key)
-            if not same or area.text != text:
+            if (not same and not (first and area.text == text)) or area.text != text:
                 with self.prevent(TextArea.Changed):
                     area.load_text(text)
         if same:

@@ -78,8 +78,9 @@ class StandingToggle(Static, can_focus=True):
 class SectionArea(TextArea):
     """A Markdown text area for one section of the item."""
 
-    def __init__(self, key: str, read_only: bool = False) -> None:
+    def __init__(self, key: str, read_only: bool = False, text: str = "") -> None:
         super().__init__(
+            text,
             language="markdown",
             soft_wrap=True,
             show_line_numbers=False,
