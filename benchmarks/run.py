@@ -35,6 +35,8 @@ class Row:
     target: float
     #: "ratio": value/baseline must be <= target; "absolute": value must be < target.
     kind: str = "ratio"
+    #: A figure of our own, not in the speed issue's table: shown, not part of the exit status.
+    extra: bool = False
 
     @property
     def ratio(self) -> float | None:
@@ -105,15 +107,21 @@ def measure(plan: Plan) -> list[Row]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         files = {n: write_meeting(n, folder) for n in sorted({plan.small, plan.mid, plan.big})}
-        for label, path, target, runs in (
-            ("start-up to first frame, Danish sample", sample, 1.3, plan.startups),
-            (f"start-up, {plan.small}-item meeting", files[plan.small], 1.3, plan.startups),
-            (f"start-up, {plan.big}-item meeting", files[plan.big], 1.6, plan.big_startups),
+        for label, path, target, runs, extra in (
+            ("start-up to first frame, Danish sample", sample, 1.3, plan.startups, False),
+            (
+                f"start-up, {plan.small}-item meeting (extra: long minutes)",
+                files[plan.small],
+                1.3,
+                plan.startups,
+                True,
+            ),
+            (f"start-up, {plan.big}-item meeting", files[plan.big], 1.6, plan.big_startups, False),
         ):
             ours, bare = figures_ui.alternate(
                 figures_ui.startup_once, ("referat", path, folder), ("bare", path, folder), runs
             )
-            rows.append(Row(label, ours, bare, "s", target))
+            rows.append(Row(label, ours, bare, "s", target, extra=extra))
         move = figures_ui.move_next_item(files[plan.big], folder, plan.moves)
         rows.append(
             Row(f"move to the next item, {plan.big} items", move, None, "s", 0.050, "absolute")
@@ -167,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps([asdict(row) | {"ratio": row.ratio, "met": row.met} for row in rows]))
     else:
         print(table(rows))
-    return 0 if all(row.met for row in rows) else 1
+    return 0 if all(row.met for row in rows if not row.extra) else 1
 
 
 if __name__ == "__main__":

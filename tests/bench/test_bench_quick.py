@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 FIGURES = (
     "start-up to first frame, Danish sample",
-    "start-up, 6-item meeting",
+    "start-up, 6-item meeting (extra: long minutes)",
     "start-up, 20-item meeting",
     "move to the next item, 20 items",
     "key press in a 1,000-line minutes section",
