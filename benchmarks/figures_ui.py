@@ -154,10 +154,10 @@ def _cpu_ticks(pid: int) -> int:
     return int(fields[11]) + int(fields[12])  # utime + stime
 
 
-def _wait_until_idle(proc: subprocess.Popen, master: int, still: float = 0.6) -> None:
+def _wait_until_idle(proc: subprocess.Popen, master: int, still: float = 1.6) -> None:
     """Until the process has used (almost) no CPU for ``still`` seconds: work that writes
-    nothing to the terminal (referat makes its file's tomlkit document in a thread after
-    the first frame) is then over too. At most 60 s."""
+    nothing to the terminal is then over too (referat makes its file's tomlkit document in a
+    thread 1 s after the first frame, so ``still`` is longer than that). At most 60 s."""
     deadline = time.monotonic() + 60
     last, since = _cpu_ticks(proc.pid), time.monotonic()
     while time.monotonic() < deadline and proc.poll() is None:
