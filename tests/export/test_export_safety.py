@@ -147,3 +147,26 @@ def test_renderer_has_raw_html_removed_even_when_called_directly() -> None:
 )
 def test_is_safe_url(url: str, safe: bool) -> None:
     assert is_safe_url(url) is safe
+
+
+def test_the_exporters_marker_characters_in_a_meeting_change_nothing_else() -> None:
+    # The exporters mark places in their work with private-use characters (U+E000...). Text
+    # that holds them must not move or swallow anything: they are dropped, the rest stays.
+    markers = "".join(chr(c) for c in range(0xE000, 0xE010))
+    meeting = Meeting(
+        title=f"Møde{markers}1",
+        location="Sal \ue0000\ue001 B",
+        items=[
+            AgendaItem(f"Punkt \ue005{0}\ue006 et", minutes=f"Referat \ue000{0}\ue001 slut.\n"),
+            AgendaItem("Punkt to", minutes="Andet referat.\n", presenters=["Ann \ue003 Lee"]),
+        ],
+    )
+    for fmt in FORMATS:
+        text = render(meeting, fmt).decode("utf-8")
+        if fmt == "eml":
+            message = email.message_from_string(text, policy=policy.default)
+            text = "".join(part.get_content() for part in message.walk() if not part.is_multipart())
+        assert not re.search("[\ue000-\ue00f]", text), fmt
+        for kept in ("Møde1", "Sal 0 B", "Punkt 0 et", "Referat 0 slut.", "Andet referat."):
+            assert kept in text, (fmt, kept)
+        assert "Ann  Lee" in text or "Ann Lee" in text, fmt

@@ -18,12 +18,16 @@ from .. import i18n
 from ..markdown import is_safe_url
 from ..model import Attendance, Meeting, Status
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_CONTROL_CHARS = tuple(chr(c) for c in range(0xA0) if _CONTROL.match(chr(c)))
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\ue00f]")
+_CONTROL_CHARS = tuple(
+    chr(c) for c in (*range(0xA0), *range(0xE000, 0xE010)) if _CONTROL.match(chr(c))
+)
 
 
 def strip_control(text: str) -> str:
-    """Remove terminal control characters (C0 and C1, ESC included) except newline and tab."""
+    """Remove terminal control characters (C0 and C1, ESC included) except newline and tab,
+    and the private-use characters U+E000-U+E00F the exporters use to mark places in their
+    work (text holding them would otherwise be cut or moved)."""
     return _CONTROL.sub("", text.replace("\r\n", "\n"))
 
 
@@ -64,7 +68,7 @@ _PLAIN = frozenset({int, bool, float, dt.date, dt.time, dt.datetime})
 
 
 def _dirty(value: Any) -> bool:
-    """True when some string inside ``value`` holds a control character."""
+    """True when some string inside ``value`` holds a control or marker character."""
     strings: list[str] = []
     _strings(value, strings)
     text = "".join(strings)
@@ -84,7 +88,8 @@ def _clean(value: Any) -> Any:
 
 
 def clean_meeting(meeting: Meeting) -> Meeting:
-    """``meeting`` with control characters removed from every string (a copy if needed).
+    """``meeting`` with control characters (and the exporters' marker characters, see
+    ``strip_control``) removed from every string (a copy if needed).
 
     Every export is built from the cleaned meeting and the exporters' own constants, so no
     output can carry a terminal control sequence.
