@@ -49,3 +49,30 @@ def test_words_sent_with_enter_land_in_the_minutes(tmp_path: Path) -> None:
     meeting = load_meeting(path)
     assert len(meeting.items) == items_before  # no "a" reached the agenda
     assert meeting.items[0].minutes.startswith(TYPED)
+
+
+def test_down_enter_and_words_sent_at_once_go_to_the_next_item(tmp_path: Path) -> None:
+    path = tmp_path / "m.toml"
+    shutil.copyfile(SAMPLE, path)
+    env = dict(os.environ, TERM="xterm-256color")
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "tui_referat", str(path), "--lang", "da"],
+        dimensions=(24, 80),
+        env=env,
+        timeout=30,
+        encoding="utf-8",
+    )
+    try:
+        child.expect("Dagsorden")
+        child.send("\x1b[B\r" + TYPED)  # Down, Enter and the words in one write
+        child.expect("deltog")
+        child.send("\x13")  # ctrl+s
+        child.expect("Gemt")
+        child.send("\x11")  # ctrl+q
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    meeting = load_meeting(path)
+    assert meeting.items[1].minutes.startswith(TYPED)  # the item Down moved to
+    assert TYPED not in meeting.items[0].minutes

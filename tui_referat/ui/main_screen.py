@@ -113,7 +113,7 @@ class MainScreen(AgendaActions, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield HeaderLine(id="header")
-        yield NavPanel(self.meeting, id="nav")
+        yield NavPanel(self.meeting, self.open_node, id="nav")
         with ContentSwitcher(id="editor"):
             yield ItemEditor(
                 self.meeting,
@@ -155,7 +155,6 @@ class MainScreen(AgendaActions, Screen[None]):
     def on_mount(self) -> None:
         nav = self.nav
         nav.border_title = t("nav.title")
-        nav.opener = self.open_node
         self.show_node(nav.node)
         self.set_focus(nav)  # now: the first keys typed belong to the agenda
         self.refresh_state()
@@ -259,9 +258,6 @@ class MainScreen(AgendaActions, Screen[None]):
         self._follow_armed = False
         if self.nav.node != self._shown:
             self.show_node(self.nav.node)
-
-    def on_nav_panel_opened(self, message: NavPanel.Opened) -> None:
-        self.open_node(message.node)
 
     def open_node(self, node: Node) -> None:
         """Show ``node`` and put the focus in it (Enter in the agenda)."""

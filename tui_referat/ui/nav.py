@@ -51,44 +51,36 @@ def _fit(text: str, width: int) -> str:
 
 
 class NavPanel(ScrollView, can_focus=True):
-    """The meeting's structure; posts ``Highlighted`` on every move and ``Opened`` on Enter."""
+    """The meeting's structure; posts ``Highlighted`` on every move, calls ``opener`` on Enter."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"nav--cursor"}
 
+    #: All priority bindings (they apply only while the agenda has the focus): the app runs
+    #: them as it reads each key, in the order typed. Enter opens the item and moves the focus
+    #: at once (see ``opener``), so keys typed after it reach the item; a Down typed before it
+    #: has moved the cursor already, so Enter opens the item the user moved to.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", "nav.up", show=False, id="nav.up"),
-        Binding("down", "cursor_down", "nav.down", show=False, id="nav.down"),
-        Binding("home", "first", "nav.first", show=False, id="nav.first"),
-        Binding("end", "last", "nav.last", show=False, id="nav.last"),
-        Binding("pageup", "page_up", "nav.page_up", show=False, id="nav.page_up"),
-        Binding("pagedown", "page_down", "nav.page_down", show=False, id="nav.page_down"),
-        # Priority: the app runs it as it reads the key, before it hands on the keys typed
-        # after it, so those reach what Enter opens (see ``opener``), not the agenda.
-        Binding(
-            "enter",
-            "open",
-            "nav.open",
-            tooltip="nav.open.tip",
-            show=False,
-            priority=True,
-            id="nav.open",
-        ),
-        Binding("a,insert", "add_item", "nav.add", tooltip="nav.add.tip", id="nav.add"),
-        Binding("d", "duplicate_item", "nav.duplicate", id="nav.duplicate", show=False),
-        Binding("x,delete", "delete_item", "nav.delete", tooltip="nav.delete.tip", id="nav.delete"),
-        Binding("ctrl+up,K", "move_item(-1)", "nav.move_up", id="nav.move_up", show=False),
-        Binding("ctrl+down,J", "move_item(1)", "nav.move_down", id="nav.move_down", show=False),
-        Binding("u", "screen.undo", "undo", show=False, id="nav.undo"),
+        Binding(key, action, description, show=show, priority=True, id=id_, tooltip=tooltip)
+        for key, action, description, id_, show, tooltip in (
+            ("up", "cursor_up", "nav.up", "nav.up", False, ""),
+            ("down", "cursor_down", "nav.down", "nav.down", False, ""),
+            ("home", "first", "nav.first", "nav.first", False, ""),
+            ("end", "last", "nav.last", "nav.last", False, ""),
+            ("pageup", "page_up", "nav.page_up", "nav.page_up", False, ""),
+            ("pagedown", "page_down", "nav.page_down", "nav.page_down", False, ""),
+            ("enter", "open", "nav.open", "nav.open", False, "nav.open.tip"),
+            ("a,insert", "add_item", "nav.add", "nav.add", True, "nav.add.tip"),
+            ("d", "duplicate_item", "nav.duplicate", "nav.duplicate", False, ""),
+            ("x,delete", "delete_item", "nav.delete", "nav.delete", True, "nav.delete.tip"),
+            ("ctrl+up,K", "move_item(-1)", "nav.move_up", "nav.move_up", False, ""),
+            ("ctrl+down,J", "move_item(1)", "nav.move_down", "nav.move_down", False, ""),
+            ("u", "screen.undo", "undo", "nav.undo", False, ""),
+        )
     ]
 
     cursor: reactive[int] = reactive(0, init=False, always_update=True)
 
     class Highlighted(Message):
-        def __init__(self, node: Node) -> None:
-            super().__init__()
-            self.node = node
-
-    class Opened(Message):
         def __init__(self, node: Node) -> None:
             super().__init__()
             self.node = node
@@ -102,12 +94,14 @@ class NavPanel(ScrollView, can_focus=True):
             self.index = index
             self.delta = delta
 
-    def __init__(self, meeting: Meeting, *, id: str | None = None) -> None:
+    def __init__(
+        self, meeting: Meeting, opener: Callable[[Node], None], *, id: str | None = None
+    ) -> None:
+        """``opener`` shows a node and moves the focus into it in the same turn, so keys
+        typed right after Enter go there; through a message they would reach the agenda
+        first ("a" would add an item)."""
         super().__init__(id=id)
-        #: Shows a node and moves the focus into it in the same turn (the main screen sets
-        #: it). Keys typed right after Enter then go where the user expects them; with
-        #: ``Opened`` alone they would reach the agenda first ("a" would add an item).
-        self.opener: Callable[[Node], None] | None = None
+        self.opener = opener
         self.meeting = meeting
         self.rows: list[Node] = []
         self._times: list = []
@@ -220,10 +214,7 @@ class NavPanel(ScrollView, can_focus=True):
         self.cursor += max(1, self.scrollable_content_region.height - 1)
 
     def action_open(self) -> None:
-        if self.opener is not None:
-            self.opener(self.node)
-        else:
-            self.post_message(self.Opened(self.node))
+        self.opener(self.node)
 
     # -- agenda operations (applied by the main screen) ---------------------------------
 
