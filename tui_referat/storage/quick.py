@@ -1,26 +1,24 @@
 """`referat check` for one file, fast: tomllib for a clean file, tomlkit only when needed.
 
 tomlkit keeps every byte of a file and is several times slower than the standard library's
-``tomllib``. Checking needs no bytes kept, so a file is first read with ``tomllib`` into plain
-dicts, those into the model (the same ``Reader``), and the meaning checks run on that model.
-Whenever that path could say anything the full path would say differently (the TOML does not
-parse, a field has a problem, the tables may be out of order), the file is checked again the
-full way, so the messages and their FILE:LINE:COL are the same as ``validate_file`` +
-``layout_problems`` + ``check_meeting`` would give.
+``tomllib``. Checking needs no bytes kept, so a file is read the editor's fast way
+(``lazy.read_fast``: ``tomllib``, the same ``Reader``) and the meaning checks run on that
+model. Whenever that path could say anything the full path would say differently (the TOML
+does not parse, a field has a problem, the tables may be out of order, CR line ends), the
+file is checked again the full way, so the messages and their FILE:LINE:COL are the same as
+``validate_file`` + ``layout_problems`` + ``check_meeting`` would give.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from pathlib import Path
 
 from ..checks import Problem, check_meeting
 from ..errors import MeetingFileError
 from .files import read_text
 from .locate import make_locator
-from .reader import Reader
 
 _BOM = "\ufeff"
 
@@ -86,24 +84,17 @@ def check_file(path: str | Path, *, today: dt.date | None = None) -> list[Proble
 
     ``today`` (default: the real day) tells a meeting not yet held, as in ``check_meeting``.
     """
+    from .lazy import read_fast  # here: lazy.py imports this module
+
     name = str(path)
     try:
         text = read_text(path)
     except MeetingFileError:
         return _full_check(name, today)
-    body = text[1:] if text.startswith(_BOM) else text
-    try:
-        data = tomllib.loads(body)
-    except Exception:  # not TOML (or not for tomllib): the full path says why
+    meeting = read_fast(text)  # None: the full path must read it (and says why)
+    if meeting is None:
         return _full_check(name, today)
-    reader = Reader()
-    try:
-        meeting = reader.read_meeting(data)
-    except Exception:  # StopReading or a reader bug: the full path reports it
-        return _full_check(name, today)
-    if reader.problems or not tables_in_order(body):
-        return _full_check(name, today)
-    return check_meeting(meeting, name, make_locator(body), today=today)
+    return check_meeting(meeting, name, make_locator(meeting.origin._referat_source), today=today)
 
 
 def _full_check(name: str, today: dt.date | None = None) -> list[Problem]:
