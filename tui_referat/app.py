@@ -23,6 +23,7 @@ from .ui.main_screen import MainScreen
 from .ui.session import Session
 from .ui.stylesheet import CachingStylesheet
 from .ui.themes import DEFAULT_THEME, load_themes
+from .ui.typeahead import Typeahead
 
 #: Seconds after the first frame before the file's tomlkit document is made in a thread.
 DOCUMENT_DELAY = 1.0
@@ -103,6 +104,8 @@ class ReferatApp(App[None]):
         self._wanted_theme = theme or self.config.theme or DEFAULT_THEME
         super().__init__()
         self.stylesheet = CachingStylesheet(variables=self.get_css_variables())
+        #: Keys one at a time, each all the way through (see ui/typeahead.py).
+        self.typeahead = Typeahead(self, super().on_event)
         #: Recovery copy, lock and disk watch for the session (see ui/safety_flow.py).
         self.guard = safety_flow.make_guard(self)
         self.safety_handlers = None
@@ -119,6 +122,12 @@ class ReferatApp(App[None]):
             self._wanted_theme = DEFAULT_THEME
         if self._wanted_theme in self.available_themes:
             self.theme = self._wanted_theme
+
+    async def on_event(self, event: events.Event) -> None:
+        if Typeahead.wants(event):
+            await self.typeahead.take(event)  # type: ignore[arg-type]
+            return
+        await super().on_event(event)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Every rendered line passes ``InertControls``: no escape sequence from a meeting file
@@ -193,7 +202,7 @@ class ReferatApp(App[None]):
 
         main = self.main_screen
         if main is not None:
-            main.flush_text()
+            main.flush_pending()
         if not self.session.dirty:
             self.exit()
             return

@@ -56,3 +56,57 @@ def make_app() -> Callable[..., object]:
         return ReferatApp(path, lang=lang, config=config or Config(), **kwargs)
 
     return factory
+
+
+class Editor:
+    """``referat FILE`` in a real pseudo-terminal at 80x24 (pexpect): keys are written in
+    bursts, as a fast typist, a paste or a slow SSH link delivers them."""
+
+    def __init__(self, path: Path, lang: str = "da", size: tuple[int, int] = (24, 80)) -> None:
+        import os
+        import sys
+
+        import pexpect
+
+        env = dict(os.environ, TERM="xterm-256color")
+        self.child = pexpect.spawn(
+            sys.executable,
+            ["-m", "tui_referat", str(path), "--lang", lang],
+            dimensions=size,
+            env=env,
+            timeout=30,
+            encoding="utf-8",
+        )
+
+    def expect(self, pattern: str) -> None:
+        self.child.expect(pattern)
+
+    def send(self, keys: str) -> None:
+        """One write: every key in ``keys`` reaches the app at once."""
+        self.child.send(keys)
+
+    def quit(self) -> str:
+        """ctrl+q and wait for the process to end; what it printed last."""
+        import pexpect
+
+        self.child.send("\x11")
+        self.child.expect(pexpect.EOF)
+        return self.child.before or ""
+
+    def close(self) -> None:
+        self.child.close(force=True)
+
+
+@pytest.fixture
+def editor_pty() -> Callable[..., Editor]:
+    """``editor_pty(path, lang="da")``: an ``Editor`` that is closed after the test."""
+    opened: list[Editor] = []
+
+    def factory(path: Path, lang: str = "da") -> Editor:
+        editor = Editor(path, lang)
+        opened.append(editor)
+        return editor
+
+    yield factory
+    for editor in opened:
+        editor.close()

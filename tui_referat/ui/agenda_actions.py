@@ -2,7 +2,7 @@
 
 A mixin of ``MainScreen`` (ui/main_screen.py), kept apart so each file reads in one sitting.
 It uses the screen's ``meeting``, ``session``, ``nav``, ``item_editor``, ``switcher``,
-``apply_edit``, ``after_structure``, ``show_node`` and ``flush_text``.
+``apply_edit``, ``after_structure``, ``show_node`` and ``flush_pending``.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ class AgendaActions:
     """Handlers and actions for ``MainScreen``; each method's ``self`` is the screen."""
 
     def on_nav_panel_item_operation(self: MainScreen, message: NavPanel.ItemOperation) -> None:
-        self.flush_text()
+        self.flush_pending()
         meeting, index = self.meeting, message.index
         if message.operation == "add":
             edit = agenda.add_item(meeting, index, t("item.new_title"))
@@ -86,7 +86,7 @@ class AgendaActions:
 
     def _undo_redo(self: MainScreen, *, undo: bool) -> None:
         """Undo or redo one step, then show the item it changed with every field reloaded."""
-        self.flush_text()
+        self.flush_pending()
         shown = self.item_editor.item if self.switcher.current == "node-item" else None
         edit = self.session.undo() if undo else self.session.redo()
         if edit is None:

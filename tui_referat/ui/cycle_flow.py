@@ -21,7 +21,7 @@ from ..errors import MeetingFileError
 from ..model import Meeting, Status
 from .forms import values
 from .forms.dialogs import FieldsDialog, FieldSpec
-from .messages import EditRequested
+from .messages import request_edit
 from .strings import get_lang, t
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def resolve_target(text: str, current: Path) -> Path:
 def new_meeting_from_this(screen: MainScreen) -> None:
     """Ask for a file, write the next meeting's draft there (never over a file), offer to
     open it."""
-    screen.flush_text()
+    screen.flush_pending()
     session = screen.session
     draft = cycle.next_meeting_from(session.meeting)
     default = suggest_next_path(session.path, session.meeting, draft)
@@ -247,7 +247,7 @@ def _transition(
         screen.notify(str(error), severity="error")
         return None
     edit = Batch(tuple(SetField(meeting, n, getattr(scratch, n)) for n in names), label=label)
-    screen.post_message(EditRequested(edit))
+    request_edit(screen, edit)
     return scratch
 
 

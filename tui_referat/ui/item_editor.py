@@ -33,7 +33,7 @@ from .item_widgets import (
     time_placeholder,
 )
 from .kind_select import KindSelect
-from .messages import EditRequested, TextEdited, TextPending
+from .messages import TextPending, request_edit
 from .section_tabs import SectionTabs
 from .strings import get_lang, t
 
@@ -380,20 +380,40 @@ class ItemEditor(Vertical):
             self.set_timer(FLUSH_DELAY - quiet, self._on_flush_timer)
             return
         self._timer_armed = False
-        for edit in self.take_pending():
-            self.post_message(TextEdited(edit))
+        flush = getattr(self.screen, "flush_pending", None)
+        if flush is not None:
+            flush()
 
     def take_pending(self) -> list[Edit]:
-        """The text edits not yet applied to the model (and forget them)."""
+        """The text edits not yet applied to the model: every section area whose text differs
+        from the item's (read from the areas, not from the change notes, which may still be
+        on their way), and forget the notes."""
         edits: list[Edit] = []
         if self.item is not None:
             for area in self.query(SectionArea):
-                if area.key in self._pending:
-                    text = area.text
-                    if text != item_text(self.item, area.key):
-                        edits.append(SetField(self.item, area.key, text, label=area.key))
+                text = area.text
+                if text != item_text(self.item, area.key):
+                    edits.append(SetField(self.item, area.key, text, label=area.key))
         self._pending.clear()
         return edits
+
+    def flush_fields(self) -> None:
+        """Apply what the item's fields show (typed a moment ago, its change note maybe still
+        on its way); a time that does not parse stays in its field, marked."""
+        item = self.item
+        if item is None or self.read_only:
+            return
+        title = self.query_one("#item-title", Input).value
+        if title != item.title:
+            request_edit(self, SetField(item, "title", title))
+        presenters = self.query_one("#item-presenters", Input).value
+        names = [name.strip() for name in presenters.split(",") if name.strip()]
+        if names != item.presenters:
+            request_edit(self, SetField(item, "presenters", names))
+        self._commit_duration(self.query_one("#item-duration", Input), quiet=True)
+        self._commit_parsed(
+            self.query_one("#item-time", Input), "time", parse_time, "item.bad_time", quiet=True
+        )
 
     # -- fields -> model ----------------------------------------------------------------
 
@@ -407,41 +427,48 @@ class ItemEditor(Vertical):
         if event.input.id == "item-duration":
             self._commit_duration(event.input)
         elif event.input.id == "item-title":
-            self.post_message(EditRequested(SetField(self.item, "title", event.value)))
+            request_edit(self, SetField(self.item, "title", event.value))
         else:
             names = [name.strip() for name in event.value.split(",") if name.strip()]
             if names != self.item.presenters:
-                self.post_message(EditRequested(SetField(self.item, "presenters", names)))
+                request_edit(self, SetField(self.item, "presenters", names))
 
     def _commit_time(self) -> None:
         field = self.query_one("#item-time", Input)
         self._commit_parsed(field, "time", parse_time, "item.bad_time")
 
-    def _commit_duration(self, field: Input) -> None:
+    def _commit_duration(self, field: Input, quiet: bool = False) -> None:
         """Durations apply as typed (restricted to digits): planned times follow at once."""
-        self._commit_parsed(field, "duration", parse_duration, "item.bad_duration")
+        self._commit_parsed(field, "duration", parse_duration, "item.bad_duration", quiet)
 
     def _commit_parsed(
-        self, field: Input, name: str, parse: Callable[[str], object], bad_key: str
+        self,
+        field: Input,
+        name: str,
+        parse: Callable[[str], object],
+        bad_key: str,
+        quiet: bool = False,
     ) -> None:
-        """Parse ``field`` and set the item's ``name``; a bad value marks the field instead."""
+        """Parse ``field`` and set the item's ``name``; a bad value marks the field instead
+        (and says so, unless ``quiet``)."""
         if self.item is None:
             return
         try:
             value = parse(field.value)
         except ValueError:
             field.add_class("-invalid")
-            self.notify(t(bad_key, value=field.value), severity="warning")
+            if not quiet:
+                self.notify(t(bad_key, value=field.value), severity="warning")
             return
         field.remove_class("-invalid")
         if value != getattr(self.item, name):
-            self.post_message(EditRequested(SetField(self.item, name, value)))
+            request_edit(self, SetField(self.item, name, value))
 
     def toggle_standing(self) -> None:
         """Mark the item as standing (carried into the next meeting) or not."""
         if self.item is not None and not self.read_only:
             edit = SetField(self.item, "standing", not self.item.standing, "standing")
-            self.post_message(EditRequested(edit))
+            request_edit(self, edit)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "item-time":
@@ -458,4 +485,4 @@ class ItemEditor(Vertical):
             return
         kind = Kind(event.value) if event.value else None
         if kind != self.item.kind:
-            self.post_message(EditRequested(SetField(self.item, "kind", kind)))
+            request_edit(self, SetField(self.item, "kind", kind))

@@ -29,7 +29,7 @@ from .agenda_actions import AgendaActions
 from .cycle_keys import CYCLE_BINDINGS
 from .form_slots import make_form
 from .item_editor import ItemEditor
-from .messages import EditRequested, MeetingChanged, TextEdited, TextPending
+from .messages import EditRequested, TextPending
 from .nav import NavPanel, Node
 from .session import Session
 from .status import HeaderLine, StatusLine, describe
@@ -203,9 +203,11 @@ class MainScreen(AgendaActions, Screen[None]):
     # -- nodes --------------------------------------------------------------------------
 
     def show_node(self, node: Node, *, reload: bool = False) -> None:
-        """Show ``node`` in the editor panel (text typed so far is applied first);
-        ``reload``: the item's fields and texts are read again even if it is shown already."""
-        self.flush_text()
+        """Show ``node`` in the editor panel (what was typed so far is applied first);
+        ``reload``: the model changed (undo, an agenda change): the item's fields and texts
+        are read again even if it is shown already, and nothing is taken from them."""
+        if not reload:
+            self.flush_pending()
         self._shown = node
         editor = self.switcher
         if node.kind == "item":
@@ -274,7 +276,7 @@ class MainScreen(AgendaActions, Screen[None]):
                 return
 
     def action_focus_nav(self) -> None:
-        self.flush_text()
+        self.flush_pending()
         self.nav.focus()
 
     def action_cycle_section(self, delta: int) -> None:
@@ -283,10 +285,22 @@ class MainScreen(AgendaActions, Screen[None]):
 
     # -- applying edits -----------------------------------------------------------------
 
-    def flush_text(self) -> None:
-        """Apply text typed in the item editor that the debounce has not applied yet."""
-        for edit in self.item_editor.take_pending():
+    def flush_pending(self) -> None:
+        """Apply everything the screen shows that the meeting does not have yet: text typed
+        in any section (the debounce has not applied it yet) and in any field of the item or
+        of a form. A save, an export, a recovery copy and the quit check call this first:
+        what is on the screen is the truth."""
+        editor = self.item_editor
+        for edit in editor.take_pending():
             self.apply_edit(edit, record=False)
+        if self.session.read_only:
+            return
+        if self.switcher.current == "node-item":
+            editor.flush_fields()
+        for form in self._mounted_forms():
+            flush = getattr(form, "flush", None)
+            if flush is not None:
+                flush()
 
     def apply_edit(self, edit: Edit, *, record: bool = True) -> bool:
         if self.session.read_only:
@@ -330,11 +344,13 @@ class MainScreen(AgendaActions, Screen[None]):
                 refresh = getattr(form, "refresh_from_model", None)
             if refresh is not None:
                 refresh()
-            form.post_message(MeetingChanged(edit))
 
     def _mounted_forms(self) -> list[Widget]:
+        """The forms shown or made so far; one still being mounted reads the model (and has
+        nothing typed) when it is."""
         forms = [c.children[0] for c in self.query(".node-form") if c.children]
-        return forms + list(self.item_editor.query(".item-form"))
+        forms += self.item_editor.query(".item-form")
+        return [form for form in forms if form.is_mounted]
 
     def after_structure(self, select: object | None = None, *, reload: bool = False) -> None:
         """Re-read the agenda after items were added, removed, moved or undone.
@@ -350,13 +366,10 @@ class MainScreen(AgendaActions, Screen[None]):
         self.show_node(nav.node, reload=True)  # numbers, texts and fields read again
         self.after_edit(None, reload=reload)
 
-    @on(EditRequested)
-    def _on_edit_requested(self, message: EditRequested) -> None:
-        message.stop()
-        if isinstance(message, TextEdited):
-            return  # a subclass: Textual calls this handler too; ``_on_text_edited`` applies it
-        edit = message.edit
-        self._edit_origin = message._sender  # the form that asked keeps its typing
+    def request_edit(self, edit: Edit, origin: object | None = None) -> None:
+        """Apply ``edit`` now (recorded for undo); ``origin``, the widget that asked, keeps
+        what the user is typing in it. Every widget's edits come here (``request_edit``)."""
+        self._edit_origin = origin
         try:
             self.apply_edit(edit)
         finally:
@@ -365,10 +378,10 @@ class MainScreen(AgendaActions, Screen[None]):
         if structural and edit.owner is self.meeting and edit.attr == "items":
             self.after_structure()
 
-    @on(TextEdited)
-    def _on_text_edited(self, message: TextEdited) -> None:
+    @on(EditRequested)
+    def _on_edit_requested(self, message: EditRequested) -> None:
         message.stop()
-        self.apply_edit(message.edit, record=False)
+        self.request_edit(message.edit)
 
     def on_text_pending(self, message: TextPending) -> None:
         if not self.session.dirty and not self.session.read_only:
@@ -384,7 +397,7 @@ class MainScreen(AgendaActions, Screen[None]):
         (``safety_flow``), and this returns False; ``checked`` skips that question."""
         from . import safety_flow
 
-        self.flush_text()
+        self.flush_pending()
         if self.session.read_only:
             self.notify(t("read_only.refused"), severity="warning")
             return False
@@ -408,11 +421,11 @@ class MainScreen(AgendaActions, Screen[None]):
     def action_export(self) -> None:
         from .export_screen import ExportScreen
 
-        self.flush_text()
+        self.flush_pending()
         self.app.push_screen(ExportScreen(self.session))
 
     def action_toggle_preview(self) -> None:
-        self.flush_text()
+        self.flush_pending()
         self._preview_on = not self._preview_on
         editor = self.item_editor
         editor.set_class(self._preview_on, "-preview")
@@ -441,6 +454,6 @@ class MainScreen(AgendaActions, Screen[None]):
         editor = self.item_editor
         if not self._preview_on or editor.item is None:
             return
-        self.flush_text()
+        self.flush_pending()
         for preview in editor.query(ItemPreview):
             preview.show(self.meeting, editor.index)

@@ -1,15 +1,34 @@
-"""Messages that widgets post to say what the user changed.
+"""How widgets say what the user changed.
 
-Widgets never change the model themselves: they post ``EditRequested`` with an edit from
-``tui_referat.edits``; one handler (on the main screen) applies it, records undo and marks the
-meeting dirty, then posts nothing back but refreshes what shows the changed object.
+Widgets never change the model themselves: they call ``request_edit`` with an edit from
+``tui_referat.edits``; one place (``MainScreen.request_edit``) applies it at once, records undo,
+marks the meeting dirty and refreshes what shows the changed object. At once, not through a
+message queue: a save, an export or a recovery copy made by the next key sees the edit.
 """
 
 from __future__ import annotations
 
+from typing import Protocol
+
+from textual.dom import DOMNode
 from textual.message import Message
 
 from ..edits import Edit
+
+
+class EditSink(Protocol):
+    def request_edit(self, edit: Edit, origin: DOMNode | None = None) -> None: ...
+
+
+def request_edit(widget: DOMNode, edit: Edit) -> None:
+    """Apply ``edit`` now through the nearest node (or the app) that applies edits; without
+    one (a widget tested on its own) post ``EditRequested`` for its host."""
+    for node in widget.ancestors_with_self:
+        sink = getattr(node, "request_edit", None)
+        if sink is not None:
+            sink(edit, origin=widget)
+            return
+    widget.post_message(EditRequested(edit))
 
 
 class EditRequested(Message):
@@ -18,22 +37,6 @@ class EditRequested(Message):
     def __init__(self, edit: Edit) -> None:
         super().__init__()
         self.edit = edit
-
-
-class MeetingChanged(Message):
-    """Posted by the main screen after an edit was applied, for widgets that show counts."""
-
-    def __init__(self, edit: Edit | None = None) -> None:
-        super().__init__()
-        self.edit = edit
-
-
-class TextEdited(EditRequested):
-    """A text section's new content (from the debounced editor flush).
-
-    Applied like any edit but not recorded in the meeting's undo history: the text area keeps
-    its own undo/redo for typing.
-    """
 
 
 class TextPending(Message):

@@ -35,7 +35,7 @@ TICK = 0.5
 def _flush(app: ReferatApp) -> None:
     main = app.main_screen
     if main is not None:
-        main.flush_text()
+        main.flush_pending()
 
 
 def _emergency_flush(app: ReferatApp) -> bool:

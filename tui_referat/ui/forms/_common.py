@@ -20,7 +20,7 @@ from textual.widgets import Input, Static
 
 from ... import i18n
 from ...edits import Edit
-from ..messages import EditRequested
+from ..messages import request_edit
 from ..strings import STRINGS, get_lang, t
 
 
@@ -132,7 +132,7 @@ class FormLogic:
     # -- helpers ------------------------------------------------------------------------
 
     def post_edit(self, edit: Edit) -> None:
-        self.post_message(EditRequested(edit))
+        request_edit(self, edit)  # type: ignore[arg-type]
 
     def set_field(self, target: Any, name: str, value: Any, label: str = "") -> bool:
         """Post a SetField when ``value`` differs from the model; True when posted."""
@@ -159,6 +159,14 @@ class FormLogic:
             widget.value = text
             if not widget.has_focus:
                 widget.cursor_position = 0  # an unfocused field shows the start of its text
+
+    def flush(self) -> None:
+        """Apply what the fields show that the model does not have yet (a save, an export
+        or a recovery copy comes next: what is on the screen is the truth). A value that
+        does not parse stays in its field with the problem shown."""
+        for widget in self.query(Input):
+            if widget.id and not widget.disabled and widget.value != self._shown.get(widget.id):
+                self._commit_input(widget)
 
     def show_error(self, message: str | None, input_id: str | None = None) -> None:
         error = self.query_one(".form-error", Static)

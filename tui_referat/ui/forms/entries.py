@@ -126,7 +126,8 @@ class EntriesEditor(FixedForm):
         self._select(self._rows[row] if row is not None else None, force=False)
         if self._focus_fields_next:
             self._focus_fields_next = False
-            self.call_after_refresh(focus_first, self.query_one(".entry-fields"))
+            # Now, not after a refresh: the keys typed after "a" belong to the new entry.
+            focus_first(self.query_one(".entry-fields"))
 
     def _select(self, entry: Any | None, force: bool = True) -> None:
         changed = entry is not self.selected
@@ -170,7 +171,7 @@ class EntriesEditor(FixedForm):
         from .dialogs import ConfirmDialog
 
         entry = self.selected
-        if entry is None:
+        if entry is None or not any(e is entry for e in self.entries):
             return
         index = index_of(self.entries, entry)
 

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from ... import i18n
 from ...edits import Insert, Move, Remove, SetField
 from ...model import HEADER_KEYS, LANGUAGES, CaseField, Meeting, Status
-from ..messages import EditRequested
+from ..messages import request_edit
 from ..strings import get_lang, t
 from . import values
 from ._common import (
@@ -117,7 +117,7 @@ class HeaderList(OptionList):
             new = CaseField(key=key, value=value, label=label)
             self._target = new
             index = len(self.meeting.header)
-            self.post_message(EditRequested(Insert(self.meeting, "header", index, new)))
+            request_edit(self, Insert(self.meeting, "header", index, new))
 
         self.app.push_screen(self._dialog(None), added)
 
@@ -135,7 +135,7 @@ class HeaderList(OptionList):
                 key = case_field.key  # keep a custom field's own key: only its label changed
             for name, new in (("key", key), ("label", label), ("value", value)):
                 if getattr(case_field, name) != new:
-                    self.post_message(EditRequested(SetField(case_field, name, new)))
+                    request_edit(self, SetField(case_field, name, new))
 
         self.app.push_screen(self._dialog(case_field), edited)
 
@@ -148,7 +148,7 @@ class HeaderList(OptionList):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.post_message(EditRequested(Remove(self.meeting, "header", index)))
+                request_edit(self, Remove(self.meeting, "header", index))
 
         self.app.push_screen(ConfirmDialog(t("forms.confirm_delete", what=what)), confirmed)
 
@@ -157,7 +157,7 @@ class HeaderList(OptionList):
         if index is None or not 0 <= index + step < len(self.meeting.header):
             return
         self._target = self.meeting.header[index]
-        self.post_message(EditRequested(Move(self.meeting, "header", index, index + step)))
+        request_edit(self, Move(self.meeting, "header", index, index + step))
 
 
 class MeetingDetailsForm(Form):

@@ -12,7 +12,7 @@ from textual.widgets import DataTable
 from ... import i18n
 from ...edits import Edit, Insert, Move, Remove, SetField
 from ...model import Attendance, Meeting, Participant
-from ..messages import EditRequested
+from ..messages import request_edit
 from ..strings import get_lang, t, tn
 from ._common import list_bindings, load_css, localize_bindings
 from .dialogs import ConfirmDialog, FieldsDialog, FieldSpec
@@ -166,7 +166,7 @@ class ParticipantsTable(DataTable, inherit_bindings=True):
     # -- helpers ------------------------------------------------------------------------
 
     def _post(self, edit: Edit) -> None:
-        self.post_message(EditRequested(edit))
+        request_edit(self, edit)
 
     def _current(self) -> Participant | None:
         people = self.meeting.participants

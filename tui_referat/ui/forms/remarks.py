@@ -180,6 +180,15 @@ class RemarksEditor(EntriesEditor):
                 return date_problem(text)
         return None
 
+    def flush(self) -> None:
+        super().flush()
+        remark = self.selected
+        if isinstance(remark, Remark):
+            source = self.query_one("#source", Select).value
+            if isinstance(source, RemarkSource):
+                self.set_field(remark, "source", source)
+            self.set_field(remark, "text", self.query_one("#text", TextArea).text)
+
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
         remark = self.selected

@@ -1,0 +1,95 @@
+"""Keys one at a time, each all the way through, in the order they were typed.
+
+Textual hands a key to the widget that has the focus *when the app reads the key* and goes on
+to the next key at once: the widget handles it later, from its own queue, and a key it does not
+handle bubbles up through its parents' queues to the app, where the bindings run. So when keys
+arrive in one burst (a fast typist, a paste without bracketed paste, a slow SSH link delivering
+a backlog) "Tab" and the letters after it all go to the field Tab leaves, "a" (add a remark)
+and the title after it both go to the list, and ctrl+s saves before the letters typed just
+before it are in the field.
+
+``Typeahead`` makes the app take the next key only when the last one has gone all the way:
+handled by the focused widget, or bubbled through every parent to the app and its bindings
+run. It follows the key's path with a callback queued behind it at each step (the focused
+widget, each parent, the screen, the app), so it needs no private Textual API. What the key
+started in the same turn (a focus change, a screen pushed) is done before the next key is read.
+A key that has not come through in ``STUCK_AFTER`` seconds (a widget removed on the way) lets
+the next one go.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Awaitable, Callable
+
+from textual import events
+from textual.app import App
+from textual.message_pump import MessagePump
+
+#: Seconds after which a key that has not come through no longer holds the others back.
+STUCK_AFTER = 0.5
+
+_Event = events.Key | events.Paste
+
+
+class Typeahead:
+    """The app's keys and pastes, handed on one at a time (see the module's doc)."""
+
+    def __init__(self, app: App, handle: Callable[[_Event], Awaitable[None]]) -> None:
+        """``handle``: what Textual does with a key the app reads (``App.on_event``)."""
+        self.app = app
+        self._handle = handle
+        self._waiting: deque[_Event] = deque()
+        self._busy = 0  # the number of the key in flight; 0: none
+        self._count = 0
+
+    @staticmethod
+    def wants(event: events.Event) -> bool:
+        """A key or paste read from the terminal (not one already handed to a widget)."""
+        return isinstance(event, events.Key | events.Paste) and not event.is_forwarded
+
+    async def take(self, event: _Event) -> None:
+        """Handle ``event`` now, or after the keys before it have gone through."""
+        if self._busy or self._waiting:
+            self._waiting.append(event)
+            return
+        await self._start(event)
+
+    @property
+    def idle(self) -> bool:
+        """No key in flight and none waiting."""
+        return not self._busy and not self._waiting
+
+    async def _start(self, event: _Event) -> None:
+        self._count += 1
+        number = self._busy = self._count
+        app = self.app
+        target = app.focused or app.screen
+        await self._handle(event)
+        # Where the key went: the focused widget and its parents, then the app. A key a
+        # priority binding took went nowhere: only the app's queue (focus changes) is waited.
+        path: list[MessagePump] = list(target.ancestors_with_self) if event.is_forwarded else []
+        path = [node for node in path if node is not app] + [app]
+        self._step(number, path)
+        app.set_timer(STUCK_AFTER, lambda: self._done(number))
+
+    def _step(self, number: int, path: list[MessagePump]) -> None:
+        """The key is through ``path``'s nodes before the first: queue the next step behind
+        it at the first node (or finish)."""
+        while path:
+            node, rest = path[0], path[1:]
+            if node.call_later(self._step, number, rest):
+                return
+            path = rest  # a node that is closing: the key will not pass it
+        self._done(number)
+
+    def _done(self, number: int) -> None:
+        if self._busy != number:
+            return  # that key was let go already
+        self._busy = 0
+        if self._waiting:
+            self.app.call_later(self._next)
+
+    async def _next(self) -> None:
+        if not self._busy and self._waiting:
+            await self._start(self._waiting.popleft())
