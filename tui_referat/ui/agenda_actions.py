@@ -29,8 +29,11 @@ class AgendaActions:
                 self.after_structure(select=edit.value)
                 self.nav.select(Node("item", agenda.index_of(meeting.items, edit.value)))
                 self.show_node(self.nav.node)
-                # Straight into the new item's title (selected, so typing replaces it).
-                self.call_after_refresh(self.item_editor.query_one("#item-title").focus)
+                # Straight into the new item's title (selected, so typing replaces it), now:
+                # the keys typed after "a" are its title. Its tabs start at the minutes.
+                editor = self.item_editor
+                editor.tabs.active = "minutes"
+                self.set_focus(editor.query_one("#item-title"))
             return
         if index < 0:
             self.notify(t("nav.no_item"), severity="warning")
@@ -96,6 +99,18 @@ class AgendaActions:
         self.after_structure(select=target, reload=True)
         now = self.item_editor.item if self.switcher.current == "node-item" else None
         focused = self.focused
-        if now is not shown and focused is not None and focused is not self.nav:
+        if focused is None or focused is self.nav:
+            return
+        if now is not shown or not focused.is_on_screen:
             # The fields now belong to another item: typing on must not go there unseen.
-            self.nav.focus()
+            self.set_focus(self.nav)
+            return
+        # A field of a list's entry may now show another entry: back to the list, on the
+        # entry the undo changed when it is there.
+        from .forms.entries import EntriesEditor
+
+        form = next((a for a in focused.ancestors if isinstance(a, EntriesEditor)), None)
+        changed = getattr(edit, "target", None)
+        if form is not None and focused is not form.entry_list and changed is not form.selected:
+            form.select_entry(changed)
+            self.set_focus(form.entry_list)

@@ -23,6 +23,7 @@ from .. import i18n
 from ..edits import Edit, SetField
 from ..model import SECTIONS, AgendaItem, Kind, Meeting, RemarkSource
 from .form_slots import make_form
+from .forms._common import FieldInput
 from .item_widgets import (
     MAX_DURATION,
     SectionArea,
@@ -107,18 +108,18 @@ class ItemEditor(Vertical):
         lang = get_lang()
         with Horizontal(classes="item-row"):
             yield Label(t("item.title"), classes="field-label")
-            yield Input(id="item-title", compact=True, disabled=self.read_only)
+            yield FieldInput(id="item-title", compact=True, disabled=self.read_only)
             options = [(f"{kind.value} {i18n.kind_label(kind, lang)}", kind.value) for kind in Kind]
             yield KindSelect(options, id="item-kind", prompt="–", disabled=self.read_only)
         with Horizontal(classes="item-row"):
             yield Label(t("item.time"), classes="field-label")
-            yield Input(
+            yield FieldInput(
                 id="item-time",
                 compact=True,
                 disabled=self.read_only,
                 placeholder=time_placeholder(lang),
             )
-            yield Input(
+            yield FieldInput(
                 id="item-duration",
                 compact=True,
                 disabled=self.read_only,
@@ -128,7 +129,7 @@ class ItemEditor(Vertical):
             )
             yield Label(t("item.duration_unit"), classes="duration-label")
             yield Label(i18n.label("presenter_prefix", lang).strip(), classes="presenter-label")
-            yield Input(id="item-presenters", compact=True, disabled=self.read_only)
+            yield FieldInput(id="item-presenters", compact=True, disabled=self.read_only)
             standing = StandingToggle("", id="item-standing", disabled=self.read_only)
             standing.tooltip = t("item.standing.tip")
             yield standing
@@ -140,6 +141,7 @@ class ItemEditor(Vertical):
             SectionArea("minutes", self.read_only, self._first_text("minutes")),
             compact=self._short_tabs,
             id="item-tabs",
+            on_activated=self._tab_activated,
         )
         yield Label("", id="item-attachments", markup=False)
 
@@ -318,10 +320,9 @@ class ItemEditor(Vertical):
         pane.mount(widget)
         return widget
 
-    def on_section_tabs_activated(self, event: SectionTabs.Activated) -> None:
-        event.stop()
-        widget = self._ensure_tab(event.key)
-        if event.enter and widget is not None:
+    def _tab_activated(self, key: str, enter: bool) -> None:
+        widget = self._ensure_tab(key)
+        if enter and widget is not None:
             self._focus_content(widget)
 
     def open_section(self, key: str = "minutes") -> None:
@@ -335,16 +336,33 @@ class ItemEditor(Vertical):
         if isinstance(widget, TextArea):
             # In this turn, not after a round trip: keys typed meanwhile reach the text.
             self.screen.set_focus(widget)
+        elif widget.is_mounted:
+            self._focus_into(widget)
         else:
-            self.call_after_refresh(self._focus_into, widget)
+            # A form made just now: the keys typed meanwhile wait until it has the focus.
+            typeahead = getattr(self.app, "typeahead", None)
+            release = typeahead.hold() if typeahead is not None else (lambda: None)
+
+            def focus() -> None:
+                if not widget.is_mounted:
+                    self.call_after_refresh(focus)  # released at the latest by its timer
+                    return
+                self._focus_into(widget)
+                release()
+
+            self.call_after_refresh(focus)
 
     def _focus_into(self, widget: Widget) -> None:
+        focus = getattr(widget, "focus_start", None)
+        if focus is not None:
+            focus()
+            return
         for child in widget.query("*"):
             if child.focusable:
-                child.focus()
+                self.screen.set_focus(child)
                 return
         if widget.focusable:
-            widget.focus()
+            self.screen.set_focus(widget)
 
     def cycle_section(self, delta: int) -> None:
         key = self.tabs.active
@@ -471,9 +489,17 @@ class ItemEditor(Vertical):
             request_edit(self, edit)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "item-time":
-            event.stop()
+        event.stop()  # handled at once by ``field_submitted``
+
+    def field_submitted(self, field: Input) -> None:
+        """Enter in a field of the item: apply it and go into the item's minutes (a time
+        that does not parse keeps the cursor, with the problem shown)."""
+        if field.id == "item-time":
             self._commit_time()
+            if field.has_class("-invalid"):
+                return
+        self.flush_fields()
+        self.open_section("minutes")
 
     def on_descendant_blur(self, event) -> None:  # type: ignore[no-untyped-def]
         if getattr(event.widget, "id", None) == "item-time":

@@ -11,6 +11,7 @@ so it shows without colour (16 colours, NO_COLOR).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -94,7 +95,11 @@ class TabStrip(Widget, can_focus=True):
 
     def _choose(self, key: str, enter: bool = False) -> None:
         self.show_active(key)
-        self.post_message(self.Chosen(key, enter))
+        if isinstance(self.parent, SectionTabs):
+            # At once: the keys typed after Enter belong to the tab's content.
+            self.parent.show_tab(key, enter)
+        else:
+            self.post_message(self.Chosen(key, enter))
 
     def action_move(self, delta: int) -> None:
         keys = list(self.titles)
@@ -133,9 +138,12 @@ class SectionTabs(Vertical):
         *,
         compact: bool = False,
         id: str | None = None,
+        on_activated: Callable[[str, bool], None] | None = None,
     ) -> None:
-        """``content``: what the active tab's pane holds from the start."""
+        """``content``: what the active tab's pane holds from the start; ``on_activated(key,
+        enter)`` is called when a tab is shown (else ``Activated`` is posted)."""
         super().__init__(id=id)
+        self._on_activated = on_activated
         self._titles = titles
         self._active = active
         self._content = content
@@ -183,6 +191,10 @@ class SectionTabs(Vertical):
         self.mount(pane)
         return pane
 
+    def show_tab(self, key: str, enter: bool = False) -> None:
+        """Show tab ``key`` (``enter``: and go into it)."""
+        self._show(key, enter)
+
     def _show(self, key: str, enter: bool = False) -> None:
         changed = key != self._active
         self._active = key
@@ -192,7 +204,10 @@ class SectionTabs(Vertical):
             if child.has_class("tab-pane"):
                 child.display = child is shown
         if changed or enter:
-            self.post_message(self.Activated(key, enter))
+            if self._on_activated is not None:
+                self._on_activated(key, enter)
+            else:
+                self.post_message(self.Activated(key, enter))
 
     def on_tab_strip_chosen(self, message: TabStrip.Chosen) -> None:
         message.stop()

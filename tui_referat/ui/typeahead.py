@@ -15,6 +15,9 @@ widget, each parent, the screen, the app), so it needs no private Textual API. W
 started in the same turn (a focus change, a screen pushed) is done before the next key is read.
 A key that has not come through in ``STUCK_AFTER`` seconds (a widget removed on the way) lets
 the next one go.
+
+Work a key starts that ends later (a form mounted, then focused) holds the keys after it with
+``hold()`` until it calls the release it was given (or ``STUCK_AFTER`` has passed).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ class Typeahead:
         self._waiting: deque[_Event] = deque()
         self._busy = 0  # the number of the key in flight; 0: none
         self._count = 0
+        self._holds: set[int] = set()
 
     @staticmethod
     def wants(event: events.Event) -> bool:
@@ -50,15 +54,29 @@ class Typeahead:
 
     async def take(self, event: _Event) -> None:
         """Handle ``event`` now, or after the keys before it have gone through."""
-        if self._busy or self._waiting:
+        if not self.idle:
             self._waiting.append(event)
             return
         await self._start(event)
 
     @property
     def idle(self) -> bool:
-        """No key in flight and none waiting."""
-        return not self._busy and not self._waiting
+        """No key in flight, none held back and none waiting."""
+        return not self._busy and not self._holds and not self._waiting
+
+    def hold(self) -> Callable[[], None]:
+        """Keep the next keys waiting until the returned function is called."""
+        self._count += 1
+        number = self._count
+        self._holds.add(number)
+
+        def release() -> None:
+            if number in self._holds:
+                self._holds.discard(number)
+                self._go_on()
+
+        self.app.set_timer(STUCK_AFTER, release)
+        return release
 
     async def _start(self, event: _Event) -> None:
         self._count += 1
@@ -87,9 +105,12 @@ class Typeahead:
         if self._busy != number:
             return  # that key was let go already
         self._busy = 0
-        if self._waiting:
+        self._go_on()
+
+    def _go_on(self) -> None:
+        if not self._busy and not self._holds and self._waiting:
             self.app.call_later(self._next)
 
     async def _next(self) -> None:
-        if not self._busy and self._waiting:
+        if not self._busy and not self._holds and self._waiting:
             await self._start(self._waiting.popleft())

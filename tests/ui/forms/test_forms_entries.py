@@ -47,7 +47,7 @@ def test_add_a_written_remark_with_topic_and_received_date(meeting, host) -> Non
             assert len(item.remarks) == 5
             assert app.focused is app.widget.query_one("#topic", Input)
             await pilot.press("ctrl+a", "ctrl+k", *"Økonomi > Budget", "tab")
-            await pilot.press("enter", "down", "enter", "tab")  # source: skriftlig
+            await pilot.press("s", "tab")  # source: skriftlig (S, or W for written)
             await pilot.press(*"13.10.2025", "tab", *"Dorte Eskildsen", "tab")
             await pilot.press(*"Budgettet er for lavt.")
             await pilot.pause()
@@ -102,7 +102,7 @@ def test_remarks_move_within_their_topic_and_delete(meeting, host) -> None:
             await pilot.press("K")  # already first in its topic: nothing happens
             await pilot.pause()
             assert [r.text for r in item.remarks] == ["tredje", "første", "anden"]
-            await pilot.press("d")
+            await pilot.press("x")
             assert isinstance(app.screen, ConfirmDialog)
             await pilot.press("enter")
             await pilot.pause()

@@ -69,7 +69,7 @@ def test_delete_asks_first_then_removes(meeting, host) -> None:
 
     async def flow() -> None:
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("down", "down", "d")
+            await pilot.press("down", "down", "x")
             assert isinstance(app.screen, ConfirmDialog)
             await pilot.press("escape")
             assert len(meeting.participants) == 4
@@ -157,7 +157,9 @@ def test_footer_keys_have_ids_and_translated_descriptions(meeting, host) -> None
             ours = [b for b in active if b.id and b.id.startswith("participants.")]
             assert {b.id for b in ours} == {
                 "participants.add",
+                "participants.open",
                 "participants.edit",
+                "participants.duplicate",
                 "participants.delete",
                 "participants.attendance",
                 "participants.chair",

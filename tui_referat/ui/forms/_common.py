@@ -46,13 +46,17 @@ def localize_bindings(node: DOMNode) -> None:
 
 
 def list_bindings(prefix: str) -> list[BindingType]:
-    """The list's keys; ids are ``<prefix>.add`` and so on (for the keymap and F1 help)."""
+    """The keys of every list, one meaning each (as in the agenda): ``a``/Ins add, Enter
+    open, ``e`` edit, ``d`` duplicate, ``x``/Del delete, ``K``/``J`` move. Ids are
+    ``<prefix>.add`` and so on (for the keymap and F1 help)."""
     return [
-        Binding("a", "add", "forms.add", id=f"{prefix}.add"),
-        Binding("enter,e", "edit", "forms.edit", key_display="⏎", id=f"{prefix}.edit"),
-        Binding("d,delete", "delete", "forms.delete", key_display="d", id=f"{prefix}.delete"),
+        Binding("a,insert", "add", "forms.add", key_display="a", id=f"{prefix}.add"),
+        Binding("enter", "open", "forms.open", key_display="⏎", id=f"{prefix}.open"),
+        Binding("e", "edit", "forms.edit", id=f"{prefix}.edit"),
+        Binding("d", "duplicate", "forms.duplicate", show=False, id=f"{prefix}.duplicate"),
+        Binding("x,delete", "delete", "forms.delete", key_display="x", id=f"{prefix}.delete"),
         Binding(
-            "shift+up,K",
+            "shift+up,ctrl+up,K",
             "move(-1)",
             "forms.move_up",
             key_display="K",
@@ -60,7 +64,7 @@ def list_bindings(prefix: str) -> list[BindingType]:
             id=f"{prefix}.up",
         ),
         Binding(
-            "shift+down,J",
+            "shift+down,ctrl+down,J",
             "move(1)",
             "forms.move_down",
             key_display="J",
@@ -87,9 +91,20 @@ def focus_first(container: Widget) -> bool:
     """Focus the first focusable widget inside ``container``; False when there is none."""
     for widget in container.query("*"):
         if widget.focusable:
-            widget.focus()
+            widget.screen.set_focus(widget)  # now: the next key read goes there
             return True
     return False
+
+
+class FieldInput(Input):
+    """An input whose Enter also tells its form at once (``field_submitted``), so the form
+    can move the cursor on before the next key is read."""
+
+    async def action_submit(self) -> None:
+        await super().action_submit()
+        form = next((a for a in self.ancestors if hasattr(a, "field_submitted")), None)
+        if form is not None:
+            form.field_submitted(self)
 
 
 class FormLogic:

@@ -4,12 +4,14 @@ Enter goes to the fields, Tab / Shift+Tab move between them."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -33,8 +35,18 @@ class EntryList(OptionList):
     def action_add(self) -> None:
         self.editor.add_entry()
 
+    def action_open(self) -> None:
+        self.editor.open_entry()
+
     def action_edit(self) -> None:
         self.editor.edit_entry()
+
+    def action_duplicate(self) -> None:
+        self.editor.duplicate_entry()
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        self.editor.paste_entries(event.text)
 
     def action_delete(self) -> None:
         self.editor.delete_entry()
@@ -44,7 +56,13 @@ class EntryList(OptionList):
 
 
 class EntriesEditor(FixedForm):
-    """A list of ``item.<ATTR>`` with the selected entry's fields below."""
+    """A list of ``item.<ATTR>`` with the selected entry's fields below.
+
+    Esc steps back one level: from a field to the list, from the list to the item's tabs."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "forms.back", show=False, id="forms.back"),
+    ]
 
     ATTR: ClassVar[str] = ""
     LIST_CLASS: ClassVar[type[EntryList]] = EntryList
@@ -56,6 +74,8 @@ class EntriesEditor(FixedForm):
         super().__init__(meeting, **kwargs)
         self.item = item
         self.selected: Any | None = None
+        #: The entry the fields show (``selected`` may be set before they do).
+        self._displayed: Any | None = None
         self._rows: list[Any | None] = []
         self._focus_fields_next = False
 
@@ -130,8 +150,8 @@ class EntriesEditor(FixedForm):
             focus_first(self.query_one(".entry-fields"))
 
     def _select(self, entry: Any | None, force: bool = True) -> None:
-        changed = entry is not self.selected
-        self.selected = entry
+        changed = entry is not self._displayed
+        self.selected = self._displayed = entry
         fields = self.query_one(".entry-fields")
         fields.disabled = entry is None
         if entry is not None:
@@ -163,9 +183,51 @@ class EntriesEditor(FixedForm):
         self._focus_fields_next = True
         self.post_edit(Insert(self.item, self.ATTR, index, new, t("forms.add")))
 
+    def select_entry(self, entry: Any) -> None:
+        """Highlight ``entry`` in the list if it is one of the entries."""
+        for row, candidate in enumerate(self._rows):
+            if candidate is not None and candidate is entry:
+                self.entry_list.highlighted = row
+                self._select(entry)
+                return
+
+    def focus_start(self) -> None:
+        """Where the cursor goes when the tab is entered: the list."""
+        self.screen.set_focus(self.entry_list)
+
+    def open_entry(self) -> None:
+        """Enter in the list: to the entry's fields (remarks: to its text)."""
+        self.edit_entry()
+
     def edit_entry(self) -> None:
         if self.selected is not None:
             focus_first(self.query_one(".entry-fields"))
+
+    def duplicate_entry(self) -> None:
+        """A copy of the selected entry, after it, selected."""
+        entry = self.selected
+        if entry is None or not any(e is entry for e in self.entries):
+            return
+        new = copy.deepcopy(entry)
+        self.selected = new
+        index = index_of(self.entries, entry) + 1
+        self.post_edit(Insert(self.item, self.ATTR, index, new, t("forms.duplicate")))
+        self.notify(t("forms.duplicated"), timeout=2)
+
+    def paste_entries(self, text: str) -> None:
+        """Text pasted on the list (subclasses may make entries of it)."""
+
+    def action_back(self) -> None:
+        """Esc: from a field to the list; from the list to the item's tab line."""
+        listing = self.entry_list
+        if self.screen.focused is not listing:
+            self.screen.set_focus(listing)
+            return
+        from ..section_tabs import SectionTabs
+
+        tabs = next((a for a in self.ancestors if isinstance(a, SectionTabs)), None)
+        if tabs is not None:
+            self.screen.set_focus(tabs.strip)
 
     def delete_entry(self) -> None:
         from .dialogs import ConfirmDialog

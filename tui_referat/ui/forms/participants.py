@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -63,7 +65,7 @@ class ParticipantsTable(DataTable, inherit_bindings=True):
 
     DEFAULT_CSS = load_css(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [
-        *list_bindings("participants")[:3],
+        *list_bindings("participants")[:5],
         Binding(
             "space,f",
             "cycle_attendance",
@@ -73,7 +75,7 @@ class ParticipantsTable(DataTable, inherit_bindings=True):
         ),
         Binding("c", "make_chair", "forms.make_chair", id="participants.chair"),
         Binding("s", "make_secretary", "forms.make_secretary", id="participants.secretary"),
-        *list_bindings("participants")[3:],
+        *list_bindings("participants")[5:],
     ]
 
     def __init__(self, meeting: Meeting, **kwargs: Any) -> None:
@@ -231,6 +233,21 @@ class ParticipantsTable(DataTable, inherit_bindings=True):
                         self._post(SetField(self.meeting, role, values["name"]))
 
         self.app.push_screen(self._dialog(person), edited)
+
+    def action_open(self) -> None:
+        self.action_edit()
+
+    def action_duplicate(self) -> None:
+        """A copy of the participant after them (same title, organisation, attendance),
+        then the edit dialog for the copy's name."""
+        person = self._current()
+        if person is None:
+            return
+        twin = copy.deepcopy(person)
+        self._cursor_target = twin
+        index = self.cursor_row + 1
+        self._post(Insert(self.meeting, "participants", index, twin, t("forms.duplicate")))
+        self.call_after_refresh(self.action_edit)
 
     def action_delete(self) -> None:
         person = self._current()

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Input, Label, Select, TextArea
+from textual.widgets import Input, Label, TextArea
 
 from ... import i18n
 from ...edits import Batch, Edit, Move, SetField
 from ...model import Remark, RemarkSource
 from ..strings import get_lang, t
 from . import values
-from ._common import date_problem, index_of, list_bindings, load_css
+from ._common import FieldInput, date_problem, index_of, list_bindings, load_css
 from .entries import EntriesEditor, EntryList
+from .source_toggle import SourceToggle
 
 
 class RemarkList(EntryList):
@@ -45,6 +47,16 @@ class RemarksEditor(EntriesEditor):
     """Add, edit, delete and reorder an item's remarks (topic, source, author, date, text)."""
 
     DEFAULT_CSS = load_css(__file__)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *EntriesEditor.BINDINGS,
+        Binding(
+            "ctrl+r",
+            "next_remark",
+            "remarks.next",
+            tooltip="remarks.next_tip",
+            id="remarks.next",
+        ),
+    ]
     ATTR = "remarks"
     LIST_CLASS = RemarkList
     WHAT = "forms.remark"
@@ -71,23 +83,21 @@ class RemarksEditor(EntriesEditor):
                 yield line, remark
 
     def compose_fields(self) -> ComposeResult:
-        lang = get_lang()
-        sources = [(i18n.source_label(s, lang), s) for s in RemarkSource]
         yield Horizontal(
             Label(t("forms.topic"), classes="label"),
-            Input(id="topic", compact=True, placeholder=t("forms.topic_placeholder")),
+            FieldInput(id="topic", compact=True, placeholder=t("forms.topic_placeholder")),
             classes="row",
         )
         yield Horizontal(
             Label(t("forms.source"), classes="label"),
-            Select(sources, id="source", compact=True, allow_blank=False),
+            SourceToggle(id="source"),
             Label(t("forms.received"), classes="inline-label"),
-            Input(id="received", compact=True, classes="date"),
+            FieldInput(id="received", compact=True, classes="date"),
             classes="row",
         )
         yield Horizontal(
             Label(t("forms.author"), classes="label"),
-            Input(id="author", compact=True),
+            FieldInput(id="author", compact=True),
             classes="row",
         )
         yield TextArea(
@@ -98,20 +108,73 @@ class RemarksEditor(EntriesEditor):
         )
 
     def new_entry(self) -> Remark:
-        topic = list(self.selected.topic) if isinstance(self.selected, Remark) else []
-        return Remark(text="", topic=topic)
+        """A new remark like the selected one: same topic, source and day received (remarks
+        come in runs: several from one meeting round, several in one email)."""
+        like = self.selected if isinstance(self.selected, Remark) else None
+        if like is None:
+            return Remark(text="")
+        return Remark(
+            text="", topic=list(like.topic), source=like.source, received=like.received
+        )
 
     def show_entry(self, entry: Remark, force: bool) -> None:
         lang = get_lang()
         self.show_input("topic", values.format_topic(entry.topic), force)
         self.show_input("received", values.format_date(entry.received, lang), force)
         self.show_input("author", entry.author, force)
-        source = self.query_one("#source", Select)
-        if source.value != entry.source:
-            source.value = entry.source
+        self.query_one(SourceToggle).value = entry.source
         text = self.query_one("#text", TextArea)
         if text.text != entry.text and (force or not text.has_focus):
             text.load_text(entry.text)
+
+    # -- keys ---------------------------------------------------------------------------
+
+    def _focus_text(self) -> None:
+        self.screen.set_focus(self.query_one("#text", TextArea))
+
+    def open_entry(self) -> None:
+        """Enter in the list: into the remark's text."""
+        if isinstance(self.selected, Remark):
+            self._focus_text()
+
+    def field_submitted(self, field: Input) -> None:
+        """Enter in the topic, the date or the author: on to the text (if the value is good)."""
+        self._commit_input(field)
+        if not field.has_class("error"):
+            self._focus_text()
+
+    def source_chosen(self, source: RemarkSource, done: bool) -> None:
+        """The source toggle was set (``done``: Enter, on to the text). A written remark
+        without a day received gets today (changed in its field if it came earlier)."""
+        remark = self.selected
+        if isinstance(remark, Remark):
+            self.set_field(remark, "source", source)
+            if source is RemarkSource.WRITTEN and remark.received is None:
+                self.set_field(remark, "received", dt.date.today())
+                self.show_input("received", values.format_date(remark.received, get_lang()))
+        if done:
+            self._focus_text()
+
+    def action_next_remark(self) -> None:
+        """A new remark after this one, with its topic and source; the cursor in its text."""
+        self.flush()
+        self.add_entry()
+        self._focus_text()
+
+    def paste_entries(self, text: str) -> None:
+        """Remarks pasted on the list: one remark per paragraph (blank-line separated), with
+        the selected remark's topic and source, after it."""
+        paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n")]
+        paragraphs = [p for p in paragraphs if p]
+        for paragraph in paragraphs:
+            self.add_entry()
+            remark = self.selected
+            if isinstance(remark, Remark):
+                self.set_field(remark, "text", paragraph)
+        if paragraphs:
+            self.reload_from_model()
+            self.screen.set_focus(self.entry_list)
+            self.notify(t("remarks.pasted", count=len(paragraphs)), timeout=3)
 
     def move_target(self, index: int, step: int) -> int | None:
         """The place of the neighbour in the remark's own topic and source (the order the
@@ -184,17 +247,7 @@ class RemarksEditor(EntriesEditor):
         super().flush()
         remark = self.selected
         if isinstance(remark, Remark):
-            source = self.query_one("#source", Select).value
-            if isinstance(source, RemarkSource):
-                self.set_field(remark, "source", source)
             self.set_field(remark, "text", self.query_one("#text", TextArea).text)
-
-    def on_select_changed(self, event: Select.Changed) -> None:
-        event.stop()
-        remark = self.selected
-        value = event.select.value
-        if isinstance(remark, Remark) and isinstance(value, RemarkSource):
-            self.set_field(remark, "source", value)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
