@@ -113,9 +113,7 @@ class RemarksEditor(EntriesEditor):
         like = self.selected if isinstance(self.selected, Remark) else None
         if like is None:
             return Remark(text="")
-        return Remark(
-            text="", topic=list(like.topic), source=like.source, received=like.received
-        )
+        return Remark(text="", topic=list(like.topic), source=like.source, received=like.received)
 
     def show_entry(self, entry: Remark, force: bool) -> None:
         lang = get_lang()
