@@ -37,6 +37,7 @@ from .kind_select import KindSelect
 from .messages import TextPending, request_edit
 from .section_tabs import SectionTabs
 from .strings import get_lang, t
+from .typeahead import when_mounted
 
 #: Tabs in the order shown: text sections and the three item forms.
 TABS: tuple[str, ...] = (
@@ -336,21 +337,9 @@ class ItemEditor(Vertical):
         if isinstance(widget, TextArea):
             # In this turn, not after a round trip: keys typed meanwhile reach the text.
             self.screen.set_focus(widget)
-        elif widget.is_mounted:
-            self._focus_into(widget)
         else:
             # A form made just now: the keys typed meanwhile wait until it has the focus.
-            typeahead = getattr(self.app, "typeahead", None)
-            release = typeahead.hold() if typeahead is not None else (lambda: None)
-
-            def focus() -> None:
-                if not widget.is_mounted:
-                    self.call_after_refresh(focus)  # released at the latest by its timer
-                    return
-                self._focus_into(widget)
-                release()
-
-            self.call_after_refresh(focus)
+            when_mounted(widget, lambda: self._focus_into(widget))
 
     def _focus_into(self, widget: Widget) -> None:
         focus = getattr(widget, "focus_start", None)

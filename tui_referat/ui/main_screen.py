@@ -34,6 +34,7 @@ from .nav import NavPanel, Node
 from .session import Session
 from .status import HeaderLine, StatusLine, describe
 from .strings import t
+from .typeahead import when_mounted
 
 #: The node kinds shown by a form, and the form class each uses.
 NODE_FORMS = {
@@ -267,12 +268,15 @@ class MainScreen(AgendaActions, Screen[None]):
         if node.kind == "item":
             self.item_editor.open_section("minutes")
         else:
-            self.call_after_refresh(self._focus_first, self.node_container(node.kind))
+            container = self.node_container(node.kind)
+            form = container.children[0] if container.children else container
+            # Now, or (a form made just now) once it is mounted: keys typed after Enter wait.
+            when_mounted(form, lambda: self._focus_first(container))
 
     def _focus_first(self, container: Widget) -> None:
         for widget in container.query("*"):
             if widget.focusable:
-                widget.focus()
+                self.set_focus(widget)
                 return
 
     def action_focus_nav(self) -> None:

@@ -10,8 +10,9 @@ before it are in the field.
 
 ``Typeahead`` makes the app take the next key only when the last one has gone all the way:
 handled by the focused widget, or bubbled through every parent to the app and its bindings
-run. It follows the key's path with a callback queued behind it at each step (the focused
-widget, each parent, the screen, the app), so it needs no private Textual API. What the key
+run, and what the widget posted on the key (Enter: Submitted) has bubbled the same way. It
+follows the key's path twice with a callback queued behind it at each step (the focused widget,
+each parent, the screen, the app), so it needs no private Textual API. What the key
 started in the same turn (a focus change, a screen pushed) is done before the next key is read.
 A key that has not come through in ``STUCK_AFTER`` seconds (a widget removed on the way) lets
 the next one go.
@@ -28,9 +29,13 @@ from collections.abc import Awaitable, Callable
 from textual import events
 from textual.app import App
 from textual.message_pump import MessagePump
+from textual.widget import Widget
 
 #: Seconds after which a key that has not come through no longer holds the others back.
 STUCK_AFTER = 0.5
+
+#: How many times the key's path is followed (see ``_start``).
+PASSES = 2
 
 _Event = events.Key | events.Paste
 
@@ -46,6 +51,7 @@ class Typeahead:
         self._busy = 0  # the number of the key in flight; 0: none
         self._count = 0
         self._holds: set[int] = set()
+        self._screen: object | None = None  # the screen when the key in flight was read
 
     @staticmethod
     def wants(event: events.Event) -> bool:
@@ -88,7 +94,10 @@ class Typeahead:
         # priority binding took went nowhere: only the app's queue (focus changes) is waited.
         path: list[MessagePump] = list(target.ancestors_with_self) if event.is_forwarded else []
         path = [node for node in path if node is not app] + [app]
-        self._step(number, path)
+        self._screen = app.screen
+        # Twice: what the key made its widget post (Enter: Submitted, which may close a
+        # dialog; a letter: Changed) bubbles the same way, one step behind the first pass.
+        self._step(number, path * PASSES)
         app.set_timer(STUCK_AFTER, lambda: self._done(number))
 
     def _step(self, number: int, path: list[MessagePump]) -> None:
@@ -99,7 +108,17 @@ class Typeahead:
             if node.call_later(self._step, number, rest):
                 return
             path = rest  # a node that is closing: the key will not pass it
-        self._done(number)
+        self._settled(number)
+
+    def _settled(self, number: int) -> None:
+        """The key went all the way. If it opened a screen (a dialog), the next key waits
+        until that screen is mounted and has given the focus to its first field."""
+        screen = self.app.screen
+        ready = screen.is_mounted and (screen.focused is not None or not screen.focus_chain)
+        if screen is self._screen or self._busy != number or ready:
+            self._done(number)
+        else:
+            self.app.call_after_refresh(self._settled, number)
 
     def _done(self, number: int) -> None:
         if self._busy != number:
@@ -114,3 +133,22 @@ class Typeahead:
     async def _next(self) -> None:
         if not self._busy and not self._holds and self._waiting:
             await self._start(self._waiting.popleft())
+
+
+def when_mounted(widget: Widget, then: Callable[[], None]) -> None:
+    """Call ``then`` now if ``widget`` is mounted, else as soon as it is; the keys typed
+    meanwhile wait (they belong to what ``then`` focuses)."""
+    if widget.is_mounted:
+        then()
+        return
+    typeahead = getattr(widget.app, "typeahead", None)
+    release = typeahead.hold() if isinstance(typeahead, Typeahead) else (lambda: None)
+
+    def attempt() -> None:
+        if not widget.is_mounted:
+            widget.app.call_after_refresh(attempt)  # released at the latest by its timer
+            return
+        then()
+        release()
+
+    widget.app.call_after_refresh(attempt)

@@ -15,7 +15,7 @@ from textual.widgets import Input, Label, Static
 from ...model import Action
 from ..strings import get_lang, t
 from . import values
-from ._common import date_problem, dl, list_bindings, load_css
+from ._common import FieldInput, date_problem, dl, list_bindings, load_css
 from .entries import EntriesEditor, EntryList
 
 
@@ -54,16 +54,16 @@ class ActionsEditor(EntriesEditor):
 
     def compose_fields(self) -> ComposeResult:
         yield Horizontal(
-            Label(dl("action"), classes="label"), Input(id="text", compact=True), classes="row"
+            Label(dl("action"), classes="label"), FieldInput(id="text", compact=True), classes="row"
         )
         yield Horizontal(
             Label(dl("owner"), classes="label"),
-            Input(id="owner", compact=True, placeholder=t("forms.owner_placeholder")),
+            FieldInput(id="owner", compact=True, placeholder=t("forms.owner_placeholder")),
             classes="row",
         )
         yield Horizontal(
             Label(dl("due"), classes="label"),
-            Input(id="due", compact=True, classes="date"),
+            FieldInput(id="due", compact=True, classes="date"),
             Static("", id="done"),
             classes="row",
         )

@@ -9,11 +9,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
-from textual.widgets import Input, Label
+from textual.widgets import Label
 
 from ...model import Attachment
 from ..strings import t
-from ._common import index_of, list_bindings, load_css
+from ._common import FieldInput, index_of, list_bindings, load_css
 from .entries import EntriesEditor, EntryList
 
 
@@ -46,11 +46,13 @@ class AttachmentsEditor(EntriesEditor):
 
     def compose_fields(self) -> ComposeResult:
         yield Horizontal(
-            Label(t("forms.title"), classes="label"), Input(id="title", compact=True), classes="row"
+            Label(t("forms.title"), classes="label"),
+            FieldInput(id="title", compact=True),
+            classes="row",
         )
         yield Horizontal(
             Label(t("forms.path"), classes="label"),
-            Input(id="path", compact=True, placeholder="bilag/fil.pdf · https://…"),
+            FieldInput(id="path", compact=True, placeholder="bilag/fil.pdf · https://…"),
             classes="row",
         )
 

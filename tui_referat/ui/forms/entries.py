@@ -13,7 +13,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...edits import Insert, Move, Remove
@@ -202,6 +202,13 @@ class EntriesEditor(FixedForm):
     def edit_entry(self) -> None:
         if self.selected is not None:
             focus_first(self.query_one(".entry-fields"))
+
+    def field_submitted(self, field: Input) -> None:
+        """Enter in a field: apply it; when it is good, back to the list (the entry is done,
+        ``a`` adds the next)."""
+        self._commit_input(field)
+        if not field.has_class("error"):
+            self.screen.set_focus(self.entry_list)
 
     def duplicate_entry(self) -> None:
         """A copy of the selected entry, after it, selected."""
