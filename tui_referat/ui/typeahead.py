@@ -91,9 +91,10 @@ class Typeahead:
         target = app.focused or app.screen
         await self._handle(event)
         # Where the key went: the focused widget and its parents, then the app. A key a
-        # priority binding took went nowhere: only the app's queue (focus changes) is waited.
-        path: list[MessagePump] = list(target.ancestors_with_self) if event.is_forwarded else []
-        path = [node for node in path if node is not app] + [app]
+        # priority binding took went nowhere, but what its action posted from the focused
+        # widget (the agenda's "add item") bubbles the same way.
+        path: list[MessagePump] = [node for node in target.ancestors_with_self if node is not app]
+        path.append(app)
         self._screen = app.screen
         # Twice: what the key made its widget post (Enter: Submitted, which may close a
         # dialog; a letter: Changed) bubbles the same way, one step behind the first pass.

@@ -147,9 +147,14 @@ class RemarksEditor(EntriesEditor):
         remark = self.selected
         if isinstance(remark, Remark):
             self.set_field(remark, "source", source)
-            if source is RemarkSource.WRITTEN and remark.received is None:
-                self.set_field(remark, "received", dt.date.today())
-                self.show_input("received", values.format_date(remark.received, get_lang()))
+            day = remark.received
+            if source is RemarkSource.WRITTEN and day is None:
+                day = dt.date.today()
+            elif source is RemarkSource.MEETING:
+                day = None  # said at the meeting: not received on a day
+            if day != remark.received:
+                self.set_field(remark, "received", day)
+                self.show_input("received", values.format_date(day, get_lang()), force=True)
         if done:
             self._focus_text()
 
