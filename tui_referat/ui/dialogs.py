@@ -1,4 +1,4 @@
-"""Small modal dialogs: confirm a deletion, and the quit guard for unsaved changes."""
+"""Small modal dialogs: the one yes/no confirmation, and the quit guard for unsaved changes."""
 
 from __future__ import annotations
 
@@ -34,7 +34,10 @@ def keyed_label(label: str, keys: str) -> Text:
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question; dismisses True for yes. Keys: y or j / n / Escape, or a button."""
+    """A yes/no question; dismisses True for yes. The editor's one confirmation dialog (the
+    agenda's and the lists' deletes, opening a new meeting), so it answers the same everywhere:
+    y or j is yes, n or Escape is no, Enter presses the focused button, and the focus starts
+    on No, so an Enter typed too soon keeps what it asks about."""
 
     CSS_PATH = "dialogs.tcss"
     YES_KEYS = "y,j"

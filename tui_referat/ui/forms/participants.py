@@ -12,10 +12,11 @@ from textual.widgets import DataTable
 from ... import i18n
 from ...edits import Edit, Insert, Move, Remove, SetField
 from ...model import Attendance, Meeting, Participant
+from ..dialogs import ConfirmDialog
 from ..messages import EditRequested
 from ..strings import get_lang, t, tn
 from ._common import list_bindings, load_css, localize_bindings
-from .dialogs import ConfirmDialog, FieldsDialog, FieldSpec
+from .dialogs import FieldsDialog, FieldSpec
 
 #: The order Space / f steps through.
 ATTENDANCE_CYCLE: tuple[Attendance, ...] = (
