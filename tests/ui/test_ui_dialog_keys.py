@@ -119,3 +119,54 @@ async def test_every_delete_asks_the_same_way(meeting_file, make_app, place):
         await pilot.press("j")
         await pilot.pause()
         assert _count(app, place) == before - 1
+
+
+async def test_enter_on_a_closed_dropdown_submits_the_dialog(meeting_file, make_app):
+    from textual.widgets import Select
+
+    from tui_referat.model import Attendance
+    from tui_referat.ui.forms.dialogs import FieldsDialog
+
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        people = app.session.meeting.participants
+        count = len(people)
+        open_form(app.screen, "participants")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, FieldsDialog)
+        await pilot.press(*"Ny Person", "tab", "tab", "tab", "tab")
+        await pilot.pause()
+        attendance = app.screen.query_one("#attendance", Select)
+        assert app.screen.focused is attendance
+        await pilot.press("space")  # Space (or Down) opens the list
+        await pilot.pause()
+        assert attendance.expanded
+        await pilot.press("down", "enter")  # Enter in the open list chooses
+        await pilot.pause()
+        assert not attendance.expanded
+        assert isinstance(app.screen, FieldsDialog)
+        assert attendance.value is Attendance.ONLINE
+        await pilot.press("enter")  # Enter on the closed list: OK
+        await pilot.pause()
+        assert not isinstance(app.screen, FieldsDialog)
+        assert len(people) == count + 1
+        assert people[-1].name == "Ny Person"
+        assert people[-1].attendance is Attendance.ONLINE
+
+
+async def test_enter_on_the_export_format_exports(meeting_file, make_app):
+    from tui_referat.ui.export_screen import ExportScreen
+
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("enter")  # on the format (the first focus): export as shown
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert app.screen.written == meeting_file.with_suffix(".html").resolve()
+        assert app.screen.written.read_text("utf-8").startswith("<!")

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ..dialogs import ConfirmDialog as ConfirmDialog  # re-exported: forms/entries.py
+from ..dialogs import DialogSelect
 from ..strings import t
 from ._common import localize_bindings
 
@@ -38,7 +39,8 @@ Validator = Callable[[dict[str, Any]], "tuple[str, str] | None"]
 
 
 class FieldsDialog(ModalScreen["dict[str, Any] | None"]):
-    """A titled form of fields; Enter in a field or OK returns the values, Escape cancels."""
+    """A titled form of fields; Enter in a field (a closed dropdown too) or OK returns the
+    values, Escape cancels."""
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -61,7 +63,7 @@ class FieldsDialog(ModalScreen["dict[str, Any] | None"]):
                 with Horizontal(classes="dialog-row"):
                     yield Label(spec.label, classes="dialog-label")
                     if spec.options:
-                        yield Select(
+                        yield DialogSelect(
                             spec.options,
                             value=spec.value,
                             allow_blank=False,
@@ -111,6 +113,10 @@ class FieldsDialog(ModalScreen["dict[str, Any] | None"]):
         self.dismiss(values)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit()
+
+    def on_dialog_select_submitted(self, event: DialogSelect.Submitted) -> None:
         event.stop()
         self._submit()
 
