@@ -75,6 +75,10 @@ class ParticipantsTable(DataTable, inherit_bindings=True):
         Binding("c", "make_chair", "forms.make_chair", id="participants.chair"),
         Binding("s", "make_secretary", "forms.make_secretary", id="participants.secretary"),
         *list_bindings("participants")[3:],
+        # A DataTable's Home / End scroll sideways; in this list of rows they go to the
+        # first / last participant, as in every other list (PgUp / PgDn move it already).
+        Binding("home", "scroll_top", "nav.first", show=False),
+        Binding("end", "scroll_bottom", "nav.last", show=False),
     ]
 
     def __init__(self, meeting: Meeting, **kwargs: Any) -> None:
