@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.command import CommandPalette
 from textual.widgets import Input, TextArea
 
 from tui_referat.config import Config
@@ -56,3 +57,14 @@ def make_app() -> Callable[..., object]:
         return ReferatApp(path, lang=lang, config=config or Config(), **kwargs)
 
     return factory
+
+
+async def run_from_palette(pilot, query: str) -> None:  # type: ignore[no-untyped-def]
+    """ctrl+p, type ``query``, Enter: run the palette's best hit."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await pilot.press(*query)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()

@@ -4,21 +4,12 @@ UI language; it shows the entry in the UI language."""
 from __future__ import annotations
 
 import pytest
-from textual.command import CommandPalette
 
 from tui_referat.ui.export_screen import ExportScreen
 from tui_referat.ui.palette import ReferatCommands, palette_entries
 from tui_referat.ui.status import HeaderLine
 
-
-async def open_palette_and_run(pilot, query: str) -> None:  # type: ignore[no-untyped-def]
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, CommandPalette)
-    await pilot.press(*query)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause()
+from .conftest import run_from_palette
 
 
 async def test_english_ui_saves_on_the_danish_word(meeting_file, make_app):
@@ -27,7 +18,7 @@ async def test_english_ui_saves_on_the_danish_word(meeting_file, make_app):
         await pilot.press("ctrl+t")  # a change to save
         await pilot.pause()
         assert "modified" in app.screen.query_one(HeaderLine).state_text
-        await open_palette_and_run(pilot, "gem")
+        await run_from_palette(pilot, "gem")
         await pilot.pause()
         assert not app.session.dirty
         assert "modified" not in app.screen.query_one(HeaderLine).state_text
@@ -37,7 +28,7 @@ async def test_english_ui_saves_on_the_danish_word(meeting_file, make_app):
 async def test_danish_ui_exports_on_the_english_word(meeting_file, make_app):
     app = make_app(meeting_file, lang="da")
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_palette_and_run(pilot, "export")
+        await run_from_palette(pilot, "export")
         assert isinstance(app.screen, ExportScreen)
 
 
