@@ -169,3 +169,27 @@ def test_rebind_and_switch_path_follow_the_meeting(session: FakeSession, tmp_pat
     assert target.exists() and not guard.changed_on_disk()
     guard.close()
     assert not locking.lock_path(target).exists()
+
+
+def test_undo_back_to_the_file_removes_the_copy(tmp_path: Path) -> None:
+    from tui_referat.edits import SetField
+    from tui_referat.ui.session import Session
+
+    path = tmp_path / "board.toml"
+    shutil.copy(SAMPLES / "board-meeting.toml", path)
+    real = Session.open(path)
+    clock = Clock()
+    guard = SafetyGuard(real, clock=clock)
+    real.apply(SetField(real.meeting.items[0], "minutes", "Typed, then undone.\n"))
+    clock.now = 2.5
+    assert guard.tick()
+    assert recovery.find_recovery(path) is not None
+    real.undo()
+    assert not real.dirty
+    assert recovery.find_recovery(path) is None
+    clock.now = 10.0
+    assert not guard.tick()  # nothing to keep: the meeting is what the file holds
+    real.redo()
+    assert real.dirty
+    clock.now = 13.0
+    assert guard.tick()

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.command import CommandPalette
 from textual.widgets import Input, TextArea
 
 from tui_referat.config import Config
@@ -110,3 +111,14 @@ def editor_pty() -> Callable[..., Editor]:
     yield factory
     for editor in opened:
         editor.close()
+
+
+async def run_from_palette(pilot, query: str) -> None:  # type: ignore[no-untyped-def]
+    """ctrl+p, type ``query``, Enter: run the palette's best hit."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await pilot.press(*query)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual.command import CommandPalette
 from textual.widgets import Input
 
 from tui_referat import cycle
@@ -18,19 +17,11 @@ from tui_referat.ui.help_screen import help_rows
 from tui_referat.ui.palette import palette_commands
 from tui_referat.ui.status import HeaderLine
 
+from .conftest import run_from_palette
+
 
 def header_state(app) -> str:  # type: ignore[no-untyped-def]
     return app.screen.query_one(HeaderLine).state_text
-
-
-async def run_from_palette(pilot, query: str) -> None:  # type: ignore[no-untyped-def]
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, CommandPalette)
-    await pilot.press(*query)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 def test_suggested_path_follows_the_date_or_the_number(tmp_path: Path) -> None:

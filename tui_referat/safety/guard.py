@@ -89,6 +89,8 @@ class SafetyGuard:
             self.keeper.mark_changed(self.clock())
         elif event == "saved":
             self.after_save()
+        elif event == "reverted" and self.active:
+            self.discard()  # undo brought back what the file holds: no copy to keep
 
     def after_save(self) -> None:
         """The meeting is on disk: the recovery copy has done its job."""

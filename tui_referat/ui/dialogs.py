@@ -1,15 +1,16 @@
-"""Small modal dialogs: confirm a deletion, and the quit guard for unsaved changes."""
+"""Small modal dialogs: the one yes/no confirmation, and the quit guard for unsaved changes."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label
+from textual.widgets import Button, Label, Select
 
 from .strings import get_lang, t
 
@@ -18,6 +19,28 @@ BUTTON_MOVES: list[BindingType] = [
     Binding("left", "app.focus_previous", "dialog.prev", show=False, id="dialog.prev"),
     Binding("right", "app.focus_next", "dialog.next", show=False, id="dialog.next"),
 ]
+
+
+class DialogSelect(Select[Any]):
+    """A dropdown in a dialog. Closed, Enter submits the dialog as it does in a text field
+    (the dialog handles ``Submitted``); Space, Down or Up opens the list, where Enter chooses."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,space,up", "show_overlay", "Show menu", show=False),
+        Binding("enter", "submit", "Submit", show=False),
+    ]
+
+    class Submitted(Message):
+        def __init__(self, select: DialogSelect) -> None:
+            super().__init__()
+            self.select = select
+
+        @property
+        def control(self) -> DialogSelect:
+            return self.select
+
+    def action_submit(self) -> None:
+        self.post_message(self.Submitted(self))
 
 
 def keyed_label(label: str, keys: str) -> Text:
@@ -34,7 +57,10 @@ def keyed_label(label: str, keys: str) -> Text:
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question; dismisses True for yes. Keys: y or j / n / Escape, or a button."""
+    """A yes/no question; dismisses True for yes. The editor's one confirmation dialog (the
+    agenda's and the lists' deletes, opening a new meeting), so it answers the same everywhere:
+    y or j is yes, n or Escape is no, Enter presses the focused button, and the focus starts
+    on No, so an Enter typed too soon keeps what it asks about."""
 
     CSS_PATH = "dialogs.tcss"
     YES_KEYS = "y,j"

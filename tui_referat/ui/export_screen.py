@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
+from .dialogs import DialogSelect
 from .session import Session
 from .strings import t, tn
 
@@ -122,10 +123,12 @@ class ExportScreen(ModalScreen[Path | None]):
                     (t(f"export.format.{f}") if f"export.format.{f}" in _known() else f, f)
                     for f in self.formats
                 ]
-                yield Select(options, value=self.formats[0], allow_blank=False, id="export-format")
+                yield DialogSelect(
+                    options, value=self.formats[0], allow_blank=False, id="export-format"
+                )
             with Horizontal(classes="export-row", id="export-theme-row"):
                 yield Label(t("export.theme"), classes="export-label")
-                yield Select(
+                yield DialogSelect(
                     [(name, name) for name in themes],
                     prompt=t("export.default_theme"),
                     id="export-theme",
@@ -169,6 +172,10 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.action_run_export()
+
+    def on_dialog_select_submitted(self, event: DialogSelect.Submitted) -> None:
+        event.stop()  # Enter on a closed dropdown: export, as Enter in the file name does
         self.action_run_export()
 
     def action_close(self) -> None:

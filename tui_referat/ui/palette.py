@@ -2,12 +2,16 @@
 has no key for (participants, remarks, attachments, actions, meeting details, next meeting).
 
 Texts are Danish or English like the rest of the editor (also the palette's own search field
-and its "no matches" line); one "change theme" entry cycles the editor's own themes.
+and its "no matches" line); one "change theme" entry cycles the editor's own themes. Every
+entry is found by its Danish and its English name whatever the UI language ("gem" finds Save,
+"export" finds Eksport): it is shown in the UI language, with the other name after it when
+only that one matched.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -15,16 +19,54 @@ from rich.align import Align
 from rich.text import Text
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 from textual.dom import DOMNode
 from textual.widgets.option_list import Option
 
 from .status import describe
-from .strings import STRINGS, t
+from .strings import STRINGS, get_lang, t, t_in
 
 if TYPE_CHECKING:
     from .main_screen import MainScreen
 
 Command = tuple[str, str, Callable[[], object]]
+
+#: The languages every entry is found in, in the order of ``PaletteEntry.names``.
+LANGS = ("da", "en")
+
+
+@dataclass(frozen=True)
+class PaletteEntry:
+    """One command: its name in Danish and English, its key ("" when it has none)."""
+
+    names: tuple[str, ...]
+    key: str
+    help: str
+    callback: Callable[[], object]
+
+    def label(self, name: str) -> str:
+        """ "Gem  (^S)": a name with the key."""
+        return f"{name}  ({self.key})" if self.key else name
+
+    @property
+    def name(self) -> str:
+        """The name in the UI language."""
+        return self.names[LANGS.index(get_lang())] if get_lang() in LANGS else self.names[-1]
+
+    @property
+    def title(self) -> str:
+        """What the palette shows: the name in the UI language, with the key."""
+        return self.label(self.name)
+
+
+def entry(
+    name: Callable[[str], str],
+    help_text: str,
+    callback: Callable[[], object],
+    key: str = "",
+) -> PaletteEntry:
+    """The entry named ``name(lang)`` in each language."""
+    return PaletteEntry(tuple(name(lang) for lang in LANGS), key, help_text, callback)
 
 
 class ReferatPalette(CommandPalette):
@@ -86,6 +128,19 @@ def _lower_first(text: str) -> str:
 
 def palette_commands(screen: DOMNode) -> Iterator[Command]:
     """(title, help, callback) for every action reachable from ``screen``."""
+    for found in palette_entries(screen):
+        yield found.title, found.help, found.callback
+
+
+def _binding_name(binding: Binding, in_nav: bool, lang: str) -> str:
+    if f"palette.{binding.id}" in STRINGS:
+        return t_in(lang, f"palette.{binding.id}")
+    title = describe(binding.description, lang)
+    return f"{t_in(lang, 'nav.title')}: {_lower_first(title)}" if in_nav else title
+
+
+def palette_entries(screen: DOMNode) -> Iterator[PaletteEntry]:
+    """Every action reachable from ``screen``, with its names in both languages."""
     from .main_screen import MainScreen
     from .nav import NavPanel
 
@@ -100,18 +155,19 @@ def palette_commands(screen: DOMNode) -> Iterator[Command]:
                 continue
             seen.add(binding.id)
             key = app.get_key_display(binding)
-            title = describe(binding.description)
-            if f"palette.{binding.id}" in STRINGS:
-                title = t(f"palette.{binding.id}")
-            elif isinstance(node, NavPanel):
-                title = f"{t('nav.title')}: {_lower_first(title)}"
             help_text = describe(binding.tooltip) if binding.tooltip else ""
-            yield f"{title}  ({key})", help_text, partial(node.run_action, binding.action)
+            name = partial(_binding_name, binding, isinstance(node, NavPanel))
+            yield entry(name, help_text, partial(node.run_action, binding.action), key)
     if isinstance(screen, MainScreen):
         yield from place_commands(screen)
     themes = list(getattr(app, "own_themes", []))
     if len(themes) > 1:
-        yield t("palette.theme_cycle", name=app.theme), "", partial(cycle_theme, app)
+        name = partial(_string, "palette.theme_cycle", name=app.theme)
+        yield entry(name, "", partial(cycle_theme, app))
+
+
+def _string(key: str, lang: str, **fields: object) -> str:
+    return t_in(lang, key, **fields)
 
 
 def cycle_theme(app: object) -> None:
@@ -126,26 +182,33 @@ def cycle_theme(app: object) -> None:
 # -- places without a key of their own -------------------------------------------------------
 
 
-def place_commands(screen: MainScreen) -> Iterator[Command]:
-    """Go to (and act in) the meeting details, participants, an item's tabs, next meeting."""
+def _tab_title(key: str, lang: str) -> str:
     from .. import i18n
-    from .item_editor import TABS
-    from .strings import get_lang
 
-    yield t("palette.details"), "", partial(open_form, screen, "details")
-    yield t("palette.header_add"), "", partial(open_form, screen, "details", "header_add")
-    yield t("palette.participants"), "", partial(open_form, screen, "participants")
-    yield t("palette.participant_add"), "", partial(open_form, screen, "participants", "add")
-    yield t("palette.next"), "", partial(open_form, screen, "next")
+    title = t_in(lang, "item.remarks_note") if key == "remarks_note" else i18n.label(key, lang)
+    return t_in(lang, "palette.tab", tab=title)
+
+
+def place_commands(screen: MainScreen) -> Iterator[PaletteEntry]:
+    """Go to (and act in) the meeting details, participants, an item's tabs, next meeting."""
+    from .item_editor import TABS
+
+    for string, kind, then in (
+        ("palette.details", "details", None),
+        ("palette.header_add", "details", "header_add"),
+        ("palette.participants", "participants", None),
+        ("palette.participant_add", "participants", "add"),
+        ("palette.next", "next", None),
+    ):
+        yield entry(partial(_string, string), "", partial(open_form, screen, kind, then))
     for key in TABS:
-        title = t("item.remarks_note") if key == "remarks_note" else i18n.label(key, get_lang())
-        yield t("palette.tab", tab=title), "", partial(open_tab, screen, key)
+        yield entry(partial(_tab_title, key), "", partial(open_tab, screen, key))
     for key, string in (
         ("remarks", "palette.remark_add"),
         ("attachments", "palette.attachment_add"),
         ("actions", "palette.action_add"),
     ):
-        yield t(string), "", partial(open_tab, screen, key, add=True)
+        yield entry(partial(_string, string), "", partial(open_tab, screen, key, add=True))
 
 
 def open_form(screen: MainScreen, kind: str, then: str | None = None) -> None:
@@ -207,12 +270,21 @@ class ReferatCommands(Provider):
     """Lists every bound action with its key; runs it on the screen it belongs to."""
 
     async def discover(self) -> Hits:
-        for title, help_text, callback in palette_commands(self.screen):
-            yield DiscoveryHit(title, callback, help=help_text)
+        for found in palette_entries(self.screen):
+            yield DiscoveryHit(found.title, found.callback, help=found.help)
 
     async def search(self, query: str) -> Hits:
+        """Hits on the name in either language (with the key); shown in the UI language."""
         matcher = self.matcher(query)
-        for title, help_text, callback in palette_commands(self.screen):
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+        for found in palette_entries(self.screen):
+            title = found.title
+            own = matcher.match(title)
+            other, name = max((matcher.match(found.label(name)), name) for name in found.names)
+            if max(own, other) <= 0:
+                continue
+            if own >= other:
+                shown = matcher.highlight(title)
+            else:  # found by its name in the other language: show that name too
+                shown = Content(f"{title}  · ") + matcher.highlight(name)
+            score = max(own, other)
+            yield Hit(score, shown, found.callback, text=title, help=found.help)

@@ -13,8 +13,15 @@ from pathlib import Path
 from ..edits import Edit, History, SetField
 from ..model import Meeting
 
-#: Events sent to listeners: "changed" (the model changed), "saved" (written to disk).
+#: Events sent to listeners: "changed" (the model changed), "saved" (written to disk),
+#: "reverted" (undo or redo brought the meeting back to what its file holds).
 Listener = Callable[[str, "Session"], None]
+
+
+def content_key(meeting: Meeting) -> str:
+    """Everything of ``meeting`` that its file holds, as one string: equal strings, equal
+    meetings. The model's ``repr`` leaves out only the storage handles (``origin``)."""
+    return repr(meeting)
 
 
 class Session:
@@ -34,6 +41,10 @@ class Session:
         self.is_new = is_new
         self.history = History()
         self.dirty = is_new
+        #: ``content_key`` of the meeting as its file holds it, taken at the first change
+        #: after a load or save (so neither waits for it); None while not taken or not known
+        #: (a new file, a copy restored with ``dirty`` set): then only a save makes it clean.
+        self._file_key: str | None = None
         self.last_saved: dt.datetime | None = None
         self.listeners: list[Listener] = []
 
@@ -57,6 +68,7 @@ class Session:
 
     def apply(self, edit: Edit, *, record: bool = True) -> None:
         """Apply ``edit``; recorded edits can be undone with ``undo``."""
+        self._remember_file()
         if record and not self._continues_last(edit):
             self.history.apply(edit)
         else:
@@ -77,20 +89,35 @@ class Session:
         return isinstance(last, SetField) and last.target is edit.target and last.name == edit.name
 
     def mark_dirty(self) -> None:
+        self._remember_file()
         self.dirty = True
         self._emit("changed")
 
+    def _remember_file(self) -> None:
+        """Before the first change since load or save: note what the file holds."""
+        if not self.dirty and self._file_key is None:
+            self._file_key = content_key(self.meeting)
+
     def undo(self) -> Edit | None:
+        self._remember_file()
         edit = self.history.undo()
         if edit is not None:
-            self.mark_dirty()
+            self._after_history()
         return edit
 
     def redo(self) -> Edit | None:
+        self._remember_file()
         edit = self.history.redo()
         if edit is not None:
-            self.mark_dirty()
+            self._after_history()
         return edit
+
+    def _after_history(self) -> None:
+        """After undo / redo the meeting is unsaved unless it is again what the file holds
+        (compared in full: text typed in a section is not undone by these, and may differ)."""
+        key = self._file_key
+        self.dirty = key is None or content_key(self.meeting) != key
+        self._emit("changed" if self.dirty else "reverted")
 
     # -- disk ---------------------------------------------------------------------------
 
@@ -111,6 +138,7 @@ class Session:
         if self.read_only:
             raise PermissionError(f"{self.path}: opened read-only")
         save_meeting(self.meeting, self.path)
+        self._file_key = None  # taken again at the next change
         self.dirty = False
         self.is_new = False
         self.last_saved = dt.datetime.now()

@@ -13,12 +13,15 @@ from textual.widget import Widget
 from .. import i18n
 from ..model import Meeting, Status
 from .session import Session
-from .strings import STRINGS, get_lang, t
+from .strings import STRINGS, get_lang, t, t_in
 
 
-def describe(text: str) -> str:
-    """A binding description or tooltip: a key into ``ui.strings`` or literal text."""
-    return t(text) if text in STRINGS else text
+def describe(text: str, lang: str | None = None) -> str:
+    """A binding description or tooltip: a key into ``ui.strings`` or literal text
+    (in ``lang``, by default the UI language)."""
+    if text not in STRINGS:
+        return text
+    return t(text) if lang is None else t_in(lang, text)
 
 
 def cycle_state(meeting: Meeting, lang: str) -> str:

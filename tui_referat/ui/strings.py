@@ -472,6 +472,11 @@ def tn(key: str, n: int, **fields: object) -> str:
 
 def t(key: str, **fields: object) -> str:
     """The UI string ``key`` in the current UI language."""
+    return t_in(_lang, key, **fields)
+
+
+def t_in(lang: str, key: str, **fields: object) -> str:
+    """The UI string ``key`` in ``lang`` ("da" or "en"), e.g. for the palette's other name."""
     da, en = STRINGS[key]
-    text = da if _lang == "da" else en
+    text = da if lang == "da" else en
     return text.format(**fields) if fields else text

@@ -132,8 +132,8 @@ def test_case_header_fields_add_known_and_custom_then_reorder(meeting, host) -> 
             await pilot.pause()
             assert meeting.header[-1] == CaseField("doc_date", "09-10-2025")
             await pilot.press("a")
-            # Choose "Other field …" (last option), give a label and value.
-            await pilot.press("enter", "end", "enter", "tab", *"J.nr.", "tab", *"2025-114")
+            # Choose "Other field …" (last option; Space opens the list), a label and value.
+            await pilot.press("space", "end", "enter", "tab", *"J.nr.", "tab", *"2025-114")
             await pilot.press("enter")
             await pilot.pause()
             assert meeting.header[-1].label == "J.nr."

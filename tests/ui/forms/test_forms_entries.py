@@ -8,8 +8,8 @@ import datetime as dt
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from tui_referat.model import AgendaItem, Remark, RemarkSource
+from tui_referat.ui.dialogs import ConfirmDialog
 from tui_referat.ui.forms import ActionsEditor, AttachmentsEditor, RemarksEditor
-from tui_referat.ui.forms.dialogs import ConfirmDialog
 
 SIZE = (80, 24)
 
@@ -104,7 +104,7 @@ def test_remarks_move_within_their_topic_and_delete(meeting, host) -> None:
             assert [r.text for r in item.remarks] == ["tredje", "første", "anden"]
             await pilot.press("x")
             assert isinstance(app.screen, ConfirmDialog)
-            await pilot.press("enter")
+            await pilot.press("y")
             await pilot.pause()
             assert [r.text for r in item.remarks] == ["første", "anden"]
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 
 from tui_referat.model import Attendance, Meeting
+from tui_referat.ui.dialogs import ConfirmDialog
 from tui_referat.ui.forms import ParticipantsTable
-from tui_referat.ui.forms.dialogs import ConfirmDialog, FieldsDialog
+from tui_referat.ui.forms.dialogs import FieldsDialog
 
 SIZE = (80, 24)
 
@@ -74,7 +75,7 @@ def test_delete_asks_first_then_removes(meeting, host) -> None:
             await pilot.press("escape")
             assert len(meeting.participants) == 4
             await pilot.press("delete")
-            await pilot.press("enter")
+            await pilot.press("y")
             await pilot.pause()
             assert names(meeting) == ["Anne Holm", "Bo Berg", "Dorte Eskildsen"]
             assert app.widget.row_count == 3

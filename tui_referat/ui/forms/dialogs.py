@@ -1,7 +1,8 @@
-"""Small modal dialogs for the forms: confirm a delete, edit a record's fields.
+"""The forms' dialog that edits a record's fields (``FieldsDialog``).
 
-Each dismisses with a value (``True``/``False``, or a dict of field values / ``None``) and
-never touches the model; the widget that opened it posts the edits.
+It dismisses with a dict of field values, or ``None``, and never touches the model; the
+widget that opened it posts the edits. Deletes are confirmed with the editor's one
+
 """
 
 from __future__ import annotations
@@ -16,49 +17,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from ..dialogs import BUTTON_MOVES, keyed_label
+from ..dialogs import DialogSelect
 from ..strings import t
 from ._common import localize_bindings
-
-
-class ConfirmDialog(ModalScreen[bool]):
-    """ "Delete X?" with Delete (focused: Enter confirms) and Cancel (Escape).
-
-    The buttons show their keys (y or j, n); Left / Right / Tab move between them."""
-
-    CSS_PATH = "dialogs.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "forms.cancel", id="forms.dialog.cancel"),
-        Binding("y,j", "confirm", "forms.confirm_yes", show=False, id="forms.dialog.yes"),
-        Binding("n", "cancel", "forms.cancel", show=False, id="forms.dialog.no"),
-        *BUTTON_MOVES,
-    ]
-
-    def __init__(self, question: str) -> None:
-        super().__init__(classes="forms-dialog")
-        localize_bindings(self)
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box"):
-            yield Static(self.question, classes="dialog-question")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(keyed_label(t("forms.confirm_yes"), "y,j"), id="yes", variant="error")
-                yield Button(keyed_label(t("forms.cancel"), "n"), id="no")
-            yield Static(t("dialog.keys"), classes="dialog-keys")
-
-    def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "yes")
-
-    def action_confirm(self) -> None:
-        self.dismiss(True)
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
 
 
 @dataclass
@@ -77,7 +38,8 @@ Validator = Callable[[dict[str, Any]], "tuple[str, str] | None"]
 
 
 class FieldsDialog(ModalScreen["dict[str, Any] | None"]):
-    """A titled form of fields; Enter in a field or OK returns the values, Escape cancels."""
+    """A titled form of fields; Enter in a field (a closed dropdown too) or OK returns the
+    values, Escape cancels."""
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -100,7 +62,7 @@ class FieldsDialog(ModalScreen["dict[str, Any] | None"]):
                 with Horizontal(classes="dialog-row"):
                     yield Label(spec.label, classes="dialog-label")
                     if spec.options:
-                        yield Select(
+                        yield DialogSelect(
                             spec.options,
                             value=spec.value,
                             allow_blank=False,
@@ -150,6 +112,10 @@ class FieldsDialog(ModalScreen["dict[str, Any] | None"]):
         self.dismiss(values)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit()
+
+    def on_dialog_select_submitted(self, event: DialogSelect.Submitted) -> None:
         event.stop()
         self._submit()
 

@@ -237,7 +237,7 @@ class EntriesEditor(FixedForm):
             self.screen.set_focus(tabs.strip)
 
     def delete_entry(self) -> None:
-        from .dialogs import ConfirmDialog
+        from ..dialogs import ConfirmDialog
 
         entry = self.selected
         if entry is None or not any(e is entry for e in self.entries):

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from ... import i18n
 from ...edits import Insert, Move, Remove, SetField
 from ...model import HEADER_KEYS, LANGUAGES, CaseField, Meeting, Status
+from ..dialogs import ConfirmDialog
 from ..messages import request_edit
 from ..strings import get_lang, t
 from . import values
@@ -27,7 +28,7 @@ from ._common import (
     localize_bindings,
     time_problem,
 )
-from .dialogs import ConfirmDialog, FieldsDialog, FieldSpec
+from .dialogs import FieldsDialog, FieldSpec
 
 #: A date-only deadline means the end of that day.
 END_OF_DAY = dt.time(23, 59)

@@ -13,10 +13,11 @@ from textual.widgets import DataTable
 from ... import i18n
 from ...edits import Edit, Insert, Move, Remove, SetField
 from ...model import Attendance, Meeting, Participant
+from ..dialogs import ConfirmDialog
 from ..messages import request_edit
 from ..strings import get_lang, t, tn
 from ._common import list_bindings, load_css, localize_bindings
-from .dialogs import ConfirmDialog, FieldsDialog, FieldSpec
+from .dialogs import FieldsDialog, FieldSpec
 
 #: The order Space / f steps through.
 ATTENDANCE_CYCLE: tuple[Attendance, ...] = (
@@ -75,6 +76,10 @@ class ParticipantsTable(DataTable, inherit_bindings=True):
         Binding("c", "make_chair", "forms.make_chair", id="participants.chair"),
         Binding("s", "make_secretary", "forms.make_secretary", id="participants.secretary"),
         *list_bindings("participants")[5:],
+        # A DataTable's Home / End scroll sideways; in this list of rows they go to the
+        # first / last participant, as in every other list (PgUp / PgDn move it already).
+        Binding("home", "scroll_top", "nav.first", show=False),
+        Binding("end", "scroll_bottom", "nav.last", show=False),
     ]
 
     def __init__(self, meeting: Meeting, **kwargs: Any) -> None:
