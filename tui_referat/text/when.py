@@ -9,11 +9,12 @@ never raise.
 **Dates** are read day first, always, also in English ("2/12 2025" is 2 December 2025):
 
 - numbers: ``2.12.2025``, ``16.9.2025``, ``2/12/2025``, ``2/12 2025``, ``2/12-2025``,
-  ``2-12-2025``; a two-digit year, when both separators are the same (``2.12.25``,
-  ``2/12/25``), is 20xx; year first only as ISO with four digits (``2025-12-02``);
+  ``2-12-2025``; year first only as ISO with four digits (``2025-12-02``);
 - a month name, Danish or English, any case, whole or cut to three letters or more, with or
   without a dot: ``2. december 2025``, ``2 Dec 2025``, ``2. dec. 2025``, ``2nd of December
   2025``, ``December 2, 2025``;
+- a two-digit year is 20xx: ``2.12.25``, ``2/12/25``, ``2. dec 25`` (with numbers only when
+  both separators are the same: ``2/12-25`` is refused);
 - a weekday and "den" / "d." before the date are skipped, not checked: ``tirsdag den 2. december
   2025``, ``Tuesday, 2 December 2025``;
 - no year (``2/12``, ``2.12.``, ``2. december``): the year of ``today``; without ``today`` the
@@ -75,7 +76,7 @@ def _month(word: str) -> int | None:
 _WORD = re.compile(r"([^\W\d_]+)\.?,?\s+")
 _DEN = re.compile(r"den\s+|d\.\s*", re.I)
 _ORDINAL = r"(?:st|nd|rd|th)"
-_YEAR = r"(?:,?\s*(?P<y>\d{4}))"
+_YEAR = r"(?:,?\s*(?P<y>\d{4}|\d{2}))"
 _DATES = tuple(
     re.compile(pattern, re.I)
     for pattern in (
