@@ -112,8 +112,9 @@ class FormLogic:
 
     Free-text inputs post their edit as the user types; inputs whose text must be parsed
     (dates, times) post it on Enter or when focus leaves them, or show the problem in the
-    form's error line and leave the model alone. ``refresh_from_model`` never overwrites an
-    input the user is in the middle of changing.
+    form's error line and leave the model alone (the input keeps the text to mend). Once
+    left, a parsed input shows its value as the form writes it. ``refresh_from_model`` never
+    overwrites an input the user is in the middle of changing.
     """
 
     #: Input ids whose text is committed as typed (no parsing needed).
@@ -125,6 +126,8 @@ class FormLogic:
         self._shown: dict[str, str] = {}
         #: True while ``reload_from_model`` runs: focused fields are reloaded too.
         self._reloading = False
+        #: Whether the last ``commit`` posted an edit (else the model already held its value).
+        self._posted = False
 
     # -- for subclasses ------------------------------------------------------------------
 
@@ -147,6 +150,7 @@ class FormLogic:
     # -- helpers ------------------------------------------------------------------------
 
     def post_edit(self, edit: Edit) -> None:
+        self._posted = True
         request_edit(self, edit)  # type: ignore[arg-type]
 
     def set_field(self, target: Any, name: str, value: Any, label: str = "") -> bool:
@@ -199,10 +203,13 @@ class FormLogic:
     def _commit_input(self, widget: Input) -> None:
         if widget.id is None or not self.is_mounted:
             return
+        self._posted = False
         problem = self.commit(widget.id, widget.value)
         self.show_error(problem, widget.id)
         if problem is None:
             self._shown[widget.id] = widget.value
+            if not self._posted and not widget.has_focus:
+                self.refresh_from_model()  # left the field: "2/12 25" shows as "2.12.2025"
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.value != event.input.value:
