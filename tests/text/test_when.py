@@ -48,6 +48,7 @@ TODAY = dt.date(2025, 6, 1)
         "2025-12-02",
         "2.12.25",
         "2/12/25",
+        "2/12 25",
         "2. dec 25",
         "December 2, 25",
         " 2.12.2025 ",
@@ -179,6 +180,7 @@ def test_time_ranges_at_the_start_of_a_text(text: str, expected: tuple) -> None:
         ("2.12.2025, Lokale", (DEC_2, ", Lokale")),
         ("13.00-15.30", (None, "13.00-15.30")),
         ("2. sal", (None, "2. sal")),
+        ("13.10-15 Lokale", (None, "13.10-15 Lokale")),
         ("31.2.2025 x", (None, "31.2.2025 x")),
         ("2/12 kl. 13", (None, "2/12 kl. 13")),  # no year, no today
     ],

@@ -13,8 +13,8 @@ never raise.
 - a month name, Danish or English, any case, whole or cut to three letters or more, with or
   without a dot: ``2. december 2025``, ``2 Dec 2025``, ``2. dec. 2025``, ``2nd of December
   2025``, ``December 2, 2025``;
-- a two-digit year is 20xx: ``2.12.25``, ``2/12/25``, ``2. dec 25`` (with numbers only when
-  both separators are the same: ``2/12-25`` is refused);
+- a two-digit year is 20xx: ``2.12.25``, ``2/12/25``, ``2/12 25``, ``2. dec 25`` (not after a
+  second separator unlike the first: ``2/12-25`` is refused, ``13.10-15`` is no date);
 - a weekday and "den" / "d." before the date are skipped, not checked: ``tirsdag den 2. december
   2025``, ``Tuesday, 2 December 2025``;
 - no year (``2/12``, ``2.12.``, ``2. december``): the year of ``today``; without ``today`` the
@@ -83,7 +83,7 @@ _DATES = tuple(
         r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})",
         # 2.12.2025, 2/12/25, 2/12 2025, 2/12-2025, 2.12.
         r"(?P<d>\d{1,2})\s*(?P<sep>[./-])\s*(?P<m>\d{1,2})"
-        r"(?:(?P=sep)\s*(?P<yy>\d{4}|\d{2})|(?:\s*[./-]\s*|\s+)(?P<y>\d{4}))?\.?",
+        r"(?:(?:(?P=sep)\s*|\s+)(?P<yy>\d{4}|\d{2})|\s*[./-]\s*(?P<y>\d{4}))?\.?",
         # 2. december 2025, 2 Dec 2025, 2nd of December 2025
         rf"(?P<d>\d{{1,2}})(?:\.|{_ORDINAL})?\s*(?:of\s+)?(?P<mon>[^\W\d_]{{3,}})\.?{_YEAR}?\.?",
         # December 2, 2025
