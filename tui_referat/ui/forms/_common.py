@@ -128,6 +128,8 @@ class FormLogic:
         self._reloading = False
         #: Whether the last ``commit`` posted an edit (else the model already held its value).
         self._posted = False
+        #: The input whose problem the error line shows.
+        self._error_id: str | None = None
 
     # -- for subclasses ------------------------------------------------------------------
 
@@ -188,11 +190,19 @@ class FormLogic:
                 self._commit_input(widget)
 
     def show_error(self, message: str | None, input_id: str | None = None) -> None:
+        """Say ``message`` about ``input_id`` (None: its problem is mended; no ``input_id``:
+        clear the line). A problem still marked in another field keeps its message when this
+        field is fine."""
+        if input_id is not None:
+            self.query_one(f"#{input_id}", Input).set_class(bool(message), "error")
+        if message is None and input_id is not None and self._error_id not in (None, input_id):
+            other = self.query(f"#{self._error_id}")
+            if other and other.first().has_class("error"):
+                return
+        self._error_id = input_id if message else None
         error = self.query_one(".form-error", Static)
         error.update(message or "")
         error.set_class(bool(message), "-shown")
-        if input_id is not None:
-            self.query_one(f"#{input_id}", Input).set_class(bool(message), "error")
 
     def focus(self, scroll_visible: bool = True) -> Any:
         focus_first(self)
