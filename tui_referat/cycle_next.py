@@ -10,6 +10,7 @@ import re
 
 from . import i18n
 from .model import Action, AgendaItem, Attendance, CaseField, Kind, Meeting, Participant, Status
+from .text.when import parse_date
 
 #: Minutes given to the added items when the previous meeting planned with durations.
 APPROVAL_MINUTES = 5
@@ -76,13 +77,13 @@ def _today_like(value: str, today: dt.date, lang: str) -> str:
         except ValueError:
             continue
         return today.strftime(fmt)
-    if value:
-        from .importer_values import parse_date  # babel month names, only when needed
-
+    try:
         day = parse_date(value)
-        for code in i18n.LABELS:
-            if day is not None and i18n.format_date(day, code) == value:
-                return i18n.format_date(today, code)
+    except ValueError:
+        day = None
+    for code in i18n.LABELS:
+        if day is not None and i18n.format_date(day, code) == value:
+            return i18n.format_date(today, code)
     return today_text(today, lang)
 
 

@@ -27,21 +27,21 @@ from markdown_it.tree import SyntaxTreeNode
 from . import i18n
 from . import importer_parts as parts
 from .importer_values import (
+    date_or_none,
+    deadline_of,
     inline_of,
     label_key,
     label_lang,
     label_lines,
     only_child,
-    parse_date,
-    parse_datetime,
     parse_next_meeting,
-    parse_time,
-    parse_time_range,
     plain,
     slug,
     split_presenters,
+    time_or_none,
 )
 from .model import HEADER_KEYS, SECTIONS, AgendaItem, CaseField, Kind, Meeting, Status
+from .text.when import split_time_range
 
 _FACTS = ("date", "time", "location", "chair", "secretary")
 _CLOSING = ("next_meeting", "remarks_deadline")
@@ -196,7 +196,7 @@ class _Reader:
             word = i18n.label("approved_on", code)
             if mark.casefold().startswith(word.casefold()):
                 self.meeting.status = Status.APPROVED
-                self.meeting.approved = parse_date(mark[len(word) :])
+                self.meeting.approved = date_or_none(mark[len(word) :])
                 return True
         return False
 
@@ -217,11 +217,13 @@ class _Reader:
             for label, value in pairs or []:
                 key = label_key(label, _FACTS, meeting.lang)
                 if key == "date":
-                    meeting.date = parse_date(value)
+                    meeting.date = date_or_none(value)
                     if meeting.date is None:
                         self.warn(node, f"date not understood: {value!r}")
                 elif key == "time":
-                    meeting.start, meeting.end, rest = parse_time_range(value)
+                    meeting.start, meeting.end, rest = split_time_range(value)
+                    if meeting.start is None:  # a single time, also a bare "13"
+                        meeting.start, rest = time_or_none(value), ""
                     if meeting.start is None or rest.strip():
                         self.warn(node, f"time not understood: {value!r}")
                 elif key in ("location", "chair", "secretary"):
@@ -249,12 +251,14 @@ class _Reader:
                 for row in rows:
                     number, time, activity = [*row, "", "", ""][:3]
                     line = (node.map[0] + 1) if node.map else 1
-                    self.agenda.append((number.rstrip("."), parse_time(time), activity, line))
+                    self.agenda.append((number.rstrip("."), time_or_none(time), activity, line))
             elif node.type == "ordered_list":
                 for child in node.children:
                     text = " ".join(plain(parts.first_inline(child)).split())
-                    clock = parse_time(text.split(" ", 1)[0]) if text else None
-                    activity = text.split(" ", 1)[1] if clock and " " in text else text
+                    clock, end, rest = split_time_range(text)
+                    if end is not None or rest[:1] not in ("", " "):
+                        clock = None  # a range, or "13.50," glued to a word: no time
+                    activity = rest.strip() if clock and rest.strip() else text
                     number = str(len(self.agenda) + 1)
                     self.agenda.append((number, clock, activity, (child.map or [0])[0] + 1))
             else:
@@ -356,7 +360,7 @@ class _Reader:
             if label_key(label, _CLOSING) == "next_meeting":
                 self.meeting.next_meeting = parse_next_meeting(value)
             else:
-                self.meeting.remarks_deadline = parse_datetime(value)
+                self.meeting.remarks_deadline = deadline_of(value)
                 if self.meeting.remarks_deadline is None:
                     self.warn(nodes[0], f"deadline not understood: {value!r}")
         return True

@@ -15,9 +15,9 @@ from markdown_it.tree import SyntaxTreeNode
 
 from .importer_values import (
     attendance_of,
+    date_or_none,
     inline_of,
     label_key,
-    parse_date,
     plain,
 )
 from .model import Action, Attachment, Attendance, Participant, Remark, RemarkSource
@@ -160,8 +160,8 @@ def remark(
             author = said[1:-1].strip()
             head, sep, tail = author.rpartition(", ")
             word, _, day = (tail if sep else author).partition(" ")
-            if label_key(word, ("received",)) and parse_date(day):
-                received = parse_date(day)
+            if label_key(word, ("received",)) and date_or_none(day):
+                received = date_or_none(day)
                 author = head if sep else ""
     return Remark(text=text, source=source, topic=list(topic), author=author, received=received)
 
@@ -229,8 +229,8 @@ def action(item: SyntaxTreeNode) -> Action:
         text = body
         head, comma, last = tail.rpartition(", ")
         words = _DUE.match(last)
-        if words and label_key(words.group(1), ("due",)) and parse_date(words.group(2)):
-            due = parse_date(words.group(2))
+        if words and label_key(words.group(1), ("due",)) and date_or_none(words.group(2)):
+            due = date_or_none(words.group(2))
             owner = head if comma else ""
         else:
             owner = tail

@@ -1,19 +1,20 @@
 """Values in Markdown minutes read back: labels, dates, times, names, inline text.
 
 The inverse of the formatting in ``i18n`` and ``export/common.py``, for Danish and English,
-lenient enough for hand-written minutes (ISO dates, "HH:MM" or "HH.MM", "kl." optional).
+lenient enough for hand-written minutes; dates and times follow ``text.when``, the rules of
+every field of the editor.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
 
 from markdown_it.tree import SyntaxTreeNode
 
 from . import i18n
 from .model import Attendance, Kind, NextMeeting
+from .text.when import parse_date, parse_time, split_date, split_time_range
 
 LANGS: tuple[str, ...] = tuple(i18n.LABELS)
 
@@ -60,103 +61,39 @@ def kind_of(text: str) -> Kind | None:
     return None
 
 
-# -- dates and times -------------------------------------------------------------------------
+# -- dates and times: the rules are text/when.py's ---------------------------------------------
 
 
-@cache
-def _months() -> dict[str, int]:
-    from babel import Locale
-
-    names: dict[str, int] = {}
-    for code in ("da_DK", "en_GB"):
-        months = Locale.parse(code).months
-        for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                for number, name in months[context][width].items():
-                    names[name.casefold().rstrip(".")] = number
-    return names
-
-
-_WORD_DATE = re.compile(r"(?i)(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})")
-_NUM_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})[-./](\d{1,2})[-./](\d{4})")
-_WEEKDAY = re.compile(r"(?i)^\s*[^\W\d_]+,?\s+(?:den\s+)?(?=\d)")
-TIME = r"(\d{1,2})[.:](\d{2})"
-
-
-def find_date(text: str) -> tuple[dt.date, int, int] | None:
-    """The first date in ``text`` with where it starts and ends."""
-    for match in _WORD_DATE.finditer(text):
-        month = _months().get(match.group(2).casefold())
-        if month is None:
-            continue
-        try:
-            return dt.date(int(match.group(3)), month, int(match.group(1))), *match.span()
-        except ValueError:
-            continue
-    match = _NUM_DATE.search(text)
-    if match:
-        if match.group(1):
-            y, m, d = match.group(1, 2, 3)
-        else:
-            d, m, y = match.group(4, 5, 6)
-        try:
-            return dt.date(int(y), int(m), int(d)), *match.span()
-        except ValueError:
-            return None
-    return None
-
-
-def parse_date(text: str) -> dt.date | None:
-    """A date written alone ("16. september 2025", "tirsdag den 2. december 2025", ISO)."""
-    text = _WEEKDAY.sub("", text.strip())
-    found = find_date(text)
-    if found is None or text[found[2] :].strip() or text[: found[1]].strip():
-        return None
-    return found[0]
-
-
-def parse_time(text: str) -> dt.time | None:
-    match = re.fullmatch(r"\s*(?:kl\.?\s*)?" + TIME + r"\s*", text)
-    if not match:
-        return None
-    hour, minute = int(match.group(1)), int(match.group(2))
-    if hour > 23 or minute > 59:
-        return None
-    return dt.time(hour, minute)
-
-
-_RANGE = re.compile(r"(?i)^\s*(?:kl\.?\s*)?" + TIME + r"(?:\s*[-–]\s*" + TIME + r")?")
-
-
-def parse_time_range(text: str) -> tuple[dt.time | None, dt.time | None, str]:
-    """("kl. 13.00-14.30, rest") -> (13:00, 14:30, ", rest")."""
-    match = _RANGE.match(text)
-    if not match:
-        return None, None, text
+def date_or_none(text: str) -> dt.date | None:
+    """The date ``text`` writes alone ("16. september 2025", "tirsdag den 2. december 2025",
+    ISO), or None when it is not one (a year is needed: the importer has no "this year")."""
     try:
-        start = dt.time(int(match.group(1)), int(match.group(2)))
-        end = None
-        if match.group(3):
-            end = dt.time(int(match.group(3)), int(match.group(4)))
+        return parse_date(text)
     except ValueError:
-        return None, None, text
-    return start, end, text[match.end() :]
+        return None
+
+
+def time_or_none(text: str) -> dt.time | None:
+    """The time ``text`` writes alone ("13.50", "kl. 13.50"), or None when it is not one."""
+    try:
+        return parse_time(text)
+    except ValueError:
+        return None
 
 
 #: A deadline written as a date alone means the end of that day (as in the meeting file).
 END_OF_DAY = dt.time(23, 59)
 
 
-def parse_datetime(text: str) -> dt.datetime | None:
+def deadline_of(text: str) -> dt.datetime | None:
     """ "25. september 2025 kl. 16.00", "25 September 2025, 16:00", or a date (at 23.59)."""
-    found = find_date(text)
-    if found is None or text[: found[1]].strip():
+    day, rest = split_date(text)
+    if day is None:
         return None
-    day, _, end = found
-    rest = text[end:].strip().lstrip(",").strip()
+    rest = rest.strip().lstrip(",").strip()
     if not rest:
         return dt.datetime.combine(day, END_OF_DAY)
-    clock = parse_time(rest)
+    clock = time_or_none(rest)
     return dt.datetime.combine(day, clock) if clock else None
 
 
@@ -267,14 +204,8 @@ def label_lines(node: SyntaxTreeNode) -> list[tuple[str, str]] | None:
 
 def parse_next_meeting(value: str) -> NextMeeting:
     nxt = NextMeeting()
-    rest = _WEEKDAY.sub("", value, count=1)
-    found = find_date(rest)
-    if found is not None and not rest[: found[1]].strip():
-        nxt.date = found[0]
-        rest = rest[found[2] :]
-    else:
-        rest = value
-    start, end, after = parse_time_range(rest.strip())
+    nxt.date, rest = split_date(value)
+    start, end, after = split_time_range(rest.strip())
     if start is not None:
         nxt.start, nxt.end, rest = start, end, after
     rest = rest.strip()

@@ -82,6 +82,14 @@ def test_new_from_a_broken_file(tmp_path, capsys):
 # -- referat actions ---------------------------------------------------------------------
 
 
+def test_actions_today_is_read_like_any_date(samples_dir: Path, capsys):
+    iso = run(capsys, "actions", str(samples_dir), "--today", "2025-11-03")
+    assert run(capsys, "actions", str(samples_dir), "--today", "3. nov 2025") == iso
+    with pytest.raises(SystemExit):
+        run(capsys, "actions", str(samples_dir), "--today", "31.2.2025")
+    assert "February 2025 has no day 31" in capsys.readouterr().err
+
+
 def test_actions_over_samples_overdue_first(samples_dir: Path, capsys):
     code, out, err = run(capsys, "actions", str(samples_dir), "--today", "2025-11-03")
     assert code == 0, err

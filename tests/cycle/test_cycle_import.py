@@ -162,6 +162,35 @@ def test_agenda_only_minutes_become_items_with_kind_and_time():
     ]
 
 
+def test_hand_written_dates_and_times_follow_the_editors_rules():
+    text = (
+        "# Møde\n\nDato: tirsdag d. 2/12-2025\nTid: 13-15.30\n\n## Dagsorden\n\n"
+        "1. kl. 13.00 Velkomst\n2. 2025 budget\n3. 13.50 Eventuelt\n\n"
+        "---\n\nNæste møde: 6.1.2026 kl. 13, 3. sal\n"
+    )
+    result = import_markdown(text)
+    meeting = result.meeting
+    assert not [w for _, w in result.warnings if "not understood" in w]
+    assert (meeting.date, meeting.start, meeting.end) == (
+        dt.date(2025, 12, 2),
+        dt.time(13, 0),
+        dt.time(15, 30),
+    )
+    # "2025 budget" is a title, not a time: a bare number is a time only after "kl."
+    assert [(i.title, i.time) for i in meeting.items] == [
+        ("Velkomst", dt.time(13, 0)),
+        ("2025 budget", None),
+        ("Eventuelt", dt.time(13, 50)),
+    ]
+    nxt = meeting.next_meeting
+    assert (nxt.date, nxt.start, nxt.end, nxt.location) == (
+        dt.date(2026, 1, 6),
+        dt.time(13, 0),
+        None,
+        "3. sal",
+    )
+
+
 def test_cli_import_writes_the_file_and_refuses_to_overwrite(tmp_path: Path, capsys):
     source = tmp_path / "referat.md"
     source.write_text(HAND_WRITTEN, encoding="utf-8")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tui_referat.model import Attendance, Kind, RemarkSource, Status
-from tui_referat.storage import load_meeting, loads_meeting
+from tui_referat.storage import dumps_meeting, load_meeting, loads_meeting
 from tui_referat.storage.lazy import adopt
 
 DATA = Path(__file__).parent / "data"
@@ -77,10 +77,26 @@ def test_minimal_file_gets_defaults() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [('"9.05"', dt.time(9, 5)), ('"09:05"', dt.time(9, 5)), ("09:05:00", dt.time(9, 5))],
+    [
+        ('"9.05"', dt.time(9, 5)),
+        ('"09:05"', dt.time(9, 5)),
+        ("09:05:00", dt.time(9, 5)),
+        # a time string follows the editor's rules (text.when)
+        ('"9"', dt.time(9, 0)),
+        ('"0905"', dt.time(9, 5)),
+        ('"kl. 9.05"', dt.time(9, 5)),
+    ],
 )
 def test_time_forms(raw: str, expected: dt.time) -> None:
     assert loads_meeting(f"format = 1\nstart = {raw}\n").start == expected
+
+
+def test_a_time_string_in_any_form_is_kept_as_written_on_save() -> None:
+    text = 'format = 1\ntitle = "T"\nstart = "kl. 9"\nend = "1130"\n'
+    meeting = loads_meeting(text)
+    assert (meeting.start, meeting.end) == (dt.time(9, 0), dt.time(11, 30))
+    meeting.title = "U"
+    assert dumps_meeting(meeting) == text.replace('"T"', '"U"')
 
 
 def test_string_date_and_datetime_forms() -> None:

@@ -9,10 +9,16 @@ from pathlib import Path
 
 
 def _day(text: str) -> dt.date:
+    """A date as the editor reads it (2025-11-03, 3.11.2025, 3 Nov 2025; day first)."""
+    from ..text.when import parse_date
+
     try:
-        return dt.date.fromisoformat(text)
+        day = parse_date(text, today=dt.date.today())
     except ValueError as error:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from error
+        raise argparse.ArgumentTypeError(f"{error} (write e.g. 2025-11-03 or 3.11.2025)") from None
+    if day is None:
+        raise argparse.ArgumentTypeError("a date is needed, e.g. 2025-11-03 or 3.11.2025")
+    return day
 
 
 def _width(text: str) -> int:
@@ -42,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--today",
         type=_day,
-        metavar="YYYY-MM-DD",
+        metavar="DATE",
         help="count actions due before this day as overdue (default: today)",
     )
 

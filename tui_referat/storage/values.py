@@ -15,6 +15,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from ..model import Attendance, Kind, RemarkSource, Status
+from ..text.when import parse_time
 
 if TYPE_CHECKING:
     from tomlkit import items as ti
@@ -31,7 +32,6 @@ def is_toml_bool(raw: Any) -> bool:
 FORMAT_VERSION = 1
 
 LANG_VALUES = ("da", "en")
-_TIME_RE = re.compile(r"\s*(\d{1,2})[.:](\d{2})\s*\Z")
 #: A date alone as a deadline means the end of that day.
 END_OF_DAY = dt.time(23, 59)
 
@@ -83,19 +83,24 @@ def choice_values(field: Field) -> list[str]:
     return [member.value for member in field.choices]
 
 
-def parse_time(raw: Any) -> dt.time:
+def time_value(raw: Any) -> dt.time:
+    """A TOML local time, or a string read by the editor's rules (``text.when.parse_time``:
+    "13.30", "13:30", "13", "1330", "kl. 13.30" ...)."""
     if isinstance(raw, dt.time):
         return dt.time(raw.hour, raw.minute, raw.second, raw.microsecond, raw.tzinfo)
     if isinstance(raw, str):
-        match = _TIME_RE.match(raw)
-        if match:
-            hour, minute = int(match.group(1)), int(match.group(2))
-            if hour < 24 and minute < 60:
-                return dt.time(hour, minute)
+        try:
+            moment = parse_time(str.__str__(raw))
+        except ValueError:
+            moment = None
+        if moment is not None:
+            return moment
     raise FieldError(f'expected a time like "13.30", got {describe(raw)}')
 
 
-def parse_date(raw: Any) -> dt.date:
+def date_value(raw: Any) -> dt.date:
+    """A TOML date; the string "2025-10-07" is read too (nothing looser: the file's dates are
+    TOML dates, written by referat, not typed text)."""
     if isinstance(raw, dt.datetime):
         return raw.date()
     if isinstance(raw, dt.date):
@@ -108,7 +113,7 @@ def parse_date(raw: Any) -> dt.date:
     raise FieldError(f"expected a date like 2025-10-07, got {describe(raw)}")
 
 
-def parse_datetime(raw: Any) -> dt.datetime:
+def datetime_value(raw: Any) -> dt.datetime:
     if isinstance(raw, dt.datetime):
         return dt.datetime(
             raw.year,
@@ -122,7 +127,7 @@ def parse_datetime(raw: Any) -> dt.datetime:
         )
     if isinstance(raw, dt.date) or (isinstance(raw, str) and len(raw.strip()) == 10):
         return dt.datetime.combine(
-            parse_date(raw.strip() if isinstance(raw, str) else raw), END_OF_DAY
+            date_value(raw.strip() if isinstance(raw, str) else raw), END_OF_DAY
         )
     if isinstance(raw, str):
         try:
@@ -173,11 +178,11 @@ def parse_value(field: Field, raw: Any) -> Any:
             return int(raw)
         raise FieldError(f"expected a whole number of minutes, got {describe(raw)}")
     if kind == "time":
-        return parse_time(raw)
+        return time_value(raw)
     if kind == "date":
-        return parse_date(raw)
+        return date_value(raw)
     if kind == "datetime":
-        return parse_datetime(raw)
+        return datetime_value(raw)
     if kind == "names":
         return _names(raw, "a list of names")
     if kind == "topic":

@@ -165,7 +165,7 @@ def open_in_app(app: ReferatApp, path: Path) -> bool:
 
 def _date_problem(field_id: str, text: str) -> tuple[str, str] | None:
     try:
-        day = values.parse_date(text)
+        day = values.typed_date(text)
     except ValueError:
         return field_id, t("forms.bad_date", value=text.strip())
     if day is None:
@@ -188,7 +188,7 @@ def send_for_review(screen: MainScreen) -> None:
     time_text = "" if moment == dt.time(23, 59) else values.format_time(moment, lang)
 
     def parsed(given: dict[str, Any]) -> dt.datetime:
-        day = values.parse_date(given["deadline_date"])
+        day = values.typed_date(given["deadline_date"])
         assert day is not None
         moment = values.parse_time(given["deadline_time"]) or dt.time(23, 59)
         return dt.datetime.combine(day, moment)
@@ -263,7 +263,7 @@ def approve(screen: MainScreen) -> None:
         problem = _date_problem("approve_date", given["approve_date"])
         if problem is not None:
             return problem
-        day = values.parse_date(given["approve_date"])
+        day = values.typed_date(given["approve_date"])
         if meeting.date is not None and day is not None and day < meeting.date:
             date = values.format_date(meeting.date, lang)
             return "approve_date", t("cycle.approve_before", date=date)
@@ -274,7 +274,7 @@ def approve(screen: MainScreen) -> None:
             return
         scratch = _transition(
             screen,
-            lambda m: cycle.approve(m, values.parse_date(given["approve_date"])),
+            lambda m: cycle.approve(m, values.typed_date(given["approve_date"])),
             ("approved", "status"),
             t("cycle.approve"),
         )

@@ -22,17 +22,10 @@ from textual.widgets import Input, Label, TextArea
 from .. import i18n
 from ..edits import Edit, SetField
 from ..model import SECTIONS, AgendaItem, Kind, Meeting, RemarkSource
+from ..text.when import MAX_DURATION, parse_duration, parse_time
 from .form_slots import make_form
 from .forms._common import FieldInput
-from .item_widgets import (
-    MAX_DURATION,
-    SectionArea,
-    StandingToggle,
-    item_text,
-    parse_duration,
-    parse_time,
-    time_placeholder,
-)
+from .item_widgets import SectionArea, StandingToggle, item_text, time_placeholder
 from .kind_select import KindSelect
 from .messages import TextPending, request_edit
 from .section_tabs import SectionTabs
@@ -61,7 +54,8 @@ NOTE_TABS = ("remarks_note",)
 TEXT_KEYS = (*SECTIONS, *NOTE_TABS)
 FLUSH_DELAY = 0.5
 
-#: The editor's parts live in item_widgets; they are imported from here too.
+#: The editor's parts live in item_widgets (times and durations: text.when); they are imported
+#: from here too.
 __all__ = [
     "MAX_DURATION",
     "ItemEditor",
@@ -230,9 +224,10 @@ class ItemEditor(Vertical):
     def refresh_fields(self, reload: bool = False) -> None:
         """Re-read the fields, tab counts and attachments line (after an edit or undo).
 
-        A focused field keeps what the user is typing, unless ``reload``: after an undo, redo
-        or a change of item every field shows the model again (never a stale value that the
-        next key press would write into another object).
+        A focused field keeps what the user is typing, and a field marked invalid the text to
+        mend, unless ``reload``: after an undo, redo or a change of item every field shows the
+        model again (never a stale value that the next key press would write into another
+        object).
         """
         item = self.item
         if item is None:
@@ -281,7 +276,8 @@ class ItemEditor(Vertical):
 
     def _set_input(self, selector: str, value: str, reload: bool = False) -> None:
         widget = self.query_one(selector, Input)
-        if widget.value != value and (reload or not widget.has_focus):
+        keep = widget.has_focus or widget.has_class("-invalid")  # typing, or text to mend
+        if widget.value != value and (reload or not keep):
             widget.value = value
             widget.remove_class("-invalid")
             if not widget.has_focus:
@@ -470,6 +466,8 @@ class ItemEditor(Vertical):
         field.remove_class("-invalid")
         if value != getattr(self.item, name):
             request_edit(self, SetField(self.item, name, value))
+        elif not field.has_focus:
+            self.refresh_fields()  # left the field: "1330" shows as the editor writes it
 
     def toggle_standing(self) -> None:
         """Mark the item as standing (carried into the next meeting) or not."""

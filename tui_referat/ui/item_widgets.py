@@ -1,10 +1,9 @@
-"""The item editor's small parts: time and duration parsing, the standing toggle, and the
-Markdown text area of one section. ``ItemEditor`` (ui/item_editor.py) puts them together."""
+"""The item editor's small parts: the time placeholder, the standing toggle, and the Markdown
+text area of one section. ``ItemEditor`` (ui/item_editor.py) puts them together."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import ClassVar, Protocol
 
 from rich.text import Text
@@ -20,31 +19,6 @@ class _Editor(Protocol):
     def note_change(self, area: SectionArea) -> None: ...
 
     def toggle_standing(self) -> None: ...
-
-
-#: The longest duration accepted (minutes): a whole day.
-MAX_DURATION = 24 * 60
-_TIME = re.compile(r"^\s*(\d{1,2})[.:](\d{2})\s*$")
-
-
-def parse_time(text: str) -> dt.time | None:
-    """ "13.50" or "13:50" -> time; raises ValueError for anything else but blank."""
-    if not text.strip():
-        return None
-    match = _TIME.match(text)
-    if not match:
-        raise ValueError(text)
-    return dt.time(int(match[1]), int(match[2]))
-
-
-def parse_duration(text: str) -> int | None:
-    """ "40" -> 40 minutes; blank -> None; raises ValueError for anything else."""
-    text = text.strip()
-    if not text:
-        return None
-    if not text.isdigit() or int(text) > MAX_DURATION:
-        raise ValueError(text)
-    return int(text)
 
 
 def time_placeholder(lang: str) -> str:

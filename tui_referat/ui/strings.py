@@ -131,8 +131,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "item.time": ("Ca. tid", "Time"),
     "item.new_title": ("Nyt punkt", "New item"),
     "item.bad_time": (
-        "Ugyldigt tidspunkt: {value} (skriv fx 13.50)",
-        "Not a time: {value} (write e.g. 13:50)",
+        "Ukendt tidspunkt «{value}»: skriv fx 13.50, 1350 eller 13",
+        "Unknown time “{value}”: write e.g. 13:50, 1350, 13 or 1:50 pm",
     ),
     "item.duration_unit": ("min", "min"),
     "item.duration.tip": (
@@ -331,12 +331,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "forms.header.empty": ("Ingen sagsfelter.", "No case header fields."),
     "forms.header.edit": ("Sagsfelt", "Case header field"),
     "forms.bad_date": (
-        "Ugyldig dato «{value}»: skriv ÅÅÅÅ-MM-DD eller d.m.åååå",
-        "Invalid date “{value}”: write YYYY-MM-DD or d.m.yyyy",
+        "Ukendt dato «{value}»: skriv fx 2.12.2025 eller 2. december 2025",
+        "Unknown date “{value}”: write e.g. 2 December 2025 or 2.12.2025 (day first)",
     ),
     "forms.bad_time": (
-        "Ugyldigt klokkeslæt «{value}»: skriv TT.MM eller TT:MM",
-        "Invalid time “{value}”: write HH.MM or HH:MM",
+        "Ukendt klokkeslæt «{value}»: skriv fx 13.30, 1330 eller 13",
+        "Unknown time “{value}”: write e.g. 13:30, 1330, 13 or 1:30 pm",
     ),
     "forms.required": ("{field} skal udfyldes", "{field} is required"),
     "forms.deadline_needs_date": (

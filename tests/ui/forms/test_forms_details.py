@@ -73,6 +73,57 @@ def test_invalid_date_shows_an_error_and_leaves_the_model(meeting, host) -> None
     asyncio.run(flow())
 
 
+def test_a_date_or_time_shows_as_understood_once_left_and_bad_text_stays(meeting, host):
+    app = host(MeetingDetailsForm(meeting))
+
+    async def flow() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            date = app.widget.query_one("#date", Input)
+            date.focus()
+            await pilot.press("ctrl+a", "ctrl+k", *"2. dec 25", "enter")
+            await pilot.pause()
+            assert meeting.date == dt.date(2025, 12, 2)
+            assert date.value == "2. dec 25"  # the field being typed in is left alone
+            await pilot.press("tab")
+            await pilot.pause()
+            assert date.value == "2.12.2025"
+            await pilot.press("ctrl+a", "ctrl+k", *"1330", "tab")
+            await pilot.pause()
+            assert meeting.start == dt.time(13, 30)
+            assert app.widget.query_one("#start", Input).value == "13.30"
+            end = app.widget.query_one("#end", Input)
+            end.focus()
+            await pilot.press("ctrl+a", "ctrl+k", *"kl. 25", "tab")
+            await pilot.pause()
+            assert "kl. 25" in error_text(app) and "13.30" in error_text(app)
+            assert end.value == "kl. 25" and end.has_class("error")
+            assert meeting.end == dt.time(15, 30)
+
+    asyncio.run(flow())
+
+
+def test_a_bad_date_keeps_its_message_while_the_next_field_is_filled_in(meeting, host):
+    app = host(MeetingDetailsForm(meeting))
+
+    async def flow() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            date = app.widget.query_one("#date", Input)
+            date.focus()
+            await pilot.press("ctrl+a", "ctrl+k", *"31.2.2025", "tab")
+            await pilot.press("ctrl+a", "ctrl+k", *"1330", "tab")
+            await pilot.pause()
+            assert meeting.start == dt.time(13, 30)
+            assert date.value == "31.2.2025" and date.has_class("error")
+            assert "31.2.2025" in error_text(app)
+            date.focus()
+            await pilot.press("ctrl+a", "ctrl+k", *"28.2.2025", "tab")
+            await pilot.pause()
+            assert meeting.date == dt.date(2025, 2, 28)
+            assert error_text(app) == "" and not date.has_class("error")
+
+    asyncio.run(flow())
+
+
 def test_invalid_time_is_refused(meeting, host) -> None:
     app = host(MeetingDetailsForm(meeting))
 

@@ -112,8 +112,9 @@ class FormLogic:
 
     Free-text inputs post their edit as the user types; inputs whose text must be parsed
     (dates, times) post it on Enter or when focus leaves them, or show the problem in the
-    form's error line and leave the model alone. ``refresh_from_model`` never overwrites an
-    input the user is in the middle of changing.
+    form's error line and leave the model alone (the input keeps the text to mend). Once
+    left, a parsed input shows its value as the form writes it. ``refresh_from_model`` never
+    overwrites an input the user is in the middle of changing.
     """
 
     #: Input ids whose text is committed as typed (no parsing needed).
@@ -125,6 +126,10 @@ class FormLogic:
         self._shown: dict[str, str] = {}
         #: True while ``reload_from_model`` runs: focused fields are reloaded too.
         self._reloading = False
+        #: Whether the last ``commit`` posted an edit (else the model already held its value).
+        self._posted = False
+        #: The input whose problem the error line shows.
+        self._error_id: str | None = None
 
     # -- for subclasses ------------------------------------------------------------------
 
@@ -147,6 +152,7 @@ class FormLogic:
     # -- helpers ------------------------------------------------------------------------
 
     def post_edit(self, edit: Edit) -> None:
+        self._posted = True
         request_edit(self, edit)  # type: ignore[arg-type]
 
     def set_field(self, target: Any, name: str, value: Any, label: str = "") -> bool:
@@ -184,11 +190,19 @@ class FormLogic:
                 self._commit_input(widget)
 
     def show_error(self, message: str | None, input_id: str | None = None) -> None:
+        """Say ``message`` about ``input_id`` (None: its problem is mended; no ``input_id``:
+        clear the line). A problem still marked in another field keeps its message when this
+        field is fine."""
+        if input_id is not None:
+            self.query_one(f"#{input_id}", Input).set_class(bool(message), "error")
+        if message is None and input_id is not None and self._error_id not in (None, input_id):
+            other = self.query(f"#{self._error_id}")
+            if other and other.first().has_class("error"):
+                return
+        self._error_id = input_id if message else None
         error = self.query_one(".form-error", Static)
         error.update(message or "")
         error.set_class(bool(message), "-shown")
-        if input_id is not None:
-            self.query_one(f"#{input_id}", Input).set_class(bool(message), "error")
 
     def focus(self, scroll_visible: bool = True) -> Any:
         focus_first(self)
@@ -199,10 +213,13 @@ class FormLogic:
     def _commit_input(self, widget: Input) -> None:
         if widget.id is None or not self.is_mounted:
             return
+        self._posted = False
         problem = self.commit(widget.id, widget.value)
         self.show_error(problem, widget.id)
         if problem is None:
             self._shown[widget.id] = widget.value
+            if not self._posted and not widget.has_focus:
+                self.refresh_from_model()  # left the field: "2/12 25" shows as "2.12.2025"
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.value != event.input.value:

@@ -97,7 +97,7 @@ class ActionsEditor(EntriesEditor):
             self.set_field(action, "owner", text.strip())
         elif input_id == "due":
             try:
-                self.set_field(action, "due", values.parse_date(text))
+                self.set_field(action, "due", values.typed_date(text))
             except ValueError:
                 return date_problem(text)
         return None

@@ -242,7 +242,7 @@ class MeetingDetailsForm(Form):
             self.set_field(m, input_id, text.strip() if input_id == "location" else text)
         elif input_id in ("date", "approved"):
             try:
-                self.set_field(m, input_id, values.parse_date(text))
+                self.set_field(m, input_id, values.typed_date(text))
             except ValueError:
                 return date_problem(text)
         elif input_id in ("start", "end"):
@@ -258,7 +258,7 @@ class MeetingDetailsForm(Form):
         date_text = self.query_one("#deadline_date", Input).value
         time_text = self.query_one("#deadline_time", Input).value
         try:
-            day = values.parse_date(date_text)
+            day = values.typed_date(date_text)
         except ValueError:
             return date_problem(date_text)
         try:

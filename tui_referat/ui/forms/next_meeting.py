@@ -60,7 +60,7 @@ class NextMeetingForm(Form):
         value: Any
         try:
             if input_id == "date":
-                value = values.parse_date(text)
+                value = values.typed_date(text)
             elif input_id in ("start", "end"):
                 value = values.parse_time(text)
             else:

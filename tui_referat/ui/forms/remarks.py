@@ -241,7 +241,7 @@ class RemarksEditor(EntriesEditor):
             self.set_field(remark, "author", text.strip())
         elif input_id == "received":
             try:
-                self.set_field(remark, "received", values.parse_date(text))
+                self.set_field(remark, "received", values.typed_date(text))
             except ValueError:
                 return date_problem(text)
         return None

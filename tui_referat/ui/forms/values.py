@@ -1,8 +1,9 @@
-"""Parse and format the values typed into the forms: dates, times, topic paths.
+"""Read and show the values typed into the forms: dates, times, topic paths.
 
-Pure Python (no Textual) so the rules are easy to test. Dates are ``YYYY-MM-DD`` or the Danish
-``d.m.yyyy`` (``d/m/yyyy`` also works); times are ``HH.MM`` or ``HH:MM`` (a bare hour is
-``HH.00``). Empty text means "no value" (None).
+Pure Python (no Textual) so the rules are easy to test. Dates and times are read by
+``text.when``, the same rules as every other field (``typed_date``: a date without a year is in
+this year); empty text means "no value" (None). Shown: dates "16.9.2025" in Danish and
+"2025-09-16" in English, times "14.30" / "14:30".
 """
 
 from __future__ import annotations
@@ -10,39 +11,29 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DK_DATE = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
-_TIME = re.compile(r"^(\d{1,2})(?:[.:](\d{2}))?$")
+from ...text.when import parse_date, parse_time
+
+__all__ = [
+    "TOPIC_SEPARATOR",
+    "format_date",
+    "format_short_date",
+    "format_time",
+    "format_topic",
+    "parse_time",
+    "parse_topic",
+    "typed_date",
+]
+
 _TOPIC_SEP = re.compile(r"\s*[›>]\s*")
 
 #: What separates topic levels when shown: "Lokaler › Booking".
 TOPIC_SEPARATOR = " › "
 
 
-def parse_date(text: str) -> dt.date | None:
-    """The date in ``text``; None for empty text. Raises ValueError when it is not a date."""
-    text = text.strip()
-    if not text:
-        return None
-    if match := _ISO_DATE.match(text):
-        year, month, day = (int(part) for part in match.groups())
-    elif match := _DK_DATE.match(text):
-        day, month, year = (int(part) for part in match.groups())
-    else:
-        raise ValueError(text)
-    return dt.date(year, month, day)
-
-
-def parse_time(text: str) -> dt.time | None:
-    """The time of day in ``text``; None for empty text. Raises ValueError otherwise."""
-    text = text.strip()
-    if not text:
-        return None
-    match = _TIME.match(text)
-    if match is None:
-        raise ValueError(text)
-    hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    return dt.time(hour, minute)
+def typed_date(text: str, today: dt.date | None = None) -> dt.date | None:
+    """The date typed in ``text`` (``text.when.parse_date``), a missing year being the year of
+    ``today`` (default: the real today); None for empty text. Raises ValueError otherwise."""
+    return parse_date(text, today=today or dt.date.today())
 
 
 def format_date(day: dt.date | None, lang: str) -> str:
