@@ -1,0 +1,75 @@
+"""Where the cursor goes: a new item opens on its minutes, undo never leaves the focus in a
+field that now shows another entry, Esc steps back one level."""
+
+from __future__ import annotations
+
+from textual.widgets import TextArea
+
+from tui_referat.ui.forms.entries import EntryList
+
+
+async def test_a_new_item_opens_on_its_minutes_whatever_tab_the_last_one_showed(
+    meeting_file, make_app
+):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "down", "enter", "f6")  # item 4, Indstilling
+        await pilot.pause()
+        assert app.screen.item_editor.tabs.active == "recommendation"
+        await pilot.press("escape", "a", *"Nyt emne", "enter", *"Referatet")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        items = app.session.meeting.items
+        new = next(item for item in items if item.title == "Nyt emne")
+        assert new.minutes.startswith("Referatet")
+        assert new.recommendation == ""
+        assert app.screen.item_editor.tabs.active == "minutes"
+
+
+async def test_enter_on_an_item_puts_the_cursor_in_its_minutes(meeting_file, make_app):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter", "f6", "escape", "down", "enter")
+        await pilot.pause()
+        focused = app.screen.focused
+        assert isinstance(focused, TextArea) and focused.id == "section-minutes"
+
+
+async def test_undo_of_an_added_remark_leaves_the_focus_on_the_remark_list(
+    meeting_file, make_app
+):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*["down"] * 4, "enter", "f6", "f6")  # item 5 has 13 remarks
+        await pilot.press("a", *"Nyt emne", "tab", "s", "enter", *"Tekst")
+        await pilot.pause()
+        remarks = app.session.meeting.items[4].remarks
+        count = len(remarks)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert len(remarks) < count or all(r.text != "Tekst" for r in remarks)
+        while any(r.topic == ["Nyt emne"] for r in remarks):
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+        assert isinstance(app.screen.focused, EntryList)  # visible, and no field of another
+        before = [(r.topic, r.text) for r in remarks]
+        await pilot.press(*"xyz")  # letters on the list edit nothing
+        await pilot.pause()
+        assert [(r.topic, r.text) for r in remarks] == before
+
+
+async def test_escape_steps_back_one_level_from_a_remark(meeting_file, make_app):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*["down"] * 4, "enter", "f6", "f6", "enter")
+        await pilot.pause()
+        assert app.screen.focused.id == "text"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen.focused, EntryList)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.focused.id == "tab-strip"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.focused.id == "nav"
