@@ -1,0 +1,94 @@
+"""The focus is easy to see in every theme: reverse video or a heavy border, never one shade.
+
+Colour alone is not enough (16 colours, NO_COLOR): these tests look at what is drawn on the
+screen where the widget is, focused and not, in each bundled theme.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rich.style import Style
+from textual.color import Color
+from textual.widget import Widget
+from textual.widgets import Select
+from textual.widgets._select import SelectCurrent
+
+from tui_referat.ui.forms.dialogs import FieldsDialog
+from tui_referat.ui.forms.meeting_details import HeaderList
+
+THEMES = ("referat", "referat-16", "referat-light")
+#: (theme, NO_COLOR set)
+LOOKS = [(theme, False) for theme in THEMES] + [("referat", True), ("referat-16", True)]
+
+
+def drawn_at(widget: Widget) -> Style:
+    """The style sent to the terminal for the first cell of ``widget``'s text (after the
+    app's line filters: NO_COLOR takes the colours out there)."""
+    app = widget.app
+    region = widget.content_region
+    strip = widget.screen._compositor.render_strips()[region.y]
+    for line_filter in app.get_line_filters():
+        strip = strip.apply_filter(line_filter, widget.screen.styles.background)
+    return next(iter(strip.crop(region.x, region.x + 1))).style or Style()
+
+
+def stands_out(focused: Style, unfocused: Style) -> bool:
+    """Bold, and reversed where the other is not or on a background far from the other's
+    (more than a shade: a tenth of the brightness scale at least)."""
+    if not focused.bold:
+        return False
+    if bool(focused.reverse) != bool(unfocused.reverse):
+        return True
+    on, off = focused.bgcolor, unfocused.bgcolor
+    if on is None or off is None or on == off or on.is_default:
+        return False
+    if not (on.is_system_defined or off.is_system_defined):
+        on_color, off_color = Color.from_rich_color(on), Color.from_rich_color(off)
+        return abs(on_color.brightness - off_color.brightness) > 0.1
+    return True  # two different colours of the terminal's own palette
+
+
+async def open_details(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("up", "up", "enter")  # the agenda's first row: the meeting details
+    await pilot.pause()
+
+
+@pytest.mark.parametrize(("theme", "no_color"), LOOKS)
+async def test_focused_select_in_the_case_header_dialog_stands_out(
+    meeting_file, make_app, monkeypatch, theme, no_color
+):
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(meeting_file, theme=theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_details(pilot)
+        app.screen.query_one(HeaderList).focus()
+        await pilot.press("enter")  # edit the first case header field
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FieldsDialog)
+        select = dialog.query_one("#key", Select)
+        assert dialog.focused is select
+        focused = drawn_at(select.query_one(SelectCurrent))
+        await pilot.press("tab")
+        await pilot.pause()
+        assert dialog.focused is not select
+        unfocused = drawn_at(select.query_one(SelectCurrent))
+        assert stands_out(focused, unfocused), (focused, unfocused)
+
+
+@pytest.mark.parametrize(("theme", "no_color"), LOOKS)
+async def test_focused_select_in_the_meeting_form_stands_out(
+    meeting_file, make_app, monkeypatch, theme, no_color
+):
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(meeting_file, theme=theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_details(pilot)
+        chair = app.screen.query_one("#chair", Select)
+        unfocused = drawn_at(chair.query_one(SelectCurrent))
+        chair.focus()
+        await pilot.pause()
+        focused = drawn_at(chair.query_one(SelectCurrent))
+        assert stands_out(focused, unfocused), (focused, unfocused)
