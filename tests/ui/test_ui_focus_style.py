@@ -13,8 +13,10 @@ from textual.widget import Widget
 from textual.widgets import Select
 from textual.widgets._select import SelectCurrent
 
+from tui_referat.ui.forms import ParticipantsTable
 from tui_referat.ui.forms.dialogs import FieldsDialog
 from tui_referat.ui.forms.meeting_details import HeaderList
+from tui_referat.ui.nav import NavPanel
 
 THEMES = ("referat", "referat-16", "referat-light")
 #: (theme, NO_COLOR set)
@@ -46,6 +48,13 @@ def stands_out(focused: Style, unfocused: Style) -> bool:
         on_color, off_color = Color.from_rich_color(on), Color.from_rich_color(off)
         return abs(on_color.brightness - off_color.brightness) > 0.1
     return True  # two different colours of the terminal's own palette
+
+
+def border_char(widget: Widget) -> str:
+    """The character drawn at the widget's top-left corner."""
+    region = widget.region
+    strip = widget.screen._compositor.render_strips()[region.y]
+    return strip.crop(region.x, region.x + 1).text
 
 
 async def open_details(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -92,3 +101,22 @@ async def test_focused_select_in_the_meeting_form_stands_out(
         await pilot.pause()
         focused = drawn_at(chair.query_one(SelectCurrent))
         assert stands_out(focused, unfocused), (focused, unfocused)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_focused_participants_table_has_the_heavy_border_of_a_focused_panel(
+    meeting_file, make_app, theme
+):
+    app = make_app(meeting_file, theme=theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        nav = app.screen.query_one(NavPanel)
+        assert border_char(nav) == "┏"  # the agenda has the focus: heavy
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        table = app.screen.query_one(ParticipantsTable)
+        assert app.screen.focused is table
+        assert border_char(table) == "┏"
+        assert border_char(nav) == "╭"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert border_char(table) == "╭"
