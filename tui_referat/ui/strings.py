@@ -382,6 +382,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "forms.move_down": ("Ned", "Down"),
     "forms.move_up_tip": ("Flyt op", "Move up"),
     "forms.move_down_tip": ("Flyt ned", "Move down"),
+    "forms.next_field": ("Næste felt", "Next field"),
+    "forms.prev_field": ("Forrige felt", "Previous field"),
     "forms.toggle_done": ("Udført", "Done"),
     "forms.ok": ("OK", "OK"),
     "forms.cancel": ("Annuller", "Cancel"),

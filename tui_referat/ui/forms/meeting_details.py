@@ -28,6 +28,7 @@ from ._common import (
     time_problem,
 )
 from .dialogs import ConfirmDialog, FieldsDialog, FieldSpec
+from .focus_ring import RING_BINDINGS, FocusRing
 
 #: A date-only deadline means the end of that day.
 END_OF_DAY = dt.time(23, 59)
@@ -160,10 +161,13 @@ class HeaderList(OptionList):
         self.post_message(EditRequested(Move(self.meeting, "header", index, index + step)))
 
 
-class MeetingDetailsForm(Form):
-    """Title, date, times, place, chair, secretary, language, status, deadline, header."""
+class MeetingDetailsForm(FocusRing, Form):
+    """Title, date, times, place, chair, secretary, language, status, deadline, header.
+
+    Tab and Shift+Tab go round its fields (``focus_ring``)."""
 
     DEFAULT_CSS = load_css(__file__)
+    BINDINGS: ClassVar[list[BindingType]] = RING_BINDINGS
     LIVE = frozenset({"title", "location"})
 
     def compose(self) -> ComposeResult:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
@@ -13,12 +14,16 @@ from ...model import NextMeeting
 from ..strings import get_lang, t
 from . import values
 from ._common import Form, date_problem, dl, load_css, time_problem
+from .focus_ring import RING_BINDINGS, FocusRing
 
 
-class NextMeetingForm(Form):
-    """Date, start, end and place of the next meeting (created on the first value typed)."""
+class NextMeetingForm(FocusRing, Form):
+    """Date, start, end and place of the next meeting (created on the first value typed).
+
+    Tab and Shift+Tab go round its fields (``focus_ring``)."""
 
     DEFAULT_CSS = load_css(__file__)
+    BINDINGS: ClassVar[list[BindingType]] = RING_BINDINGS
     LIVE = frozenset({"location"})
 
     def compose(self) -> ComposeResult:

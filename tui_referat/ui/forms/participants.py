@@ -16,6 +16,7 @@ from ..messages import EditRequested
 from ..strings import get_lang, t, tn
 from ._common import list_bindings, load_css, localize_bindings
 from .dialogs import ConfirmDialog, FieldsDialog, FieldSpec
+from .focus_ring import STAY_BINDINGS, FocusRing
 
 #: The order Space / f steps through.
 ATTENDANCE_CYCLE: tuple[Attendance, ...] = (
@@ -58,8 +59,10 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
-class ParticipantsTable(DataTable, inherit_bindings=True):
-    """Navn · Titel · Organisation · Fremmøde, with add/edit/delete/attendance/roles/move."""
+class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
+    """Navn · Titel · Organisation · Fremmøde, with add/edit/delete/attendance/roles/move.
+
+    The panel is this one widget: Tab stays in it (``focus_ring``), Esc goes to the agenda."""
 
     DEFAULT_CSS = load_css(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -74,6 +77,7 @@ class ParticipantsTable(DataTable, inherit_bindings=True):
         Binding("c", "make_chair", "forms.make_chair", id="participants.chair"),
         Binding("s", "make_secretary", "forms.make_secretary", id="participants.secretary"),
         *list_bindings("participants")[3:],
+        *STAY_BINDINGS,
     ]
 
     def __init__(self, meeting: Meeting, **kwargs: Any) -> None:
