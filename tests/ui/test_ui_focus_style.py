@@ -57,18 +57,22 @@ def border_char(widget: Widget) -> str:
     return strip.crop(region.x, region.x + 1).text
 
 
+@pytest.fixture(params=LOOKS, ids=[f"{t}{'-NO_COLOR' if n else ''}" for t, n in LOOKS])
+def looking_app(request, meeting_file, make_app, monkeypatch):  # type: ignore[no-untyped-def]
+    """The editor in one bundled theme, with or without NO_COLOR."""
+    theme, no_color = request.param
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    return make_app(meeting_file, theme=theme)
+
+
 async def open_details(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("up", "up", "enter")  # the agenda's first row: the meeting details
     await pilot.pause()
 
 
-@pytest.mark.parametrize(("theme", "no_color"), LOOKS)
-async def test_focused_select_in_the_case_header_dialog_stands_out(
-    meeting_file, make_app, monkeypatch, theme, no_color
-):
-    if no_color:
-        monkeypatch.setenv("NO_COLOR", "1")
-    app = make_app(meeting_file, theme=theme)
+async def test_focused_select_in_the_case_header_dialog_stands_out(looking_app):
+    app = looking_app
     async with app.run_test(size=(80, 24)) as pilot:
         await open_details(pilot)
         app.screen.query_one(HeaderList).focus()
@@ -86,13 +90,8 @@ async def test_focused_select_in_the_case_header_dialog_stands_out(
         assert stands_out(focused, unfocused), (focused, unfocused)
 
 
-@pytest.mark.parametrize(("theme", "no_color"), LOOKS)
-async def test_focused_select_in_the_meeting_form_stands_out(
-    meeting_file, make_app, monkeypatch, theme, no_color
-):
-    if no_color:
-        monkeypatch.setenv("NO_COLOR", "1")
-    app = make_app(meeting_file, theme=theme)
+async def test_focused_select_in_the_meeting_form_stands_out(looking_app):
+    app = looking_app
     async with app.run_test(size=(80, 24)) as pilot:
         await open_details(pilot)
         chair = app.screen.query_one("#chair", Select)
@@ -120,3 +119,20 @@ async def test_focused_participants_table_has_the_heavy_border_of_a_focused_pane
         await pilot.press("escape")
         await pilot.pause()
         assert border_char(table) == "╭"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Textual picks its NO_COLOR filter before the theme is set: Monochrome for an ANSI "
+    "theme turns the terminal's default colours into black on black (fix in app.py)",
+)
+async def test_no_color_with_the_16_colour_theme_keeps_the_text_readable(
+    meeting_file, make_app, monkeypatch
+):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(meeting_file, theme="referat-16")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        drawn = drawn_at(app.screen.query_one(NavPanel))
+        color, background = drawn.color, drawn.bgcolor
+        assert color is None or color.is_default or color != background, drawn
