@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from ... import i18n
 from ...edits import Insert, Move, Remove, SetField
 from ...model import HEADER_KEYS, LANGUAGES, CaseField, Meeting, Status
+from ..focus_ring import RING_BINDINGS, FocusRing
 from ..messages import EditRequested
 from ..strings import get_lang, t
 from . import values
@@ -28,7 +29,6 @@ from ._common import (
     time_problem,
 )
 from .dialogs import ConfirmDialog, FieldsDialog, FieldSpec
-from .focus_ring import RING_BINDINGS, FocusRing
 
 #: A date-only deadline means the end of that day.
 END_OF_DAY = dt.time(23, 59)
@@ -164,7 +164,7 @@ class HeaderList(OptionList):
 class MeetingDetailsForm(FocusRing, Form):
     """Title, date, times, place, chair, secretary, language, status, deadline, header.
 
-    Tab and Shift+Tab go round its fields (``focus_ring``)."""
+    Tab and Shift+Tab go round its fields (``ui/focus_ring.py``)."""
 
     DEFAULT_CSS = load_css(__file__)
     BINDINGS: ClassVar[list[BindingType]] = RING_BINDINGS

@@ -11,16 +11,16 @@ from textual.widgets import Input, Label, Static
 
 from ...edits import SetField
 from ...model import NextMeeting
+from ..focus_ring import RING_BINDINGS, FocusRing
 from ..strings import get_lang, t
 from . import values
 from ._common import Form, date_problem, dl, load_css, time_problem
-from .focus_ring import RING_BINDINGS, FocusRing
 
 
 class NextMeetingForm(FocusRing, Form):
     """Date, start, end and place of the next meeting (created on the first value typed).
 
-    Tab and Shift+Tab go round its fields (``focus_ring``)."""
+    Tab and Shift+Tab go round its fields (``ui/focus_ring.py``)."""
 
     DEFAULT_CSS = load_css(__file__)
     BINDINGS: ClassVar[list[BindingType]] = RING_BINDINGS

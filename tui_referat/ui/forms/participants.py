@@ -12,11 +12,11 @@ from textual.widgets import DataTable
 from ... import i18n
 from ...edits import Edit, Insert, Move, Remove, SetField
 from ...model import Attendance, Meeting, Participant
+from ..focus_ring import STAY_BINDINGS, FocusRing
 from ..messages import EditRequested
 from ..strings import get_lang, t, tn
 from ._common import list_bindings, load_css, localize_bindings
 from .dialogs import ConfirmDialog, FieldsDialog, FieldSpec
-from .focus_ring import STAY_BINDINGS, FocusRing
 
 #: The order Space / f steps through.
 ATTENDANCE_CYCLE: tuple[Attendance, ...] = (
@@ -62,7 +62,7 @@ def _cut(text: str, width: int) -> str:
 class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
     """Navn · Titel · Organisation · Fremmøde, with add/edit/delete/attendance/roles/move.
 
-    The panel is this one widget: Tab stays in it (``focus_ring``), Esc goes to the agenda."""
+    The panel is this one widget: Tab stays in it (``ui/focus_ring.py``), Esc goes to the agenda."""
 
     DEFAULT_CSS = load_css(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [

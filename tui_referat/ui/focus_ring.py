@@ -5,6 +5,8 @@ Tab from their last field used to run on into the agenda (Textual's Tab walks th
 screen), so a secretary typing field after field ended up moving agenda items. Here the
 panel's own Tab goes from the last field back to the first (Shift+Tab the other way); Esc,
 the screen's key, still leaves for the agenda.
+
+Outside ``ui/forms`` so the item editor can use it without importing every form at start-up.
 """
 
 from __future__ import annotations
