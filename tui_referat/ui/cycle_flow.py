@@ -2,7 +2,7 @@
 
 The main screen's actions call ``new_meeting_from_this``, ``send_for_review`` and ``approve``.
 Each asks in a small dialog, then changes the meeting only through an edit posted to the
-screen (``EditRequested`` with a ``Batch`` of ``SetField``), so undo and the unsaved marker
+screen (``request_edit`` with a ``Batch`` of ``SetField``), so undo and the unsaved marker
 work as for any other change. The rules come from ``tui_referat.cycle``.
 """
 

@@ -1,7 +1,8 @@
 """F1: the editor's own keys, grouped (where the focus is first), in the UI language.
 
-Groups: everywhere, the agenda, the item editor, the participants table, the lists (remarks,
-attachments, actions, case header), and a short note on the keys every text field knows.
+Groups: everywhere, the agenda, the item editor, the preview (F2), the participants table,
+the lists (remarks, attachments, actions, case header), and a short note on the keys every
+text field knows.
 Textual's generic widget keys (cursor moves, select, copy …) are not listed one by one.
 """
 
@@ -93,6 +94,7 @@ def _current_group(screen: Screen) -> str:
     from .forms.participants import ParticipantsTable
     from .item_editor import ItemEditor
     from .nav import NavPanel
+    from .preview import ItemPreview
 
     focused = screen.focused
     if focused is None:
@@ -104,6 +106,8 @@ def _current_group(screen: Screen) -> str:
         return "participants"
     if isinstance(focused, EntryList | HeaderList):
         return "lists"
+    if isinstance(focused, ItemPreview):
+        return "preview"
     if any(isinstance(node, ItemEditor) for node in chain):
         return "item"
     return "everywhere"
@@ -118,6 +122,7 @@ def help_sections(screen: Screen) -> list[tuple[str, list[Row]]]:
     from .forms.remarks import RemarkList
     from .kind_select import KindSelect
     from .main_screen import MainScreen
+    from .preview import ItemPreview
     from .section_tabs import TabStrip
 
     app = screen.app
@@ -144,6 +149,7 @@ def help_sections(screen: Screen) -> list[tuple[str, list[Row]]]:
             ("everywhere", _unique(main + everywhere)),
             ("agenda", nav),
             ("item", _unique(item)),
+            ("preview", binding_rows(_class_bindings(app, ItemPreview))),
             ("participants", binding_rows(_class_bindings(app, ParticipantsTable))),
             ("lists", _unique(lists)),
         ]

@@ -1,8 +1,8 @@
 """Form widgets of the editor: meeting details, participants, next meeting, and an agenda
 item's remarks, attachments and actions.
 
-Each widget calls ``request_edit`` (ui/messages.py) with an edit from ``tui_referat.edits`` and never changes
-the model itself; call its ``refresh_from_model()`` after edits are applied.
+Each widget calls ``request_edit`` (ui/messages.py) with an edit from ``tui_referat.edits``
+and never changes the model itself; call its ``refresh_from_model()`` after edits are applied.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from ... import i18n
 from ...edits import Insert, Move, Remove, SetField
 from ...model import HEADER_KEYS, LANGUAGES, CaseField, Meeting, Status
 from ..dialogs import ConfirmDialog
+from ..focus_ring import RING_BINDINGS, FocusRing
 from ..messages import request_edit
 from ..strings import get_lang, t
 from . import values
@@ -161,26 +162,36 @@ class HeaderList(OptionList):
         request_edit(self, Move(self.meeting, "header", index, index + step))
 
 
-class MeetingDetailsForm(Form):
-    """Title, date, times, place, chair, secretary, language, status, deadline, header."""
+class MeetingDetailsForm(FocusRing, Form):
+    """Title, date, times, place, chair, secretary, language, status, deadline, header.
+
+    Tab and Shift+Tab go round its fields (``ui/focus_ring.py``)."""
 
     DEFAULT_CSS = load_css(__file__)
+    BINDINGS: ClassVar[list[BindingType]] = RING_BINDINGS
     LIVE = frozenset({"title", "location"})
 
     def compose(self) -> ComposeResult:
         def row(label: str, *widgets: Any, classes: str = "row") -> Horizontal:
             return Horizontal(Label(label, classes="label"), *widgets, classes=classes)
 
+        # The fields show the meeting from the start: the focus can reach the first one
+        # before ``on_mount`` (keys typed ahead), and a focused field is not filled later.
+        text = self.field_texts()
+
+        def field(input_id: str, classes: str = "") -> Input:
+            return Input(text[input_id], id=input_id, compact=True, classes=classes)
+
         yield Static(t("forms.details"), classes="form-heading")
-        yield row(t("forms.title"), Input(id="title", compact=True))
-        yield row(dl("date"), Input(id="date", compact=True, classes="date"))
+        yield row(t("forms.title"), field("title"))
+        yield row(dl("date"), field("date", "date"))
         yield row(
             t("forms.start"),
-            Input(id="start", compact=True, classes="time"),
+            field("start", "time"),
             Label(t("forms.end"), classes="inline-label"),
-            Input(id="end", compact=True, classes="time"),
+            field("end", "time"),
         )
-        yield row(dl("location"), Input(id="location", compact=True))
+        yield row(dl("location"), field("location"))
         yield row(dl("chair"), Select([], id="chair", compact=True, prompt=t("forms.none")))
         yield row(dl("secretary"), Select([], id="secretary", compact=True, prompt=t("forms.none")))
         languages = [(t(f"forms.lang.{code}"), code) for code in LANGUAGES]
@@ -189,12 +200,12 @@ class MeetingDetailsForm(Form):
         )
         statuses = [(i18n.status_label(s, get_lang()), s) for s in Status]
         yield row(t("forms.status"), Select(statuses, id="status", compact=True, allow_blank=False))
-        yield row(dl("approved_on"), Input(id="approved", compact=True, classes="date"))
+        yield row(dl("approved_on"), field("approved", "date"))
         yield row(
             t("forms.deadline"),
-            Input(id="deadline_date", compact=True, classes="date"),
+            field("deadline_date", "date"),
             Label(t("forms.deadline_time"), classes="inline-label"),
-            Input(id="deadline_time", compact=True, classes="time"),
+            field("deadline_time", "time"),
         )
         yield Static("", classes="form-error")
         yield Static(t("forms.header"), classes="form-subheading")
@@ -207,18 +218,26 @@ class MeetingDetailsForm(Form):
     def on_mount(self) -> None:
         self.refresh_from_model()
 
-    def refresh_from_model(self) -> None:
+    def field_texts(self) -> dict[str, str]:
+        """Each text field's text for the meeting as it is."""
         m = self.meeting
         lang = get_lang()
-        self.show_input("title", m.title)
-        self.show_input("date", values.format_date(m.date, lang))
-        self.show_input("start", values.format_time(m.start, lang))
-        self.show_input("end", values.format_time(m.end, lang))
-        self.show_input("location", m.location)
-        self.show_input("approved", values.format_date(m.approved, lang))
         deadline = m.remarks_deadline
-        self.show_input("deadline_date", values.format_date(deadline and deadline.date(), lang))
-        self.show_input("deadline_time", values.format_time(deadline and deadline.time(), lang))
+        return {
+            "title": m.title,
+            "date": values.format_date(m.date, lang),
+            "start": values.format_time(m.start, lang),
+            "end": values.format_time(m.end, lang),
+            "location": m.location,
+            "approved": values.format_date(m.approved, lang),
+            "deadline_date": values.format_date(deadline and deadline.date(), lang),
+            "deadline_time": values.format_time(deadline and deadline.time(), lang),
+        }
+
+    def refresh_from_model(self) -> None:
+        m = self.meeting
+        for input_id, text in self.field_texts().items():
+            self.show_input(input_id, text)
         names = [p.name for p in m.participants if p.name]
         for role in ("chair", "secretary"):
             select = self.query_one(f"#{role}", Select)

@@ -2,45 +2,53 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
 from ...edits import SetField
 from ...model import NextMeeting
+from ..focus_ring import RING_BINDINGS, FocusRing
 from ..strings import get_lang, t
 from . import values
 from ._common import Form, date_problem, dl, load_css, time_problem
 
 
-class NextMeetingForm(Form):
-    """Date, start, end and place of the next meeting (created on the first value typed)."""
+class NextMeetingForm(FocusRing, Form):
+    """Date, start, end and place of the next meeting (created on the first value typed).
+
+    Tab and Shift+Tab go round its fields (``ui/focus_ring.py``)."""
 
     DEFAULT_CSS = load_css(__file__)
+    BINDINGS: ClassVar[list[BindingType]] = RING_BINDINGS
     LIVE = frozenset({"location"})
 
     def compose(self) -> ComposeResult:
+        # The fields show the meeting from the start: the focus can reach the first one
+        # before ``on_mount`` (keys typed ahead), and a focused field is not filled later.
+        texts = self.field_texts()
         yield Static(dl("next_meeting"), classes="form-heading")
         yield Horizontal(
             Label(dl("date"), classes="label"),
-            Input(id="date", compact=True, classes="date"),
+            Input(texts["date"], id="date", compact=True, classes="date"),
             classes="row",
         )
         yield Horizontal(
             Label(t("forms.start"), classes="label"),
-            Input(id="start", compact=True, classes="time"),
+            Input(texts["start"], id="start", compact=True, classes="time"),
             classes="row",
         )
         yield Horizontal(
             Label(t("forms.end"), classes="label"),
-            Input(id="end", compact=True, classes="time"),
+            Input(texts["end"], id="end", compact=True, classes="time"),
             classes="row",
         )
         yield Horizontal(
             Label(dl("location"), classes="label"),
-            Input(id="location", compact=True),
+            Input(texts["location"], id="location", compact=True),
             classes="row",
         )
         yield Static("", classes="form-error")
@@ -48,13 +56,20 @@ class NextMeetingForm(Form):
     def on_mount(self) -> None:
         self.refresh_from_model()
 
-    def refresh_from_model(self) -> None:
+    def field_texts(self) -> dict[str, str]:
+        """Each field's text for the meeting as it is."""
         lang = get_lang()
         nxt = self.meeting.next_meeting or NextMeeting()
-        self.show_input("date", values.format_date(nxt.date, lang))
-        self.show_input("start", values.format_time(nxt.start, lang))
-        self.show_input("end", values.format_time(nxt.end, lang))
-        self.show_input("location", nxt.location)
+        return {
+            "date": values.format_date(nxt.date, lang),
+            "start": values.format_time(nxt.start, lang),
+            "end": values.format_time(nxt.end, lang),
+            "location": nxt.location,
+        }
+
+    def refresh_from_model(self) -> None:
+        for input_id, text in self.field_texts().items():
+            self.show_input(input_id, text)
 
     def commit(self, input_id: str, text: str) -> str | None:
         value: Any

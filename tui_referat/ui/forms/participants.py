@@ -14,6 +14,7 @@ from ... import i18n
 from ...edits import Edit, Insert, Move, Remove, SetField
 from ...model import Attendance, Meeting, Participant
 from ..dialogs import ConfirmDialog
+from ..focus_ring import STAY_BINDINGS, FocusRing
 from ..messages import request_edit
 from ..strings import get_lang, t, tn
 from ._common import list_bindings, load_css, localize_bindings
@@ -60,8 +61,10 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
-class ParticipantsTable(DataTable, inherit_bindings=True):
-    """Navn · Titel · Organisation · Fremmøde, with add/edit/delete/attendance/roles/move."""
+class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
+    """Navn · Titel · Organisation · Fremmøde, with add/edit/delete/attendance/roles/move.
+
+    The panel is this one widget: Tab stays in it (``ui/focus_ring.py``), Esc goes to the agenda."""
 
     DEFAULT_CSS = load_css(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -80,6 +83,7 @@ class ParticipantsTable(DataTable, inherit_bindings=True):
         # first / last participant, as in every other list (PgUp / PgDn move it already).
         Binding("home", "scroll_top", "nav.first", show=False),
         Binding("end", "scroll_bottom", "nav.last", show=False),
+        *STAY_BINDINGS,
     ]
 
     def __init__(self, meeting: Meeting, **kwargs: Any) -> None:
