@@ -213,3 +213,41 @@ def parse_next_meeting(value: str) -> NextMeeting:
         rest = rest.lstrip(",").strip()
     nxt.location = rest
     return nxt
+
+
+_LINE_KIND = re.compile(r"\s\(([ODBodb])\)(?=\s|$)")
+_LINE_TIME = re.compile(r"\s(?:kl\.?\s*|at\s+)(\d{1,2}(?:[.:]\d{1,2})?)(?=\s|$)", re.IGNORECASE)
+_AFTER_KIND_TIME = re.compile(r"\s*(\d{1,2}[.:]\d{2})(?=\s|$)")
+
+
+def parse_agenda_line(text: str) -> tuple[str, Kind | None, dt.time | None, list[str]]:
+    """An agenda line as minutes write it -> (title, kind, planned time, presenters):
+    "Budget for 2026 (D) 13.15 v/ Bo Berg" -> ("Budget for 2026", D, 13:15, ["Bo Berg"]).
+
+    Only what is marked is taken: the kind in parentheses, a time after "kl." (or right after
+    the kind), the presenters after "v/" (or "by" and capitalised names). A plain title, "Budget
+    2026" or "Status 1.10", stays as it is."""
+    title, presenters = split_presenters(text)
+    kind: Kind | None = None
+    at: dt.time | None = None
+    marker = _LINE_KIND.search(title)
+    if marker:
+        kind = Kind(marker[1].upper())
+        rest = title[marker.end() :]
+        after = _AFTER_KIND_TIME.match(rest)
+        if after:
+            try:
+                at = parse_time(after[1])
+                rest = rest[after.end() :]
+            except ValueError:
+                pass
+        title = title[: marker.start()] + rest
+    if at is None:
+        found = _LINE_TIME.search(title)
+        if found:
+            try:
+                at = parse_time(found[1])
+                title = title[: found.start()] + title[found.end() :]
+            except ValueError:
+                pass
+    return " ".join(title.split()), kind, at, presenters

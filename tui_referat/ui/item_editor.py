@@ -485,8 +485,31 @@ class ItemEditor(Vertical):
             self._commit_time()
             if field.has_class("-invalid"):
                 return
+        if field.id == "item-title":
+            self._take_agenda_line(field)
         self.flush_fields()
         self.open_section("minutes")
+
+    def _take_agenda_line(self, field: Input) -> None:
+        """A title typed as the agenda reads, "Budget (D) 13.15 v/ Bo Berg": the kind, the
+        planned time and the presenters go to their fields (one undo step)."""
+        from ..edits import Batch
+        from ..importer_values import parse_agenda_line
+
+        item = self.item
+        if item is None:
+            return
+        title, kind, at, presenters = parse_agenda_line(field.value)
+        if title == field.value.strip() or not title:
+            return
+        changes = [("title", title), ("kind", kind), ("time", at), ("presenters", presenters)]
+        edits = tuple(
+            SetField(item, name, value)
+            for name, value in changes
+            if value not in (None, []) and value != getattr(item, name)
+        )
+        request_edit(self, Batch(edits, "title"))
+        self.refresh_fields(reload=True)
 
     def on_descendant_blur(self, event) -> None:  # type: ignore[no-untyped-def]
         if getattr(event.widget, "id", None) == "item-time":

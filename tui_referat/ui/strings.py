@@ -390,6 +390,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Ny bemærkning med samme emne og kilde, markøren i teksten",
         "A new remark with the same topic and source, the cursor in its text",
     ),
+    "forms.participants_pasted": ("{n} deltagere indsat", "{n} participants pasted"),
+    "forms.participants_pasted.one": ("1 deltager indsat", "1 participant pasted"),
     "remarks.pasted": ("{count} bemærkninger indsat", "{count} remarks pasted"),
     "source.tip": (
         "M møde · S skriftlig (W written) · mellemrum skifter · Enter til teksten",

@@ -178,13 +178,15 @@ def test_case_header_fields_add_known_and_custom_then_reorder(meeting, host) -> 
             app.widget.query_one("#header").focus()
             await pilot.press("a")
             assert isinstance(app.screen, FieldsDialog)
-            # The first unused known key (doc_date) is proposed; give it a value.
-            await pilot.press("tab", "tab", *"09-10-2025", "enter")
+            # The first unused known key (doc_date) is proposed, the cursor in its value.
+            await pilot.press(*"09-10-2025", "enter")
             await pilot.pause()
             assert meeting.header[-1] == CaseField("doc_date", "09-10-2025")
             await pilot.press("a")
-            # Choose "Other field …" (last option; Space opens the list), a label and value.
-            await pilot.press("space", "end", "enter", "tab", *"J.nr.", "tab", *"2025-114")
+            # Back to the key: "Other field …" (last option; Space opens the list), a value
+            # and a label.
+            await pilot.press("shift+tab", "space", "end", "enter", "tab", *"2025-114")
+            await pilot.press("tab", *"J.nr.")
             await pilot.press("enter")
             await pilot.pause()
             assert meeting.header[-1].label == "J.nr."

@@ -47,13 +47,20 @@ class FieldsDialog(ModalScreen["dict[str, Any] | None"]):
     ]
 
     def __init__(
-        self, title: str, fields: Sequence[FieldSpec], validate: Validator | None = None
+        self,
+        title: str,
+        fields: Sequence[FieldSpec],
+        validate: Validator | None = None,
+        *,
+        focus: str | None = None,
     ) -> None:
+        """``focus``: the id of the field the cursor starts in (default: the first)."""
         super().__init__(classes="forms-dialog")
         localize_bindings(self)
         self.title_text = title
         self.fields = list(fields)
         self.validate = validate
+        self.first = focus or self.fields[0].id
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -82,7 +89,7 @@ class FieldsDialog(ModalScreen["dict[str, Any] | None"]):
                 yield Button(t("forms.cancel"), id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one(f"#{self.fields[0].id}").focus()
+        self.query_one(f"#{self.first}").focus()
 
     def values(self) -> dict[str, Any]:
         result: dict[str, Any] = {}

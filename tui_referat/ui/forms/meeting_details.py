@@ -3,6 +3,7 @@ and the case header fields (an ordered list edited through a small dialog)."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from typing import Any, ClassVar
 
@@ -96,10 +97,12 @@ class HeaderList(OptionList):
                 FieldSpec(
                     "key", t("forms.header.key"), key, [*known, (t("forms.header.custom"), _CUSTOM)]
                 ),
-                FieldSpec("label", t("forms.header.label"), label),
                 FieldSpec("value", t("forms.header.value"), case_field.value if case_field else ""),
+                FieldSpec("label", t("forms.header.label"), label),
             ],
             validate,
+            # A new field is the next one the header lacks: straight to its value.
+            focus="value" if case_field is None and key != _CUSTOM else None,
         )
 
     @staticmethod
@@ -140,6 +143,19 @@ class HeaderList(OptionList):
                     request_edit(self, SetField(case_field, name, new))
 
         self.app.push_screen(self._dialog(case_field), edited)
+
+    def action_open(self) -> None:
+        self.action_edit()
+
+    def action_duplicate(self) -> None:
+        """A copy of the case field after it (a second case number, say), then its dialog."""
+        index = self._current()
+        if index is None:
+            return
+        twin = copy.deepcopy(self.meeting.header[index])
+        self._target = twin
+        request_edit(self, Insert(self.meeting, "header", index + 1, twin))
+        self.action_edit()  # now: the keys typed after "d" go into its dialog
 
     def action_delete(self) -> None:
         index = self._current()

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.events import Resize
+from textual.events import Paste, Resize
 from textual.widgets import DataTable
 
 from ... import i18n
@@ -216,12 +216,27 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
         def added(values: dict[str, Any] | None) -> None:
             if values is None:
                 return
-            person = Participant(**values)
-            self._cursor_target = person
-            index = len(self.meeting.participants)
-            self._post(Insert(self.meeting, "participants", index, person, t("forms.add")))
+            if not values["title"] and not values["organisation"]:
+                # "Name, title, organisation" typed in the name, as a list of names reads.
+                values = {**values, **split_person(values["name"])}
+            self._add(Participant(**values))
 
         self.app.push_screen(self._dialog(None), added)
+
+    def _add(self, person: Participant) -> None:
+        self._cursor_target = person
+        index = len(self.meeting.participants)
+        self._post(Insert(self.meeting, "participants", index, person, t("forms.add")))
+
+    def on_paste(self, event: Paste) -> None:
+        """A list pasted on the table (from an email or a spreadsheet): one participant a
+        line, "Name, title, organisation" or tab-separated columns."""
+        event.stop()
+        people = [split_person(line) for line in event.text.splitlines() if line.strip()]
+        for fields in people:
+            self._add(Participant(**fields))
+        if people:
+            self.notify(tn("forms.participants_pasted", len(people)), timeout=3)
 
     def action_edit(self) -> None:
         person = self._current()
@@ -255,7 +270,7 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
         self._cursor_target = twin
         index = self.cursor_row + 1
         self._post(Insert(self.meeting, "participants", index, twin, t("forms.duplicate")))
-        self.call_after_refresh(self.action_edit)
+        self.action_edit()  # now: the keys typed after "d" go into its dialog
 
     def action_delete(self) -> None:
         person = self._current()
@@ -300,6 +315,15 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
             return
         self._cursor_target = person
         self._post(Move(self.meeting, "participants", index, target, t("forms.move_up_tip")))
+
+
+def split_person(text: str) -> dict[str, str]:
+    """ "Anne Holm, kontorchef, Teknik og Miljø" (or tab-separated) -> name, title and
+    organisation; what follows the second separator is all organisation."""
+    separator = "\t" if "\t" in text else ","
+    parts = [part.strip() for part in text.split(separator, 2)]
+    parts += [""] * (3 - len(parts))
+    return {"name": parts[0], "title": parts[1], "organisation": parts[2]}
 
 
 def dl_role(role: str) -> str:
