@@ -11,7 +11,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.filter import LineFilter
+from textual.filter import LineFilter, Monochrome, NoColor
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
@@ -57,6 +57,11 @@ def key_label(key: str) -> str:
         name = base
     prefix = "".join("^" if m == "ctrl" else f"{m.capitalize()}+" for m in modifiers)
     return prefix + name
+
+
+#: NO_COLOR with a theme of the terminal's own colours (referat-16): Textual chooses its
+#: filter before the theme is set and picks one that makes the default colours black.
+_NO_COLOR = NoColor()
 
 
 def _referat_commands() -> type:
@@ -132,7 +137,10 @@ class ReferatApp(App[None]):
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Every rendered line passes ``InertControls``: no escape sequence from a meeting file
         ever reaches the terminal raw."""
-        return inert_line_filters(super().get_line_filters())
+        filters = list(super().get_line_filters())
+        if self.no_color and self.native_ansi_color:
+            filters = [_NO_COLOR if isinstance(f, Monochrome) else f for f in filters]
+        return inert_line_filters(filters)
 
     def get_key_display(self, binding: Binding) -> str:
         """ "^S", "F1", "Esc", "^↑/K": short, and every key of a binding."""

@@ -121,11 +121,6 @@ async def test_focused_participants_table_has_the_heavy_border_of_a_focused_pane
         assert border_char(table) == "╭"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Textual picks its NO_COLOR filter before the theme is set: Monochrome for an ANSI "
-    "theme turns the terminal's default colours into black on black (fix in app.py)",
-)
 async def test_no_color_with_the_16_colour_theme_keeps_the_text_readable(
     meeting_file, make_app, monkeypatch
 ):

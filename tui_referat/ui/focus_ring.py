@@ -42,7 +42,7 @@ def step_focus(panel: Widget, step: int) -> None:
     else:
         target = fields[0] if step > 0 else fields[-1]
     if target is not focused:
-        target.focus()
+        panel.screen.set_focus(target)  # now: the next key read goes there
 
 
 class FocusRing:

@@ -13,8 +13,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
@@ -23,6 +25,7 @@ from .. import i18n
 from ..edits import Edit, SetField
 from ..model import SECTIONS, AgendaItem, Kind, Meeting, RemarkSource
 from ..text.when import MAX_DURATION, parse_duration, parse_time
+from .focus_ring import RING_BINDINGS, FocusRing
 from .form_slots import make_form
 from .forms._common import FieldInput
 from .item_widgets import SectionArea, StandingToggle, item_text, time_placeholder
@@ -68,8 +71,10 @@ __all__ = [
 ]
 
 
-class ItemEditor(Vertical):
-    """Edits one agenda item at a time."""
+class ItemEditor(FocusRing, Vertical):
+    """Edits one agenda item at a time. Tab and Shift+Tab go round its fields (``FocusRing``)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = RING_BINDINGS
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text("utf-8")
     #: The stylesheet names its ancestors (the screen's width class), so it is not scoped.
