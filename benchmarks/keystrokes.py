@@ -16,17 +16,19 @@ the author; all with a topic), 2 attachments and 1 action (text, owner, due), th
 Each build has its own script (``old_script``, ``new_script``): the shortest key path a skilled
 user takes in that build's editor, as a list of steps, each typed text or one named key (Tab,
 Enter, Esc, arrows, F-keys, ctrl+…, and single-letter commands such as ``a`` in a list or the
-kind's letter). A script is run for real: a child process with the build's own code on its
-``PYTHONPATH`` opens a minimal meeting file in the editor (Textual's Pilot, 80x24), presses
-every key, saves with ctrl+s, reads the saved TOML with ``tomllib`` and compares every value
-of the job. Only a run whose file holds the whole job is counted. ``expect`` steps check where
-the focus is at a few points (they press nothing) so that a key that went astray is reported
-at the step where it happened.
+kind's letter). Where a build splits one typed line into fields (the new build's participant
+"Name, title, organisation" and agenda line "Title (D) kl. 13.45 v/ Name"), the separators are
+typed text, counted with the characters and shown apart. A script is run for real: a child
+process with the build's own code on its ``PYTHONPATH`` opens a minimal meeting file in the
+editor (Textual's Pilot, 80x24), presses every key, saves with ctrl+s, reads the saved TOML
+with ``tomllib`` and compares every value of the job. Only a run whose file holds the whole
+job is counted. ``expect`` steps check where the focus is at a few points (they press
+nothing) so that a key that went astray is reported at the step where it happened.
 
 Prints one row: old build's non-text keys, new build's, their ratio and the target (<= 0.6:
-at least 40% fewer), then the typed characters of each (the same job: about equal) and the
-keys per part of the job. Exit status 0 when the target is met, 1 when it is not, 2 when a
-build could not do the job (the table says which step failed).
+at least 40% fewer), then the typed characters of each (the same job: equal but for the
+separators) and the keys per part of the job. Exit status 0 when the target is met, 1 when it
+is not, 2 when a build could not do the job (the table says which step failed).
 
 ``--burst`` then runs each script once more with all its keys sent at once, as a fast typist,
 a paste without bracketed paste or a slow SSH link delivers them, and says whether the saved
@@ -215,6 +217,10 @@ class Step:
     kind: str  # "text", "key" or "expect" (where the focus must be; presses nothing)
     value: str
     part: str
+    #: Typed text that is not a value of the job: the separators of a line the build splits
+    #: into fields (", " between a participant's name, title and organisation; " (D) kl. "
+    #: and " v/ " in an agenda line). Counted as text, and shown apart.
+    markup: bool = False
 
 
 @dataclass
@@ -237,6 +243,13 @@ class Script:
         if text:
             self.steps.append(Step("text", text, self.part))
 
+    def line(self, *pieces: str) -> None:
+        """One line of text the build splits into fields: values and separators in turn
+        (``pieces[1]``, ``pieces[3]`` … are separators, typed as text, counted apart)."""
+        for place, piece in enumerate(pieces):
+            if piece:
+                self.steps.append(Step("text", piece, self.part, markup=place % 2 == 1))
+
     def expect(self, where: str) -> None:
         """``where``: "Class", "#id" or "Class#id" of the focused widget (any class it is)."""
         self.steps.append(Step("expect", where, self.part))
@@ -256,6 +269,10 @@ class Script:
     def chars(self) -> int:
         return sum(len(step.value) for step in self.steps if step.kind == "text")
 
+    def markup_chars(self) -> int:
+        """The typed characters that are separators, not values of the job."""
+        return sum(len(step.value) for step in self.steps if step.kind == "text" and step.markup)
+
     def keys_by_part(self) -> dict[str, int]:
         parts = Counter(step.part for step in self.steps if step.kind == "key")
         return {part: parts[part] for part in PARTS if parts[part]}
@@ -274,22 +291,26 @@ TABS = (
     "attachments",
     "actions",
 )
+#: The tabs that hold a list (and its entry's fields), not a text.
+LIST_TABS = ("remarks", "attachments", "actions")
 SPACES = {"present": 0, "online": 1, "apologies": 2}  # Space in the table: present -> online …
 
 
-def meeting_header(s: Script, *, ring: bool) -> None:
+def meeting_header(s: Script, *, ring: bool, value_first: bool) -> None:
     """The case header first (Shift+Tab from the agenda reaches its list, the last field of
     the meeting panel shown at start), then the title and Tab on. ``ring``: Tab goes round the
     panel's fields (new build), so Tab from the list is the title; else Tab goes on to the
-    agenda, where Enter opens the panel on its title."""
+    agenda, where Enter opens the panel on its title. ``value_first``: a new case field's
+    dialog starts in its value (new build); else in its key, two Tabs before the value."""
     job = s.job
     s.for_part("meeting header")
     s.key("shift+tab")
     s.expect("HeaderList")
     for _key, value in job.case:
         s.key("a")  # the dialog offers the next known key: document date, handler, case, doc
-        s.expect("Select#key")
-        s.key("tab", "tab")  # past the label (a known key needs none)
+        if not value_first:
+            s.expect("Select#key")
+            s.key("tab", "tab")  # past the label (a known key needs none)
         s.expect("Input#value")
         s.text(value)
         s.key("enter")
@@ -311,56 +332,62 @@ def meeting_header(s: Script, *, ring: bool) -> None:
         s.text(value)
 
 
-def participants(s: Script, *, duplicate: bool) -> None:
-    """``duplicate``: ``d`` copies the participant above (title, organisation, attendance) and
-    opens the copy's dialog: used where the attendance is the same as the one before (every
-    field is typed again: the same text as with ``a``)."""
+def participants(s: Script, *, one_line: bool) -> None:
+    """Each participant through ``a`` (its dialog, cursor in the name), then Space for the
+    attendance (present -> online -> apologies) and ``c`` / ``s`` for chair and secretary.
+    ``one_line``: "Name, title, organisation" typed in the name fills the three (new build);
+    else Tab from field to field. (``d``, a copy with the same attendance, is no shorter:
+    its dialog holds the copy's values, each typed over field by field; a line is split only
+    in a new participant's dialog.)"""
     s.for_part("participants")
     s.key("escape")
     s.expect("NavPanel")
     s.key("down", "enter")
     s.expect("ParticipantsTable")
-    before = None
     for name, title, organisation, attendance in s.job.participants:
-        copy = duplicate and attendance == before and attendance != "present"
-        s.key("d" if copy else "a")
+        s.key("a")
         s.expect("Input#name")
-        s.text(name)
-        s.key("tab")
-        s.text(title)
-        s.key("tab")
-        s.text(organisation)
+        if one_line:
+            s.line(name, ", ", title, ", ", organisation)
+        else:
+            s.text(name)
+            s.key("tab")
+            s.text(title)
+            s.key("tab")
+            s.text(organisation)
         s.key("enter")
         s.expect("ParticipantsTable")
-        if not copy:
-            s.key(*["space"] * SPACES[attendance])
+        s.key(*["space"] * SPACES[attendance])
         if name == s.job.chair:
             s.key("c")
         if name == s.job.secretary:
             s.key("s")
-        before = attendance
 
 
-def item_fields(s: Script, item: Item, *, enter_to_minutes: bool) -> None:
-    """From the agenda: ``a`` (a new item after the selected one, cursor in its title), the
-    kind by its letter, the time, the presenter, then the minutes and the recommendation."""
+def item_fields(s: Script, item: Item, *, agenda_line: bool) -> None:
+    """From the agenda: ``a`` (a new item after the selected one, cursor in its title), then
+    the minutes and the recommendation. ``agenda_line`` (new build): the title typed as the
+    agenda reads, "Budget 2027 (D) kl. 13.45 v/ Dorte Friis"; Enter sets kind, time and
+    presenter and goes to the minutes. Else (old build): the kind by its letter, the time and
+    the presenter field by field, Esc to the agenda and Enter to the minutes."""
     s.for_part("items")
     s.key("a")
     s.expect("Input#item-title")
-    s.text(item.title)
-    s.key("tab")
-    s.expect("KindSelect")
-    s.key(item.kind.lower())
-    s.key("tab")
-    s.expect("Input#item-time")
-    s.text(item.time)
-    s.key("tab", "tab")  # past the duration
-    s.expect("Input#item-presenters")
-    s.text(item.presenter)
-    if enter_to_minutes:
-        s.key("enter")  # new build: Enter in a field goes to the minutes
+    if agenda_line:
+        s.line(item.title, f" ({item.kind}) kl. ", item.time, " v/ ", item.presenter)
+        s.key("enter")
     else:
-        s.key("escape", "enter")  # old build: back to the agenda, Enter opens the minutes
+        s.text(item.title)
+        s.key("tab")
+        s.expect("KindSelect")
+        s.key(item.kind.lower())
+        s.key("tab")
+        s.expect("Input#item-time")
+        s.text(item.time)
+        s.key("tab", "tab")  # past the duration
+        s.expect("Input#item-presenters")
+        s.text(item.presenter)
+        s.key("escape", "enter")  # back to the agenda, Enter opens the minutes
     s.tab = "minutes"
     s.expect("SectionArea#section-minutes")
     s.text(item.minutes)
@@ -408,8 +435,8 @@ def old_script(job: Job) -> Script:
     """Commit 35cc9cf: lists take a/Enter/e/d(elete); a remark's source is a Select (a list
     that opens); no next-remark key; Esc from anywhere goes to the agenda."""
     s = Script(job)
-    meeting_header(s, ring=False)
-    participants(s, duplicate=False)
+    meeting_header(s, ring=False, value_first=False)
+    participants(s, one_line=False)
     s.for_part("items")
     s.key("escape")  # from the participants table to the agenda
     for number, item in enumerate(job.items):
@@ -417,7 +444,7 @@ def old_script(job: Job) -> Script:
             s.for_part("items")
             s.key("escape")  # to the agenda, on this item: "a" adds the next after it
             s.expect("NavPanel")
-        item_fields(s, item, enter_to_minutes=False)
+        item_fields(s, item, agenda_line=False)
         s.for_part("remarks")
         s.to_tab("remarks")  # cursor in the list
         s.expect("RemarkList")
@@ -458,75 +485,106 @@ def old_script(job: Job) -> Script:
     return s
 
 
+def to_agenda(s: Script) -> None:
+    """From a field or list of a list tab (remarks, attachments, actions) to the agenda: F5 or
+    F6 to the nearest text tab, where Esc goes to the agenda (Esc from the list tab takes
+    three steps: the list, the tab line, the agenda)."""
+    here = TABS.index(s.tab)
+    for step in range(1, len(TABS)):
+        for key, delta in (("f5", -1), ("f6", 1)):
+            tab = TABS[(here + delta * step) % len(TABS)]
+            if tab not in LIST_TABS:
+                s.key(*[key] * step)
+                s.tab = tab
+                s.expect("SectionArea")
+                s.key("escape")
+                return
+
+
+def new_remarks(s: Script, item: Item) -> None:
+    """The new build's remarks: ``a`` on the list (a new remark like the selected one, cursor
+    in its topic), Tab to the source toggle and ``w`` (written, received today), Tab to the
+    day received and the author, Enter to the text. A remark with the topic of the one before:
+    ``ctrl+r`` in that one's text (same topic, source and day received, cursor in the new
+    text); its text is typed first, then Shift+Tab goes up through what differs (author, day
+    received, source: the day typed before ``w``, which keeps a day it has), so no key is
+    needed to come back to the text."""
+    s.for_part("remarks")
+    s.to_tab("remarks")  # cursor in the list
+    s.expect("RemarkList")
+    previous: Remark | None = None
+    for remark in item.remarks:
+        if previous is None or remark.topic != previous.topic:
+            if previous is not None:
+                s.key("escape")  # from the text to the list
+                s.expect("RemarkList")
+            like_written = previous is not None and previous.written  # what "a" copies
+            s.key("a")  # cursor in the topic (the selected remark's, typed over)
+            s.expect("Input#topic")
+            s.text(remark.topic)
+            if remark.written or like_written:
+                s.key("tab")
+                s.expect("SourceToggle")
+            if remark.written:
+                if not like_written:
+                    s.key("w")  # written (and received today, typed over next)
+                s.key("tab")
+                s.expect("Input#received")
+                s.text(remark.received)
+                s.key("tab")
+                s.expect("Input#author")
+                s.text(remark.author)
+            elif like_written:
+                s.key("m")  # said at the meeting
+            s.key("enter")  # on to the text
+            s.expect("TextArea#text")
+            s.text(remark.text)
+        else:
+            if previous.written and not remark.written:
+                raise ValueError("a meeting remark after a written one: not scripted")
+            s.key("ctrl+r")
+            s.expect("TextArea#text")
+            s.text(remark.text)
+            if remark.written:
+                s.key("shift+tab")
+                s.expect("Input#author")
+                s.text(remark.author)
+                if remark.received != previous.received:
+                    s.key("shift+tab")
+                    s.expect("Input#received")
+                    s.text(remark.received)
+                if not previous.written:
+                    s.key("shift+tab")
+                    s.expect("SourceToggle")
+                    s.key("w")  # the day typed above stays (today only for a remark without)
+        previous = remark
+
+
 def new_script(job: Job) -> Script:
-    """This session's build: lists take a/Enter/e/d(uplicate)/x; a remark's source is one line
-    set by a letter; Enter in a remark's topic, date or author goes to its text; ctrl+r in a
-    remark starts the next one with the same topic, source and day received, cursor in its
-    text; Esc steps back one level (field, list, tabs, agenda); Enter in an item's field goes
-    to its minutes; Tab goes round the meeting panel's fields; a save applies every field on
-    the screen."""
+    """This session's build: a new case field's dialog starts in its value; a participant is
+    one line, "Name, title, organisation"; an item's title is typed as the agenda reads ("…
+    (D) kl. 13.45 v/ Dorte Friis") and Enter fills kind, time and presenter and goes to the
+    minutes; lists take a/Enter/e/d(uplicate)/x, and Enter in an attachment's or action's
+    field goes back to the list; a remark's source is one line set by a letter, Enter in its
+    topic, date or author goes to its text, ctrl+r in a remark starts the next one with the
+    same topic, source and day received, cursor in its text; Esc steps back one level (field,
+    list, tab line, agenda; from a text tab, the agenda); Tab goes round the meeting panel's
+    fields; a save applies every field on the screen."""
     s = Script(job)
-    meeting_header(s, ring=True)
-    participants(s, duplicate=True)
+    meeting_header(s, ring=True, value_first=True)
+    participants(s, one_line=True)
     s.for_part("items")
     s.key("escape")  # from the participants table to the agenda
     for number, item in enumerate(job.items):
         if number:
             s.for_part("items")
-            # Out of a list's field to the agenda: Esc takes three steps (list, tab line,
-            # agenda); F5 goes to a text tab, from where Esc goes to the agenda.
-            s.key("f5", "escape")
-            s.tab = TABS[TABS.index(s.tab) - 1]
+            to_agenda(s)  # on this item: "a" adds the next after it
             s.expect("NavPanel")
-        item_fields(s, item, enter_to_minutes=True)
-        s.for_part("remarks")
-        s.to_tab("remarks")  # cursor in the list
-        s.expect("RemarkList")
-        previous: Remark | None = None
-        for remark in item.remarks:
-            if previous is None or remark.topic != previous.topic:
-                if previous is not None:
-                    s.key("escape")  # from the text to the list
-                    s.expect("RemarkList")
-                s.key("a")  # cursor in the topic (the selected remark's: typed over)
-                s.expect("Input#topic")
-                s.text(remark.topic)
-                if remark.written:
-                    s.key("tab")
-                    s.expect("SourceToggle")
-                    s.key("w")  # written (and received today, typed over next)
-                    s.key("tab")
-                    s.expect("Input#received")
-                    s.text(remark.received)
-                    s.key("tab")
-                    s.expect("Input#author")
-                    s.text(remark.author)
-                s.key("enter")  # on to the text
-            else:
-                # ctrl+r: the next remark, same topic, source and day; cursor in its text.
-                # What differs is typed going back up through the fields (Shift+Tab).
-                if previous.written and not remark.written:
-                    raise ValueError("a meeting remark after a written one: not scripted")
-                s.key("ctrl+r")
-                s.expect("TextArea#text")
-                if remark.written:
-                    s.key("shift+tab")
-                    s.expect("Input#author")
-                    s.text(remark.author)
-                    if remark.received != previous.received:
-                        s.key("shift+tab")
-                        s.expect("Input#received")
-                        s.text(remark.received)
-                    if not previous.written:
-                        s.key("shift+tab")
-                        s.expect("SourceToggle")
-                        s.key("w")
-                    s.key("enter")  # on to the text
-            s.expect("TextArea#text")
-            s.text(remark.text)
-            previous = remark
+        item_fields(s, item, agenda_line=True)
+        if item.remarks:
+            new_remarks(s, item)
         if item.attachments:
-            attachments(s, item, back=("escape",))  # Esc: from the field to the list
+            attachments(s, item, back=("enter",))  # Enter in a field: done, back to the list
         if item.actions:
             actions(s, item, enter_to_apply=False)  # ctrl+s applies the date in its field
     s.for_part("save")
@@ -683,7 +741,7 @@ async def _paced(pilot, script: Script, trace: bool, result: dict) -> bool:  # t
     checking the focus at each ``expect``; False (and ``result["error"]``) when one fails."""
     app = pilot.app
     pressed: Counter[str] = Counter()  # keys pressed per part, counted as they are pressed
-    typed = 0
+    typed = markup = 0
     done: list[str] = []  # the steps pressed so far, for the report of a failure
     for number, step in enumerate(script.steps):
         began = time.perf_counter()
@@ -704,6 +762,7 @@ async def _paced(pilot, script: Script, trace: bool, result: dict) -> bool:  # t
         else:
             await _type(pilot, step.value)
             typed += len(step.value)
+            markup += len(step.value) if step.markup else 0
             done.append(repr(step.value))
         if trace:
             took = (time.perf_counter() - began) * 1000
@@ -715,6 +774,7 @@ async def _paced(pilot, script: Script, trace: bool, result: dict) -> bool:  # t
     result.update(
         keys=sum(pressed.values()),
         chars=typed,
+        markup_chars=markup,
         keys_by_part={part: pressed[part] for part in PARTS if pressed[part]},
     )
     return True
@@ -908,14 +968,20 @@ def table(report: dict) -> str:
     def keys(result: dict) -> str:
         return str(result["keys"]) if result["ok"] else "FAILED"
 
+    def chars(result: dict) -> str:
+        if "chars" not in result:
+            return "-"
+        markup = result.get("markup_chars", 0)
+        shown = str(result["chars"])
+        return f"{shown} ({markup} of them separators)" if markup else shown
+
     met = ("yes" if report["met"] else "NO") if ratio is not None else "-"
     shown = f"{ratio:.2f}" if ratio is not None else "-"
     lines = [
         "| job | old build non-text keys | new build | ratio | target (<= 0.6) | met |",
         "| --- | --- | --- | --- | --- | --- |",
         f"| {report['figure']} | {keys(old)} | {keys(new)} | {shown} | <= {TARGET} | {met} |",
-        f"| typed text, characters (the same job) | {old.get('chars', '-')} "
-        f"| {new.get('chars', '-')} | - | - | - |",
+        f"| typed text, characters (the same job) | {chars(old)} | {chars(new)} | - | - | - |",
         "",
         "| non-text keys per part of the job | old build | new build |",
         "| --- | --- | --- |",

@@ -11,6 +11,7 @@ import importlib.util
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,23 @@ def test_the_check_of_the_saved_file_finds_a_job_not_done() -> None:
     ks = _keystrokes()
     compared, found = ks.compare({"format": 1, "title": "Nyt møde"}, ks.QUICK)
     assert compared == len(found) > 5  # every value compared differs
+
+
+def test_both_scripts_type_the_same_values() -> None:
+    """The scripts differ in keys, not in what they type: the same values; the new build's
+    separators (a participant's ", ", an agenda line's " (D) kl. " and " v/ ") are marked."""
+    ks = _keystrokes()
+    for job in (ks.JOB, ks.QUICK):
+        old, new = ks.old_script(job), ks.new_script(job)
+        typed_old = Counter(step.value for step in old.steps if step.kind == "text")
+        typed_new = Counter(
+            step.value for step in new.steps if step.kind == "text" and not step.markup
+        )
+        assert typed_old == typed_new
+        assert old.markup_chars() == 0
+        assert new.chars() == old.chars() + new.markup_chars()
+        separators = {step.value for step in new.steps if step.markup}
+        assert separators == {", ", " v/ ", *(f" ({item.kind}) kl. " for item in job.items)}
 
 
 def test_quick_run_reports_both_builds_from_real_runs() -> None:
@@ -64,7 +82,10 @@ def test_quick_run_reports_both_builds_from_real_runs() -> None:
         assert run["seconds"] > 0
     assert new["code"] == new["build"] == str(ROOT)  # this tree's code did the job
     assert old["code"] != str(ROOT)
-    assert old["chars"] == new["chars"]  # the same job
+    # The same job: the same text, and the new build's separators (", ", " v/ " …) besides.
+    assert old["markup_chars"] == 0
+    assert new["markup_chars"] == ks.new_script(ks.QUICK).markup_chars()
+    assert old["chars"] == new["chars"] - new["markup_chars"]
     assert report["ratio"] == pytest.approx(new["keys"] / old["keys"])
     assert report["met"] is (report["ratio"] <= ks.TARGET)
 
