@@ -336,8 +336,10 @@ class ItemEditor(FocusRing, Vertical):
 
     def _focus_content(self, widget: Widget) -> None:
         if isinstance(widget, TextArea):
-            # In this turn, not after a round trip: keys typed meanwhile reach the text.
+            # In this turn, not after a round trip: keys typed meanwhile reach the text; a
+            # text area made just now is laid out first (End goes to the end of a shown line).
             self.screen.set_focus(widget)
+            when_mounted(widget, lambda: None, laid_out=True)
         else:
             # A form made just now: the keys typed meanwhile wait until it has the focus.
             when_mounted(widget, lambda: self._focus_into(widget))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events, on
@@ -261,6 +262,18 @@ class MainScreen(AgendaActions, Screen[None]):
         self._follow_armed = False
         if self.nav.node != self._shown:
             self.show_node(self.nav.node)
+
+    def catch_up(self, then: Callable[[], None]) -> None:
+        """Show the node under the agenda's cursor now if the editor has not followed yet,
+        then call ``then`` (once a form made for it is mounted: keys typed meanwhile wait)."""
+        node = self.nav.node
+        if node != self._shown:
+            self.show_node(node)
+        if node.kind == "item":
+            then()
+            return
+        container = self.node_container(node.kind)
+        when_mounted(container.children[0] if container.children else container, then)
 
     def open_node(self, node: Node) -> None:
         """Show ``node`` and put the focus in it (Enter in the agenda)."""

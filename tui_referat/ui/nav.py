@@ -75,6 +75,8 @@ class NavPanel(ScrollView, can_focus=True):
             ("ctrl+up,K", "move_item(-1)", "nav.move_up", "nav.move_up", False, ""),
             ("ctrl+down,J", "move_item(1)", "nav.move_down", "nav.move_down", False, ""),
             ("u", "screen.undo", "undo", "nav.undo", False, ""),
+            ("tab", "leave(1)", "nav.leave", "nav.leave", False, ""),
+            ("shift+tab", "leave(-1)", "nav.leave_back", "nav.leave_back", False, ""),
         )
     ]
 
@@ -215,6 +217,17 @@ class NavPanel(ScrollView, can_focus=True):
 
     def action_open(self) -> None:
         self.opener(self.node)
+
+    def action_leave(self, step: int) -> None:
+        """Tab / Shift+Tab out of the agenda: the editor shows the node under the cursor first
+        (it follows the cursor only after a rest), so keys typed next go to that node."""
+        screen = self.screen
+        move = screen.focus_next if step > 0 else screen.focus_previous
+        catch_up = getattr(screen, "catch_up", None)
+        if catch_up is None:
+            move()
+        else:
+            catch_up(move)
 
     # -- agenda operations (applied by the main screen) ---------------------------------
 

@@ -382,6 +382,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "forms.add": ("Tilføj", "Add"),
     "forms.edit": ("Ret", "Edit"),
     "forms.open": ("Åbn", "Open"),
+    "nav.leave": ("Næste felt", "Next field"),
+    "nav.leave_back": ("Forrige felt", "Previous field"),
     "forms.duplicate": ("Kopiér", "Duplicate"),
     "forms.duplicated": ("Kopieret", "Duplicated"),
     "forms.back": ("Tilbage", "Back"),

@@ -136,20 +136,29 @@ class Typeahead:
             await self._start(self._waiting.popleft())
 
 
-def when_mounted(widget: Widget, then: Callable[[], None]) -> None:
-    """Call ``then`` now if ``widget`` is mounted, else as soon as it is; the keys typed
-    meanwhile wait (they belong to what ``then`` focuses)."""
-    if widget.is_mounted:
+def when_mounted(widget: Widget, then: Callable[[], None], *, laid_out: bool = False) -> None:
+    """Call ``then`` now if ``widget`` is mounted (``laid_out``: and has its size), else as
+    soon as it is; the keys typed meanwhile wait (they belong to what ``then`` focuses, and a
+    key such as End needs the widget's lines). A widget removed meanwhile is let go."""
+
+    def ready() -> bool:
+        return widget.is_mounted and (not laid_out or widget.size.width > 0)
+
+    if ready():
         then()
         return
     typeahead = getattr(widget.app, "typeahead", None)
     release = typeahead.hold() if isinstance(typeahead, Typeahead) else (lambda: None)
+    app = widget.app
 
     def attempt() -> None:
-        if not widget.is_mounted:
-            widget.app.call_after_refresh(attempt)  # released at the latest by its timer
+        if widget.is_mounted and not widget.is_attached:
+            release()  # removed before it was ready (the editor moved to another item)
+            return
+        if not ready():
+            app.call_after_refresh(attempt)  # released at the latest by its timer
             return
         then()
         release()
 
-    widget.app.call_after_refresh(attempt)
+    app.call_after_refresh(attempt)
