@@ -25,9 +25,9 @@ from .. import i18n
 from ..edits import Edit, SetField
 from ..model import SECTIONS, AgendaItem, Kind, Meeting, RemarkSource
 from ..text.when import MAX_DURATION, parse_duration, parse_time
+from .field_input import FieldInput
 from .focus_ring import RING_BINDINGS, FocusRing
 from .form_slots import make_form
-from .forms._common import FieldInput
 from .item_widgets import SectionArea, StandingToggle, item_text, time_placeholder
 from .kind_select import KindSelect
 from .messages import TextPending, request_edit

@@ -20,6 +20,7 @@ from textual.widgets import Input, Static
 
 from ... import i18n
 from ...edits import Edit
+from ..field_input import FieldInput as FieldInput  # the forms' inputs
 from ..messages import request_edit
 from ..strings import STRINGS, get_lang, t
 
@@ -94,17 +95,6 @@ def focus_first(container: Widget) -> bool:
             widget.screen.set_focus(widget)  # now: the next key read goes there
             return True
     return False
-
-
-class FieldInput(Input):
-    """An input whose Enter also tells its form at once (``field_submitted``), so the form
-    can move the cursor on before the next key is read."""
-
-    async def action_submit(self) -> None:
-        await super().action_submit()
-        form = next((a for a in self.ancestors if hasattr(a, "field_submitted")), None)
-        if form is not None:
-            form.field_submitted(self)
 
 
 class FormLogic:
