@@ -1,60 +1,85 @@
 """A monkey at the keyboard: random key sequences on the Danish sample, and what must hold.
 
-Each example opens a fresh copy of samples/arbejdsgruppe.toml at 80x24, presses 10-40 keys
-drawn from what a secretary types while writing a meeting (letters with æøå, digits, space,
-Tab / Shift+Tab, Enter, Esc, arrows, Home / End, F5 / F6, the agenda's and the lists' letter
-keys a, d, x, e, K, J, ctrl+z / ctrl+y, ctrl+s, ctrl+r), and checks:
+Each example opens a fresh copy of samples/arbejdsgruppe.toml at 80x24 and presses 10-40 keys
+drawn from what a secretary types while writing a meeting: letters with æøå, digits, space,
+Backspace, Tab / Shift+Tab, Enter, Esc, arrows, Home / End, F5 / F6, the agenda's and the
+lists' letter keys a, d, x, e, K, J, u, ctrl+z / ctrl+y, ctrl+s and ctrl+r (no ctrl+q, no
+ctrl+e). It starts on item 1 or a few keys away (item 5 with its remarks, the participants,
+the details, the next meeting). Every example runs twice: the keys one at a time with
+``pilot.press`` (each handled before the next), and the same keys as bursts, all keys up to
+a ctrl+s at once (a fast typist, a slow SSH link: the app's typeahead hands them on one at a
+time). Checked, each time:
 
 1. no exception: no handler raised (``run_test`` re-raises it when the app closes) and the app
    is still running after the keys;
-2. the file on disk changes only on ctrl+s: between two ctrl+s (and before the first) it keeps
+2. the file on disk changes only on ctrl+s: before the first ctrl+s and between two it keeps
    its bytes, and after a ctrl+s that saved, the file loads to the meeting in the session;
 3. after a final ctrl+s (dialogs closed with Esc first) the file loads to exactly the meeting
-   in the session, and the item editor shows that item: its section texts, its title, the
-   agenda's cursor, the selected remark's text;
+   in the session, the item editor shows that item (its section texts, its title, the
+   agenda's cursor, the selected remark's text) and applying what the screen shows changes
+   nothing;
 4. undo all, then redo all, gives back the same meeting: through the session, then again with
-   ctrl+z / ctrl+y in the agenda (typed section text is not in the undo history by design, so
-   everything on screen is applied first).
+   ctrl+z / ctrl+y in the agenda. Typed section text is not in the undo history by design (the
+   text area has its own undo), so everything on screen is applied first, and undone the
+   meeting is the one opened but for the items' texts;
 
-By default a small, fixed (derandomized) set of examples runs, so CI is quick and
-reproducible. For a bug hunt, ask for more, drawn at random each run::
+and 5. the bursts save the same meeting as the keys one at a time: at full speed every key
+does what it does typed slowly. (A text area's own undo steps, which Textual cuts after a
+2 s pause in typing, are cut by content only here, so ctrl+z in a text does the same at
+any speed.)
+
+By default a fixed (derandomized) set of examples runs, the same keys every run, about 45 s
+on two cores; a failure is reported with the keys as drawn (no shrinking: it takes minutes).
+For a bug hunt ask for more, drawn at random each run, failures shrunk::
 
     REFERAT_MONKEY_EXAMPLES=500 .venv/bin/python -m pytest tests/ui/test_ui_monkey.py -q
 
-Hypothesis prints the shrunk key sequence of a failure ("Falsifying example: ... keys=[...]");
-it can be replayed with ``run_keys`` below, or added as an ``@example``.
+Hypothesis prints the failing sequence ("Falsifying example: ... keys=[...]") and a
+``@reproduce_failure`` blob; ``run_on_fresh_copy(keys, burst)`` replays one run of it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
+import math
 import os
 import shutil
 import tempfile
+import time
+import unicodedata
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from textual import events
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.widgets import Input, TextArea
 
 from tui_referat.config import Config
 from tui_referat.model import Meeting, Remark, RemarkSource
 from tui_referat.storage import load_meeting
 from tui_referat.ui.forms import RemarksEditor
+from tui_referat.ui.item_editor import TEXT_KEYS
 from tui_referat.ui.item_widgets import SectionArea, item_text
 from tui_referat.ui.main_screen import MainScreen
 from tui_referat.ui.nav import Node
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "arbejdsgruppe.toml"
 
-#: Examples per run: a few fixed ones in CI (about 30 s on two cores), more on request.
-DEFAULT_EXAMPLES = 20
+#: Examples per run (each runs twice: one key at a time, then in bursts): a fixed few in CI,
+#: more on request (``REFERAT_MONKEY_EXAMPLES``).
+DEFAULT_EXAMPLES = 8
 _WANTED = os.environ.get("REFERAT_MONKEY_EXAMPLES", "").strip()
 EXAMPLES = int(_WANTED) if _WANTED else DEFAULT_EXAMPLES
-#: A longer run is a bug hunt: new sequences every time. The default run is the same every time.
-DERANDOMIZE = not _WANTED
+#: A longer run is a bug hunt: new sequences every time, failures shrunk to the keys that
+#: matter. The default run is the same every time.
+HUNT = bool(_WANTED)
 
 #: Keys as ``pilot.press`` names them. Plain letters first (Hypothesis shrinks towards the
 #: front), so a shrunk failure keeps only the keys that matter.
@@ -83,7 +108,6 @@ COMMANDS = (
     "ctrl+s",
     "ctrl+r",
 )
-KEYS = st.lists(st.sampled_from((*TYPING, *COMMANDS)), min_size=10, max_size=40)
 
 
 def keys_of(text: str) -> list[str]:
@@ -94,6 +118,25 @@ def keys_of(text: str) -> list[str]:
 #: Fixed sequences that matter: the tests at the end run them with every check above.
 EMPTY_REMARKS = keys_of("enter f6 f6 a d")  # "a d" on an item without remarks
 NEW_REMARK_SAVED = keys_of("enter f6 f6 a Ø k tab s enter t e k s t ctrl+s")
+
+
+#: Where the monkey starts typing: on item 1 (as the editor opens), or keys away from the
+#: parts a short random walk seldom reaches: the item with 13 remarks and 5 attachments
+#: (item 5), its remarks list, the participants, the meeting's details, the next meeting.
+STARTS = (
+    "",
+    "down down down down",
+    "down down down down enter f6 f6",
+    "down down down",
+    "up",
+    "up up",
+    "end",
+)
+KEYS = st.builds(
+    lambda start, keys: [*keys_of(start), *keys],
+    st.sampled_from(STARTS),
+    st.lists(st.sampled_from((*TYPING, *COMMANDS)), min_size=10, max_size=40),
+)
 
 
 def plain(value: Any) -> Any:
@@ -161,65 +204,122 @@ def check_screen_shows(app: Any, saved: Meeting) -> None:
         if remark is None:
             continue
         assert any(r is remark for r in editor.item.remarks), "a remark of another item shown"
-        assert form.query_one("#text", TextArea).text == remark.text
+        assert form.query_one("#text", TextArea).text == remark.text, "the remark's text"
 
 
-async def check_undo_redo(app: Any, pilot: Any) -> None:
-    """Undo everything, redo everything: the same meeting (session API, then the keys)."""
+def without_item_texts(meeting: dict[str, Any]) -> dict[str, Any]:
+    """``plain(meeting)`` less the items' texts (typed text is not in the undo history)."""
+    items = [{k: v for k, v in item.items() if k not in TEXT_KEYS} for item in meeting["items"]]
+    return {**meeting, "items": items}
+
+
+async def check_undo_redo(app: Any, pilot: Any, opened: dict[str, Any]) -> None:
+    """Undo everything, redo everything: the same meeting (session API, then the keys).
+    Undone, it is the meeting as ``opened`` but for the texts typed in the items' sections."""
     screen: MainScreen = app.screen
     session = app.session
+    history = session.history
     screen.set_focus(screen.nav)  # ctrl+z in a text area is the text's own undo
     await pilot.pause()
-    presses = 0
-    while session.history.can_redo:  # steps undone by the keys: "all" is with them redone
-        await pilot.press("ctrl+y")
-        presses += 1
-        assert presses < 1000
-    await pilot.pause()
-    screen.flush_pending()  # typed text is not in the history: applied, it is the baseline
+    # Steps the monkey undid are redone first: "all" is with them.
+    await press_while(app, pilot, "ctrl+y", lambda: history.can_redo)
+    screen.flush_pending()  # typed section text is not in the history: applied, it is kept
     top = plain(session.meeting)
     steps = 0
     while session.undo() is not None:
         steps += 1
         assert steps < 1000
     bottom = plain(session.meeting)
+    assert without_item_texts(bottom) == without_item_texts(opened), "undo all != as opened"
     while session.redo() is not None:
         steps -= 1
     assert steps == 0, "redo did not redo every step undo undid"
     assert plain(session.meeting) == top, "undo all + redo all (session) changed the meeting"
 
     # The same with the keys: every step reloads the screen and applies what it shows first.
-    for key, more in (("ctrl+z", "can_undo"), ("ctrl+y", "can_redo")):
-        presses = 0
-        while getattr(session.history, more):
-            await pilot.press(key)
-            presses += 1
-            assert presses < 1000
-        await pilot.pause()
+    for key, more, wanted in (("ctrl+z", "can_undo", bottom), ("ctrl+y", "can_redo", top)):
+        presses = await press_while(app, pilot, key, lambda m=more: getattr(history, m))
         assert isinstance(app.screen, MainScreen), f"{key} opened {app.screen!r}"
         screen.flush_pending()
-        wanted = bottom if key == "ctrl+z" else top
         assert plain(session.meeting) == wanted, f"{key} x{presses} (keys) gave another meeting"
 
 
-async def run_keys(path: Path, keys: list[str]) -> Meeting:
-    """Press ``keys`` on ``path`` and check the invariants; the meeting saved at the end."""
+async def press_while(app: Any, pilot: Any, key: str, more: Callable[[], bool]) -> int:
+    """Press ``key`` until ``more()`` is false, in bursts of ten (a press too many says there
+    is nothing more to undo): quick, and one at a time the random keys press it already."""
+    presses = 0
+    while more():
+        assert presses < 1000
+        await type_burst(app, pilot, [key] * 10)
+        presses += 10
+    return presses
+
+
+def key_event(key: str) -> events.Key:
+    """The key event ``pilot.press(key)`` sends (as ``App._press_keys`` makes it)."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    try:
+        char: str | None = unicodedata.lookup(
+            _get_unicode_name_from_key(REPLACED_KEYS.get(key, key))
+        )
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)
+
+
+async def type_burst(app: Any, pilot: Any, keys: list[str]) -> None:
+    """All of ``keys`` at once, as a fast typist or a slow SSH link delivers them (the app's
+    typeahead hands them on one at a time); back when every one has gone through.
+    "wait:300" (as ``pilot.press`` knows it): the keys before it, then a rest of 300 ms."""
+    for key in keys:
+        if key.startswith("wait:"):
+            await settle(app, pilot)
+            await asyncio.sleep(int(key.removeprefix("wait:")) / 1000)
+            continue
+        event = key_event(key)
+        event.set_sender(app)
+        app.post_message(event)
+    await settle(app, pilot)
+
+
+async def settle(app: Any, pilot: Any) -> None:
+    """Until the keys sent have gone through (or the app has ended with an error)."""
+    await pilot.pause()
+    give_up = time.monotonic() + 20
+    while not app.typeahead.idle and app.return_code is None:
+        assert time.monotonic() < give_up, "the typeahead never let the keys through"
+        await asyncio.sleep(0.01)
+    await pilot.pause()
+
+
+async def run_keys(path: Path, keys: list[str], burst: bool = False) -> Meeting:
+    """Press ``keys`` on ``path`` and check the invariants; the meeting saved at the end.
+
+    ``burst``: the keys up to each ctrl+s (and it) arrive at once, not one per idle app."""
     from tui_referat.app import ReferatApp
 
     on_disk = path.read_bytes()
     app = ReferatApp(path, lang="da", config=Config())
+    opened = plain(app.session.meeting)
     async with app.run_test(size=(80, 24)) as pilot:
         for chunk, then_save in split_at_saves(keys):
-            await pilot.press(*chunk)
-            await pilot.pause()
-            assert app.return_code is None, "the app exited"
-            assert path.read_bytes() == on_disk, "the file changed without ctrl+s"
-            if then_save:
-                await pilot.press("ctrl+s")
+            if burst:  # ctrl+s in the same burst: it saves what the keys before it typed
+                await type_burst(app, pilot, [*chunk, "ctrl+s"] if then_save else chunk)
+            else:
+                await pilot.press(*chunk)
                 await pilot.pause()
-                on_disk = path.read_bytes()
-                if not app.session.dirty:  # saved (or nothing to save)
-                    assert load_meeting(path) == app.session.meeting, "saved != session"
+                assert path.read_bytes() == on_disk, "the file changed without ctrl+s"
+                if then_save:
+                    await pilot.press("ctrl+s")
+                    await pilot.pause()
+            assert app.return_code is None, "the app exited"
+            if not then_save:
+                assert path.read_bytes() == on_disk, "the file changed without ctrl+s"
+                continue
+            on_disk = path.read_bytes()
+            if not app.session.dirty:  # saved (or nothing to save): all typed before it
+                assert load_meeting(path) == app.session.meeting, "saved != the session's"
         await close_dialogs(app, pilot)
         await pilot.pause(0.1)  # the editor follows the agenda's cursor after a rest
         await pilot.press("ctrl+s")
@@ -229,41 +329,105 @@ async def run_keys(path: Path, keys: list[str]) -> Meeting:
         saved = load_meeting(path)
         assert saved == app.session.meeting, "the file differs from the meeting in the session"
         check_screen_shows(app, saved)
-        await check_undo_redo(app, pilot)
+        shown = plain(app.session.meeting)
+        app.screen.flush_pending()  # what every field shows: nothing the save left out
+        assert plain(app.session.meeting) == shown, "the screen shows what was not saved"
+        await check_undo_redo(app, pilot, opened)
         assert app.return_code is None, "the app exited"
     assert app.return_code in (None, 0)
     return saved
 
 
-def run_on_fresh_copy(keys: list[str]) -> Meeting:
+@contextlib.contextmanager
+def undo_steps_by_content() -> Iterator[None]:
+    """A text area's own undo (ctrl+z in it) starts a new step after a 2 s pause in typing:
+    here only by what is typed, so the same keys give the same steps at any speed."""
+    original = TextArea.__init__
+
+    def init(self: TextArea, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        self.history.checkpoint_timer = math.inf
+
+    with mock.patch.object(TextArea, "__init__", init):
+        yield
+
+
+def run_on_fresh_copy(keys: list[str], burst: bool = False) -> Meeting:
     """``run_keys`` on a copy of the sample in a directory of its own."""
-    with tempfile.TemporaryDirectory(prefix="referat-monkey-") as folder:
+    with tempfile.TemporaryDirectory(prefix="referat-monkey-") as folder, undo_steps_by_content():
         path = Path(folder) / "meeting.toml"
         shutil.copyfile(SAMPLE, path)
-        return asyncio.run(run_keys(path, keys))
+        return asyncio.run(run_keys(path, keys, burst))
 
 
 @settings(
     max_examples=EXAMPLES,
     deadline=None,
-    derandomize=DERANDOMIZE,
+    derandomize=not HUNT,
     database=None,
     print_blob=True,
+    # CI: the failing keys as drawn, at once (shrinking takes minutes at seconds a run).
+    phases=list(Phase) if HUNT else [Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(keys=KEYS)
 def test_monkey_keys_keep_file_screen_and_undo_in_step(keys: list[str]) -> None:
-    run_on_fresh_copy(keys)
+    """Every check, for the keys one at a time and for the keys in bursts; and the two
+    save the same meeting (at full speed every key does what it does when typed slowly)."""
+    slow = run_on_fresh_copy(keys, burst=False)
+    fast = run_on_fresh_copy(keys, burst=True)
+    assert plain(fast) == plain(slow), "a burst saved another meeting than slow typing"
 
 
-def test_keys_on_an_empty_remarks_list_make_a_remark() -> None:
+@pytest.mark.parametrize("burst", [False, True], ids=["press", "burst"])
+def test_keys_on_an_empty_remarks_list_make_a_remark(burst: bool) -> None:
     """ "a" adds a remark to an item without remarks; "d" after it is typed in its topic."""
-    saved = run_on_fresh_copy(EMPTY_REMARKS)
+    saved = run_on_fresh_copy(EMPTY_REMARKS, burst)
     assert [remark.topic for remark in saved.items[0].remarks] == [["d"]]
 
 
-def test_a_remark_typed_at_full_speed_is_saved() -> None:
-    saved = run_on_fresh_copy(NEW_REMARK_SAVED)
+@pytest.mark.parametrize("burst", [False, True], ids=["press", "burst"])
+def test_a_remark_typed_at_full_speed_is_saved(burst: bool) -> None:
+    saved = run_on_fresh_copy(NEW_REMARK_SAVED, burst)
     [remark] = saved.items[0].remarks
     assert isinstance(remark, Remark)
     assert (remark.topic, remark.source, remark.text) == (["Øk"], RemarkSource.WRITTEN, "tekst")
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["press", "burst"])
+def test_keys_after_down_and_tab_go_to_the_item_the_agenda_is_on(burst: bool) -> None:
+    """Tab from the agenda goes into the item under the cursor, also when the editor has not
+    caught up with it yet (it follows the cursor after a rest): in one burst "xyz" must not
+    replace the title of item 2, the item the cursor passed."""
+    opened = load_meeting(SAMPLE)
+    saved = run_on_fresh_copy(keys_of("down down tab x y z"), burst)
+    assert [item.title for item in saved.items[1:3]] == [opened.items[1].title, "xyz"]
+
+
+def test_a_list_tab_opened_while_the_editor_follows_the_agenda() -> None:
+    """Down, Down, Shift+Tab, F5 at once: the actions tab is made for the item the editor
+    still shows, and the editor moves on to the item under the cursor before the tab's list
+    takes the focus. Timing decides whether that crashes (NoScreen): five tries."""
+    for _ in range(5):
+        run_on_fresh_copy(keys_of("down down shift+tab f5"), burst=True)
+
+
+def test_end_typed_at_once_with_the_tab_goes_where_it_goes_typed_slowly() -> None:
+    """After a rest, F6 End Ø: F6 shows the item's recommendation (a new text area, soft
+    wrapped), End goes to the end of the line it shows and Ø is typed there. In one burst End
+    must not reach the text area before it has been laid out (the end of the whole
+    paragraph then)."""
+    keys = keys_of("down down wait:300 f6 end Ø")
+    slow = run_on_fresh_copy(keys, burst=False)
+    fast = run_on_fresh_copy(keys, burst=True)
+    assert fast.items[2].recommendation == slow.items[2].recommendation
+
+
+def test_undo_of_a_copied_item_shown_on_its_attachments_tab() -> None:
+    """Item 4 (one attachment) duplicated, the copy's attachments tab shown, ctrl+z: the copy
+    leaves the agenda, and its attachments list, on its way out, is not asked for its numbers
+    (ValueError: not in list)."""
+    saved = run_on_fresh_copy(keys_of("down down down d f5 f5 ctrl+z"))
+    assert [item.title for item in saved.items] == [
+        item.title for item in load_meeting(SAMPLE).items
+    ]

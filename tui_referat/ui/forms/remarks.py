@@ -161,7 +161,9 @@ class RemarksEditor(EntriesEditor):
     def action_next_remark(self) -> None:
         """A new remark after this one, with its topic and source; the cursor in its text."""
         self.flush()
-        self.add_entry()
+        remark = self.selected
+        if not (isinstance(remark, Remark) and not remark.text.strip()):
+            self.add_entry()  # (a remark still without text gets its text first)
         self._focus_text()
 
     def paste_entries(self, text: str) -> None:
