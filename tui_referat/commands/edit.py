@@ -62,9 +62,11 @@ def main(args: argparse.Namespace) -> int:
         session = Session.new(path, lang)
 
     from ..app import ReferatApp
+    from ..safety.terminal import raw_output
 
     app = ReferatApp(path, theme=args.theme, lang=lang, session=session, config=config)
-    app.run()
+    with raw_output():  # Textual draws with escape sequences; it makes file text inert itself
+        app.run()
     return app.return_code or 0
 
 
