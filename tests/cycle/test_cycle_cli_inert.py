@@ -138,3 +138,33 @@ def test_subprocess_check_is_inert(hostile):
     text = done.stdout.decode() + done.stderr.decode()
     assert_inert(text)
     assert "␛]52" in text
+
+
+def test_export_to_a_terminal_shows_bidi_and_zero_width_visibly(hostile, capsys, monkeypatch):
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out, err = run(capsys, "export", str(hostile), "-f", "md")
+    assert code == 0
+    assert_inert(out + err)
+    assert "<U+202E>evil<U+200B>" in out
+
+
+def test_actions_on_a_terminal_keep_only_our_colours(hostile, capsys, monkeypatch):
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    code, out, _ = run(capsys, "actions", "--width", "0", str(hostile))
+    assert code == 0
+    assert out.startswith("\x1b[1mOwner")  # our bold header stays
+    assert set(re.findall(r"\x1b\[[0-9;]*m", out)) <= {"\x1b[1m", "\x1b[0m", "\x1b[1;31m"}
+    assert "\x1b[2J" not in out and "\x1b]" not in out and "Carl␛[2J" in out
+
+
+def test_the_editor_gets_the_streams_back(monkeypatch):
+    from tui_referat.safety.terminal import InertWriter, inert_output, raw_output
+
+    before = sys.stdout
+    with inert_output():
+        assert isinstance(sys.stdout, InertWriter)
+        with raw_output():
+            assert sys.stdout is before
+        assert isinstance(sys.stderr, InertWriter)
+    assert sys.stdout is before

@@ -18,6 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _confirm_new(path: Path, lang: str) -> bool:
+    from ..safety.sanitize import for_terminal
     from ..ui.strings import set_lang, t
 
     set_lang(lang)
@@ -25,7 +26,7 @@ def _confirm_new(path: Path, lang: str) -> bool:
         answer = sys.stdin.readline()
     else:
         try:
-            answer = input(t("new.confirm", path=path))
+            answer = input(for_terminal(t("new.confirm", path=path)))
         except EOFError:
             return False
     return answer.strip().lower() in ("y", "yes", "j", "ja")
