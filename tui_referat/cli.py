@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
+from .safety.terminal import inert_output
 
 #: (command, module, help). ``referat FILE`` is short for ``referat edit FILE``.
 COMMANDS: tuple[tuple[str, str, str], ...] = (
@@ -56,6 +57,13 @@ def _with_default_command(argv: list[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Everything it prints, to stdout or stderr, is made inert (see
+    ``safety.terminal``): text from a meeting file never reaches the terminal raw."""
+    with inert_output():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args_list = _with_default_command(list(sys.argv[1:] if argv is None else argv))
     names = {name for name, _, _ in COMMANDS}
     parser = build_parser(args_list[0] if args_list and args_list[0] in names else None)

@@ -39,3 +39,12 @@ def test_no_control_character_survives(text: str) -> None:
             code = ord(char)
             assert not (code < 0x20 and char not in "\n\t") and not (0x7F <= code <= 0x9F)
     assert "\n" not in one_line(text) and "\n" not in inert_all(text)
+
+
+def test_for_terminal_shows_zero_width_and_bidi_marks_and_keeps_lines() -> None:
+    from tui_referat.safety.sanitize import for_terminal, terminal_line
+
+    text = "a\u200bb\u200dc\ufeff\u200e\u202e\x1b]52;c;x\x07\nd\te"
+    assert for_terminal(text) == "a<U+200B>b<U+200D>c<U+FEFF><U+200E><U+202E>␛]52;c;x␇\nd\te"
+    assert terminal_line("a\nb\u2028") == "a␤b␤"
+    assert for_terminal("Åse Ørsted") == "Åse Ørsted"

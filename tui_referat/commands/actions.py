@@ -55,6 +55,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     from .. import cycle
+    from ..safety.terminal import write_styled
     from .actions_table import actions_json, actions_table
 
     failures: list[str] = []
@@ -72,7 +73,8 @@ def main(args: argparse.Namespace) -> int:
     if args.json:
         print(actions_json(found))
     elif found:
-        print(actions_table(found, today, show_done=args.all, width=args.width))
+        # the table's cells are inert already; this keeps its bold and red (on a terminal)
+        write_styled(actions_table(found, today, show_done=args.all, width=args.width) + "\n")
     else:
         print("No open actions." if not args.all else "No actions.")
     return 1 if failures else 0

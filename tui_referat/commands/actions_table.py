@@ -1,7 +1,8 @@
 """Plain, width-aware text tables and JSON for `referat actions`.
 
-Text from meeting files is never printed raw: ESC, C0 and C1 control characters and bidi
-overrides are removed, line breaks become spaces.
+Text from meeting files is never printed raw: ESC, C0 and C1 control characters, bidi
+overrides and zero-width characters are shown visibly (␛, <U+202E>), line breaks become
+spaces. JSON escapes them as ``\\uXXXX``, so the data stays the same.
 """
 
 from __future__ import annotations
@@ -16,17 +17,21 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..safety.sanitize import for_terminal
+
 if TYPE_CHECKING:
     from ..cycle import OpenAction
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_C1 = re.compile("[\x7f-\x9f]")
+#: What JSON output escapes beyond json's own C0: DEL, C1, bidi, zero-width, separators.
+_ESCAPE = re.compile(
+    "[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\u200b-\u200f\u2060-\u2064\ufeff]"
+)
 
 
 def clean(text: str) -> str:
-    """One line of printable text: whitespace runs collapsed, control characters removed."""
+    """One line of printable text: whitespace runs collapsed, control characters visible."""
     text = re.sub(r"[\t\n\r\v\f]+", " ", text)
-    return " ".join(_CONTROL.sub("", text).split())
+    return for_terminal(" ".join(text.split()))
 
 
 def cell_len(text: str) -> int:
@@ -236,5 +241,5 @@ def actions_json(actions: Sequence[OpenAction]) -> str:
         for action in actions
     ]
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    # json escapes C0 controls itself; escape DEL and C1 too so a terminal never sees them.
-    return _C1.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    # json escapes C0 controls itself; escape the rest too so a terminal never sees them.
+    return _ESCAPE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

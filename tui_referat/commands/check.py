@@ -26,6 +26,7 @@ def main(args: argparse.Namespace) -> int:
             "referat check: give one or more meeting files: referat check FILE...", file=sys.stderr
         )
         return 2
+    from ..safety.sanitize import terminal_line
     from ..storage.quick import check_file
 
     errors = warnings = 0
@@ -37,7 +38,7 @@ def main(args: argparse.Namespace) -> int:
                 warnings += 1
                 if args.quiet:
                     continue
-            print(problem)
+            print(terminal_line(str(problem)))  # one line each: a value cannot forge a line
     if not args.quiet:
         count = len(files)
         files_word = "file" if count == 1 else "files"

@@ -18,6 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _confirm_new(path: Path, lang: str) -> bool:
+    from ..safety.sanitize import for_terminal
     from ..ui.strings import set_lang, t
 
     set_lang(lang)
@@ -25,7 +26,7 @@ def _confirm_new(path: Path, lang: str) -> bool:
         answer = sys.stdin.readline()
     else:
         try:
-            answer = input(t("new.confirm", path=path))
+            answer = input(for_terminal(t("new.confirm", path=path)))
         except EOFError:
             return False
     return answer.strip().lower() in ("y", "yes", "j", "ja")
@@ -62,9 +63,11 @@ def main(args: argparse.Namespace) -> int:
         session = Session.new(path, lang)
 
     from ..app import ReferatApp
+    from ..safety.terminal import raw_output
 
     app = ReferatApp(path, theme=args.theme, lang=lang, session=session, config=config)
-    app.run()
+    with raw_output():  # Textual draws with escape sequences; it makes file text inert itself
+        app.run()
     return app.return_code or 0
 
 

@@ -1,6 +1,7 @@
 """`referat export FILE --format md|html|email|text|eml [-o OUT] [--theme NAME]`.
 
-Writes the export to OUT, or to stdout when ``-o`` is absent: the same bytes either way.
+Writes the export to OUT, or to stdout when ``-o`` is absent: the same bytes either way,
+except on a terminal, where bidi overrides and zero-width characters are shown visibly.
 Without ``--format`` the format follows OUT's suffix (``.md``, ``.html``, ``.txt``, ``.eml``),
 else Markdown. Exit 0 on success, 1 when the file cannot be read or OUT written, 2 on usage
 errors. Heavy imports (storage, the exporters) happen inside ``main``.
@@ -91,6 +92,13 @@ def main(args: argparse.Namespace) -> int:
         except OSError as err:
             print(f"referat export: cannot write {args.output}: {err.strerror}", file=sys.stderr)
             return 1
+        return 0
+    if sys.stdout.isatty():
+        # Shown, not piped: printed as text, so bidi overrides and zero-width characters,
+        # which the exports keep as data, are made visible (control characters are already
+        # dropped by the exporters; an email draft's CRLF line ends show as plain ones).
+        text = data.decode("utf-8", errors="replace").replace("\r\n", "\n")
+        print(text, end="", flush=True)
         return 0
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()

@@ -60,3 +60,28 @@ def one_line(text: str) -> str:
 def inert_all(text: str) -> str:
     """Every control character made visible, newline and tab too (for rendered cells)."""
     return text.translate(_ALL)
+
+
+#: Zero-width characters, invisible on a terminal, which can hide or join text unseen; with
+#: the left-to-right and right-to-left marks. Shown as ``<U+200B>`` in command-line output.
+_ZERO_WIDTH = (*range(0x200B, 0x2010), *range(0x2060, 0x2065), 0xFEFF)
+_TERMINAL = dict(_KEEP_LINES)
+_TERMINAL.update({code: f"<U+{code:04X}>" for code in _ZERO_WIDTH})
+_TERMINAL_LINE = dict(_TERMINAL)
+_TERMINAL_LINE[0x0A] = "\u2424"
+_TERMINAL_SOME = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+    "\u200b-\u200f\u2060-\u2064\ufeff]"
+)
+
+
+def for_terminal(text: str) -> str:
+    """``inert`` for a terminal: zero-width characters and bidi marks made visible too."""
+    if _TERMINAL_SOME.search(text) is None:
+        return text
+    return text.translate(_TERMINAL)
+
+
+def terminal_line(text: str) -> str:
+    """``for_terminal`` for one line of a report: a newline shows as ␤ (tabs stay)."""
+    return text.translate(_TERMINAL_LINE)
