@@ -197,7 +197,7 @@ def tick(app: ReferatApp) -> None:
 
 def _notice_disk_change(app: ReferatApp, guard: SafetyGuard) -> None:
     """Say once per change that someone else wrote the file (the save will ask)."""
-    if not guard.changed_on_disk():
+    if not guard.changed_on_disk(quick=True):
         return
     current = stamp(guard.path)
     if current == getattr(app, "safety_disk_noticed", None):
