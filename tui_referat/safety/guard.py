@@ -22,7 +22,7 @@ from ..errors import MeetingFileError
 from . import lock as locking
 from . import recovery
 from .keeper import RecoveryKeeper
-from .watch import FileStamp, changed_since, stamp
+from .watch import FileStamp, changed_since, stamp, write_protected
 
 
 def _known_stamp(session: Any) -> FileStamp | None:
@@ -56,6 +56,8 @@ class SafetyGuard:
         #: The last recovery write error, for the UI to show once; None when fine.
         self.last_error: str | None = None
         self.written_to: Path | None = None
+        #: The user chose to overwrite this file although it is marked read-only.
+        self.protection_accepted_for: Path | None = None
         session.listeners.append(self._on_session_event)
         if getattr(session, "dirty", False):
             self.keeper.mark_changed(self.clock())
@@ -164,6 +166,15 @@ class SafetyGuard:
         """Whether someone else wrote the file since we loaded or saved it (by its content;
         ``quick`` trusts an unchanged mtime and size, for a look while idle)."""
         return changed_since(self.path, self.base, quick=quick)
+
+    def write_protected(self) -> bool:
+        """Whether the file is marked read-only (no write bits) and the user has not yet
+        chosen to overwrite it anyway in this session."""
+        return self.protection_accepted_for != self.path and write_protected(self.path)
+
+    def accept_write_protected(self) -> None:
+        """The user chose to overwrite the read-only file: do not ask again for this path."""
+        self.protection_accepted_for = self.path
 
     def accept_disk(self) -> None:
         """The user chose to overwrite (or reloaded): the disk state is now our base."""

@@ -57,6 +57,18 @@ def stamp(path: Path) -> FileStamp | None:
     return stamp_bytes(path, data)
 
 
+def write_protected(path: Path) -> bool:
+    """Whether ``path`` has all its write bits off (``chmod 444``): someone marked it read-only.
+
+    The bits, not ``os.access``: as root, or through the atomic save's rename in a writable
+    folder, the file would be replaced anyway. A missing file is not protected."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return mode & 0o222 == 0
+
+
 def changed_since(path: Path, before: FileStamp | None, *, quick: bool = False) -> bool:
     """Whether ``path`` now differs from ``before`` (None: the file did not exist then).
 
