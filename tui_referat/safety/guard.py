@@ -22,7 +22,14 @@ from ..errors import MeetingFileError
 from . import lock as locking
 from . import recovery
 from .keeper import RecoveryKeeper
-from .watch import FileStamp, changed_since, stamp
+from .watch import FileStamp, changed_since, stamp, write_protected
+
+
+def _known_stamp(session: Any) -> FileStamp | None:
+    """The stamp of the bytes the session read or wrote; a fresh look at the file when the
+    session does not know them (a look later could take someone else's change as ours)."""
+    known = getattr(session, "disk_stamp", None)
+    return known if isinstance(known, FileStamp) else stamp(session.path)
 
 
 class SafetyGuard:
@@ -43,12 +50,14 @@ class SafetyGuard:
         #: a true result means it applied text, so the meeting is unsaved.
         self.emergency_flush = emergency_flush
         #: The meeting file as loaded or last saved (None: it does not exist yet).
-        self.base = base if base is not None else stamp(session.path)
+        self.base = base if base is not None else _known_stamp(session)
         self.keeper = RecoveryKeeper()
         self.lock: locking.Lock | None = None
         #: The last recovery write error, for the UI to show once; None when fine.
         self.last_error: str | None = None
         self.written_to: Path | None = None
+        #: The user chose to overwrite this file although it is marked read-only.
+        self.protection_accepted_for: Path | None = None
         session.listeners.append(self._on_session_event)
         if getattr(session, "dirty", False):
             self.keeper.mark_changed(self.clock())
@@ -96,7 +105,7 @@ class SafetyGuard:
         """The meeting is on disk: the recovery copy has done its job."""
         recovery.discard_recovery(self.path)
         self.keeper.clear()
-        self.base = stamp(self.path)
+        self.base = _known_stamp(self.session)
         self.last_error = None
 
     def discard(self) -> None:
@@ -153,9 +162,19 @@ class SafetyGuard:
 
     # -- the file on disk -----------------------------------------------------------------
 
-    def changed_on_disk(self) -> bool:
-        """Whether someone else wrote the file since we loaded or saved it."""
-        return changed_since(self.path, self.base)
+    def changed_on_disk(self, *, quick: bool = False) -> bool:
+        """Whether someone else wrote the file since we loaded or saved it (by its content;
+        ``quick`` trusts an unchanged mtime and size, for a look while idle)."""
+        return changed_since(self.path, self.base, quick=quick)
+
+    def write_protected(self) -> bool:
+        """Whether the file is marked read-only (no write bits) and the user has not yet
+        chosen to overwrite it anyway in this session."""
+        return self.protection_accepted_for != self.path and write_protected(self.path)
+
+    def accept_write_protected(self) -> None:
+        """The user chose to overwrite the read-only file: do not ask again for this path."""
+        self.protection_accepted_for = self.path
 
     def accept_disk(self) -> None:
         """The user chose to overwrite (or reloaded): the disk state is now our base."""

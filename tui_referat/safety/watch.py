@@ -1,8 +1,9 @@
 """Notice when a meeting file changed on disk since the editor loaded or saved it.
 
-Take a ``stamp`` right after load and after every save; before saving, ``changed_since`` tells
-whether someone else (git pull, another editor, a script) wrote the file meanwhile, so the
-editor can ask (reload / overwrite / save as) instead of silently overwriting.
+Take a ``stamp`` of the bytes read at load and written at every save; before saving,
+``changed_since`` (decided by a hash of the content) tells whether someone else (git pull,
+another editor, a script) wrote the file meanwhile, so the editor can ask (reload / overwrite /
+save as) instead of silently overwriting.
 """
 
 from __future__ import annotations
@@ -56,11 +57,25 @@ def stamp(path: Path) -> FileStamp | None:
     return stamp_bytes(path, data)
 
 
-def changed_since(path: Path, before: FileStamp | None) -> bool:
+def write_protected(path: Path) -> bool:
+    """Whether ``path`` has all its write bits off (``chmod 444``): someone marked it read-only.
+
+    The bits, not ``os.access``: as root, or through the atomic save's rename in a writable
+    folder, the file would be replaced anyway. A missing file is not protected."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return mode & 0o222 == 0
+
+
+def changed_since(path: Path, before: FileStamp | None, *, quick: bool = False) -> bool:
     """Whether ``path`` now differs from ``before`` (None: the file did not exist then).
 
-    Cheap when nothing happened: an unchanged mtime and size skip reading the file. A file
-    that was touched or rewritten with the same bytes does not count as changed.
+    Decided by the content: the file's bytes are hashed and compared, so a same-length change
+    with the old mtime put back (``cp -p``, ``rsync -a``, ``tar x``, sync clients) is noticed,
+    and a file touched or rewritten with the same bytes does not count as changed. ``quick``
+    (for an idle look, not before a save) trusts an unchanged mtime and size and reads nothing.
     """
     try:
         st = os.stat(path)
@@ -70,10 +85,10 @@ def changed_since(path: Path, before: FileStamp | None) -> bool:
         return True
     if before is None:
         return True
-    if st.st_mtime_ns == before.mtime_ns and st.st_size == before.size:
-        return False
     if st.st_size != before.size:
         return True
+    if quick and st.st_mtime_ns == before.mtime_ns:
+        return False
     try:
         return sha256_bytes(Path(path).read_bytes()) != before.sha256
     except OSError:

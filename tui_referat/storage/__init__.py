@@ -165,8 +165,9 @@ def dumps_meeting(meeting: Meeting) -> str:
     return _BOM + text if getattr(doc, "_referat_bom", False) else text
 
 
-def save_meeting(meeting: Meeting, path: str | Path) -> None:
-    """Write ``meeting`` to ``path`` atomically (temp file, fsync, replace; mode kept)."""
+def save_meeting(meeting: Meeting, path: str | Path) -> bytes:
+    """Write ``meeting`` to ``path`` atomically (temp file, fsync, replace; mode kept);
+    returns the bytes written (the editor hashes them to notice later changes by others)."""
     text = dumps_meeting(meeting)
     try:
         data = text.encode("utf-8")
@@ -175,6 +176,7 @@ def save_meeting(meeting: Meeting, path: str | Path) -> None:
             f"cannot save: the text has a character that cannot be stored ({error.reason})", path
         ) from None
     write_atomic(path, data)
+    return data
 
 
 def locator_for(meeting: Meeting) -> Callable[[str], Position | None] | None:

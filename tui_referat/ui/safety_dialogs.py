@@ -212,3 +212,36 @@ class DiskChangedDialog(_ChoiceDialog):
             ("reload", ts("disk.reload"), "error"),
             ("cancel", ts("disk.cancel"), "default"),
         ]
+
+
+class ReadOnlyFileDialog(_ChoiceDialog):
+    """The file is marked read-only (no write bits): dismisses "overwrite", "save_as" or
+    "cancel" (the default)."""
+
+    DEFAULT_CHOICE = "cancel"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "choose('overwrite')", "disk.overwrite", id="read_only_file.overwrite"),
+        Binding("s", "choose('save_as')", "disk.save_as", id="read_only_file.save_as"),
+        Binding("escape,c,a", "choose('cancel')", "disk.cancel", id="read_only_file.cancel"),
+    ]
+
+    def __init__(self, name: str, target: Path) -> None:
+        super().__init__()
+        self.name_shown = name
+        self.target = target
+
+    def title_text(self) -> str:
+        return ts("read_only_file.title")
+
+    def lines(self) -> list[tuple[str, str]]:
+        return [
+            (ts("read_only_file.what", name=one_line(self.name_shown)), "safety-text"),
+            (ts("read_only_file.keys", target=one_line(self.target.name)), "safety-keys"),
+        ]
+
+    def buttons(self) -> list[tuple[str, str, str]]:
+        return [
+            ("save_as", ts("disk.save_as"), "primary"),
+            ("overwrite", ts("disk.overwrite"), "warning"),
+            ("cancel", ts("disk.cancel"), "default"),
+        ]

@@ -197,7 +197,7 @@ def tick(app: ReferatApp) -> None:
 
 def _notice_disk_change(app: ReferatApp, guard: SafetyGuard) -> None:
     """Say once per change that someone else wrote the file (the save will ask)."""
-    if not guard.changed_on_disk():
+    if not guard.changed_on_disk(quick=True):
         return
     current = stamp(guard.path)
     if current == getattr(app, "safety_disk_noticed", None):
@@ -207,18 +207,22 @@ def _notice_disk_change(app: ReferatApp, guard: SafetyGuard) -> None:
 
 
 def ask_if_changed_on_disk(screen: Any) -> bool:
-    """Before a save: when the file changed on disk, show ``DiskChangedDialog`` and return
-    True (the choice then saves with ``screen.save(checked=True)``, reloads, or cancels)."""
+    """Before a save: when the file changed on disk, show ``DiskChangedDialog`` (then, for an
+    overwrite, ``ask_if_write_protected``); else ask if the file is marked read-only. True when
+    a dialog is shown: its choice saves with ``screen.save(checked=True)``, reloads, or cancels."""
     app = screen.app
     guard: SafetyGuard | None = getattr(app, "guard", None)
-    if guard is None or app.session.read_only or not guard.changed_on_disk():
+    if guard is None or app.session.read_only:
         return False
+    if not guard.changed_on_disk():
+        return ask_if_write_protected(screen)
     target = recovery.suggest_target(app.session.path, label="mine")
 
     def chosen(choice: str | None) -> None:
         if choice == "overwrite":
             guard.accept_disk()
-            screen.save(checked=True)
+            if not ask_if_write_protected(screen):
+                screen.save(checked=True)
         elif choice == "save_as":
             guard.switch_path(target)
             screen.save(checked=True)
@@ -228,6 +232,30 @@ def ask_if_changed_on_disk(screen: Any) -> bool:
     from .safety_dialogs import DiskChangedDialog
 
     app.push_screen(DiskChangedDialog(app.session.path.name, target), chosen)
+    return True
+
+
+def ask_if_write_protected(screen: Any) -> bool:
+    """Before a save: when the file's write bits are all off (made read-only after it was
+    opened), show ``ReadOnlyFileDialog`` and return True. Overwrite keeps the file's mode and
+    is not asked again for it this session; save as writes a new file; cancel writes nothing."""
+    app = screen.app
+    guard: SafetyGuard | None = getattr(app, "guard", None)
+    if guard is None or not guard.write_protected():
+        return False
+    target = recovery.suggest_target(app.session.path, label="mine")
+
+    def chosen(choice: str | None) -> None:
+        if choice == "overwrite":
+            guard.accept_write_protected()
+            screen.save(checked=True)
+        elif choice == "save_as":
+            guard.switch_path(target)
+            screen.save(checked=True)
+
+    from .safety_dialogs import ReadOnlyFileDialog
+
+    app.push_screen(ReadOnlyFileDialog(app.session.path.name, target), chosen)
     return True
 
 

@@ -95,6 +95,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Esc annullerer",
         "r reloads (your changes are dropped) · o overwrites · s saves as {target} · Esc cancels",
     ),
+    "read_only_file.title": ("Filen er skrivebeskyttet", "The file is read-only"),
+    "read_only_file.what": (
+        "{name} er gjort skrivebeskyttet, siden du åbnede den (ingen skriverettigheder).",
+        "{name} was made read-only since you opened it (no write permission).",
+    ),
+    "read_only_file.keys": (
+        "o overskriver alligevel (filen forbliver skrivebeskyttet) · s gemmer som {target} · "
+        "Esc annullerer",
+        "o overwrites anyway (the file stays read-only) · s saves as {target} · Esc cancels",
+    ),
     "save.failed_kept": (
         "Mødet er stadig i editoren og i gendannelseskopien. Intet er halvt skrevet.",
         "The meeting is still in the editor and in the recovery copy. Nothing is half-written.",

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..edits import Edit, History, SetField
 from ..model import Meeting
+from ..safety.watch import FileStamp, stamp_bytes
 
 #: Events sent to listeners: "changed" (the model changed), "saved" (written to disk),
 #: "reverted" (undo or redo brought the meeting back to what its file holds).
@@ -47,13 +48,21 @@ class Session:
         self._file_key: str | None = None
         self.last_saved: dt.datetime | None = None
         self.listeners: list[Listener] = []
+        #: The file as this session read it at load or wrote it at the last save (mtime, size,
+        #: hash of those bytes); None when not known. The safety guard compares the file with
+        #: it before a save, so a change by someone else is not overwritten unasked.
+        self.disk_stamp: FileStamp | None = None
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False) -> Session:
         """Load ``path``; raises ``MeetingFileError`` when it cannot be read."""
-        from ..storage import load_meeting
+        from ..storage import loads_meeting
+        from ..storage.files import read_text
 
-        return cls(path, load_meeting(Path(path)), read_only=read_only)
+        text = read_text(path)  # valid UTF-8, so encoding it gives back the bytes read
+        session = cls(path, loads_meeting(text, path), read_only=read_only)
+        session.disk_stamp = stamp_bytes(Path(path), text.encode("utf-8"))
+        return session
 
     @classmethod
     def new(cls, path: Path | str, lang: str = "da") -> Session:
@@ -137,7 +146,8 @@ class Session:
 
         if self.read_only:
             raise PermissionError(f"{self.path}: opened read-only")
-        save_meeting(self.meeting, self.path)
+        data = save_meeting(self.meeting, self.path)
+        self.disk_stamp = stamp_bytes(self.path, data) if isinstance(data, bytes) else None
         self._file_key = None  # taken again at the next change
         self.dirty = False
         self.is_new = False
