@@ -194,15 +194,6 @@ def _parse(raw: str, place: Path, original: Path) -> tuple[RecoveryMeta, str]:
     return RecoveryMeta(original=str(original), written_at=written, has_header=False), raw
 
 
-def read_recovery(place: Path, original: Path) -> tuple[RecoveryMeta, str] | None:
-    """The metadata and meeting text of the copy at ``place``; None when there is none."""
-    try:
-        raw = place.read_bytes().decode("utf-8", "replace")
-    except OSError:
-        return None
-    return _parse(raw, place, _absolute(original))
-
-
 #: A copy dated more than this far in the future is not believed (clock skew allowed).
 FUTURE_SKEW = dt.timedelta(minutes=10)
 
