@@ -107,10 +107,12 @@ def test_newest_copy_wins_and_stale_other_place_is_removed(meeting_file: Path) -
     assert info is not None and info.text == UNSAVED
 
 
-def test_a_copy_without_header_is_still_offered(meeting_file: Path) -> None:
-    recovery.sibling_path(meeting_file).write_text(UNSAVED, encoding="utf-8")
-    info = recovery.find_recovery(meeting_file)
-    assert info is not None and info.text == UNSAVED
+def test_a_copy_without_header_is_not_offered_but_kept(meeting_file: Path) -> None:
+    place = recovery.sibling_path(meeting_file)
+    place.write_text(UNSAVED, encoding="utf-8")
+    assert recovery.find_recovery(meeting_file) is None  # it proves neither file nor user
+    [aside] = recovery.scan_recovery(meeting_file).set_aside
+    assert aside.path.read_text(encoding="utf-8") == UNSAVED and not place.exists()
 
 
 def test_discard_removes_every_copy(meeting_file: Path) -> None:

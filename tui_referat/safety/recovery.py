@@ -23,12 +23,13 @@ import datetime as dt
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._atomic import atomic_write_text, file_mode
-from .identity import host_name, user_name
+from .identity import host_name, process_alive, start_token, user_name
 from .watch import FileStamp, sha256_bytes
 
 if TYPE_CHECKING:
@@ -51,6 +52,10 @@ class RecoveryMeta:
     user: str = ""
     #: The meeting file as the editor loaded or last saved it (None: new or unknown).
     base: FileStamp | None = None
+    #: The writing process's start token (see ``identity.start_token``), to tell it is alive.
+    token: str = ""
+    #: Whether the copy had a readable header line (a copy without one proves nothing).
+    has_header: bool = True
 
     def header(self) -> str:
         data = {
@@ -60,6 +65,7 @@ class RecoveryMeta:
             "host": self.host,
             "user": self.user,
             "base": self.base.to_json() if self.base else None,
+            "token": self.token,
         }
         return HEADER_PREFIX + json.dumps(data, ensure_ascii=True) + "\n"
 
@@ -144,6 +150,7 @@ def write_recovery(
         host=host_name(),
         user=user_name(),
         base=base,
+        token=_my_token(),
     )
     content = meta.header() + text
     mode = file_mode(path)
@@ -177,39 +184,204 @@ def _parse(raw: str, place: Path, original: Path) -> tuple[RecoveryMeta, str]:
                 host=str(data.get("host", "")),
                 user=str(data.get("user", "")),
                 base=FileStamp.from_json(data.get("base")),
+                token=str(data.get("token", "")),
             )
             return meta, rest
         except (ValueError, TypeError, KeyError, AttributeError):
             pass
     # No or a damaged header: still someone's text. Date it by the file's mtime.
     written = dt.datetime.fromtimestamp(place.stat().st_mtime).astimezone()
-    return RecoveryMeta(original=str(original), written_at=written), raw
+    return RecoveryMeta(original=str(original), written_at=written, has_header=False), raw
 
 
-def read_recovery(place: Path, original: Path) -> tuple[RecoveryMeta, str] | None:
-    """The metadata and meeting text of the copy at ``place``; None when there is none."""
+#: A copy dated more than this far in the future is not believed (clock skew allowed).
+FUTURE_SKEW = dt.timedelta(minutes=10)
+
+#: Why a copy is not offered: the label in the name it is kept under, per reason.
+ASIDE_LABELS = {
+    "damaged": "damaged",
+    "other_file": "foreign",
+    "other_user": "foreign",
+    "forged": "foreign",
+    "live_editor": "foreign",
+}
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A copy that is not offered, kept under another name so nothing ever overwrites it."""
+
+    #: Where the copy is now (its old place when it could not be moved: ``error`` says why).
+    path: Path
+    #: "damaged", "other_file", "other_user", "forged" (no header, dated in the future) or
+    #: "live_editor" (the copy of an editor that is still running, or whose lock was taken).
+    reason: str
+    meta: RecoveryMeta
+    #: The readable text of a damaged copy of ours, as a visible ``.txt`` beside the file.
+    text_path: Path | None = None
+    detail: str = ""
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class RecoveryScan:
+    #: The copy to offer for restoring; None when there is none (or none that belongs).
+    offer: RecoveryInfo | None
+    set_aside: list[SetAside]
+
+
+_TOKEN: list[str] = []
+
+
+def _my_token() -> str:
+    if not _TOKEN:
+        _TOKEN.append(start_token(os.getpid()))
+    return _TOKEN[0]
+
+
+def _owner_uid(place: Path) -> int | None:
     try:
-        raw = place.read_bytes().decode("utf-8", "replace")
+        return place.stat().st_uid
     except OSError:
         return None
-    return _parse(raw, place, _absolute(original))
 
 
-def find_recovery(path: Path) -> RecoveryInfo | None:
-    """The newest recovery copy for ``path`` that differs from the file, or None.
+def _why_not_ours(
+    place: Path,
+    meta: RecoveryMeta,
+    original: Path,
+    now: dt.datetime,
+    holder: tuple[str, int] | None,
+) -> str:
+    """Why the copy at ``place`` is not this user's copy of ``original``; "" when it is."""
+    if not meta.has_header:
+        return "forged"
+    if _absolute(Path(meta.original)) != original:
+        return "other_file"
+    if hasattr(os, "getuid") and _owner_uid(place) != os.getuid():
+        return "other_user"
+    if meta.user != user_name():
+        return "other_user"
+    written = meta.written_at
+    if written.tzinfo is None:
+        written = written.astimezone()
+    if written > now + FUTURE_SKEW:
+        return "forged"
+    if holder is not None and (meta.host, meta.pid) == holder:
+        return "live_editor"
+    if meta.host == host_name() and meta.pid != os.getpid() and process_alive(meta.pid, meta.token):
+        return "live_editor"
+    return ""
 
-    A copy identical to the file (the work was saved after all) is not reported.
+
+def _damage(raw: bytes, text: str, original: Path) -> str:
+    """What is wrong with a copy's meeting text; "" when it loads."""
+    from ..errors import MeetingFileError
+    from ..storage import loads_meeting
+
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return f"not UTF-8: {error}"
+    try:
+        loads_meeting(text, original)
+    except MeetingFileError as error:
+        return str(error)
+    except Exception as error:  # a copy must never stop the editor from opening
+        return f"{type(error).__name__}: {error}"
+    return ""
+
+
+def _free(candidate: Callable[[int], Path]) -> Path:
+    number = 1
+    target = candidate(number)
+    while target.exists() or target.is_symlink():
+        number += 1
+        target = candidate(number)
+    return target
+
+
+def keep_aside(place: Path, label: str, now: dt.datetime | None = None) -> Path:
+    """Rename ``place`` to ``place.LABEL-YYYYMMDDTHHMMSS`` (``-2``, ... if taken); the path.
+
+    Never replaces an existing file. Raises ``OSError`` when it cannot be renamed."""
+    stamp_text = (now or dt.datetime.now().astimezone()).strftime("%Y%m%dT%H%M%S")
+    base = f"{place.name}.{label}-{stamp_text}"
+    target = _free(lambda n: place.with_name(base if n == 1 else f"{base}-{n}"))
+    try:
+        os.link(place, target)  # fails if target appeared meanwhile: nothing is replaced
+    except FileExistsError:
+        raise
+    except OSError:
+        os.rename(place, target)
+        return target
+    place.unlink()
+    return target
+
+
+def _save_readable_text(original: Path, text: str, now: dt.datetime, aside: Path) -> Path | None:
+    """The readable text of a damaged copy as ``NAME.recovered-text-YYYYMMDD-HHMM.txt`` beside
+    the meeting file (beside the kept copy when that folder cannot be written)."""
+    stamp_text = now.strftime("%Y%m%d-%H%M")
+    for folder in (original.parent, aside.parent):
+        base = f"{original.stem}.recovered-text-{stamp_text}"
+        target = _free(lambda n, f=folder, b=base: f / (f"{b}.txt" if n == 1 else f"{b}-{n}.txt"))
+        try:
+            atomic_write_text(target, text, mode=0o600)
+        except OSError:
+            continue
+        return target
+    return None
+
+
+def scan_recovery(
+    path: Path,
+    *,
+    now: dt.datetime | None = None,
+    holder: tuple[str, int] | None = None,
+    set_aside: bool = True,
+) -> RecoveryScan:
+    """The copy to offer for ``path`` and the copies kept aside instead.
+
+    Offered is only the newest copy that records this path, is owned by this user (file owner
+    and recorded user), is not dated in the future, is not the copy of a live editor (or of
+    ``holder``, the (host, pid) of a lock just taken over) and loads as a meeting. Every other
+    copy is renamed aside with ``keep_aside`` (when ``set_aside``), so no new copy overwrites
+    it; a damaged copy of ours also gets its readable text saved as a ``.txt``.
     """
     original = _absolute(path)
+    now = now or dt.datetime.now().astimezone()
     found: list[tuple[Path, RecoveryMeta, str]] = []
-    for index, place in enumerate(candidates(original)):
-        parsed = read_recovery(place, original)
-        if parsed is None:
+    aside: list[SetAside] = []
+    for place in candidates(original):
+        try:
+            raw = place.read_bytes()
+        except OSError:
             continue
-        meta, text = parsed
-        if index > 0 and _absolute(Path(meta.original)) != original:
-            continue  # a hash collision or a copy for another file
-        found.append((place, meta, text))
+        meta, text = _parse(raw.decode("utf-8", "replace"), place, original)
+        reason = _why_not_ours(place, meta, original, now, holder)
+        detail = ""
+        if not reason:
+            detail = _damage(raw, text, original) if set_aside else ""
+            reason = "damaged" if detail else ""
+        if not reason:
+            found.append((place, meta, text))
+            continue
+        if not set_aside:
+            continue
+        try:
+            moved = keep_aside(place, ASIDE_LABELS[reason], now)
+        except OSError as error:
+            aside.append(SetAside(place, reason, meta, detail=detail, error=str(error)))
+            continue
+        text_path = None
+        if reason == "damaged":
+            text_path = _save_readable_text(original, text, now, moved)
+        aside.append(SetAside(moved, reason, meta, text_path, detail))
+    return RecoveryScan(_offer(original, found), aside)
+
+
+def _offer(original: Path, found: list[tuple[Path, RecoveryMeta, str]]) -> RecoveryInfo | None:
     if not found:
         return None
     place, meta, text = max(found, key=lambda entry: entry[1].written_at.timestamp())
@@ -232,6 +404,15 @@ def find_recovery(path: Path) -> RecoveryInfo | None:
         file_changed=file_changed,
         summary=diff_summary(file_text or "", text),
     )
+
+
+def find_recovery(path: Path) -> RecoveryInfo | None:
+    """The newest recovery copy of ``path`` that belongs to it and this user and differs from
+    the file, or None. Moves nothing (``scan_recovery`` keeps the others aside).
+
+    A copy identical to the file (the work was saved after all) is not reported.
+    """
+    return scan_recovery(path, set_aside=False).offer
 
 
 def _items_changed(old: Meeting, new: Meeting) -> tuple[int, bool]:

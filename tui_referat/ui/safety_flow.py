@@ -12,6 +12,7 @@ Textual lives in ``tui_referat.safety`` (``SafetyGuard``).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -84,7 +85,9 @@ def prepare(app: ReferatApp) -> bool:
         return True
     if isinstance(app.safety_lock, LockHeld):
         return False
-    app.safety_recovery = recovery.find_recovery(app.session.path)
+    scan = recovery.scan_recovery(app.session.path)
+    app.safety_recovery = scan.offer
+    app.safety_set_aside = scan.set_aside
     return app.safety_recovery is None
 
 
@@ -105,7 +108,10 @@ def open_meeting(app: ReferatApp, show_main: Callable[[], None]) -> None:
             if choice == "take_over":
                 taken = guard.take_over_lock(result)
                 if isinstance(taken, Lock):
-                    _offer_recovery(app, show_main, recovery.find_recovery(app.session.path))
+                    holder = (result.info.host, result.info.pid)  # its copy is never offered
+                    scan = recovery.scan_recovery(app.session.path, holder=holder)
+                    tell_set_aside(app, scan.set_aside)
+                    _offer_recovery(app, show_main, scan.offer)
                     return
             if choice in ("read_only", "take_over"):
                 app.session.read_only = True
@@ -124,7 +130,39 @@ def open_meeting(app: ReferatApp, show_main: Callable[[], None]) -> None:
         )
     elif not result.enforced:
         app.notify(ts("lock.unenforced", error=result.error), severity="warning", timeout=8)
+    tell_set_aside(app, getattr(app, "safety_set_aside", []))
+    app.safety_set_aside = []
     _offer_recovery(app, show_main, app.safety_recovery)
+
+
+def describe_set_aside(entry: recovery.SetAside) -> str:
+    """The message for a recovery copy kept aside: why, whose, when, and where it is now."""
+    from .safety_dialogs import describe_time
+
+    path = one_line(str(entry.path))
+    if entry.error:
+        return ts("recovery.not_moved", error=one_line(entry.error), path=path)
+    if entry.reason == "damaged":
+        text = ts("recovery.damaged", detail=one_line(entry.detail), path=path)
+        if entry.text_path is not None:
+            text += ts("recovery.readable", path=one_line(str(entry.text_path)))
+        return text
+    meta = entry.meta
+    why = ts(f"recovery.why.{entry.reason}", original=one_line(meta.original), pid=meta.pid)
+    who = one_line(f"{meta.user or '?'}@{meta.host or '?'}")
+    when = describe_time(meta.written_at) if meta.has_header else "?"
+    return ts("recovery.foreign", why=why, who=who, when=when, path=path)
+
+
+def tell_set_aside(app: ReferatApp, entries: list[recovery.SetAside]) -> None:
+    """Tell the user about every recovery copy kept aside (they stay until dismissed: 60 s)."""
+    for entry in entries:
+        app.notify(
+            describe_set_aside(entry),
+            title=ts("recovery.title"),
+            severity="error" if entry.error else "warning",
+            timeout=60,
+        )
 
 
 def _offer_recovery(
@@ -167,8 +205,14 @@ def _restore(app: ReferatApp, info: recovery.RecoveryInfo) -> None:
     try:
         meeting = loads_meeting(info.text, info.original)
     except MeetingFileError as error:
-        app.notify(str(error), title=ts("recovery.title"), severity="error", timeout=15)
-        return  # the copy stays on disk: nothing is lost
+        # Checked when found, but keep it aside all the same: new typing must not replace it.
+        entry = recovery.SetAside(info.path, "damaged", info.meta, detail=str(error))
+        try:
+            entry = dataclasses.replace(entry, path=recovery.keep_aside(info.path, "damaged"))
+        except OSError as move_error:
+            entry = dataclasses.replace(entry, error=str(move_error))
+        tell_set_aside(app, [entry])
+        return
     session = Session(info.original, meeting)
     session.dirty = True
     app.session = session

@@ -49,6 +49,38 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Kan ikke skrive gendannelseskopien: {error}",
         "Cannot write the recovery copy: {error}",
     ),
+    "recovery.damaged": (
+        "Gendannelseskopien kan ikke gendannes ({detail}). Den er gemt til side som {path}"
+        " og bliver ikke overskrevet.",
+        "The recovery copy cannot be restored ({detail}). It is kept aside as {path}"
+        " and will not be overwritten.",
+    ),
+    "recovery.readable": (
+        " Den læsbare tekst er gemt i {path}; åbn den og kopiér det, du mangler.",
+        " Its readable text is saved in {path}; open it and copy what you need.",
+    ),
+    "recovery.foreign": (
+        "En gendannelseskopi blev ikke tilbudt: {why}. Den er skrevet af {who} {when}."
+        " Den er gemt til side som {path}; intet er slettet.",
+        "A recovery copy was not offered: {why}. It was written by {who} {when}."
+        " It is kept aside as {path}; nothing was deleted.",
+    ),
+    "recovery.why.other_file": ("den hører til {original}", "it belongs to {original}"),
+    "recovery.why.other_user": ("den tilhører en anden bruger", "it belongs to another user"),
+    "recovery.why.forged": (
+        "dens hoved mangler eller er ikke troværdigt (fx dateret i fremtiden)",
+        "its header is missing or not believable (dated in the future, say)",
+    ),
+    "recovery.why.live_editor": (
+        "den tilhører en editor, der stadig kører (proces {pid})",
+        "it belongs to an editor that is still running (process {pid})",
+    ),
+    "recovery.not_moved": (
+        "En gendannelseskopi, der ikke kan gendannes, kunne ikke flyttes ({error}): {path}."
+        " Kopiér den selv, før du skriver.",
+        "A recovery copy that cannot be restored could not be moved aside ({error}): {path}."
+        " Copy it yourself before typing.",
+    ),
     "lock.title": ("Filen er åben i en anden editor", "The file is open in another editor"),
     "lock.who": (
         "{name} er åbnet af {user} på {host} (proces {pid}) siden {since}.",
