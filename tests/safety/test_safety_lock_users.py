@@ -149,6 +149,14 @@ def test_a_readable_lock_of_another_user_is_held_even_if_its_process_is_gone(
     assert isinstance(held, locking.LockHeld) and held.info.user == "eve"
 
 
+def test_the_dialog_names_the_owner_of_an_unreadable_lock(meeting_file: Path) -> None:
+    from tui_referat.ui.safety_dialogs import describe_lock
+
+    unknown = locking.LockInfo(user="?", host="?", pid=0, since="")
+    held = locking.LockHeld(locking.lock_path(meeting_file), unknown, readable=False, owner="ann")
+    assert "ann" in describe_lock("m.toml", held)
+
+
 @pytest.mark.slow
 def test_second_user_sees_the_lock_held_by_root_and_no_draft(
     second_user: str, shared_dir: Path
