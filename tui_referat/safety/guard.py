@@ -53,6 +53,8 @@ class SafetyGuard:
         self.base = base if base is not None else _known_stamp(session)
         self.keeper = RecoveryKeeper()
         self.lock: locking.Lock | None = None
+        #: When (by ``clock``) the lock was last touched; None: not yet.
+        self._beat_at: float | None = None
         #: The last recovery write error, for the UI to show once; None when fine.
         self.last_error: str | None = None
         self.written_to: Path | None = None
@@ -116,10 +118,22 @@ class SafetyGuard:
     # -- the recovery copy ----------------------------------------------------------------
 
     def tick(self) -> bool:
-        """Call from a timer; writes the copy when due. True when a copy was written."""
+        """Call from a timer; writes the copy when due. True when a copy was written.
+
+        Also touches our lock every ``lock.HEARTBEAT`` seconds, so another host sees it live."""
+        self._heartbeat()
         if not self.active or not self.keeper.tick(self.clock()):
             return False
         return self.write_now()
+
+    def _heartbeat(self) -> None:
+        if self.lock is None or not self.lock.enforced:
+            return
+        now = self.clock()
+        if self._beat_at is not None and now - self._beat_at < locking.HEARTBEAT:
+            return
+        self._beat_at = now
+        locking.heartbeat(self.lock)
 
     def item_switched(self) -> bool:
         """Call when the user moves to another item (or node)."""
@@ -186,12 +200,14 @@ class SafetyGuard:
         result = locking.acquire(self.path)
         if isinstance(result, locking.Lock):
             self.lock = result
+            self._beat_at = self.clock()
         return result
 
     def take_over_lock(self, held: locking.LockHeld) -> locking.Lock | locking.LockHeld:
         result = locking.take_over(self.path, held.info)
         if isinstance(result, locking.Lock):
             self.lock = result
+            self._beat_at = self.clock()
         return result
 
     def lock_lost(self) -> bool:

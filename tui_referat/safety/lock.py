@@ -3,9 +3,15 @@
 ``DIR/.NAME.lock`` holds JSON: user, host, pid, since, a process start token (boot id and start
 time from /proc, so a reused pid is not mistaken for the holder) and a random id. It is created
 atomically (a complete temp file hard-linked into place, or O_CREAT|O_EXCL where links are not
-supported). A lock whose process is gone on this host is stale and is taken over; the caller
-shows a notice. A lock held by a live process, or by another host, is reported as
-``LockHeld`` for the editor to ask: open read-only, take over, or quit.
+supported), mode 0644: it holds no secret, and others must be able to see who has the file.
+``NAME`` is the real file (symlinks and ``..`` resolved), so every spelling of a path finds the
+same lock. The live editor touches its lock every ``HEARTBEAT`` seconds.
+
+Stale (taken over, the caller shows a notice) is only a lock of our own user whose editor is
+gone: on this host its process no longer runs; from another host its heartbeat (the lock file's
+time) is older than ``STALE_AFTER``. A lock owned by another user is never stale, readable or
+not: it is reported as ``LockHeld`` with the owner's name (from the file's owner), and the
+editor asks: open read-only, take over, or quit.
 """
 
 from __future__ import annotations
@@ -23,8 +29,15 @@ from pathlib import Path
 from ._atomic import atomic_write_text
 from .identity import host_name, process_alive, start_token, user_name
 
-#: A lock file that cannot be read and is older than this is stale (a crash mid-create).
+#: A lock file of ours that cannot be read and is older than this is stale (a crash
+#: mid-create). Another user's unreadable lock is never stale.
 UNREADABLE_GRACE = 10.0
+#: The live editor touches its lock this often (seconds) ...
+HEARTBEAT = 60.0
+#: ... so another host's lock untouched for this long is stale (its editor is gone).
+STALE_AFTER = 3 * HEARTBEAT
+#: Lock files are readable by everyone: user, host, pid and time are no secret.
+LOCK_MODE = 0o644
 
 
 @dataclass(frozen=True)
@@ -82,11 +95,42 @@ class LockHeld:
     path: Path
     info: LockInfo
     readable: bool = True
+    #: The user owning the lock file (even when it cannot be read); "" when unknown.
+    owner: str = ""
+
+
+def real_path(path: Path) -> Path:
+    """The real file behind ``path``: symlinks, ``..`` and relative spellings resolved.
+
+    Not the inode: every save replaces the file (a new inode), the name stays."""
+    return Path(os.path.realpath(Path(path).expanduser()))
 
 
 def lock_path(path: Path) -> Path:
-    path = Path(os.path.abspath(Path(path).expanduser()))
+    path = real_path(path)
     return path.with_name(f".{path.name}.lock")
+
+
+def _my_uid() -> int:
+    return os.geteuid() if hasattr(os, "geteuid") else -1
+
+
+def owner_name(target: Path) -> str:
+    """The name of the user owning ``target`` (its uid when unnamed); "" when it is gone."""
+    try:
+        uid = os.stat(target).st_uid
+    except OSError:
+        return ""
+    return _uid_name(uid)
+
+
+def _uid_name(uid: int) -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return str(uid)
 
 
 def my_info() -> LockInfo:
@@ -113,9 +157,15 @@ def read_lock(path: Path) -> LockInfo | None:
     return _read(lock_path(path))
 
 
-def is_stale(info: LockInfo) -> bool:
-    """A lock is stale when it is from this host and its process is gone."""
-    return info.host == host_name() and not process_alive(info.pid, info.token)
+def is_stale(info: LockInfo, heartbeat: float | None = None, *, now: float | None = None) -> bool:
+    """A lock is stale when it is from this host and its process is gone, or from another
+    host and its ``heartbeat`` (the lock file's mtime) is older than ``STALE_AFTER``.
+    Whose lock it is, is the caller's question (another user's lock is never stale)."""
+    if info.host == host_name():
+        return not process_alive(info.pid, info.token)
+    if heartbeat is None:
+        return False
+    return (time.time() if now is None else now) - heartbeat > STALE_AFTER
 
 
 def _create_exclusive(target: Path, text: str) -> None:
@@ -125,6 +175,7 @@ def _create_exclusive(target: Path, text: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
+            os.fchmod(handle.fileno(), LOCK_MODE)  # mkstemp makes it 0600
             os.fsync(handle.fileno())
         try:
             os.link(tmp, target)
@@ -134,10 +185,12 @@ def _create_exclusive(target: Path, text: str) -> None:
         except OSError as error:
             if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
                 raise
-        fd2 = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        fd2 = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, LOCK_MODE)
         with os.fdopen(fd2, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
+            with contextlib.suppress(OSError):
+                os.fchmod(handle.fileno(), LOCK_MODE)  # past the umask
             os.fsync(handle.fileno())
     finally:
         with contextlib.suppress(OSError):
@@ -164,25 +217,32 @@ def acquire(path: Path) -> Lock | LockHeld:
             pass
         except OSError as error:
             return Lock(target, mine, enforced=False, error=str(error))
+        try:
+            st = target.stat()
+        except FileNotFoundError:
+            continue  # released meanwhile: try again
+        except OSError:
+            st = None
+        owner = _uid_name(st.st_uid) if st is not None else ""
+        others = st is not None and st.st_uid != _my_uid()
         held = read_lock(path)
         if held is None:
-            try:
-                age = time.time() - target.stat().st_mtime
-            except FileNotFoundError:
-                continue  # released meanwhile: try again
-            except OSError:
-                age = 0.0
-            unknown = LockInfo(user="?", host="?", pid=0, since="")
-            if age < UNREADABLE_GRACE:
-                return LockHeld(target, unknown, readable=False)
+            age = time.time() - st.st_mtime if st is not None else 0.0
+            unknown = LockInfo(user=owner or "?", host="?", pid=0, since="")
+            if others or age < UNREADABLE_GRACE:
+                return LockHeld(target, unknown, readable=False, owner=owner)
             held = unknown
-        elif not is_stale(held):
-            return LockHeld(target, held)
+        elif others or not is_stale(held, st.st_mtime if st is not None else None):
+            return LockHeld(target, held, owner=owner)
         lock = take_over(path, held)
         if isinstance(lock, Lock):
             lock.took_over = held
         return lock
-    return LockHeld(target, read_lock(path) or LockInfo("?", "?", 0, ""), readable=False)
+    current = read_lock(path)
+    owner = owner_name(target)
+    return LockHeld(
+        target, current or LockInfo(owner or "?", "?", 0, ""), readable=False, owner=owner
+    )
 
 
 def take_over(path: Path, previous: LockInfo | None = None) -> Lock | LockHeld:
@@ -193,13 +253,28 @@ def take_over(path: Path, previous: LockInfo | None = None) -> Lock | LockHeld:
     target = lock_path(path)
     mine = my_info()
     try:
-        atomic_write_text(target, mine.to_text(), mode=0o644)
+        atomic_write_text(target, mine.to_text(), mode=LOCK_MODE)
     except OSError as error:
         return Lock(target, mine, enforced=False, error=str(error))
     if not _still_ours(target, mine):
         current = _read(target)
-        return LockHeld(target, current or LockInfo("?", "?", 0, ""), readable=current is not None)
+        owner = owner_name(target)
+        unknown = LockInfo(owner or "?", "?", 0, "")
+        return LockHeld(target, current or unknown, readable=current is not None, owner=owner)
     return Lock(target, mine, took_over=previous)
+
+
+def heartbeat(lock: Lock) -> bool:
+    """The live editor says it still runs: touch the lock file, if it is still ours.
+
+    Another host judges our lock by this time (``STALE_AFTER``). True when touched."""
+    if not still_held(lock):
+        return False
+    try:
+        os.utime(lock.path)
+    except OSError:
+        return False
+    return True
 
 
 def still_held(lock: Lock) -> bool:

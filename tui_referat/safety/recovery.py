@@ -3,7 +3,7 @@
 Where it lives
     Next to the meeting file, hidden: ``DIR/.NAME.toml.recovery``. When that folder cannot be
     written (read-only share, permissions), in the user state folder instead:
-    ``platformdirs.user_state_dir("tui-referat")/recovery/<sha256 of the absolute path>.toml``.
+    ``platformdirs.user_state_dir("tui-referat")/recovery/<sha256 of the real path>.toml``.
     ``find_recovery`` looks in both places.
 
 What it holds
@@ -103,7 +103,8 @@ class RecoveryInfo:
 
 
 def _absolute(path: Path) -> Path:
-    return Path(os.path.abspath(Path(path).expanduser()))
+    """The real file behind ``path`` (symlinks, ``..`` resolved): one copy per file."""
+    return Path(os.path.realpath(Path(path).expanduser()))
 
 
 def sibling_path(path: Path) -> Path:

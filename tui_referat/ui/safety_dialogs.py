@@ -136,7 +136,7 @@ class RecoveryDialog(_ChoiceDialog):
 def describe_lock(name: str, held: LockHeld) -> str:
     info: LockInfo = held.info
     if not held.readable:
-        return ts("lock.unknown", name=one_line(name))
+        return ts("lock.unknown", name=one_line(name), user=one_line(held.owner or info.user))
     since = info.since_time
     return ts(
         "lock.who",

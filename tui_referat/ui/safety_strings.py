@@ -87,8 +87,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{name} is open by {user} on {host} (process {pid}) since {since}.",
     ),
     "lock.unknown": (
-        "{name} er låst, men låsen kan ikke læses.",
-        "{name} is locked, but the lock cannot be read.",
+        "{name} er åbnet af {user}; låsen kan ikke læses.",
+        "{name} is open by {user}; the lock cannot be read.",
     ),
     "lock.read_only": ("Åbn skrivebeskyttet", "Open read-only"),
     "lock.take_over": ("Overtag", "Take over"),
