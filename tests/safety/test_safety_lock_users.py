@@ -295,3 +295,13 @@ def test_recovery_copy_belongs_to_the_real_file(meeting_file: Path, tmp_path: Pa
     found = recovery.find_recovery(meeting_file)
     assert found is not None and found.path == written
     assert recovery.state_path(link) == recovery.state_path(meeting_file)
+
+
+def test_the_recovery_copy_of_a_shared_file_is_readable_by_its_writer_only(tmp_path: Path) -> None:
+    from tui_referat.safety.recovery import write_recovery
+
+    path = tmp_path / "m.toml"
+    path.write_text('format = 1\ntitle = "x"\n', encoding="utf-8")
+    path.chmod(0o666)
+    copy = write_recovery(None, path, text='format = 1\ntitle = "y"\n')
+    assert copy.stat().st_mode & 0o077 == 0

@@ -135,10 +135,12 @@ def test_save_as_writes_the_meeting_without_header_and_keeps_the_copy(meeting_fi
     assert recovery.suggest_target(meeting_file, dt.datetime(2025, 10, 7, 14, 2)) != target
 
 
-def test_copy_keeps_the_file_permissions(meeting_file: Path) -> None:
+def test_copy_keeps_the_owners_permissions_and_is_private(meeting_file: Path) -> None:
+    """The owner's bits of the file, none for group and others: an unsaved draft is not for
+    the colleagues who may read the meeting file (issue: no draft leak on a shared server)."""
     meeting_file.chmod(0o640)
     place = recovery.write_recovery(None, meeting_file, text=UNSAVED)
-    assert place.stat().st_mode & 0o777 == 0o640
+    assert place.stat().st_mode & 0o777 == 0o600
 
 
 def test_diff_summary_counts_changed_items() -> None:

@@ -154,7 +154,9 @@ def write_recovery(
         token=_my_token(),
     )
     content = meta.header() + text
-    mode = file_mode(path)
+    # A draft is the writer's own until saved: never readable by the others who may read
+    # the meeting file on a shared server (they see who has it open in the lock instead).
+    mode = file_mode(path) & 0o700
     errors: list[OSError] = []
     places = candidates(path)
     for index, place in enumerate(places):
