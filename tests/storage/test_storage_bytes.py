@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui_referat.model import AgendaItem
+from tui_referat.safety import recovery
+from tui_referat.safety.watch import stamp
 from tui_referat.storage import load_meeting, save_meeting
 
 DATA = Path(__file__).parent / "data"
@@ -73,3 +75,18 @@ def test_lf_file_edited_stays_lf(tmp_path: Path) -> None:
     save_meeting(meeting, path)
     data = path.read_bytes()
     assert b"\r" not in data and not data.startswith(BOM)
+
+
+def test_recovery_copy_of_a_bom_file_loads_and_gives_the_bom_back(tmp_path: Path) -> None:
+    path = _file(tmp_path, BOM + _commented())
+    meeting = load_meeting(path)
+    meeting.title = "Typed before the crash"
+    place = recovery.write_recovery(meeting, path, base=stamp(path))
+    assert place.read_bytes().startswith(BOM + b"# referat-recovery: ")
+    assert load_meeting(place).title == "Typed before the crash"  # the header is a comment
+    info = recovery.find_recovery(path)
+    assert info is not None and info.meta.base is not None
+    rescued = recovery.save_recovery_as(path, tmp_path / "rescued.toml")
+    data = rescued.read_bytes()
+    assert data.startswith(BOM) and b"referat-recovery" not in data
+    assert load_meeting(rescued).title == "Typed before the crash"

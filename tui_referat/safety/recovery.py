@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from ..model import Meeting
 
 HEADER_PREFIX = "# referat-recovery: "
+_BOM = "\ufeff"
 SUFFIX = ".recovery"
 
 
@@ -145,7 +146,8 @@ def write_recovery(
         user=user_name(),
         base=base,
     )
-    content = meta.header() + text
+    bom = _BOM if text.startswith(_BOM) else ""
+    content = bom + meta.header() + text[len(bom) :]  # the BOM stays first: the copy loads
     mode = file_mode(path)
     errors: list[OSError] = []
     places = candidates(path)
@@ -165,7 +167,9 @@ def write_recovery(
 
 
 def _parse(raw: str, place: Path, original: Path) -> tuple[RecoveryMeta, str]:
-    first, _sep, rest = raw.partition("\n")
+    bom = _BOM if raw.startswith(_BOM + HEADER_PREFIX) else ""
+    first, _sep, rest = raw[len(bom) :].partition("\n")
+    rest = bom + rest
     if first.startswith(HEADER_PREFIX):
         try:
             data = json.loads(first[len(HEADER_PREFIX) :])
