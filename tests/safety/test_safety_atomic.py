@@ -43,24 +43,13 @@ def test_failure_at_any_step_keeps_the_original_and_no_temp(
     elif step == "fsync":
         monkeypatch.setattr(_atomic.os, "fsync", fail)
     else:
-        real_fdopen = os.fdopen
+        real_write = os.write
 
-        class Full:
-            def __init__(self, fd: int, *a: object, **k: object) -> None:
-                self._file = real_fdopen(fd, "wb")
+        def full(fd: int, data: bytes) -> int:
+            real_write(fd, bytes(data[: len(data) // 2]))  # half of it, then the disk is full
+            raise OSError(code, message)
 
-            def __enter__(self) -> Full:
-                return self
-
-            def __exit__(self, *exc: object) -> None:
-                self._file.close()
-
-            def write(self, data: bytes) -> int:
-                self._file.write(data[: len(data) // 2])  # half of it, then the disk is full
-                self._file.flush()
-                raise OSError(code, message)
-
-        monkeypatch.setattr(_atomic.os, "fdopen", Full)
+        monkeypatch.setattr(_atomic.os, "write", full)
     with pytest.raises(OSError) as caught:
         _atomic.atomic_write_text(target, "format = 1\ntitle = 'new and longer'\n" * 100)
     assert caught.value.errno == code

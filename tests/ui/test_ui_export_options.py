@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import threading
 from pathlib import Path
 
 from textual.widgets import Select
@@ -31,6 +32,25 @@ def test_a_new_export_follows_the_umask_and_an_existing_file_keeps_its_mode(meet
         assert kept.read_text("utf-8") != "old"
     finally:
         os.umask(old)
+
+
+def test_export_screen_writes_through_a_symlink_and_into_a_fifo(meeting_file: Path) -> None:
+    session = Session.open(meeting_file)
+    real = meeting_file.parent / "real.md"
+    real.write_text("old")
+    link = meeting_file.parent / "link.md"
+    link.symlink_to(real.name)
+    assert write_export(session, "md", None, link) == real
+    assert link.is_symlink() and real.read_text("utf-8") != "old"
+    fifo = meeting_file.parent / "pipe.md"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    write_export(session, "md", None, fifo)
+    reader.join(10)
+    assert got == [real.read_bytes()]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
 async def test_eml_attach_shows_its_state_in_text_and_is_on_when_files_exist(

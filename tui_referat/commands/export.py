@@ -2,6 +2,8 @@
 
 Writes the export to OUT, or to stdout when ``-o`` is absent: the same bytes either way,
 except on a terminal, where bidi overrides and zero-width characters are shown visibly.
+OUT is written by ``safety._atomic.write_file``: a file atomically (a new one with the umask's
+mode), through a symlink, and a device or FIFO (``/dev/null``) as it is.
 Without ``--format`` the format follows OUT's suffix (``.md``, ``.html``, ``.txt``, ``.eml``),
 else Markdown. Exit 0 on success, 1 when the file cannot be read or OUT written, 2 on usage
 errors. Heavy imports (storage, the exporters) happen inside ``main``.
@@ -10,9 +12,7 @@ errors. Heavy imports (storage, the exporters) happen inside ``main``.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 #: Kept here (not imported from ``export``) so building the parser stays cheap.
@@ -49,24 +49,10 @@ def _format(args: argparse.Namespace) -> str:
     return "md"
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def main(args: argparse.Namespace) -> int:
     from ..errors import MeetingFileError
     from ..export import UnknownThemeError, render
+    from ..safety._atomic import write_file
     from ..storage import load_meeting
 
     fmt = _format(args)
@@ -88,7 +74,7 @@ def main(args: argparse.Namespace) -> int:
         return 2
     if args.output and args.output != "-":
         try:
-            _write_atomic(Path(args.output), data)
+            write_file(args.output, data)
         except OSError as err:
             print(f"referat export: cannot write {args.output}: {err.strerror}", file=sys.stderr)
             return 1

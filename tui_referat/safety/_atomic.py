@@ -1,12 +1,25 @@
-"""Atomic file writes: a temp file in the same folder, fsync, ``os.replace``, fsync the folder.
+"""The one way the project writes a file: atomic where that means something, and never
+changing what the target is.
 
-Either the target has the complete new content, or it is untouched and no temp file is left.
+- A regular file (or a new one) is written atomically: a temp file in the same folder, fsync,
+  ``os.replace``, fsync the folder. Either the file has the complete new content, or it is
+  untouched and no temp file is left. An existing file keeps its mode (and its owner and group
+  where the OS allows); a new file gets the mode a plain create gives (0666 less the umask).
+- A symlink is written through: the file it points to is replaced, in that file's own folder,
+  and the link stays a link.
+- A device or FIFO (``/dev/null``, ``/dev/stdout``, a named pipe) is opened and written as it
+  is: a rename would turn it into a regular file (as root, ``/dev/null`` for the machine).
+
+Every writer (saves, exports, recovery copies, locks) calls ``write_file``; the old names
+``atomic_write_bytes``/``atomic_write_text`` and ``storage.files.write_atomic`` go through it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -25,31 +38,95 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> None:
-    """Write ``data`` to ``path`` atomically; ``mode`` sets the permission bits.
+def default_mode() -> int:
+    """The permission bits a plain ``open(..., "w")`` would give a new file now: 0666 & ~umask."""
+    with (
+        contextlib.suppress(OSError, ValueError),
+        open("/proc/self/status", encoding="ascii", errors="replace") as status,
+    ):
+        for line in status:
+            if line.startswith("Umask:"):
+                return 0o666 & ~int(line.split()[1], 8)
+    umask = os.umask(0o022)  # no /proc: read it the only other way, and put it straight back
+    os.umask(umask)
+    return 0o666 & ~umask
 
-    Raises ``OSError`` (ENOSPC, EACCES, ENOENT, ...) with the target left as it was.
-    """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    """Write a device or FIFO as it is (no temp file, no rename, no fsync)."""
+    fd = os.open(target, os.O_WRONLY | os.O_NOCTTY)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        _write_all(fd, data)
+    finally:
+        os.close(fd)
+
+
+def _keep_owner(fd: int, info: os.stat_result) -> None:
+    """Give the new file the old one's owner and group, as far as we may (best effort)."""
+    if (info.st_uid, info.st_gid) == (os.geteuid(), os.getegid()):
+        return
+    for uid in (info.st_uid, -1):
+        try:
+            os.fchown(fd, uid, info.st_gid)
+            return
+        except OSError:
+            continue
+
+
+def write_file(path: str | Path, data: bytes, *, mode: int | None = None) -> Path:
+    """Write ``data`` to ``path`` by the rules above; returns the file actually written.
+
+    ``mode`` forces the permission bits of a regular file (e.g. 0600 for a private copy);
+    without it an existing file keeps its mode and a new one follows the umask.
+    Raises ``OSError`` (ENOSPC, EACCES, ENOENT, EISDIR, ...) with the target left as it was.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        info: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_in_place(target, data)
+        return target
+    if mode is None:
+        mode = stat.S_IMODE(info.st_mode) if info is not None else default_mode()
+    folder = target.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        try:
+            _write_all(fd, data)
+            if info is not None:
+                _keep_owner(fd, info)
+            os.fchmod(fd, mode)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    fsync_dir(path.parent)
+    fsync_dir(folder)
+    return target
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> None:
+    """``write_file`` (the name the safety modules use)."""
+    write_file(path, data, mode=mode)
 
 
 def atomic_write_text(path: Path, text: str, *, mode: int | None = None) -> None:
-    """``atomic_write_bytes`` for UTF-8 text (newlines written as given)."""
-    atomic_write_bytes(path, text.encode("utf-8"), mode=mode)
+    """``write_file`` for UTF-8 text (newlines written as given)."""
+    write_file(path, text.encode("utf-8"), mode=mode)
 
 
 def file_mode(path: Path) -> int | None:

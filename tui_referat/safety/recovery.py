@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ..model import Meeting
 
 HEADER_PREFIX = "# referat-recovery: "
+_BOM = "\ufeff"
 SUFFIX = ".recovery"
 
 
@@ -153,7 +154,8 @@ def write_recovery(
         base=base,
         token=_my_token(),
     )
-    content = meta.header() + text
+    bom = _BOM if text.startswith(_BOM) else ""
+    content = bom + meta.header() + text[len(bom) :]  # the BOM stays first: the copy loads
     # A draft is the writer's own until saved: never readable by the others who may read
     # the meeting file on a shared server (they see who has it open in the lock instead).
     mode = file_mode(path) & 0o700
@@ -175,7 +177,9 @@ def write_recovery(
 
 
 def _parse(raw: str, place: Path, original: Path) -> tuple[RecoveryMeta, str]:
-    first, _sep, rest = raw.partition("\n")
+    bom = _BOM if raw.startswith(_BOM + HEADER_PREFIX) else ""
+    first, _sep, rest = raw[len(bom) :].partition("\n")
+    rest = bom + rest
     if first.startswith(HEADER_PREFIX):
         try:
             data = json.loads(first[len(HEADER_PREFIX) :])

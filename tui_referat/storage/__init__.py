@@ -36,6 +36,8 @@ __all__ = [
 ]
 
 _BOM = "\ufeff"
+_CRLF = "\r\n"
+_LONE_LF = re.compile(r"(?<!\r)\n")
 _AT_LINE = re.compile(r"\s+at line \d+ col \d+\Z")
 
 
@@ -66,7 +68,19 @@ def _parse(text: str, path: str) -> Any:
         raise MeetingFileError(f"not valid TOML: {error}", path) from None
     doc._referat_source = body
     doc._referat_bom = text.startswith(_BOM)
+    doc._referat_eol = line_ending(body)
     return doc
+
+
+def line_ending(text: str) -> str:
+    """The file's dominant line ending: CRLF when most lines end so, else LF."""
+    crlf = text.count(_CRLF)
+    return _CRLF if crlf > text.count("\n") - crlf else "\n"
+
+
+def _with_eol(doc: Any, text: str) -> str:
+    """``text`` with the document's line ending on every line (tomlkit writes new lines LF)."""
+    return _LONE_LF.sub(_CRLF, text) if getattr(doc, "_referat_eol", "\n") == _CRLF else text
 
 
 def _lower_first(message: str) -> str:
@@ -152,7 +166,8 @@ def dumps_meeting(meeting: Meeting) -> str:
         doc, changed = merge(meeting)
         source = getattr(doc, "_referat_source", None)
         # tomlkit may move out-of-order tables when it renders; an untouched file stays as is
-        text = doc.as_string() if changed or not isinstance(source, str) else source
+        # (also a file with mixed line endings); an edited one gets the file's line ending
+        text = _with_eol(doc, doc.as_string()) if changed or not isinstance(source, str) else source
     except Exception as error:
         # A merge that stopped half way has changed the document already: the text it was
         # loaded from (or last saved as) no longer matches it, so it must never be reused.
@@ -193,7 +208,10 @@ def layout_problems(meeting: Meeting, path: str | Path) -> list[Problem]:
     """
     doc = adopt(meeting)
     source = getattr(doc, "_referat_source", None)
-    if not isinstance(source, str) or doc.as_string() == source:
+    if not isinstance(source, str):
+        return []
+    rendered = doc.as_string()
+    if source in (rendered, _with_eol(doc, rendered)):
         return []
     message = "some tables are out of order; the first save after an edit will move them"
     return [Problem(str(path), 1, 1, "warning", message)]

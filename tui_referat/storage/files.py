@@ -1,12 +1,9 @@
-"""Reading a meeting file's text and writing it atomically; OS errors in plain words."""
+"""Reading a meeting file's text and writing it safely; OS errors in plain words."""
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
-import stat
-import tempfile
 from pathlib import Path
 
 from ..errors import MeetingFileError
@@ -51,60 +48,21 @@ def read_text(path: str | Path) -> str:
         ) from None
 
 
-def _default_mode() -> int:
-    umask = 0o022
-    with contextlib.suppress(OSError, ValueError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                umask = int(line.split()[1], 8)
-    return 0o666 & ~umask
-
-
 def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temp file in the same folder, fsync and replace.
+    """Write ``data`` to ``path`` with ``safety._atomic.write_file``; errors in plain words.
 
-    The file keeps its mode. On failure the temp file is removed, the original file is left
-    as it was and ``MeetingFileError`` says why.
+    A regular file is replaced atomically and keeps its mode (a new one follows the umask),
+    a symlink is written through, a device or FIFO is written as it is. On failure the file
+    is left as it was, no temp file stays and ``MeetingFileError`` says why.
     """
+    from ..safety._atomic import write_file
+
     target = Path(os.path.realpath(path))
-    folder = target.parent
     if target.is_dir():
         raise MeetingFileError("is a folder, not a meeting file", path)
+    if not target.parent.is_dir():
+        raise MeetingFileError(f"cannot save: the folder {target.parent} does not exist", path)
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        mode = _default_mode()
+        write_file(target, data)
     except OSError as error:
         raise MeetingFileError(f"cannot save: {reason(error)}", path) from None
-    if not folder.is_dir():
-        raise MeetingFileError(f"cannot save: the folder {folder} does not exist", path)
-    temp = None
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(handle, view)
-                view = view[written:]
-            os.fchmod(handle, mode)
-            os.fsync(handle)
-        finally:
-            os.close(handle)
-        os.replace(temp, target)
-        temp = None
-        _fsync_folder(folder)
-    except OSError as error:
-        raise MeetingFileError(f"cannot save: {reason(error)}", path) from None
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        handle = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)

@@ -50,6 +50,7 @@ class PendingDocument:
             record: list[Any] = []
             try:
                 doc = _parse(self._referat_source, "<meeting>")
+                doc._referat_bom = self._referat_bom  # the text was read without its BOM
                 Reader(record).read_meeting(doc)
             except Exception:  # pragma: no cover - tomllib read it; never lose the meeting:
                 doc = None  # saving then writes a new document (unknown keys still kept)

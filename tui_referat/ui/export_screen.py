@@ -69,10 +69,11 @@ def attachment_files(session: Session) -> int:
 def write_export(
     session: Session, fmt: str, theme: str | None, output: Path, attach: bool = False
 ) -> Path:
-    """Render and write atomically (a temp file in the same folder, then rename).
+    """Render and write by the project's one file rule (``safety._atomic.write_file``).
 
-    A new file gets the mode a normal create gives (the umask applies, as for the CLI);
-    an existing file keeps its mode."""
+    A file is written atomically (temp file in its folder, then rename); a new file gets the
+    mode a normal create gives (the umask applies, as for the CLI), an existing file keeps its
+    mode; a symlink is written through and a device or FIFO as it is."""
     from .. import export
     from ..storage.files import write_atomic
 
