@@ -158,7 +158,7 @@ def write_recovery(
     content = bom + meta.header() + text[len(bom) :]  # the BOM stays first: the copy loads
     # A draft is the writer's own until saved: never readable by the others who may read
     # the meeting file on a shared server (they see who has it open in the lock instead).
-    mode = file_mode(path) & 0o700
+    mode = (file_mode(path) or 0o600) & 0o700
     errors: list[OSError] = []
     places = candidates(path)
     for index, place in enumerate(places):
