@@ -16,7 +16,7 @@ from typing import Any
 from ..checks import Problem, with_item_number
 from ..errors import MeetingFileError
 from ..model import Meeting
-from .files import read_text, write_atomic
+from .files import MAX_BYTES, read_text, too_large, write_atomic
 from .lazy import adopt, read_fast
 from .locate import Position, make_locator
 from .reader import Reader, StopReading
@@ -40,6 +40,8 @@ _AT_LINE = re.compile(r"\s+at line \d+ col \d+\Z")
 
 
 def _parse(text: str, path: str) -> Any:
+    if len(text) > MAX_BYTES:
+        raise MeetingFileError(too_large(len(text.encode("utf-8", "replace"))), path)
     body = text[1:] if text.startswith(_BOM) else text
     if not body.strip():
         raise MeetingFileError("the file is empty", path)
@@ -126,6 +128,8 @@ def loads_meeting(text: str, path: str | Path = "<string>") -> Meeting:
     A clean file is read with ``tomllib`` and gets its tomlkit document on first save
     (``storage.lazy``); anything else takes the full path, for its messages.
     """
+    if len(text) > MAX_BYTES:
+        raise MeetingFileError(too_large(len(text.encode("utf-8", "replace"))), path)
     meeting = read_fast(text)
     if meeting is not None:
         return meeting
