@@ -1,6 +1,8 @@
 """Atomic file writes: a temp file in the same folder, fsync, ``os.replace``, fsync the folder.
 
 Either the target has the complete new content, or it is untouched and no temp file is left.
+A temp file being written is registered (``writing``) so that an emergency exit on SIGHUP or
+SIGTERM, which skips every ``finally``, can remove it first (``remove_partial``).
 """
 
 from __future__ import annotations
@@ -8,7 +10,30 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+#: Temp files being written right now, by any atomic writer of the process.
+_PARTIAL: set[str] = set()
+
+
+@contextlib.contextmanager
+def writing(temp: str) -> Iterator[None]:
+    """Register ``temp`` as a temp file being written while the block runs."""
+    _PARTIAL.add(temp)
+    try:
+        yield
+    finally:
+        _PARTIAL.discard(temp)
+
+
+def remove_partial() -> None:
+    """Remove every temp file still being written (the emergency exit calls this before
+    ``os._exit``). Never raises."""
+    for temp in list(_PARTIAL):
+        with contextlib.suppress(BaseException):
+            os.unlink(temp)
+        _PARTIAL.discard(temp)
 
 
 def fsync_dir(directory: Path) -> None:
@@ -33,13 +58,14 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> N
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        with writing(tmp):
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            if mode is not None:
+                os.chmod(tmp, mode)
+            os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

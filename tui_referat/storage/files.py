@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import MeetingFileError
+from ..safety._atomic import writing
 
 _REASONS = {
     errno.ENOENT: "no such file",
@@ -121,17 +122,18 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     temp = None
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(handle, view)
-                view = view[written:]
-            os.fchmod(handle, mode)
-            os.fsync(handle)
-        finally:
-            os.close(handle)
-        os.replace(temp, target)
-        temp = None
+        with writing(temp):  # an emergency exit (SIGHUP) removes it: see safety.signals
+            try:
+                view = memoryview(data)
+                while view:
+                    written = os.write(handle, view)
+                    view = view[written:]
+                os.fchmod(handle, mode)
+                os.fsync(handle)
+            finally:
+                os.close(handle)
+            os.replace(temp, target)
+            temp = None
         _fsync_folder(folder)
     except OSError as error:
         raise MeetingFileError(f"cannot save: {reason(error)}", path) from None
