@@ -12,8 +12,8 @@ import pytest
 
 from tui_referat import cli
 from tui_referat.errors import MeetingFileError
-from tui_referat.storage import load_meeting, loads_meeting, validate_file
-from tui_referat.storage.files import MAX_BYTES, exists
+from tui_referat.storage import load_meeting, loads_meeting, validate_file, validate_text
+from tui_referat.storage.files import MAX_BYTES, MAX_ENTRIES, exists
 
 SAMPLE = Path(__file__).parents[2] / "samples" / "board-meeting.toml"
 
@@ -141,3 +141,55 @@ def test_a_path_under_a_regular_file(tmp_path, capsys):
     assert code == 1 and "Traceback" not in err and err.count("\n") == 1
     code, out, _ = run(capsys, "check", str(regular / "a.toml"))
     assert code == 1 and "a part of the path is not a folder" in out
+
+
+# -- too many entries --------------------------------------------------------------------
+
+
+def _items(count: int, extra: str = "") -> str:
+    head = f'format = 1\nlang = "en"\ntitle = "x"\n{extra}'
+    return head + "".join(f'\n[[items]]\ntitle = "Item {n}"\n' for n in range(count))
+
+
+CROWDED = (
+    "too many entries (5,001 agenda items, participants, remarks, attachments, actions and "
+    "header fields; the limit is 5,000)"
+)
+
+
+def test_a_meeting_at_the_entry_limit_is_read(tmp_path):
+    path = tmp_path / "m.toml"
+    path.write_text(_items(MAX_ENTRIES), encoding="utf-8")
+    assert len(load_meeting(path).items) == MAX_ENTRIES
+
+
+def test_too_many_entries_is_refused(tmp_path, capsys):
+    path = tmp_path / "m.toml"
+    path.write_text(_items(MAX_ENTRIES + 1), encoding="utf-8")
+    with pytest.raises(MeetingFileError) as caught:
+        load_meeting(path)
+    assert caught.value.message == CROWDED
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 1 and f"{path}: error: {CROWDED}" in out
+    code, _, err = run(capsys, "export", str(path))
+    assert code == 1 and err == f"{path}: {CROWDED}\n"
+    code, _, err = run(capsys, str(path))
+    assert code == 1 and err == f"referat: {path}: {CROWDED}\n"
+
+
+def test_entries_are_counted_together_on_the_full_path(tmp_path):
+    # participants and header fields count too; CR line ends send the file the tomlkit way
+    people = "".join(f'\n[[participants]]\nname = "P{n}"\n' for n in range(1000))
+    text = _items(MAX_ENTRIES - 999, people).replace("\n", "\r\n")
+    meeting, problems = validate_text(text, "m.toml")
+    assert meeting is None and [p.message for p in problems] == [CROWDED]
+    with pytest.raises(MeetingFileError, match="too many entries"):
+        loads_meeting(text)
+
+
+def test_a_meeting_over_the_entry_limit_is_not_saved(tmp_path, capsys):
+    source = tmp_path / "m.md"
+    source.write_text("# Meeting\n" + "".join(f"\n## {n}. Item\n" for n in range(1, 5003)))
+    code, _, err = run(capsys, "import", str(source))
+    assert code == 1 and "cannot save: too many entries (5,002 agenda items" in err
+    assert not (tmp_path / "m.toml").exists()

@@ -16,7 +16,7 @@ from typing import Any
 from ..checks import Problem, with_item_number
 from ..errors import MeetingFileError
 from ..model import Meeting
-from .files import MAX_BYTES, read_text, too_large, write_atomic
+from .files import MAX_BYTES, read_text, too_large, too_many_entries, write_atomic
 from .lazy import adopt, read_fast
 from .locate import Position, make_locator
 from .reader import Reader, StopReading
@@ -94,6 +94,9 @@ def validate_text(text: str, path: str | Path = "<string>") -> tuple[Meeting | N
         meeting = None
     except Exception as error:  # pragma: no cover - a reader bug must not be a traceback
         return None, [Problem(name, None, None, "error", f"cannot read the file: {error!r}")]
+    crowded = too_many_entries(meeting) if meeting is not None else None
+    if crowded is not None:
+        return None, [Problem(name, None, None, "error", crowded)]
     locate = make_locator(doc._referat_source)
     offset = 1 if doc._referat_bom else 0
     problems = []
@@ -132,6 +135,9 @@ def loads_meeting(text: str, path: str | Path = "<string>") -> Meeting:
         raise MeetingFileError(too_large(len(text.encode("utf-8", "replace"))), path)
     meeting = read_fast(text)
     if meeting is not None:
+        crowded = too_many_entries(meeting)
+        if crowded is not None:
+            raise MeetingFileError(crowded, path)
         return meeting
     meeting, problems = validate_text(text, path)
     if problems:
@@ -170,7 +176,13 @@ def dumps_meeting(meeting: Meeting) -> str:
 
 
 def save_meeting(meeting: Meeting, path: str | Path) -> None:
-    """Write ``meeting`` to ``path`` atomically (temp file, fsync, replace; mode kept)."""
+    """Write ``meeting`` to ``path`` atomically (temp file, fsync, replace; mode kept).
+
+    A meeting with more entries than a file may hold is refused: it could not be opened again.
+    """
+    crowded = too_many_entries(meeting)
+    if crowded is not None:
+        raise MeetingFileError(f"cannot save: {crowded}", path)
     text = dumps_meeting(meeting)
     try:
         data = text.encode("utf-8")
