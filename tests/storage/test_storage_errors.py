@@ -244,10 +244,10 @@ def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyP
     path = tmp_path / "m.toml"
     path.write_text(GOOD, encoding="utf-8")
 
-    def denied(self: Path) -> bytes:
+    def denied(self: Path, *args: object, **kwargs: object) -> bytes:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(Path, "open", denied)
     with pytest.raises(MeetingFileError) as caught:
         load_meeting(path)
     assert str(caught.value) == f"{path}: permission denied"

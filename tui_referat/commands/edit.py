@@ -38,13 +38,19 @@ def main(args: argparse.Namespace) -> int:
     gc.disable()
     from ..config import load_config
     from ..errors import MeetingFileError
+    from ..storage.files import exists
     from ..ui.session import Session
     from ..ui.strings import detect_lang
 
     path = Path(args.file)
     config = load_config()
     lang = args.lang or config.lang or detect_lang()
-    if path.exists():
+    try:
+        found = exists(path)
+    except MeetingFileError as error:
+        print(f"referat: {error}", file=sys.stderr)
+        return 1
+    if found:
         try:
             session = Session.open(path, read_only=args.read_only)
         except MeetingFileError as error:

@@ -25,16 +25,17 @@ def main(args: argparse.Namespace) -> int:
     from ..errors import MeetingFileError
     from ..importer import import_markdown
     from ..storage import save_meeting
+    from ..storage.files import exists, read_limited
 
     source: Path = args.source
     target: Path = args.output or source.with_suffix(".toml")
-    if target.exists() and not args.force:
-        print(f"referat: {target}: already exists; use --force to overwrite it", file=sys.stderr)
-        return 1
     try:
-        text = source.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        print(f"referat: {source}: {error.strerror or error}", file=sys.stderr)
+        if exists(target) and not args.force:
+            print(f"referat: {target}: already exists; use --force to overwrite", file=sys.stderr)
+            return 1
+        text = read_limited(source).decode("utf-8-sig")
+    except MeetingFileError as error:
+        print(f"referat: {error}", file=sys.stderr)
         return 1
     except UnicodeDecodeError as error:
         print(f"referat: {source}: not UTF-8 text ({error.reason})", file=sys.stderr)

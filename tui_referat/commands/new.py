@@ -30,10 +30,15 @@ def main(args: argparse.Namespace) -> int:
     from .. import cycle
     from ..errors import MeetingFileError
     from ..storage import load_meeting, save_meeting
+    from ..storage.files import exists
 
     target: Path = args.file
-    if target.exists():
-        print(f"referat: {target}: already exists; not overwriting it", file=sys.stderr)
+    try:
+        if exists(target):
+            print(f"referat: {target}: already exists; not overwriting it", file=sys.stderr)
+            return 1
+    except MeetingFileError as error:
+        print(f"referat: {error}", file=sys.stderr)
         return 1
     if args.previous is not None:
         try:

@@ -12,6 +12,9 @@ changing what the target is.
 
 Every writer (saves, exports, recovery copies, locks) calls ``write_file``; the old names
 ``atomic_write_bytes``/``atomic_write_text`` and ``storage.files.write_atomic`` go through it.
+
+A temp file being written is registered (``writing``) so that an emergency exit on SIGHUP or
+SIGTERM, which skips every ``finally``, can remove it first (``remove_partial``).
 """
 
 from __future__ import annotations
@@ -21,7 +24,30 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+#: Temp files being written right now, by any atomic writer of the process.
+_PARTIAL: set[str] = set()
+
+
+@contextlib.contextmanager
+def writing(temp: str) -> Iterator[None]:
+    """Register ``temp`` as a temp file being written while the block runs."""
+    _PARTIAL.add(temp)
+    try:
+        yield
+    finally:
+        _PARTIAL.discard(temp)
+
+
+def remove_partial() -> None:
+    """Remove every temp file still being written (the emergency exit calls this before
+    ``os._exit``). Never raises."""
+    for temp in list(_PARTIAL):
+        with contextlib.suppress(BaseException):
+            os.unlink(temp)
+        _PARTIAL.discard(temp)
 
 
 def fsync_dir(directory: Path) -> None:
@@ -102,15 +128,16 @@ def write_file(path: str | Path, data: bytes, *, mode: int | None = None) -> Pat
     folder = target.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
-        try:
-            _write_all(fd, data)
-            if info is not None:
-                _keep_owner(fd, info)
-            os.fchmod(fd, mode)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, target)
+        with writing(tmp):  # an emergency exit (SIGHUP) removes it: see safety.signals
+            try:
+                _write_all(fd, data)
+                if info is not None:
+                    _keep_owner(fd, info)
+                os.fchmod(fd, mode)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -10,6 +10,10 @@ nothing saved. ``install_emergency_handlers`` replaces those two with a handler 
    terminal and exit) and arms a watchdog that ends the process after ``grace`` seconds anyway;
 3. otherwise ends the process with ``os._exit(128 + signum)``, the shell's convention.
 
+Before any ``os._exit`` the temp files of atomic writes still in progress (a slow save the
+signal interrupted) are removed (``_atomic.remove_partial``): ``os._exit`` skips the writers'
+own clean-up.
+
 Python runs signal handlers in the main thread between bytecodes, so the handler may run in the
 middle of any main-thread code; ``save_recovery`` must therefore be safe to call at any moment
 (it serialises the meeting and writes atomically, errors are caught here). A second signal
@@ -32,6 +36,8 @@ import threading
 from collections.abc import Callable
 from types import FrameType, TracebackType
 from typing import Any
+
+from ._atomic import remove_partial
 
 SIGNALS: tuple[signal.Signals, ...] = (signal.SIGHUP, signal.SIGTERM)
 GRACE = 3.0
@@ -69,7 +75,7 @@ class EmergencyHandlers:
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         if self._busy:
-            os._exit(128 + signum)
+            _exit(128 + signum)
         self._busy = True
         self.save_now()
         if signum == signal.SIGTERM and self.graceful is not None:
@@ -77,10 +83,10 @@ class EmergencyHandlers:
             try:
                 self.graceful(signum)
             except BaseException:
-                os._exit(128 + signum)
+                _exit(128 + signum)
             return
         _quiet_flush()
-        os._exit(128 + signum)
+        _exit(128 + signum)
 
     def _excepthook(
         self,
@@ -157,8 +163,14 @@ def current() -> EmergencyHandlers | None:
     return _current
 
 
+def _exit(code: int) -> None:
+    """End the process now, removing the temp files of unfinished atomic writes first."""
+    remove_partial()
+    os._exit(code)
+
+
 def _watchdog(seconds: float, code: int) -> None:
-    timer = threading.Timer(seconds, os._exit, args=(code,))
+    timer = threading.Timer(seconds, _exit, args=(code,))
     timer.daemon = True
     timer.start()
 

@@ -16,7 +16,7 @@ from typing import Any
 from ..checks import Problem, with_item_number
 from ..errors import MeetingFileError
 from ..model import Meeting
-from .files import read_text, write_atomic
+from .files import MAX_BYTES, read_text, too_large, too_many_entries, write_atomic
 from .lazy import adopt, read_fast
 from .locate import Position, make_locator
 from .reader import Reader, StopReading
@@ -42,6 +42,8 @@ _AT_LINE = re.compile(r"\s+at line \d+ col \d+\Z")
 
 
 def _parse(text: str, path: str) -> Any:
+    if len(text) > MAX_BYTES:
+        raise MeetingFileError(too_large(len(text.encode("utf-8", "replace"))), path)
     body = text[1:] if text.startswith(_BOM) else text
     if not body.strip():
         raise MeetingFileError("the file is empty", path)
@@ -106,6 +108,9 @@ def validate_text(text: str, path: str | Path = "<string>") -> tuple[Meeting | N
         meeting = None
     except Exception as error:  # pragma: no cover - a reader bug must not be a traceback
         return None, [Problem(name, None, None, "error", f"cannot read the file: {error!r}")]
+    crowded = too_many_entries(meeting) if meeting is not None else None
+    if crowded is not None:
+        return None, [Problem(name, None, None, "error", crowded)]
     locate = make_locator(doc._referat_source)
     offset = 1 if doc._referat_bom else 0
     problems = []
@@ -140,8 +145,13 @@ def loads_meeting(text: str, path: str | Path = "<string>") -> Meeting:
     A clean file is read with ``tomllib`` and gets its tomlkit document on first save
     (``storage.lazy``); anything else takes the full path, for its messages.
     """
+    if len(text) > MAX_BYTES:
+        raise MeetingFileError(too_large(len(text.encode("utf-8", "replace"))), path)
     meeting = read_fast(text)
     if meeting is not None:
+        crowded = too_many_entries(meeting)
+        if crowded is not None:
+            raise MeetingFileError(crowded, path)
         return meeting
     meeting, problems = validate_text(text, path)
     if problems:
@@ -182,7 +192,13 @@ def dumps_meeting(meeting: Meeting) -> str:
 
 def save_meeting(meeting: Meeting, path: str | Path) -> bytes:
     """Write ``meeting`` to ``path`` atomically (temp file, fsync, replace; mode kept);
-    returns the bytes written (the editor hashes them to notice later changes by others)."""
+    returns the bytes written (the editor hashes them to notice later changes by others).
+
+    A meeting with more entries than a file may hold is refused: it could not be opened again.
+    """
+    crowded = too_many_entries(meeting)
+    if crowded is not None:
+        raise MeetingFileError(f"cannot save: {crowded}", path)
     text = dumps_meeting(meeting)
     try:
         data = text.encode("utf-8")

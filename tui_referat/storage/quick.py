@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..checks import Problem, check_meeting
 from ..errors import MeetingFileError
-from .files import read_text
+from .files import read_text, too_many_entries
 from .locate import make_locator
 
 _BOM = "\ufeff"
@@ -94,6 +94,9 @@ def check_file(path: str | Path, *, today: dt.date | None = None) -> list[Proble
     meeting = read_fast(text)  # None: the full path must read it (and says why)
     if meeting is None:
         return _full_check(name, today)
+    crowded = too_many_entries(meeting)
+    if crowded is not None:
+        return [Problem(name, None, None, "error", crowded)]
     return check_meeting(meeting, name, make_locator(meeting.origin._referat_source), today=today)
 
 

@@ -56,6 +56,15 @@ def keyed_label(label: str, keys: str) -> Text:
     return Text(f"{label} ({letters[0].upper()})" if letters else label)
 
 
+def focus_button(screen: ModalScreen[Any], button_id: str) -> None:
+    """Focus the dialog's button ``button_id``, if it is there. A dialog can be torn down
+    before its children are composed (a SIGTERM just after ctrl+q exits the app while the
+    quit dialog is being pushed); then there is nothing to focus, and that is no error."""
+    for button in screen.query(f"#{button_id}").results(Button):
+        button.focus()
+        return
+
+
 class ConfirmDialog(ModalScreen[bool]):
     """A yes/no question; dismisses True for yes. The editor's one confirmation dialog (the
     agenda's and the lists' deletes, opening a new meeting), so it answers the same everywhere:
@@ -86,7 +95,7 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Label(t("dialog.keys"), classes="dialog-keys")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        focus_button(self, "no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -119,7 +128,7 @@ class QuitDialog(ModalScreen[str]):
             yield Label(t("dialog.keys"), classes="dialog-keys")
 
     def on_mount(self) -> None:
-        self.query_one("#save", Button).focus()
+        focus_button(self, "save")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

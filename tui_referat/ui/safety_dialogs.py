@@ -20,7 +20,7 @@ from ..i18n import quick_date as format_date
 from ..safety.lock import LockHeld, LockInfo
 from ..safety.recovery import RecoveryInfo
 from ..safety.sanitize import one_line
-from .dialogs import BUTTON_MOVES
+from .dialogs import BUTTON_MOVES, focus_button
 from .safety_strings import ts, ts_count
 from .strings import get_lang
 
@@ -63,7 +63,7 @@ class _ChoiceDialog(ModalScreen[str]):
                     yield Button(label, id=choice, variant=variant)  # type: ignore[arg-type]
 
     def on_mount(self) -> None:
-        self.query_one(f"#{self.DEFAULT_CHOICE}", Button).focus()
+        focus_button(self, self.DEFAULT_CHOICE)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

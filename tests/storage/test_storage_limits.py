@@ -1,0 +1,195 @@
+"""Files the commands must refuse in one line, quickly: too large, or in a folder the user
+cannot enter (issue 12, items 11a and 13)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from tui_referat import cli
+from tui_referat.errors import MeetingFileError
+from tui_referat.storage import load_meeting, loads_meeting, validate_file, validate_text
+from tui_referat.storage.files import MAX_BYTES, MAX_ENTRIES, exists
+
+SAMPLE = Path(__file__).parents[2] / "samples" / "board-meeting.toml"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def big(tmp_path: Path) -> Path:
+    """A valid-looking meeting file of 21 MB: one huge string."""
+    path = tmp_path / "big.toml"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write('format = 1\n[meeting]\ntitle = "x"\nnotes = "')
+        handle.write("a" * (21 * 1024 * 1024))
+        handle.write('"\n')
+    return path
+
+
+def test_load_refuses_a_file_over_the_limit(big):
+    with pytest.raises(MeetingFileError) as caught:
+        load_meeting(big)
+    assert caught.value.message == "too large (21 MB; the limit is 20 MB)"
+    meeting, problems = validate_file(big)
+    assert meeting is None and [p.message for p in problems] == [caught.value.message]
+
+
+def test_loads_refuses_text_over_the_limit():
+    with pytest.raises(MeetingFileError, match="too large"):
+        loads_meeting('notes = "' + "a" * MAX_BYTES + '"\n')
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [("check", "{big}"), ("export", "{big}"), ("{big}",), ("edit", "--read-only", "{big}")],
+)
+def test_commands_refuse_a_big_file_quickly(big, capsys, argv):
+    start = time.monotonic()
+    code, out, err = run(capsys, *(arg.format(big=big) for arg in argv))
+    assert time.monotonic() - start < 2
+    assert code == 1
+    assert "too large (21 MB; the limit is 20 MB)" in out + err and "Traceback" not in err
+
+
+def test_import_refuses_a_big_markdown_file(tmp_path, capsys):
+    source = tmp_path / "big.md"
+    source.write_text("# x\n" + "a" * (MAX_BYTES + 1), encoding="utf-8")
+    code, _, err = run(capsys, "import", str(source))
+    assert code == 1 and f"{source}: too large" in err
+    assert not (tmp_path / "big.toml").exists()
+
+
+def test_a_file_at_the_limit_is_read(tmp_path):
+    text = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "m.toml"
+    path.write_text(text + "#" * (MAX_BYTES - len(text.encode()) - 1) + "\n", encoding="utf-8")
+    assert path.stat().st_size == MAX_BYTES
+    assert load_meeting(path).title
+
+
+# -- a folder the user cannot enter ------------------------------------------------------
+
+
+@pytest.fixture
+def locked(tmp_path, monkeypatch) -> Path:
+    """A folder whose contents cannot be looked at (as root, permission bits do not stop
+    anyone, so ``os.stat`` and ``open`` are made to say what they say to a user)."""
+    folder = tmp_path / "secret"
+    folder.mkdir()
+    real_stat, real_open = os.stat, Path.open
+
+    def denied(path: object) -> bool:
+        return str(path).startswith(str(folder) + os.sep)
+
+    def stat(path, *args, **kwargs):
+        if denied(path):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)
+
+    def fake_open(path: Path, *args, **kwargs):
+        if denied(path):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.setattr(Path, "open", fake_open)
+    return folder
+
+
+@pytest.mark.parametrize("argv", [("{f}",), ("edit", "{f}"), ("new", "{f}")])
+def test_a_locked_folder_is_one_line(locked, capsys, argv):
+    file = locked / "a.toml"
+    code, _, err = run(capsys, *(arg.format(f=file) for arg in argv))
+    assert code == 1 and "Traceback" not in err
+    assert err == f"referat: {file}: cannot open: permission denied\n"
+
+
+def test_check_and_export_in_a_locked_folder(locked, capsys):
+    file = locked / "a.toml"
+    code, out, err = run(capsys, "check", str(file))
+    assert code == 1 and f"{file}: error: permission denied" in out
+    code, _, err = run(capsys, "export", str(file))
+    assert code == 1 and err == f"{file}: permission denied\n"
+
+
+def test_new_from_a_locked_folder(locked, tmp_path, capsys):
+    code, _, err = run(capsys, "new", str(tmp_path / "m.toml"), "--from", str(locked / "a.toml"))
+    assert code == 1 and err == f"referat: {locked / 'a.toml'}: permission denied\n"
+
+
+def test_import_into_a_locked_folder(locked, tmp_path, capsys):
+    source = tmp_path / "m.md"
+    source.write_text("# Meeting\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", str(source), "-o", str(locked / "m.toml"))
+    assert code == 1 and err == f"referat: {locked / 'm.toml'}: cannot open: permission denied\n"
+
+
+def test_a_path_under_a_regular_file(tmp_path, capsys):
+    regular = tmp_path / "plain.txt"
+    regular.write_text("x", encoding="utf-8")
+    assert exists(regular / "a.toml") is False
+    code, _, err = run(capsys, "new", str(regular / "a.toml"))
+    assert code == 1 and "Traceback" not in err and err.count("\n") == 1
+    code, out, _ = run(capsys, "check", str(regular / "a.toml"))
+    assert code == 1 and "a part of the path is not a folder" in out
+
+
+# -- too many entries --------------------------------------------------------------------
+
+
+def _items(count: int, extra: str = "") -> str:
+    head = f'format = 1\nlang = "en"\ntitle = "x"\n{extra}'
+    return head + "".join(f'\n[[items]]\ntitle = "Item {n}"\n' for n in range(count))
+
+
+CROWDED = (
+    "too many entries (5,001 agenda items, participants, remarks, attachments, actions and "
+    "header fields; the limit is 5,000)"
+)
+
+
+def test_a_meeting_at_the_entry_limit_is_read(tmp_path):
+    path = tmp_path / "m.toml"
+    path.write_text(_items(MAX_ENTRIES), encoding="utf-8")
+    assert len(load_meeting(path).items) == MAX_ENTRIES
+
+
+def test_too_many_entries_is_refused(tmp_path, capsys):
+    path = tmp_path / "m.toml"
+    path.write_text(_items(MAX_ENTRIES + 1), encoding="utf-8")
+    with pytest.raises(MeetingFileError) as caught:
+        load_meeting(path)
+    assert caught.value.message == CROWDED
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 1 and f"{path}: error: {CROWDED}" in out
+    code, _, err = run(capsys, "export", str(path))
+    assert code == 1 and err == f"{path}: {CROWDED}\n"
+    code, _, err = run(capsys, str(path))
+    assert code == 1 and err == f"referat: {path}: {CROWDED}\n"
+
+
+def test_entries_are_counted_together_on_the_full_path(tmp_path):
+    # participants and header fields count too; CR line ends send the file the tomlkit way
+    people = "".join(f'\n[[participants]]\nname = "P{n}"\n' for n in range(1000))
+    text = _items(MAX_ENTRIES - 999, people).replace("\n", "\r\n")
+    meeting, problems = validate_text(text, "m.toml")
+    assert meeting is None and [p.message for p in problems] == [CROWDED]
+    with pytest.raises(MeetingFileError, match="too many entries"):
+        loads_meeting(text)
+
+
+def test_a_meeting_over_the_entry_limit_is_not_saved(tmp_path, capsys):
+    source = tmp_path / "m.md"
+    source.write_text("# Meeting\n" + "".join(f"\n## {n}. Item\n" for n in range(1, 5003)))
+    code, _, err = run(capsys, "import", str(source))
+    assert code == 1 and "cannot save: too many entries (5,002 agenda items" in err
+    assert not (tmp_path / "m.toml").exists()
