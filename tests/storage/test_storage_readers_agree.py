@@ -1,0 +1,146 @@
+"""One reading decides what a meeting file means: tomllib (the fast reader of ``check`` and
+the editor) and tomlkit (the document kept for saving) must agree, or the file is refused.
+
+What a user would notice if this went wrong: a file that ``check`` calls clean but that the
+first save rewrites whole (comments gone, dates turned into date-times), a time silently
+dropped from a date, or ``check`` hanging on a file with an absurdly deep key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+
+from tui_referat.errors import MeetingFileError
+from tui_referat.storage import dumps_meeting, loads_meeting, validate_text
+from tui_referat.storage.lazy import PendingDocument, read_fast
+from tui_referat.storage.quick import check_file
+
+HEAD = 'format = 1\ntitle = "T"\n'
+
+
+def _check(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "m.toml"
+    path.write_text(text, encoding="utf-8", newline="")
+    return [str(problem) for problem in check_file(path)]
+
+
+def _load_error(text: str) -> MeetingFileError:
+    with pytest.raises(MeetingFileError) as caught:
+        loads_meeting(text, "m.toml")
+    return caught.value
+
+
+# -- (1) pathological nesting is refused quickly, with its line and column ----------------
+
+
+@pytest.mark.parametrize("depth", [25, 150, 20000])
+def test_a_deeply_dotted_key_is_refused_quickly_with_its_position(
+    tmp_path: Path, depth: int
+) -> None:
+    text = HEAD + "# a comment\n  " + ".".join(["a"] * depth) + " = 1\n"
+    started = time.perf_counter()
+    problems = _check(tmp_path, text)
+    error = _load_error(text)
+    assert time.perf_counter() - started < 1.0
+    assert len(problems) == 1 and problems[0].startswith(f"{tmp_path / 'm.toml'}:4:3: error: ")
+    assert "deep" in problems[0]
+    assert (error.line, error.col) == (4, 3)
+
+
+def test_deep_table_headers_and_inline_keys_are_refused_too(tmp_path: Path) -> None:
+    deep = ".".join(["k"] * 30)
+    for text, where in [
+        (HEAD + f"[{deep}]\nx = 1\n", "3:2"),
+        (HEAD + f'[[items]]\ntitle = "A"\nx = {{ {deep} = 1 }}\n', "5:7"),
+        (HEAD + "[[items]]\n" + ".".join(['"q"'] * 30) + " = 1\n", "4:1"),
+    ]:
+        assert [p.split(": error")[0][-len(where) :] for p in _check(tmp_path, text)] == [where]
+
+
+def test_dots_inside_strings_and_comments_are_not_keys(tmp_path: Path) -> None:
+    dots = ".".join(["1"] * 40)
+    text = (
+        HEAD
+        + f'location = "{dots}"  # {dots}\n[[items]]\ntitle = "A"\nminutes = """\n{dots} = x\n"""\n'
+    )
+    assert _check(tmp_path, text) == []
+    assert read_fast(text) is not None
+
+
+# -- (2) a file either reader refuses is refused, by check and by load --------------------
+
+
+def test_a_date_with_a_space_and_a_short_time_is_refused(tmp_path: Path) -> None:
+    text = HEAD + "date = 2025-10-07 13:00\n"  # tomlkit reads it, tomllib does not
+    problems = _check(tmp_path, text)
+    error = _load_error(text)
+    assert len(problems) == 1 and problems[0].startswith(f"{tmp_path / 'm.toml'}:3:19: error: ")
+    assert (error.path, error.line, error.col) == ("m.toml", 3, 19)
+    assert "2025-10-07T13:00:00" in error.message  # says how to write it
+
+
+def test_the_tomllib_position_counts_the_byte_order_mark(tmp_path: Path) -> None:
+    text = "\ufeffdate = 2025-10-07 13:00\n" + HEAD
+    assert _check(tmp_path, text)[0].startswith(f"{tmp_path / 'm.toml'}:1:20: error: ")
+
+
+# -- (3) odd but valid TOML: both readings equal, an edit changes only its line -----------
+
+ODD = [
+    HEAD + "[[items]]\ntitle = 'C:\\path\\lit'\nkind = \"O\"\n",
+    HEAD + '[[items]]\ntitle = "A"\nextra = { a = 1, b = { c = "x" } }\n',
+    HEAD + 'site.name = "Shed"\nsite.where.room = 2\n[[items]]\ntitle = "A"\n',
+    HEAD + '[[items]]\ntitle = "A"  # trailing\n# between\nminutes = """\nx\n"""\n',
+    HEAD.replace("\n", "\r\n") + '[[items]]\r\ntitle = "A"\r\n# c\r\n',
+    HEAD + 'date = 2025-10-07\nremarks_deadline = 2025-09-30\n[[items]]\ntitle = "A"\n',
+    HEAD + '[[items]]\ntitle = "A"\n[items.meta]\nx.y = 1\n[[items.remarks]]\ntext = "r"\n',
+    HEAD + '"quoted key" = 1\n[[items]]\n"title" = "A"\n',
+]
+
+
+@pytest.mark.parametrize("text", ODD)
+def test_odd_valid_files_read_the_same_both_ways_and_save_one_line(text: str) -> None:
+    full, problems = validate_text(text)
+    assert not problems and full is not None
+    fast = loads_meeting(text)
+    assert fast == full
+    fast.items[0].title = "Renamed"
+    saved = dumps_meeting(fast)
+    old, new = text.splitlines(keepends=True), saved.splitlines(keepends=True)
+    assert len(old) == len(new)
+    changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+    assert len(changed) == 1 and "Renamed" in changed[0][1]
+
+
+def test_a_document_that_cannot_be_made_stops_the_save_not_the_file(monkeypatch) -> None:
+    text = ODD[5]
+    meeting = loads_meeting(text)
+    assert isinstance(meeting.origin, PendingDocument)
+    import tui_referat.storage as storage
+
+    def broken(*_: object) -> None:
+        raise MeetingFileError("boom", None, 1, 1)
+
+    monkeypatch.setattr(storage, "_parse", broken)
+    meeting.title = "New"
+    with pytest.raises(MeetingFileError):
+        dumps_meeting(meeting)  # never a whole new document in place of the user's file
+
+
+# -- (4) a date stays a date ---------------------------------------------------------------
+
+
+def test_a_date_deadline_stays_a_date_after_saves() -> None:
+    text = ODD[5]
+    meeting = loads_meeting(text)
+    meeting.title = "Other"
+    saved = dumps_meeting(meeting)
+    assert "remarks_deadline = 2025-09-30\n" in saved
+    meeting.remarks_deadline = meeting.remarks_deadline + dt.timedelta(days=2)
+    saved = dumps_meeting(meeting)
+    assert "remarks_deadline = 2025-10-02\n" in saved
+    assert "date = 2025-10-07\n" in saved
