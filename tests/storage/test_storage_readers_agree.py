@@ -144,3 +144,13 @@ def test_a_date_deadline_stays_a_date_after_saves() -> None:
     saved = dumps_meeting(meeting)
     assert "remarks_deadline = 2025-10-02\n" in saved
     assert "date = 2025-10-07\n" in saved
+
+
+def test_twenty_levels_are_read_and_twenty_one_refused(tmp_path: Path) -> None:
+    from tui_referat.storage.guard import MAX_DEPTH, nesting_error
+
+    ok = HEAD + "x." + ".".join(['"q"'] * (MAX_DEPTH - 1)) + " = 1\n"
+    assert read_fast(ok) is not None and _check(tmp_path, ok) == []
+    deep = HEAD + "x . " + " . ".join(['"q"'] * MAX_DEPTH) + " = 1\n"
+    assert nesting_error(deep, "m.toml") is not None
+    assert _load_error(deep).line == 3
