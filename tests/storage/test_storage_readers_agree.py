@@ -9,10 +9,16 @@ dropped from a date, or ``check`` hanging on a file with an absurdly deep key.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tui_referat.errors import MeetingFileError
 from tui_referat.storage import dumps_meeting, loads_meeting, validate_text
@@ -154,3 +160,65 @@ def test_twenty_levels_are_read_and_twenty_one_refused(tmp_path: Path) -> None:
     deep = HEAD + "x . " + " . ".join(['"q"'] * MAX_DEPTH) + " = 1\n"
     assert nesting_error(deep, "m.toml") is not None
     assert _load_error(deep).line == 3
+
+
+def test_referat_check_as_a_process_reports_a_deep_key(tmp_path: Path) -> None:
+    path = tmp_path / "deep.toml"
+    path.write_text(HEAD + ".".join(["a"] * 20000) + " = 1\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    result = subprocess.run(
+        [sys.executable, "-m", "tui_referat", "check", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{path}:3:1: error: a key nested more than 20 levels")
+
+
+# -- (3b) the same, for generated files -----------------------------------------------------
+
+#: Unknown keys and comments, odd but valid TOML; ``{n}`` makes each key its own.
+_EXTRAS = [
+    "x{n} = 'C:\\\\lit'",
+    'x{n} = {{ a = 1, b = {{ c = "x" }}, d = [1, 2] }}',
+    "x{n}.a = 1",
+    "x{n}.a.b = 'deep'",
+    "x{n}.b.c.d = 2025-10-07",
+    '"x {n}" = "quoted key"',
+    "x{n} = 1.5e3  # a float",
+    "# just a comment {n}",
+    "x{n} = '''\nlines\n'''",
+    "x{n} = 07:30:00",
+    "x{n} = [\n  1,  # one\n  2,\n]",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(_EXTRAS), max_size=4),
+    st.lists(st.sampled_from(_EXTRAS), max_size=4),
+    st.booleans(),
+)
+def test_generated_odd_files_read_the_same_both_ways(top, item, crlf) -> None:
+    import tomlkit
+
+    lines = [*HEAD.splitlines(), *(e.format(n=i) for i, e in enumerate(top))]
+    lines += ["[[items]]", 'title = "A"', *(e.format(n=i + 10) for i, e in enumerate(item))]
+    end = "\r\n" if crlf else "\n"
+    text = end.join("\n".join(lines).split("\n")) + end
+    # TOML lets a reader turn CRLF in multi-line strings into LF, as tomllib does (so a file
+    # with CR characters is read by tomlkit alone, lazy.read_fast)
+    kept = repr(tomlkit.parse(text).unwrap()).replace("\\r\\n", "\\n")
+    assert kept == repr(tomllib.loads(text))
+    full, problems = validate_text(text)
+    assert not problems
+    meeting = loads_meeting(text)
+    assert meeting == full
+    if not crlf:
+        assert read_fast(text) == full
+    meeting.items[0].title = "Renamed"
+    old, new = text.splitlines(keepends=True), dumps_meeting(meeting).splitlines(keepends=True)
+    changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+    assert changed == [(f'title = "A"{end}', f'title = "Renamed"{end}')]
