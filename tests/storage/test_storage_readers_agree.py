@@ -105,6 +105,7 @@ ODD = [
     HEAD + 'date = 2025-10-07\nremarks_deadline = 2025-09-30\n[[items]]\ntitle = "A"\n',
     HEAD + '[[items]]\ntitle = "A"\n[items.meta]\nx.y = 1\n[[items.remarks]]\ntext = "r"\n',
     HEAD + '"quoted key" = 1\n[[items]]\n"title" = "A"\n',
+    HEAD + "x = nan\ny = 0x1F\nz = 1979-05-27T00:32:00.999999999-07:00\n[[items]]\ntitle = 'A'\n",
 ]
 
 

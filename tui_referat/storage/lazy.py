@@ -58,7 +58,7 @@ class PendingDocument:
                 Reader(record).read_meeting(doc)
                 same = len(record) == len(self._tables)
                 if same and self._data is not None:
-                    same = doc.unwrap() == self._data
+                    same = same_data(doc.unwrap(), self._data)
             except MeetingFileError as error:
                 self._error = error
                 return
@@ -89,6 +89,20 @@ class PendingDocument:
         if self._error is not None:
             raise self._error
         return self._doc
+
+
+def same_data(one: Any, other: Any) -> bool:
+    """Whether two readings of a TOML text hold the same values of the same types (NaN is
+    the same as NaN here, unlike ``==``)."""
+    if type(one) is not type(other):
+        return False
+    if isinstance(one, dict):
+        return one.keys() == other.keys() and all(same_data(one[k], other[k]) for k in one)
+    if isinstance(one, list):
+        return len(one) == len(other) and all(map(same_data, one, other))
+    if isinstance(one, float) and one != one:
+        return other != other
+    return bool(one == other)
 
 
 def read_fast(text: str) -> Meeting | None:
