@@ -192,6 +192,7 @@ _EXTRAS = [
     "# just a comment {n}",
     "x{n} = '''\nlines\n'''",
     "x{n} = 07:30:00",
+    "x{n} = nan",
     "x{n} = [\n  1,  # one\n  2,\n]",
 ]
 
