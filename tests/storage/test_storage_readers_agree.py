@@ -67,6 +67,27 @@ def test_deep_table_headers_and_inline_keys_are_refused_too(tmp_path: Path) -> N
         assert [p.split(": error")[0][-len(where) :] for p in _check(tmp_path, text)] == [where]
 
 
+@pytest.mark.parametrize(
+    ("value", "col"), [("[" * 300 + "]" * 300, 25), ("{a = " * 25 + "1" + "}" * 25, 105)]
+)
+def test_values_nested_too_deep_are_refused_by_both_readers(
+    tmp_path: Path, value: str, col: int
+) -> None:
+    text = HEAD + "x = " + value + "\n"  # tomllib reads 300 arrays deep, tomlkit refuses
+    assert _check(tmp_path, text) == [
+        f"{tmp_path / 'm.toml'}:3:{col}: error: "
+        "a value nested more than 20 levels deep (a meeting file needs no more than 4)"
+    ]
+    assert (_load_error(text).line, _load_error(text).col) == (3, col)
+
+
+def test_twenty_nested_values_and_brackets_in_strings_are_read(tmp_path: Path) -> None:
+    text = HEAD + "x = " + "[" * 20 + "]" * 20 + "\n"
+    text += 'y = "' + "[" * 30 + '"  # ' + "{" * 30 + "\n[[items]]\ntitle = 'A'\n"
+    assert _check(tmp_path, text) == []
+    assert read_fast(text) is not None
+
+
 def test_dots_inside_strings_and_comments_are_not_keys(tmp_path: Path) -> None:
     dots = ".".join(["1"] * 40)
     text = (

@@ -28,10 +28,15 @@ _SCAN = re.compile(
     r'|"(?:[^"\\\n]|\\.)*+"'
     r"|'[^'\n]*+'"
     r"|#[^\n]*+"
+    r"|(?P<open>[\[{])|(?P<close>[\]}])"
 )
 #: What any such key holds, strings or not: a quick test (it starts with a literal dot, which
 #: the regex engine finds fast) before the scan that knows strings and comments.
 _CANDIDATE = re.compile(rf"\.[ \t]*+{_PART}(?:[ \t]*+\.[ \t]*+{_PART}){{{MAX_DEPTH - 1}}}")
+#: More than MAX_DEPTH arrays or inline tables opened with none closed between them (strings
+#: or not): the quick test for values nested too deep (tomlkit refuses more than 100 levels,
+#: tomllib reads hundreds).
+_VALUE_CANDIDATE = re.compile(r"[\[{](?:[^\]}\[{]*+[\[{]){" + str(MAX_DEPTH) + "}")
 _TOMLLIB_AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\Z")
 _SPACED = re.compile(r"(\d{4}-\d\d-\d\d) (\d\d:\d\d)")
 
@@ -43,14 +48,29 @@ def _position(body: str, index: int, bom: bool) -> tuple[int, int]:
 
 
 def nesting_error(body: str, path: str | Path, bom: bool = False) -> MeetingFileError | None:
-    """An error at the first key nested more than ``MAX_DEPTH`` levels (linear time)."""
-    if body.count(".") < MAX_DEPTH or _CANDIDATE.search(body) is None:
+    """An error at the first key or value nested more than ``MAX_DEPTH`` levels deep.
+
+    Linear time: two quick regex tests, and a scan that skips strings and comments only
+    when one of them finds something.
+    """
+    keys = body.count(".") >= MAX_DEPTH and _CANDIDATE.search(body) is not None
+    if not keys and _VALUE_CANDIDATE.search(body) is None:
         return None
+    depth = 0
     for match in _SCAN.finditer(body):
-        if match.group("deep") is not None:
+        kind = match.lastgroup
+        if kind == "open":
+            depth += 1
+            what = "value"
+        elif kind == "close":
+            depth = max(depth - 1, 0)
+            continue
+        else:
+            what = "key"
+        if kind == "deep" or depth > MAX_DEPTH:
             line, col = _position(body, match.start(), bom)
             return MeetingFileError(
-                f"a key nested more than {MAX_DEPTH} levels deep "
+                f"a {what} nested more than {MAX_DEPTH} levels deep "
                 "(a meeting file needs no more than 4)",
                 path,
                 line,
