@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui_referat.errors import MeetingFileError
-from tui_referat.storage import dumps_meeting, loads_meeting, validate_text
+from tui_referat.storage import dumps_meeting, loads_meeting, save_meeting, validate_text
 from tui_referat.storage.lazy import PendingDocument, read_fast
 from tui_referat.storage.quick import check_file
 
@@ -144,7 +144,9 @@ def test_odd_valid_files_read_the_same_both_ways_and_save_one_line(text: str) ->
     assert len(changed) == 1 and "Renamed" in changed[0][1]
 
 
-def test_a_document_that_cannot_be_made_stops_the_save_not_the_file(monkeypatch) -> None:
+def test_a_document_that_cannot_be_made_stops_the_save_not_the_file(
+    monkeypatch, tmp_path: Path
+) -> None:
     text = ODD[5]
     meeting = loads_meeting(text)
     assert isinstance(meeting.origin, PendingDocument)
@@ -157,6 +159,12 @@ def test_a_document_that_cannot_be_made_stops_the_save_not_the_file(monkeypatch)
     meeting.title = "New"
     with pytest.raises(MeetingFileError):
         dumps_meeting(meeting)  # never a whole new document in place of the user's file
+    path = tmp_path / "m.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(MeetingFileError) as caught:
+        save_meeting(meeting, path)
+    assert caught.value.path == str(path)
+    assert path.read_text(encoding="utf-8") == text
 
 
 # -- (4) a date stays a date ---------------------------------------------------------------
@@ -172,6 +180,8 @@ def test_a_date_deadline_stays_a_date_after_saves() -> None:
     saved = dumps_meeting(meeting)
     assert "remarks_deadline = 2025-10-02\n" in saved
     assert "date = 2025-10-07\n" in saved
+    meeting.remarks_deadline = dt.datetime(2025, 10, 3, 16, 0)  # a time given: a date-time
+    assert "remarks_deadline = 2025-10-03T16:00:00\n" in dumps_meeting(meeting)
 
 
 def test_twenty_levels_are_read_and_twenty_one_refused(tmp_path: Path) -> None:
