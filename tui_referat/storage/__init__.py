@@ -17,6 +17,7 @@ from ..checks import Problem, with_item_number
 from ..errors import MeetingFileError
 from ..model import Meeting
 from .files import MAX_BYTES, read_text, too_large, too_many_entries, write_atomic
+from .guard import nesting_error, tomllib_error
 from .lazy import adopt, read_fast
 from .locate import Position, make_locator
 from .reader import Reader, StopReading
@@ -41,12 +42,21 @@ _LONE_LF = re.compile(r"(?<!\r)\n")
 _AT_LINE = re.compile(r"\s+at line \d+ col \d+\Z")
 
 
-def _parse(text: str, path: str) -> Any:
+def _parse(text: str, path: str, *, strict: bool = True) -> Any:
+    """The tomlkit document of ``text``, or ``MeetingFileError`` with FILE:LINE:COL.
+
+    ``strict``: refuse what ``tomllib`` refuses too (see ``guard``); off only where
+    ``tomllib`` has read the text already.
+    """
     if len(text) > MAX_BYTES:
         raise MeetingFileError(too_large(len(text.encode("utf-8", "replace"))), path)
-    body = text[1:] if text.startswith(_BOM) else text
+    bom = text.startswith(_BOM)
+    body = text[1:] if bom else text
     if not body.strip():
         raise MeetingFileError("the file is empty", path)
+    deep = nesting_error(body, path, bom)
+    if deep is not None:
+        raise deep
     import tomlkit  # here, not at the top: a clean file is read with tomllib (lazy.py)
     from tomlkit.exceptions import ParseError
 
@@ -68,6 +78,9 @@ def _parse(text: str, path: str) -> Any:
         raise MeetingFileError(_lower_first(message), path, line, col) from None
     except Exception as error:  # tomlkit raises a few other types on odd input
         raise MeetingFileError(f"not valid TOML: {error}", path) from None
+    refused = tomllib_error(body, path, bom) if strict else None
+    if refused is not None:
+        raise refused
     doc._referat_source = body
     doc._referat_bom = text.startswith(_BOM)
     doc._referat_eol = line_ending(body)
@@ -172,6 +185,7 @@ def dumps_meeting(meeting: Meeting) -> str:
     """The meeting as TOML text, merged into the document it was loaded from (if any)."""
     from .writer import merge
 
+    adopt(meeting)  # a document that cannot be made stops here, before anything is written
     try:
         doc, changed = merge(meeting)
         source = getattr(doc, "_referat_source", None)
@@ -199,7 +213,12 @@ def save_meeting(meeting: Meeting, path: str | Path) -> bytes:
     crowded = too_many_entries(meeting)
     if crowded is not None:
         raise MeetingFileError(f"cannot save: {crowded}", path)
-    text = dumps_meeting(meeting)
+    try:
+        text = dumps_meeting(meeting)
+    except MeetingFileError as error:
+        if error.path is None:
+            error.path = str(path)
+        raise
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as error:

@@ -19,7 +19,9 @@ import threading
 import tomllib
 from typing import Any
 
+from ..errors import MeetingFileError
 from ..model import Meeting
+from .guard import nesting_error
 from .quick import tables_in_order
 from .reader import Reader
 
@@ -30,13 +32,16 @@ ORIGINS = "_referat_origins"
 class PendingDocument:
     """The tomlkit document of a meeting read with ``tomllib``, made on first need."""
 
-    def __init__(self, body: str, bom: bool, tables: list[Any]) -> None:
+    def __init__(self, body: str, bom: bool, tables: list[Any], data: Any = None) -> None:
         #: The text the meeting was read from (``locator_for`` reads it for FILE:LINE:COL).
         self._referat_source = body
         self._referat_bom = bom
         self._tables = tables
+        #: What ``tomllib`` read: tomlkit must read the very same, or nothing is saved.
+        self._data = data
         self._lock = threading.RLock()
         self._doc: Any = None
+        self._error: MeetingFileError | None = None
         self._done = False
 
     def prepare(self) -> None:
@@ -49,13 +54,24 @@ class PendingDocument:
 
             record: list[Any] = []
             try:
-                doc = _parse(self._referat_source, "<meeting>")
+                doc = _parse(self._referat_source, "<meeting>", strict=False)
                 doc._referat_bom = self._referat_bom  # the text was read without its BOM
                 Reader(record).read_meeting(doc)
-            except Exception:  # pragma: no cover - tomllib read it; never lose the meeting:
-                doc = None  # saving then writes a new document (unknown keys still kept)
-            if doc is None or len(record) != len(self._tables):  # pragma: no cover
-                self._doc = doc
+                same = len(record) == len(self._tables)
+                if same and self._data is not None:
+                    same = same_data(doc.unwrap(), self._data)
+            except MeetingFileError as error:
+                self._error = error
+                return
+            except Exception as error:  # pragma: no cover - a tomlkit or reader bug
+                self._error = MeetingFileError(f"cannot read the file for saving: {error!r}")
+                return
+            if not same:
+                # Never a whole new document in place of the user's file: no save at all.
+                self._error = MeetingFileError(
+                    "cannot save: tomlkit reads this file differently from tomllib; "
+                    "please report it (the file is unchanged)"
+                )
                 return
             setattr(
                 doc,
@@ -68,17 +84,34 @@ class PendingDocument:
             self._doc = doc
 
     def document(self) -> Any:
-        """The tomlkit document (parsed now if ``prepare`` has not run; None if it cannot)."""
+        """The tomlkit document (parsed now if ``prepare`` has not run), or
+        ``MeetingFileError`` when tomlkit cannot read the text as ``tomllib`` did."""
         self.prepare()
+        if self._error is not None:
+            raise self._error
         return self._doc
+
+
+def same_data(one: Any, other: Any) -> bool:
+    """Whether two readings of a TOML text hold the same values of the same types (NaN is
+    the same as NaN here, unlike ``==``)."""
+    if type(one) is not type(other):
+        return False
+    if isinstance(one, dict):
+        return one.keys() == other.keys() and all(same_data(one[k], other[k]) for k in one)
+    if isinstance(one, list):
+        return len(one) == len(other) and all(map(same_data, one, other))
+    if isinstance(one, float) and one != one:
+        return other != other
+    return bool(one == other)
 
 
 def read_fast(text: str) -> Meeting | None:
     """The meeting in ``text`` read with ``tomllib``, or None when the full path must read it."""
     bom = text.startswith("\ufeff")
     body = text[1:] if bom else text
-    if "\r" in body or not body.strip():
-        return None
+    if "\r" in body or not body.strip() or nesting_error(body, "") is not None:
+        return None  # the full path says why, with line and column
     try:
         data = tomllib.loads(body)
     except Exception:  # not TOML for tomllib: the full path says why, with line and column
@@ -91,7 +124,7 @@ def read_fast(text: str) -> Meeting | None:
         return None
     if reader.problems or not tables_in_order(body):
         return None
-    meeting.origin = PendingDocument(body, bom, tables)
+    meeting.origin = PendingDocument(body, bom, tables, data)
     return meeting
 
 

@@ -9,6 +9,7 @@ objects so that their comments and unknown keys travel with them.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from typing import Any
 
 import tomlkit
@@ -33,6 +34,7 @@ from .tables import (
     set_ends_with_blank,
 )
 from .values import (
+    END_OF_DAY,
     FORMAT_VERSION,
     MEETING_FIELDS,
     NEXT_MEETING_FIELDS,
@@ -79,6 +81,8 @@ class Writer:
                 self.changed = True
                 if value is None:
                     remove_key(table, field.key)
+                elif _date_alone(field, raw, value):  # a date stays a date
+                    table[field.key] = make_item(field, value.date(), self.lang)
                 else:
                     table[field.key] = make_item(field, value, self.lang)
                 continue
@@ -271,6 +275,19 @@ class Writer:
             doc["next_meeting"] = table
         else:
             self.add_table(doc, "next_meeting", table, list(TOP_TABLES))
+
+
+def _date_alone(field: Field, raw: Any, value: Any) -> bool:
+    """Whether a date-and-time field written as a date alone keeps being one: the new value
+    is the end of a day, which is what a date alone means (``END_OF_DAY``)."""
+    return (
+        field.kind == "datetime"
+        and isinstance(raw, dt.date)
+        and not isinstance(raw, dt.datetime)
+        and isinstance(value, dt.datetime)
+        and value.time() == END_OF_DAY
+        and value.tzinfo is None
+    )
 
 
 def _shift_map(container: Container, index: int) -> None:
