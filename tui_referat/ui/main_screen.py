@@ -366,7 +366,10 @@ class MainScreen(AgendaActions, Screen[None]):
         """The forms shown or made so far; one still being mounted reads the model (and has
         nothing typed) when it is."""
         forms = [c.children[0] for c in self.query(".node-form") if c.children]
-        forms += self.item_editor.query(".item-form")
+        shown = self.item_editor.item
+        # An item's forms on their way out (another item shown, or the item undone away)
+        # have nothing to show: only the shown item's.
+        forms += [f for f in self.item_editor.query(".item-form") if f.item is shown]
         return [form for form in forms if form.is_mounted]
 
     def after_structure(self, select: object | None = None, *, reload: bool = False) -> None:
