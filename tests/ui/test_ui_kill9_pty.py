@@ -76,3 +76,18 @@ def test_kill_9_while_typing_minutes_loses_at_most_two_seconds(meeting_file, edi
     kept = kept_in_copy(meeting_file, text, "minutes")
     lost = lost_seconds(sent, killed, kept)
     assert lost <= MOST_LOST, f"kept {kept} of {len(text)} keys: {lost:.2f} s of typing lost"
+
+
+def test_kill_9_while_typing_in_a_field_loses_at_most_two_seconds(meeting_file, editor_pty):
+    """An item's field (presenters) applies each key at once: the copy still keeps up."""
+    editor = editor_pty(meeting_file)
+    editor.expect("Dagsorden")
+    editor.send("\r")  # item 1, the cursor in its minutes
+    drain(editor, time.monotonic() + 1.0)
+    editor.send("\x1b[Z" * 3)  # shift+tab: the strip, standing, the presenters
+    drain(editor, time.monotonic() + 0.5)
+    text = typed_text()
+    sent, killed = type_then_kill(editor, text)
+    kept = kept_in_copy(meeting_file, text, "presenters")
+    lost = lost_seconds(sent, killed, kept)
+    assert lost <= MOST_LOST, f"kept {kept} of {len(text)} keys: {lost:.2f} s of typing lost"
