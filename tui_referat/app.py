@@ -113,6 +113,7 @@ class ReferatApp(App[None]):
         self.typeahead = Typeahead(self, super().on_event)
         #: Recovery copy, lock and disk watch for the session (see ui/safety_flow.py).
         self.guard = safety_flow.make_guard(self)
+        self.typeahead.after_key = self.guard.typed  # typing starts the copy's clock
         self.safety_handlers = None
         self.set_keymap(self.config.keymap)
         self._problems = list(self.config.problems)

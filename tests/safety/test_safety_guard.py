@@ -193,3 +193,34 @@ def test_undo_back_to_the_file_removes_the_copy(tmp_path: Path) -> None:
     assert real.dirty
     clock.now = 13.0
     assert guard.tick()
+
+
+def test_typed_text_still_on_the_screen_is_flushed_into_the_copy(session: FakeSession) -> None:
+    """A key starts the clock; 1.5 s later the screen is applied (``flush``) and copied."""
+    clock = Clock()
+    screen = {"text": ""}
+
+    def flush() -> None:
+        if screen["text"]:
+            session.edit_minutes(screen["text"])
+
+    guard = SafetyGuard(session, clock=clock, flush=flush)
+    screen["text"] = "Typed without a pause"
+    guard.typed()
+    clock.now = 1.0
+    guard.typed()
+    assert not guard.tick()
+    clock.now = 1.5
+    assert guard.tick()
+    info = recovery.find_recovery(session.path)
+    assert info is not None and "Typed without a pause" in info.text
+
+
+def test_keys_that_changed_nothing_write_no_copy(session: FakeSession) -> None:
+    clock = Clock()
+    guard = SafetyGuard(session, clock=clock, flush=lambda: None)
+    guard.typed()  # an arrow key
+    clock.now = 1.5
+    assert not guard.tick()
+    assert not guard.keeper.pending
+    assert recovery.find_recovery(session.path) is None

@@ -117,13 +117,28 @@ class SafetyGuard:
 
     # -- the recovery copy ----------------------------------------------------------------
 
+    def typed(self) -> None:
+        """A key went through the editor: what it typed may be only on the screen yet, so
+        the copy is due ``keeper.delay`` after the first such key (``tick`` finds out)."""
+        if self.active:
+            self.keeper.mark_changed(self.clock())
+
     def tick(self) -> bool:
         """Call from a timer; writes the copy when due. True when a copy was written.
 
-        Also touches our lock every ``lock.HEARTBEAT`` seconds, so another host sees it live."""
+        The screen is applied to the meeting first (``flush``); keys that changed nothing
+        leave a meeting that is not dirty, and then nothing is written. Also touches our lock
+        every ``lock.HEARTBEAT`` seconds, so another host sees it live."""
         self._heartbeat()
         if not self.active or not self.keeper.tick(self.clock()):
             return False
+        if not getattr(self.session, "dirty", False):
+            if self.flush is not None:
+                with contextlib.suppress(Exception):
+                    self.flush()
+            if not getattr(self.session, "dirty", False):
+                self.keeper.settled()
+                return False
         return self.write_now()
 
     def _heartbeat(self) -> None:

@@ -1,34 +1,34 @@
 """When to write the recovery copy: pure scheduling, no timers or threads of its own.
 
-The editor calls ``mark_changed(now)`` on every edit and ``tick(now)`` from a timer (say
-every 0.5 s); ``tick`` answers whether to write now. ``on_item_switch()`` asks for a write on
-every move between items. After a write the editor calls ``written(now)`` (or ``write_failed``);
-after a save or a deliberate discard, ``clear()``. Tests drive it with a fake clock.
+The editor calls ``mark_changed(now)`` on every edit and on every key typed (a key may have
+changed text the model does not have yet), and ``tick(now)`` from a timer (every 0.25 s);
+``tick`` answers whether to write now. The clock starts at the first change the copy does not
+hold, not at a pause in typing: a ``kill -9`` at any moment loses at most ``DELAY`` seconds of
+typing (plus a tick). ``on_item_switch()`` asks for a write on every move between items. After
+a write the editor calls ``written(now)`` (or ``write_failed``); when there turned out to be
+nothing to write, ``settled()``; after a save or a deliberate discard, ``clear()``. Tests drive
+it with a fake clock.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: Seconds of quiet after the last change before writing.
-DEBOUNCE = 2.0
-#: Longest time unsaved changes may stay out of the recovery copy while typing goes on.
-MAX_INTERVAL = 10.0
+#: Longest time (seconds) a change may stay out of the recovery copy, typing or not.
+DELAY = 1.5
 #: After a failed write, wait this long before trying again.
 RETRY = 5.0
 
 
 @dataclass
 class RecoveryKeeper:
-    debounce: float = DEBOUNCE
-    max_interval: float = MAX_INTERVAL
+    delay: float = DELAY
     retry: float = RETRY
     #: Changes exist that the recovery copy does not have yet.
     pending: bool = False
     #: A recovery copy exists on disk (to remove after a save).
     has_copy: bool = False
     _first_change: float | None = None
-    _last_change: float | None = None
     _retry_at: float | None = None
     failures: int = 0
 
@@ -36,17 +36,14 @@ class RecoveryKeeper:
         if not self.pending:
             self.pending = True
             self._first_change = now
-        self._last_change = now
 
     def tick(self, now: float) -> bool:
         """Whether the recovery copy should be written now."""
-        if not self.pending or self._last_change is None or self._first_change is None:
+        if not self.pending or self._first_change is None:
             return False
         if self._retry_at is not None and now < self._retry_at:
             return False
-        if now - self._last_change >= self.debounce:
-            return True
-        return now - self._first_change >= self.max_interval
+        return now - self._first_change >= self.delay
 
     def on_item_switch(self) -> bool:
         """Moving to another item: write now if anything is pending."""
@@ -55,8 +52,13 @@ class RecoveryKeeper:
     def written(self, now: float) -> None:
         self.pending = False
         self.has_copy = True
-        self._first_change = self._last_change = self._retry_at = None
+        self._first_change = self._retry_at = None
         self.failures = 0
+
+    def settled(self) -> None:
+        """Nothing needed writing after all (keys that changed nothing)."""
+        self.pending = False
+        self._first_change = None
 
     def write_failed(self, now: float) -> None:
         self.failures += 1
@@ -66,5 +68,5 @@ class RecoveryKeeper:
         """The meeting was saved, or its changes discarded on purpose: nothing to keep."""
         self.pending = False
         self.has_copy = False
-        self._first_change = self._last_change = self._retry_at = None
+        self._first_change = self._retry_at = None
         self.failures = 0

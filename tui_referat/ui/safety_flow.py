@@ -29,8 +29,9 @@ from .session import Session
 if TYPE_CHECKING:
     from ..app import ReferatApp
 
-#: How often the recovery keeper is asked whether to write (seconds).
-TICK = 0.5
+#: How often the recovery keeper is asked whether to write (seconds): a copy is due
+#: ``keeper.DELAY`` after the first change it lacks, and written at most a tick later.
+TICK = 0.25
 
 
 def _flush(app: ReferatApp) -> None:
@@ -225,7 +226,7 @@ def _restore(app: ReferatApp, info: recovery.RecoveryInfo) -> None:
 
 
 #: Check the file on disk every this many ticks (a stat; the contents only if it changed).
-DISK_EVERY = 4
+DISK_EVERY = 8
 
 
 def tick(app: ReferatApp) -> None:

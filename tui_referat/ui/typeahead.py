@@ -52,6 +52,8 @@ class Typeahead:
         self._count = 0
         self._holds: set[int] = set()
         self._screen: object | None = None  # the screen when the key in flight was read
+        #: Called each time a key has gone all the way (the recovery keeper hears of it).
+        self.after_key: Callable[[], None] | None = None
 
     @staticmethod
     def wants(event: events.Event) -> bool:
@@ -125,6 +127,8 @@ class Typeahead:
         if self._busy != number:
             return  # that key was let go already
         self._busy = 0
+        if self.after_key is not None:
+            self.after_key()
         self._go_on()
 
     def _go_on(self) -> None:
