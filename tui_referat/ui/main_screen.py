@@ -297,6 +297,10 @@ class MainScreen(AgendaActions, Screen[None]):
         self.nav.focus()
 
     def action_cycle_section(self, delta: int) -> None:
+        # F5/F6 right after agenda moves typed at once: the editor shows the node under the
+        # cursor first (it follows only after a rest), so the tab opens on that node.
+        if self.focused is self.nav and self.nav.node != self._shown:
+            self.show_node(self.nav.node)
         if self.switcher.current == "node-item":
             self.item_editor.cycle_section(delta)
 
