@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -193,3 +194,43 @@ def test_a_meeting_over_the_entry_limit_is_not_saved(tmp_path, capsys):
     code, _, err = run(capsys, "import", str(source))
     assert code == 1 and "cannot save: too many entries (5,002 agenda items" in err
     assert not (tmp_path / "m.toml").exists()
+
+
+# -- memory: under 10x the file -----------------------------------------------------------
+
+
+def _peak_kib(*argv: str) -> int:
+    """The peak resident memory (KiB) of ``python -m tui_referat ARGV`` in a child process."""
+    import subprocess
+    import sys
+
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tui_referat", *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    assert child.returncode == 0
+    return usage.ru_maxrss
+
+
+@pytest.fixture(scope="module")
+def long_minutes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A valid 19 MB meeting: the sample with one item's minutes grown to 19 MB of Danish
+    paragraphs (a pasted log, say)."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    start = text.index('minutes = """') + len('minutes = """')
+    paragraph = "Udvalget drøftede sagen, og økonomien blev gennemgået på ny. " * 8 + "\n\n"
+    count = 19_000_000 // len(paragraph.encode())
+    folder = tmp_path_factory.mktemp("long")
+    shutil.copytree(SAMPLE.parent / "papers", folder / "papers")
+    path = folder / "long.toml"
+    path.write_text(text[:start] + "\n" + paragraph * count + text[start:], encoding="utf-8")
+    return path
+
+
+def test_check_of_a_19_mb_file_stays_under_10x_its_size(long_minutes):
+    # The table-order scan's string loops kept a backtracking entry per character: 2.2 GB.
+    size_kib = long_minutes.stat().st_size // 1024
+    assert _peak_kib("check", str(long_minutes)) < 10 * size_kib

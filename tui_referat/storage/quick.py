@@ -23,11 +23,13 @@ from .locate import make_locator
 _BOM = "\ufeff"
 
 #: Tokens that decide where a table header can start: strings (which may hold ``[`` at the
-#: start of a line), comments and header lines. Anything else is skipped.
+#: start of a line), comments and header lines. Anything else is skipped. The string loops are
+#: possessive (``*+``): a greedy loop keeps a backtracking entry per character, 2 GB for a
+#: 19 MB string.
 _TOKENS = re.compile(
-    r'"""(?:[^\\"]|\\[\s\S]|"(?!""))*"{3,5}'
+    r'"""(?:[^\\"]|\\[\s\S]|"(?!""))*+"{3,5}'
     r"|'''[\s\S]*?'{3,5}"
-    r'|"(?:[^"\\\n]|\\.)*"'
+    r'|"(?:[^"\\\n]|\\.)*+"'
     r"|'[^'\n]*'"
     r"|#[^\n]*"
     r"|^[ \t]*(\[\[?)([^\]\n]*)",
