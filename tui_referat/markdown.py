@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
@@ -267,15 +268,16 @@ def md_to_html(text: str, *, heading_offset: int = 0) -> str:
 
 
 # -- many texts at once --------------------------------------------------------------------
-# An export renders hundreds of small texts. Parsing them as one source (joined by a blank
-# line) saves markdown-it's per-call overhead, and one sanitiser call replaces hundreds. The
-# result must equal doing each text alone, so it is checked: every top-level block must lie
-# within one text (an unclosed code fence or HTML comment, a list continued by the next text
-# or indented code running on would cross the line where the next text starts; a core rule
-# checks this before raw HTML is removed), and no link reference definition may be in the
-# batch (definitions are global). Texts with a definition at the start of a line, or with a
-# carriage return (markdown-it turns it into a line break, which would shift the lines), are
-# parsed alone. Any doubt falls back to one text at a time.
+# An export renders hundreds of small texts. Parsing a batch of them as one source (joined by
+# a blank line) saves markdown-it's per-call overhead, and one sanitiser call replaces
+# hundreds; batches are bounded (``BATCH_CHARS``) so that a big meeting's tokens are not all
+# alive at once. The result must equal doing each text alone, so it is checked: every
+# top-level block must lie within one text (an unclosed code fence or HTML comment, a list
+# continued by the next text or indented code running on would cross the line where the next
+# text starts; a core rule checks this before raw HTML is removed), and no link reference
+# definition may be in the batch (definitions are global). Texts with a definition at the
+# start of a line, or with a carriage return (markdown-it turns it into a line break, which
+# would shift the lines), are parsed alone. Any doubt falls back to one text at a time.
 
 _SEPARATOR = "\ue001"
 _DEFINITION = re.compile(r"(?m)^ {0,3}\[[^\]]*\]:")
@@ -317,8 +319,25 @@ def _split_batch(tokens: list[Token], starts: list[int]) -> list[list[Token]]:
     return parts
 
 
-def parse_many(texts: list[str], *, heading_offset: int = 0) -> list[list[Token]]:
-    """Clean tokens for each of ``texts``: the same as :func:`parse` on each alone."""
+#: A batch holds texts of at most this many characters together (or one longer text).
+BATCH_CHARS = 128 * 1024
+
+
+def _batches(texts: list[str]) -> Iterator[list[int]]:
+    """The indexes of ``texts`` in consecutive batches of at most :data:`BATCH_CHARS`."""
+    batch: list[int] = []
+    size = 0
+    for index, text in enumerate(texts):
+        if batch and size + len(text) > BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+        batch.append(index)
+        size += len(text)
+    if batch:
+        yield batch
+
+
+def _parse_batch(texts: list[str], heading_offset: int) -> list[list[Token]]:
     result: list[list[Token] | None] = [None] * len(texts)
     batch = [
         i
@@ -349,14 +368,34 @@ def parse_many(texts: list[str], *, heading_offset: int = 0) -> list[list[Token]
     ]
 
 
+def parse_each(texts: list[str], *, heading_offset: int = 0) -> Iterator[list[Token]]:
+    """Clean tokens for each of ``texts`` in turn, the same as :func:`parse` on each alone,
+    parsed a batch at a time."""
+    for batch in _batches(texts):
+        yield from _parse_batch([texts[i] for i in batch], heading_offset)
+
+
+def parse_many(texts: list[str], *, heading_offset: int = 0) -> list[list[Token]]:
+    """Clean tokens for each of ``texts``: the same as :func:`parse` on each alone."""
+    return list(parse_each(texts, heading_offset=heading_offset))
+
+
 def md_to_html_many(texts: list[str], *, heading_offset: int = 0) -> list[str]:
-    """:func:`md_to_html` of each of ``texts``, rendered and sanitised in one go."""
+    """:func:`md_to_html` of each of ``texts``, rendered and sanitised a batch at a time."""
+    out: list[str] = []
+    for batch in _batches(texts):
+        out += _html_batch([texts[i] for i in batch], heading_offset)
+    return out
+
+
+def _html_batch(texts: list[str], heading_offset: int) -> list[str]:
     md = parser()
-    tokens = parse_many(texts, heading_offset=heading_offset)
+    tokens = _parse_batch(texts, heading_offset)
     raw = [
         md.renderer.render(toks, md.options, {}) if text.strip() else ""
         for text, toks in zip(texts, tokens, strict=True)
     ]
+    del tokens
     if not any(_SEPARATOR in html for html in raw):
         cleaned = sanitize_html(_SEPARATOR.join(raw)).split(_SEPARATOR)
         if len(cleaned) == len(raw):
