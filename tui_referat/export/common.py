@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -67,13 +68,27 @@ def _strings(value: Any, out: list[str]) -> None:
 _PLAIN = frozenset({int, bool, float, dt.date, dt.time, dt.datetime})
 
 
+def _joined(strings: list[str], size: int = 1 << 16) -> Iterator[str]:
+    """``strings`` joined into texts of about ``size`` characters (a longer one alone)."""
+    batch: list[str] = []
+    length = 0
+    for text in strings:
+        batch.append(text)
+        length += len(text)
+        if length >= size:
+            yield "".join(batch) if len(batch) > 1 else text
+            batch, length = [], 0
+    if batch:
+        yield "".join(batch)
+
+
 def _dirty(value: Any) -> bool:
     """True when some string inside ``value`` holds a control or marker character."""
     strings: list[str] = []
     _strings(value, strings)
-    text = "".join(strings)
-    # One substring search per character: far faster than a regex over the whole text.
-    return any(char in text for char in _CONTROL_CHARS)
+    # One substring search per character: far faster than a regex. The strings are joined
+    # a batch at a time (a big meeting's whole text would be one more copy of it).
+    return any(char in text for text in _joined(strings) for char in _CONTROL_CHARS)
 
 
 def _clean(value: Any) -> Any:
