@@ -58,27 +58,30 @@ def render(
     file's folder, where ``attach=True`` finds attachment files for the eml draft.
     Raises ``ValueError`` for an unknown format and ``UnknownThemeError`` for an unknown theme.
     """
-    if fmt == "md":
-        from .markdown import render as render_md
+    # md and text: their parts are encoded one after another, so a big meeting's export is
+    # never held as one string as well as its bytes (see ``export/sink.py``).
+    from .common import build
+    from .sink import drain, utf8
 
-        text = render_md(meeting)
-    elif fmt == "html":
+    if fmt == "md":
+        from .markdown import render_parts as md_parts
+
+        return utf8(drain(md_parts(build(meeting))))
+    if fmt == "html":
         from .html import render as render_html
 
-        text = render_html(meeting, theme=theme)
-    elif fmt == "email":
+        return render_html(meeting, theme=theme).encode("utf-8")
+    if fmt == "email":
         from .email import render as render_email
 
-        text = render_email(meeting)
-    elif fmt == "text":
-        from .text import render as render_text
+        return render_email(meeting).encode("utf-8")
+    if fmt == "text":
+        from .text import render_parts as text_parts
 
-        text = render_text(meeting)
-    elif fmt == "eml":
+        return utf8(text_parts(build(meeting)))
+    if fmt == "eml":
         from .eml import render as render_eml
 
         return render_eml(meeting, theme=theme, base_dir=base_dir, attach=attach)
-    else:
-        default_suffix(fmt)  # raises for an unknown format
-        raise AssertionError(fmt)
-    return text.encode("utf-8")
+    default_suffix(fmt)  # raises for an unknown format
+    raise AssertionError(fmt)

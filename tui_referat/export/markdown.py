@@ -12,7 +12,8 @@ import re
 from .. import markdown as mdr
 from ..model import Meeting
 from .common import Doc, RemarkView, Section, build
-from .mdtree import md_escape, md_url, to_markdown
+from .longtext import is_long, join_lines, parse_pieces
+from .mdtree import markdown_lines, md_escape, md_url, to_markdown
 
 #: Cheap pre-check: only texts with one of these can hold raw HTML or a link worth checking.
 _MAYBE = re.compile(r"<|\]\s*[(\[:]|&#|%[0-9a-fA-F]{2}", re.S)
@@ -22,20 +23,37 @@ _BAD_DEFINITION = re.compile(
 )
 
 
+def _trimmed(text: str) -> str:
+    """``text.strip("\\n").rstrip()``, made with one copy at most (a long text is big)."""
+    start, end = 0, len(text)
+    while start < end and text[start] == "\n":
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[start:end]
+
+
 def safe_markdown(text: str) -> str:
     """``text`` as written when it is harmless, else Markdown rebuilt from its cleaned tokens.
 
     Harmless: parsing removed nothing (no raw HTML, no unsafe link or image) and there is no
-    unused link definition with an unsafe URL.
+    unused link definition with an unsafe URL. A long text is parsed a piece at a time.
     """
-    text = text.strip("\n").rstrip()
+    text = _trimmed(text)
     if not _MAYBE.search(text):
         return text
     env: dict[str, object] = {}
-    tokens = mdr.parse(text, env=env)
+    if not is_long(text):
+        tokens = mdr.parse(text, env=env)
+        if not env.get(mdr.NEUTRALISED) and not _BAD_DEFINITION.search(text):
+            return text
+        return to_markdown(tokens)
+    for _ in parse_pieces(text, env=env):
+        if env.get(mdr.NEUTRALISED):
+            break
     if not env.get(mdr.NEUTRALISED) and not _BAD_DEFINITION.search(text):
         return text
-    return to_markdown(tokens)
+    return "\n".join(join_lines(markdown_lines(tokens) for tokens in parse_pieces(text)))
 
 
 def _lines(pairs: list[tuple[str, str]]) -> str:
@@ -137,7 +155,8 @@ def _participant_line(doc: Doc, index: int) -> str:
     return f"- {line}"
 
 
-def render_doc(doc: Doc) -> str:
+def render_parts(doc: Doc) -> list[str]:
+    """The Markdown document in parts (joined: :func:`render_doc`)."""
     blocks: list[str] = [f"**{md_escape(doc.doc_type)} · {md_escape(doc.marker)}**"]
     if doc.header:
         blocks.append(_lines(doc.header))
@@ -163,7 +182,16 @@ def render_doc(doc: Doc) -> str:
     if doc.closing:
         blocks.append("---")
         blocks.append(_lines(doc.closing))
-    return "\n\n".join(b for b in blocks if b.strip()) + "\n"
+    parts: list[str] = []
+    for block in blocks:
+        if block and not block.isspace():  # block.strip(), without copying a long one
+            parts += [block, "\n\n"]
+    parts[-1:] = ["\n"]
+    return parts
+
+
+def render_doc(doc: Doc) -> str:
+    return "".join(render_parts(doc))
 
 
 def render(meeting: Meeting) -> str:

@@ -191,4 +191,9 @@ def to_text(tokens: list[Token], width: int = 72) -> list[str]:
 
 def to_markdown(tokens: list[Token]) -> str:
     """Markdown regenerated from ``tokens``: only what survived cleaning, escaped."""
-    return "\n".join(_blocks(SyntaxTreeNode(tokens).children, 10_000, markdown=True))
+    return "\n".join(markdown_lines(tokens))
+
+
+def markdown_lines(tokens: list[Token]) -> list[str]:
+    """The lines of :func:`to_markdown`."""
+    return _blocks(SyntaxTreeNode(tokens).children, 10_000, markdown=True)

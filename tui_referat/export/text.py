@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from markdown_it.token import Token
 
 from .. import markdown as mdr
 from ..model import Meeting
 from .common import Doc, RemarkView, Section, build, markdown_texts
+from .longtext import is_long, join_lines, parse_pieces
 from .mdtree import to_text, wrap
+from .sink import drain
 
 WIDTH = 72
 
@@ -45,24 +49,53 @@ def _shape(tokens: list[Token]) -> str:
     return ""
 
 
+def _long_shaped(text: str, width: int) -> tuple[list[str], str]:
+    """:func:`to_text` and :func:`_shape` of a long text, parsed a piece at a time."""
+    shapes: list[str] = []
+
+    def pieces() -> Iterator[list[str]]:
+        for tokens in parse_pieces(text):
+            if tokens:
+                shapes.append(_shape(tokens))
+                yield to_text(tokens, width)
+
+    lines = join_lines(pieces())
+    # The first piece's shape, but a list followed by more is not the text's only block.
+    shape = shapes[0] if shapes else ""
+    return lines, "" if shape == "list" and len(shapes) > 1 else shape
+
+
 class _Text:
     def __init__(self, doc: Doc, width: int) -> None:
         self.doc = doc
         self.width = width
         self.out: list[str] = []
-        self._cache: dict[str, tuple[list[str], str]] = {}
-        texts = markdown_texts(doc)  # parsed in one batch: the same tokens as one by one
-        self._tokens = dict(zip(texts, mdr.parse_many(texts), strict=True))
+        self._cache: dict[tuple[int, str], tuple[list[str], str]] = {}
+        # Parsed a batch at a time, as they are needed: the same tokens as one by one.
+        texts = [t for t in markdown_texts(doc) if not is_long(t)]
+        self._waiting = set(texts)
+        self._parsed = zip(texts, mdr.parse_each(texts), strict=True)
+        self._early: dict[str, list[Token]] = {}  # parsed before they were asked for
+
+    def _tokens(self, text: str) -> list[Token]:
+        tokens = self._early.pop(text, None)
+        while tokens is None and text in self._waiting:
+            done, tokens = next(self._parsed)
+            self._waiting.discard(done)
+            if done != text:
+                self._early[done], tokens = tokens, None
+        return mdr.parse(text) if tokens is None else tokens
 
     def md_shaped(self, text: str, width: int) -> tuple[list[str], str]:
         """The wrapped lines of ``text`` and its :func:`_shape`."""
-        key = f"{width}\0{text}"
+        key = (width, text)
         found = self._cache.get(key)
         if found is None:
-            tokens = self._tokens.get(text)
-            if tokens is None:
-                tokens = mdr.parse(text)
-            found = (to_text(tokens, width), _shape(tokens))
+            if is_long(text):
+                found = _long_shaped(text, width)
+            else:
+                tokens = self._tokens(text)
+                found = (to_text(tokens, width), _shape(tokens))
             self._cache[key] = found
         return found
 
@@ -173,7 +206,7 @@ class _Text:
                 ]
             )
 
-    def render(self) -> str:
+    def render(self) -> Iterator[str]:
         doc = self.doc
         self.para(f"{doc.doc_type} · {doc.marker}")
         self.pairs(doc.header)
@@ -192,17 +225,52 @@ class _Text:
         if doc.closing:
             self.para("", "-" * 8)
             self.pairs(doc.closing)
-        lines = [line.rstrip() for line in self.out]
-        while lines and not lines[0]:
-            lines.pop(0)
-        text = "\n".join(lines).strip("\n") + "\n"
-        while "\n\n\n\n" in text:
-            text = text.replace("\n\n\n\n", "\n\n\n")
-        return text
+        self._cache.clear()  # the lines are in ``out``, which is emptied as it is written
+        return _parts(_final_lines(drain(self.out)))
+
+
+def _final_lines(out: Iterable[str]) -> Iterator[str]:
+    """The lines of the text: trailing white space removed, no empty lines at either end, at
+    most two empty lines in a row (a line holding a line break counts as its lines)."""
+    empty = 0
+    started = False
+    for line in out:
+        line = line.rstrip()
+        for sub in line.split("\n") if "\n" in line else (line,):
+            if not sub:
+                if started:
+                    empty += 1
+                continue
+            if empty:
+                yield from ("",) * min(empty, 2)
+                empty = 0
+            started = True
+            yield sub
+
+
+def _parts(lines: Iterator[str], size: int = 4096) -> Iterator[str]:
+    """The lines, each ended by a newline, a batch of ``size`` lines a part; "\\n" if none."""
+    batch: list[str] = []
+    empty = True
+    for line in lines:
+        batch.append(line)
+        empty = False
+        if len(batch) == size:
+            yield "\n".join(batch) + "\n"
+            batch = []
+    if batch:
+        yield "\n".join(batch) + "\n"
+    elif empty:
+        yield "\n"
+
+
+def render_parts(doc: Doc, width: int = WIDTH) -> Iterator[str]:
+    """The plain text of ``doc`` in parts (joined: :func:`render_doc`)."""
+    return _Text(doc, width).render()
 
 
 def render_doc(doc: Doc, width: int = WIDTH) -> str:
-    return _Text(doc, width).render()
+    return "".join(render_parts(doc, width))
 
 
 def render(meeting: Meeting) -> str:
