@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from tui_referat import markdown as mdr
 from tui_referat.export import email as email_export
 from tui_referat.export.common import Doc, build
+from tui_referat.export.fragments import entries
 from tui_referat.export.htmlbody import Body
 from tui_referat.markdown import md_to_html, md_to_html_many
 from tui_referat.model import Attachment, Meeting
@@ -139,9 +140,8 @@ def _inlined_in_one_go(doc: Doc) -> str:
     """The email page with its whole skeleton inlined by one css-inline call (no shapes)."""
     body = Body(doc, email=True, placeholders=True)
     page = email_export._inliner().inline(email_export._page(doc, body.render()))
-    fragments = email_export._style_fragments(body.fragments)
-    page = email_export._KEY.sub(lambda m: fragments[int(m.group(1))], page)
-    return page.rstrip("\n") + "\n"
+    styled = email_export._styled(entries(page, body.fragments))
+    return "".join(styled).rstrip("\n") + "\n"
 
 
 def _awkward_meeting() -> Meeting:

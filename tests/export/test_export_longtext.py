@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from tui_referat import markdown as mdr
 from tui_referat.export import longtext
+from tui_referat.export.fragments import stripped
 from tui_referat.export.mdtree import to_text
 
 #: Lines that open, continue or close blocks, or start a paragraph after an empty line.
@@ -114,8 +115,6 @@ def test_texts_that_may_define_links_or_hold_a_carriage_return_stay_whole() -> N
 def test_short_and_blank_texts() -> None:
     assert longtext.html_parts("") == [] and longtext.html_parts(" \n\t") == []
     assert longtext.html_parts("*a*") == [mdr.md_to_html("*a*")]
-    assert longtext.strip_parts(["\n", " <p>a</p>\n", "<p>b</p>\n", "\n"]) == [
-        "<p>a</p>\n",
-        "<p>b</p>",
-    ]
-    assert longtext.strip_parts([" ", ""]) == []
+    parts = ["\n", " <p>a</p>\n", "", "\n", "<p>b</p>\n", "\n"]
+    assert list(stripped(parts)) == [" <p>a</p>\n".lstrip(), "", "\n", "<p>b</p>"]
+    assert list(stripped([" ", ""])) == [] and list(stripped([" a "])) == ["a"]

@@ -58,8 +58,8 @@ def render(
     file's folder, where ``attach=True`` finds attachment files for the eml draft.
     Raises ``ValueError`` for an unknown format and ``UnknownThemeError`` for an unknown theme.
     """
-    # md and text: their parts are encoded one after another, so a big meeting's export is
-    # never held as one string as well as its bytes (see ``export/sink.py``).
+    # Each format's parts are encoded one after another: a big meeting's export is never
+    # held as one string as well as its bytes (see ``export/sink.py``).
     from .common import build
     from .sink import drain, utf8
 
@@ -68,13 +68,13 @@ def render(
 
         return utf8(drain(md_parts(build(meeting))))
     if fmt == "html":
-        from .html import render as render_html
+        from .html import render_parts as html_parts
 
-        return render_html(meeting, theme=theme).encode("utf-8")
+        return utf8(html_parts(build(meeting), theme=theme))
     if fmt == "email":
-        from .email import render as render_email
+        from .email import render_parts as email_parts
 
-        return render_email(meeting).encode("utf-8")
+        return utf8(email_parts(build(meeting)))
     if fmt == "text":
         from .text import render_parts as text_parts
 

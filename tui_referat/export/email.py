@@ -11,6 +11,7 @@ does not apply: email clients need their own, simpler rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from html import escape
 
@@ -18,6 +19,7 @@ import css_inline
 
 from ..model import Meeting
 from .common import Doc, build
+from .fragments import Fragment, entries, page_parts
 from .html import page_title
 from .htmlbody import Body
 from .shapes import inline_items
@@ -125,7 +127,6 @@ _BARE_TAGS = ("p", "ul", "ol", "li", "strong", "em", "s", "del", "code", "pre", 
 _ATTRIBUTION = '<em class="attribution">'
 #: A table cell with attributes (text-align).
 _CELL = re.compile(r"<(th|td)(\s[^>]*)>")
-_KEY = re.compile("\ue000(\\d+)\ue001")
 _ITEM_KEY = re.compile("\ue005(\\d+)\ue006")
 _SEPARATOR = "\ue002"
 
@@ -174,13 +175,16 @@ def _style_cell(match: re.Match[str]) -> str:
     return f'<{tag} style="{value}"{attrs}>'
 
 
-def _style_fragments(fragments: list[str]) -> list[str]:
-    """Give the rendered Markdown the same inline styles css-inline gives the page."""
-    if not fragments:
-        return []
+#: Fragment parts are styled together up to this many characters.
+_STYLE_BATCH = 1 << 18
+
+
+def _style_batch(batch: list[tuple[bool, str]]) -> list[str]:
+    """The parts of ``batch``, each Markdown part (``True``) styled (each distinct one once)."""
+    unique = list(dict.fromkeys(part for markdown, part in batch if markdown))
+    if not unique:
+        return [part for _, part in batch]
     plain, bare, bare_tag = _fragment_rules()
-    # Each distinct fragment once (the same text may stand in several places).
-    unique = list(dict.fromkeys(fragments))
     html = _SEPARATOR.join(unique)
     for old, new in plain:
         html = html.replace(old, new)
@@ -188,16 +192,47 @@ def _style_fragments(fragments: list[str]) -> list[str]:
         html = _CELL.sub(_style_cell, html)
     html = bare_tag.sub(lambda match: bare[match.group(0)], html)
     styled = dict(zip(unique, html.split(_SEPARATOR), strict=True))
-    return [styled[fragment] for fragment in fragments]
+    return [styled[part] if markdown else part for markdown, part in batch]
 
 
-def render_doc(doc: Doc) -> str:
-    """Email HTML for ``doc``.
+def _styled(found: list[str | Fragment]) -> Iterator[str]:
+    """The page's parts (``fragments.entries``), the Markdown given the same inline styles
+    css-inline gives the page, a batch at a time (a part is whole elements, and no rule
+    matches across two of them)."""
+    batch: list[tuple[bool, str]] = []
+    size = 0
+    for markdown, part in page_parts(found):
+        batch.append((markdown, part))
+        size += len(part) if markdown else 0
+        if size >= _STYLE_BATCH:
+            yield from _style_batch(batch)
+            batch, size = [], 0
+    yield from _style_batch(batch)
+
+
+def _ending_in_one_newline(parts: Iterator[str]) -> Iterator[str]:
+    """``parts`` as ``"".join(parts).rstrip("\\n") + "\\n"`` would be cut up."""
+    last = None  # the last part with more than newlines, held back
+    held: list[str] = []  # newline-only parts after it
+    for part in parts:
+        if part.count("\n") == len(part):
+            held.append(part)
+            continue
+        if last is not None:
+            yield last
+        yield from held
+        last, held = part, []
+    yield ("" if last is None else last.rstrip("\n")) + "\n"
+
+
+def render_parts(doc: Doc) -> Iterator[str]:
+    """Email HTML for ``doc``, in parts.
 
     css-inline runs on the page without the rendered Markdown (placeholders stand in for
     it), with the agenda items inlined once per shape (``export/shapes.py``); the Markdown
-    fragments then get the styles css-inline computed for each of their elements. Same
-    result as inlining the whole page, a fraction of the time on big meetings.
+    fragments then get the styles css-inline computed for each of their elements, as they
+    are given. Same result as inlining the whole page, a fraction of the time and memory on
+    big meetings.
     """
     body = Body(doc, email=True, placeholders=True)
     items = [body.item(item) for item in doc.items]
@@ -208,9 +243,12 @@ def render_doc(doc: Doc) -> str:
     ]
     page = _inliner().inline(_page(doc, body.render(keys)))
     page = _ITEM_KEY.sub(lambda m: inlined[int(m.group(1))] or "", page)
-    fragments = _style_fragments(body.fragments)
-    page = _KEY.sub(lambda m: fragments[int(m.group(1))], page)
-    return page if page.endswith("\n") and not page.endswith("\n\n") else page.rstrip("\n") + "\n"
+    return _ending_in_one_newline(_styled(entries(page, body.fragments)))
+
+
+def render_doc(doc: Doc) -> str:
+    """Email HTML for ``doc`` (see :func:`render_parts`)."""
+    return "".join(render_parts(doc))
 
 
 def _item_key(index: int) -> str:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from html import escape
 
 from ..model import Meeting
 from .common import Doc, build
+from .fragments import fill
 from .htmlbody import Body
 from .themes import load_css
 
@@ -14,16 +16,23 @@ def page_title(doc: Doc) -> str:
     return f"{doc.doc_type}: {doc.title}" if doc.title else doc.doc_type
 
 
-def render_doc(doc: Doc, *, theme: str | None = None) -> str:
+def render_parts(doc: Doc, *, theme: str | None = None) -> Iterator[str]:
+    """The page in parts, the Markdown rendered as they are given (``export/fragments.py``)."""
     css = load_css(theme).replace("</", "<\\/")
-    body = Body(doc).render()
-    return (
+    body = Body(doc, placeholders=True)
+    page = (
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(doc.lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(page_title(doc))}</title>\n"
-        f"<style>\n{css.strip()}\n</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+        f"<style>\n{css.strip()}\n</style>\n</head>\n<body>\n<main>\n{body.render()}\n</main>\n"
+        "</body>\n</html>\n"
     )
+    return fill(page, body.fragments)
+
+
+def render_doc(doc: Doc, *, theme: str | None = None) -> str:
+    return "".join(render_parts(doc, theme=theme))
 
 
 def render(meeting: Meeting, *, theme: str | None = None) -> str:

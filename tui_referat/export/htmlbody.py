@@ -11,16 +11,13 @@ from __future__ import annotations
 import re
 from html import escape
 
-from ..markdown import md_to_html, md_to_html_many
-from .common import Doc, ItemView, RemarkView, Section, markdown_texts
+from ..markdown import md_to_html_many
+from .common import Doc, ItemView, RemarkView, Section
+from .fragments import Deferred, Fragment, fragment_key, stripped
+from .longtext import is_long, iter_html_parts
 
 #: Content headings start at h4: the document uses h1-h3.
 HEADING_OFFSET = 3
-
-
-def fragment_key(index: int) -> str:
-    """The placeholder for fragment ``index``: private-use characters that survive inlining."""
-    return f"\ue000{index}\ue001"
 
 
 def _e(text: str) -> str:
@@ -48,35 +45,59 @@ def list_items(html: str) -> str | None:
     return html[4:-5].strip()
 
 
+def _remark_texts(doc: Doc) -> list[str]:
+    """The distinct, non-blank texts of the remarks of ``doc``."""
+    texts = [
+        remark.text
+        for item in doc.items
+        for section in item.sections
+        for group in section.groups
+        for remark in (*group.said, *group.written)
+    ]
+    return list(dict.fromkeys(t for t in texts if t and not t.isspace() and not is_long(t)))
+
+
 class Body:
     def __init__(self, doc: Doc, *, email: bool = False, placeholders: bool = False) -> None:
         self.doc = doc
         self.email = email
         #: With ``placeholders``, rendered Markdown is kept out of the page: :meth:`render`
-        #: puts ``fragment_key(n)`` where ``fragments[n]`` belongs (see ``export/email.py``).
+        #: puts ``fragment_key(n)`` where ``fragments[n]`` belongs, and a section's text is
+        #: rendered only as the page is written (see ``export/fragments.py``).
         self.placeholders = placeholders
-        self.fragments: list[str] = []
-        texts = markdown_texts(doc)
+        self.fragments: list[Fragment] = []
+        # Remarks are looked at as they are laid out (a list, an attribution): rendered now.
+        texts = _remark_texts(doc)
         html = md_to_html_many(texts, heading_offset=HEADING_OFFSET)
-        self._md_cache: dict[str, str] = {t: h.strip() for t, h in zip(texts, html, strict=True)}
+        #: The HTML of each text, stripped, in parts (one part unless the text is long).
+        self._md_cache = {t: [h.strip()] for t, h in zip(texts, html, strict=True)}
 
     # -- helpers ---------------------------------------------------------------------------
 
+    def md_parts(self, text: str) -> list[str]:
+        parts = self._md_cache.get(text)
+        if parts is None:
+            parts = list(stripped(iter_html_parts(text, heading_offset=HEADING_OFFSET)))
+            self._md_cache[text] = parts
+        return parts
+
     def md_html(self, text: str) -> str:
-        html = self._md_cache.get(text)
-        if html is None:
-            html = md_to_html(text, heading_offset=HEADING_OFFSET).strip()
-            self._md_cache[text] = html
-        return html
+        return "".join(self.md_parts(text))
 
     def fragment(self, html: str) -> str:
         if not self.placeholders:
             return html
-        self.fragments.append(html)
+        return self._key([html])
+
+    def _key(self, fragment: Fragment) -> str:
+        self.fragments.append(fragment)
         return fragment_key(len(self.fragments) - 1)
 
     def md(self, text: str) -> str:
-        return self.fragment(self.md_html(text))
+        """The HTML of a section's text; with placeholders, its key (rendered later)."""
+        if not self.placeholders:
+            return self.md_html(text)
+        return self._key(Deferred(text, HEADING_OFFSET))
 
     def table_attrs(self, layout: bool, width: str = "") -> str:
         attrs = ' role="presentation"' if layout else ""

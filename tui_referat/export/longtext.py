@@ -93,27 +93,16 @@ def join_lines(pieces: Iterable[list[str]]) -> list[str]:
     return lines
 
 
-def html_parts(text: str, *, heading_offset: int = 0) -> list[str]:
-    """:func:`tui_referat.markdown.md_to_html` of ``text`` in parts (joined: the same)."""
+def iter_html_parts(text: str, *, heading_offset: int = 0) -> Iterator[str]:
+    """:func:`tui_referat.markdown.md_to_html` of ``text`` in parts (joined: the same), each
+    made as it is asked for."""
     if not text or text.isspace():
-        return []
+        return
     md = mdr.parser()
-    return [
-        mdr.sanitize_html(md.renderer.render(tokens, md.options, {}))
-        for tokens in parse_pieces(text, heading_offset=heading_offset)
-    ]
+    for tokens in parse_pieces(text, heading_offset=heading_offset):
+        yield mdr.sanitize_html(md.renderer.render(tokens, md.options, {}))
 
 
-def strip_parts(parts: list[str]) -> list[str]:
-    """``parts`` with white space stripped from the start of the first non-blank part and
-    the end of the last (joined: ``"".join(parts).strip()``); blank parts at the ends go."""
-    start, end = 0, len(parts)
-    while start < end and (not parts[start] or parts[start].isspace()):
-        start += 1
-    while end > start and (not parts[end - 1] or parts[end - 1].isspace()):
-        end -= 1
-    out = parts[start:end]
-    if out:
-        out[0] = out[0].lstrip()
-        out[-1] = out[-1].rstrip()
-    return out
+def html_parts(text: str, *, heading_offset: int = 0) -> list[str]:
+    """:func:`iter_html_parts` as a list."""
+    return list(iter_html_parts(text, heading_offset=heading_offset))
