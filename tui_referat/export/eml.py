@@ -10,17 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import mimetypes
+import secrets
+from email import quoprimime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from ..model import Meeting
 from . import email as email_html
 from . import text
 from .common import Doc, build, clean_meeting
+from .sink import utf8_blocks
 
 
 def _subject(doc: Doc) -> str:
@@ -56,26 +61,23 @@ def _attachments(meeting: Meeting, base_dir: Path) -> list[Path]:
     return found
 
 
-def _boundaries(message: EmailMessage, seed: bytes) -> None:
+def _boundary(seed: bytes, index: int) -> str:
+    return f"=_referat_{hashlib.sha256(seed + str(index).encode()).hexdigest()[:24]}"
+
+
+def _boundaries(message: EmailMessage, seed: bytes) -> list[int]:
+    """Set the boundary of each multipart from ``seed``; the multiparts' places in walk()."""
+    places = [index for index, part in enumerate(message.walk()) if part.is_multipart()]
     for index, part in enumerate(message.walk()):
-        if part.is_multipart():
-            digest = hashlib.sha256(seed + str(index).encode()).hexdigest()[:24]
-            part.set_boundary(f"=_referat_{digest}")
+        if index in places:
+            part.set_boundary(_boundary(seed, index))
+    return places
 
 
-def render(
-    meeting: Meeting,
-    *,
-    theme: str | None = None,
-    base_dir: Path | None = None,
-    attach: bool = False,
-) -> bytes:
-    """The meeting as an unsent email draft; ``attach`` adds attachment files that exist."""
-    meeting = clean_meeting(meeting)
-    doc = build(meeting)
-    plain = text.render_doc(doc)
-    html = email_html.render_doc(doc)
-
+def _draft(
+    meeting: Meeting, doc: Doc, plain: str, html: str, seed: bytes, attachments: list[Path]
+) -> tuple[bytes, list[int]]:
+    """The message as bytes, and the places of its multiparts (see :func:`_boundaries`)."""
     message = EmailMessage(policy=SMTP)
     message["Subject"] = _subject(doc)
     recipients = _recipients(doc)
@@ -90,13 +92,100 @@ def render(
     message["Content-Language"] = doc.lang
     message.set_content(plain, subtype="plain", charset="utf-8", cte="quoted-printable")
     message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
-    if attach and base_dir is not None:
-        for path in _attachments(meeting, base_dir):
-            ctype, _ = mimetypes.guess_type(path.name)
-            maintype, subtype = (ctype or "application/octet-stream").split("/", 1)
-            message.add_attachment(
-                path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name
-            )
-    seed = hashlib.sha256(plain.encode() + html.encode()).digest()
-    _boundaries(message, seed)
-    return message.as_bytes()
+    for path in attachments:
+        ctype, _ = mimetypes.guess_type(path.name)
+        maintype, subtype = (ctype or "application/octet-stream").split("/", 1)
+        message.add_attachment(
+            path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name
+        )
+    places = _boundaries(message, seed)
+    return message.as_bytes(), places
+
+
+class _QuotedPrintable:
+    """A text part's body as ``set_content(..., cte="quoted-printable")`` encodes it and
+    ``as_bytes()`` writes it, from its UTF-8 bytes given a block at a time.
+
+    The email package splits the text into lines and encodes each on its own
+    (``quoprimime.body_encode``): whole lines are encoded as they come, a ``\\r\\n`` kept
+    together, and the rest waits for the next block.
+    """
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+        self.rest = b""
+        self.empty = True
+
+    def write(self, data: bytes) -> None:
+        self.empty = self.empty and not data
+        data = self.rest + data
+        cut = data.rfind(b"\n") + 1
+        self.rest = data[cut:]
+        if cut:
+            self._encode(data[:cut])
+
+    def close(self) -> None:
+        if self.rest or self.empty:
+            self._encode(self.rest)
+
+    def _encode(self, lines: bytes) -> None:
+        text = (b"\n".join(lines.splitlines()) + b"\n").decode("latin-1")
+        encoded = quoprimime.body_encode(text, SMTP.max_line_length)
+        self.out.write(encoded.replace("\n", "\r\n").encode("ascii"))
+
+
+def render(
+    meeting: Meeting,
+    *,
+    theme: str | None = None,
+    base_dir: Path | None = None,
+    attach: bool = False,
+) -> bytes:
+    """The meeting as an unsent email draft; ``attach`` adds attachment files that exist.
+
+    For a big meeting both text parts are big, so neither is held whole, as text or quoted.
+    The message is made with a placeholder line for each part and stand-in boundaries; each
+    part's quoted-printable text is written in its place as the part is made, and the real
+    boundaries (from a hash of both parts) over the stand-ins at the end: the email
+    package's bytes.
+    """
+    meeting = clean_meeting(meeting)
+    doc = build(meeting)
+    files = _attachments(meeting, base_dir) if attach and base_dir is not None else []
+    token = secrets.token_hex(12)  # nothing in the meeting can guess it
+    marks = [f"REFERAT{token}{part}" for part in ("TEXT", "HTML")]
+    stand_in_seed = secrets.token_bytes(32)
+    skeleton, multiparts = _draft(meeting, doc, *marks, stand_in_seed, files)
+    head, *rest = skeleton.split(b"\r\n" + marks[0].encode() + b"\r\n")
+    pieces = [head, *(rest[0].split(b"\r\n" + marks[1].encode() + b"\r\n") if rest else [])]
+    if len(rest) != 1 or len(pieces) != 3:  # never: each placeholder is there once, in order
+        raise AssertionError("placeholders")
+    hashed = hashlib.sha256()
+    out = io.BytesIO()
+    places: list[int] = []  # where each skeleton piece starts in ``out``
+    makers = (
+        lambda: text.render_parts(doc),
+        lambda: email_html.render_parts(doc),
+    )
+    for piece, make in zip(pieces, makers, strict=False):
+        places.append(out.tell())
+        out.write(piece + b"\r\n")
+        body = _QuotedPrintable(out)
+        for block in utf8_blocks(make()):
+            hashed.update(block)
+            body.write(block)
+        body.close()
+    places.append(out.tell())
+    out.write(pieces[2])
+    # The real boundaries over the stand-ins (the same length), in the skeleton pieces only.
+    view = out.getbuffer()
+    for index in multiparts:
+        stand_in = _boundary(stand_in_seed, index).encode()
+        boundary = _boundary(hashed.digest(), index).encode()
+        for piece, start in zip(pieces, places, strict=True):
+            at = piece.find(stand_in)
+            while at >= 0:
+                view[start + at : start + at + len(stand_in)] = boundary
+                at = piece.find(stand_in, at + 1)
+    view.release()
+    return out.getvalue()
