@@ -8,11 +8,12 @@ import json
 import shutil
 from pathlib import Path
 
-from tui_referat import cli, cycle
-from tui_referat.checks import check_meeting
+from tui_referat import cli
+from tui_referat.domain import cycle
+from tui_referat.domain.checks import check_meeting
+from tui_referat.domain.model import Action, Remark, RemarkSource, Status
 from tui_referat.export import render
 from tui_referat.importer import import_markdown
-from tui_referat.model import Action, Remark, RemarkSource, Status
 from tui_referat.storage import load_meeting, save_meeting
 
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from tui_referat import cycle
-from tui_referat.model import (
+from tui_referat.domain import cycle
+from tui_referat.domain.model import (
     Action,
     AgendaItem,
     Attendance,

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tui_referat.safety import _atomic, recovery
+from tui_referat.safety import recovery
+from tui_referat.storage import atomic as _atomic
 
 ORIGINAL = "format = 1\ntitle = 'kept'\n"
 FAILURES = [

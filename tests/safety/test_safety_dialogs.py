@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 
 from tui_referat.safety.lock import LockHeld, LockInfo
 from tui_referat.safety.recovery import DiffSummary, RecoveryInfo, RecoveryMeta
-from tui_referat.ui import strings
-from tui_referat.ui.safety_dialogs import DiskChangedDialog, LockDialog, RecoveryDialog
+from tui_referat.text import strings
+from tui_referat.tui.dialogs.safety import DiskChangedDialog, LockDialog, RecoveryDialog
 
 ORIGINAL = Path("/srv/minutes/styregruppe.toml")
 TARGET = Path("/srv/minutes/styregruppe.recovered-20251007-1402.toml")

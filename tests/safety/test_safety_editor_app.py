@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
-from tui_referat.config import Config
 from tui_referat.safety import lock as locking
 from tui_referat.safety import recovery
-from tui_referat.safety.watch import stamp
 from tui_referat.storage import load_meeting
-from tui_referat.ui.dialogs import QuitDialog
-from tui_referat.ui.safety_dialogs import LockDialog, RecoveryDialog
+from tui_referat.storage.config import Config
+from tui_referat.storage.stamp import stamp
+from tui_referat.tui.dialogs.confirm import QuitDialog
+from tui_referat.tui.dialogs.safety import LockDialog, RecoveryDialog
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "arbejdsgruppe.toml"
 
@@ -30,7 +30,7 @@ def meeting_file(tmp_path: Path) -> Path:
 
 
 def run(path: Path, steps: Callable[[Any, Any], Awaitable[None]], **kwargs: Any) -> Any:
-    from tui_referat.app import ReferatApp
+    from tui_referat.tui.app import ReferatApp
 
     app = ReferatApp(path, lang="en", config=Config(), **kwargs)
 
@@ -215,7 +215,7 @@ async def _type_then_save_after_a_change_on_disk(pilot: Any, path: Path, answer:
 def test_save_after_a_change_on_disk_asks_and_cancel_writes_nothing(
     meeting_file: Path, key: str
 ) -> None:
-    from tui_referat.ui.safety_dialogs import DiskChangedDialog
+    from tui_referat.tui.dialogs.safety import DiskChangedDialog
 
     async def steps(app: Any, pilot: Any) -> None:
         await pilot.press("enter", *"Mine")
@@ -289,7 +289,7 @@ def test_failed_save_says_the_work_is_kept(meeting_file: Path, monkeypatch: Any)
 def test_a_crash_in_the_editor_leaves_the_recovery_copy(
     meeting_file: Path, monkeypatch: Any
 ) -> None:
-    from tui_referat.ui.main_screen import MainScreen
+    from tui_referat.tui.screens.main_screen import MainScreen
 
     def boom(self: Any) -> None:
         raise RuntimeError("a bug")

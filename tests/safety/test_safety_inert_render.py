@@ -16,7 +16,7 @@ from textual.filter import LineFilter
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label, Markdown, OptionList, Static, TextArea, Tree
 
-from tui_referat.ui.inert_filter import inert_line_filters
+from tui_referat.tui.inert_filter import inert_line_filters
 
 EVIL = "A\x1b]0;pwned\x07B\x1b[2JC\x9b31mD\x1bPqE"
 PAYLOADS = ("\x1b]0;pwned", "\x1b[2J", "\x9b", "\x1bP")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tui_referat.safety import _atomic
+from tui_referat.storage import atomic as _atomic
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,8 +24,8 @@ SLOW_SAVE = """
 import os, sys, time
 from pathlib import Path
 from tui_referat.safety.signals import install_emergency_handlers
-from tui_referat.safety._atomic import atomic_write_bytes
-from tui_referat.storage.files import write_atomic
+from tui_referat.storage.atomic import atomic_write_bytes
+from tui_referat.storage.disk import write_atomic
 
 def slow_fsync(fd):
     print("writing", flush=True)

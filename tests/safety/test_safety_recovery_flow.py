@@ -11,9 +11,9 @@ from typing import Any
 from tui_referat.safety import lock as locking
 from tui_referat.safety import recovery
 from tui_referat.safety.identity import host_name, user_name
-from tui_referat.safety.watch import stamp
 from tui_referat.storage import load_meeting
-from tui_referat.ui.safety_dialogs import LockDialog, RecoveryDialog
+from tui_referat.storage.stamp import stamp
+from tui_referat.tui.dialogs.safety import LockDialog, RecoveryDialog
 
 from .test_safety_editor_app import meeting_file, run  # noqa: F401  (fixture)
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tui_referat.checks import Problem, check_meeting
 from tui_referat.cli import main as cli_main
-from tui_referat.model import (
+from tui_referat.domain.checks import Problem, check_meeting
+from tui_referat.domain.model import (
     AgendaItem,
     Attachment,
     Kind,

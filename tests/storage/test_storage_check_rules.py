@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from tui_referat import cycle
-from tui_referat.checks import check_meeting
 from tui_referat.cli import main as cli_main
-from tui_referat.model import AgendaItem, Attachment, Kind, Meeting, Participant, Status
+from tui_referat.domain import cycle
+from tui_referat.domain.checks import check_meeting
+from tui_referat.domain.model import AgendaItem, Attachment, Kind, Meeting, Participant, Status
 from tui_referat.storage import dumps_meeting, loads_meeting
-from tui_referat.storage.quick import check_file
+from tui_referat.storage.fast_check import check_file
 
 TODAY = dt.date(2025, 10, 7)
 

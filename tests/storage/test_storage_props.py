@@ -11,9 +11,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui_referat.checks import check_meeting
-from tui_referat.errors import MeetingFileError
-from tui_referat.model import (
+from tui_referat.domain.checks import check_meeting
+from tui_referat.domain.errors import MeetingFileError
+from tui_referat.domain.model import (
     SECTIONS,
     Action,
     AgendaItem,

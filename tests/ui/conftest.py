@@ -12,7 +12,7 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input, TextArea
 
-from tui_referat.config import Config
+from tui_referat.storage.config import Config
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "arbejdsgruppe.toml"
 
@@ -51,7 +51,7 @@ def meeting_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_app() -> Callable[..., object]:
     """``make_app(path, lang="da", config=Config(), **kw)`` -> a ReferatApp."""
-    from tui_referat.app import ReferatApp
+    from tui_referat.tui.app import ReferatApp
 
     def factory(path: Path, lang: str = "da", config: Config | None = None, **kwargs):  # type: ignore[no-untyped-def]
         return ReferatApp(path, lang=lang, config=config or Config(), **kwargs)

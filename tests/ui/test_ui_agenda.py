@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tui_referat.ui.dialogs import ConfirmDialog
-from tui_referat.ui.nav import NavPanel, Node
+from tui_referat.tui.dialogs.confirm import ConfirmDialog
+from tui_referat.tui.widgets.nav import NavPanel, Node
 
 
 def titles(app) -> list[str]:  # type: ignore[no-untyped-def]

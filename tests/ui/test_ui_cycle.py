@@ -7,15 +7,15 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from tui_referat import cycle
-from tui_referat.model import Meeting, Remark, RemarkSource, Status
+from tui_referat.domain import cycle
+from tui_referat.domain.model import Meeting, Remark, RemarkSource, Status
 from tui_referat.storage import load_meeting, save_meeting
-from tui_referat.ui.cycle_flow import suggest_next_path
-from tui_referat.ui.dialogs import ConfirmDialog
-from tui_referat.ui.forms.dialogs import FieldsDialog
-from tui_referat.ui.help_screen import help_rows
-from tui_referat.ui.palette import palette_commands
-from tui_referat.ui.status import HeaderLine
+from tui_referat.tui.dialogs.confirm import ConfirmDialog
+from tui_referat.tui.dialogs.form_dialogs import FieldsDialog
+from tui_referat.tui.flows.cycle_flow import suggest_next_path
+from tui_referat.tui.palette import palette_commands
+from tui_referat.tui.screens.help_screen import help_rows
+from tui_referat.tui.widgets.status import HeaderLine
 
 from .conftest import run_from_palette
 

@@ -13,10 +13,10 @@ from textual.widget import Widget
 from textual.widgets import Select
 from textual.widgets._select import SelectCurrent
 
-from tui_referat.ui.forms import ParticipantsTable
-from tui_referat.ui.forms.dialogs import FieldsDialog
-from tui_referat.ui.forms.meeting_details import HeaderList
-from tui_referat.ui.nav import NavPanel
+from tui_referat.tui.dialogs.form_dialogs import FieldsDialog
+from tui_referat.tui.forms import ParticipantsTable
+from tui_referat.tui.forms.meeting_details import HeaderList
+from tui_referat.tui.widgets.nav import NavPanel
 
 THEMES = ("referat", "referat-16", "referat-light")
 #: (theme, NO_COLOR set)

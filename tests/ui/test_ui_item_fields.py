@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tui_referat.model import AgendaItem, Meeting
+from tui_referat.domain.model import AgendaItem, Meeting
 from tui_referat.storage import load_meeting, save_meeting
-from tui_referat.ui.item_editor import SectionArea, parse_duration
-from tui_referat.ui.nav import NavPanel
+from tui_referat.tui.widgets.item_editor import SectionArea, parse_duration
+from tui_referat.tui.widgets.nav import NavPanel
 
 
 @pytest.fixture
@@ -143,7 +143,7 @@ async def test_remarks_note_tab_shows_the_items_note(meeting_file, make_app):
 
 async def test_emergency_flush_keeps_a_typed_remarks_note(meeting_file, make_app):
     """A signal before the debounce: the note typed so far still reaches the recovery copy."""
-    from tui_referat.ui import safety_flow
+    from tui_referat.tui.flows import safety_flow
 
     app = make_app(meeting_file)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from tui_referat.storage import load_meeting
-from tui_referat.ui.item_editor import SectionArea
-from tui_referat.ui.nav import NavPanel, Node
-from tui_referat.ui.status import HeaderLine
+from tui_referat.tui.widgets.item_editor import SectionArea
+from tui_referat.tui.widgets.nav import NavPanel, Node
+from tui_referat.tui.widgets.status import HeaderLine
 
 
 async def test_start_focus_is_the_agenda_on_the_first_item(meeting_file, make_app):
@@ -65,7 +65,7 @@ async def test_typed_minutes_reach_the_file_only_on_save(meeting_file, make_app)
 
 
 async def test_ctrl_s_and_ctrl_e_work_while_writing(meeting_file, make_app):
-    from tui_referat.ui.export_screen import ExportScreen
+    from tui_referat.tui.screens.export_screen import ExportScreen
 
     app = make_app(meeting_file)
     async with app.run_test(size=(80, 24)) as pilot:

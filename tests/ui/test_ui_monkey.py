@@ -62,14 +62,14 @@ from textual import events
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.widgets import Input, TextArea
 
-from tui_referat.config import Config
-from tui_referat.model import Meeting, Remark, RemarkSource
+from tui_referat.domain.model import Meeting, Remark, RemarkSource
 from tui_referat.storage import load_meeting
-from tui_referat.ui.forms import RemarksEditor
-from tui_referat.ui.item_editor import TEXT_KEYS
-from tui_referat.ui.item_widgets import SectionArea, item_text
-from tui_referat.ui.main_screen import MainScreen
-from tui_referat.ui.nav import Node
+from tui_referat.storage.config import Config
+from tui_referat.tui.forms import RemarksEditor
+from tui_referat.tui.screens.main_screen import MainScreen
+from tui_referat.tui.widgets.item_editor import TEXT_KEYS
+from tui_referat.tui.widgets.item_widgets import SectionArea, item_text
+from tui_referat.tui.widgets.nav import Node
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "arbejdsgruppe.toml"
 
@@ -298,7 +298,7 @@ async def run_keys(path: Path, keys: list[str], burst: bool = False) -> Meeting:
     """Press ``keys`` on ``path`` and check the invariants; the meeting saved at the end.
 
     ``burst``: the keys up to each ctrl+s (and it) arrive at once, not one per idle app."""
-    from tui_referat.app import ReferatApp
+    from tui_referat.tui.app import ReferatApp
 
     on_disk = path.read_bytes()
     app = ReferatApp(path, lang="da", config=Config())

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-from tui_referat.model import AgendaItem, Attendance
-from tui_referat.ui.forms.participants import attendance_summary
-from tui_referat.ui.nav import NavPanel
+from tui_referat.domain.model import AgendaItem, Attendance
+from tui_referat.tui.forms.participants import attendance_summary
+from tui_referat.tui.widgets.nav import NavPanel
 
 
 async def test_participant_counts_agree_in_nav_and_table(meeting_file, make_app):

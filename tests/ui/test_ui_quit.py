@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui_referat.storage import load_meeting
-from tui_referat.ui.dialogs import QuitDialog
+from tui_referat.tui.dialogs.confirm import QuitDialog
 
 
 async def test_clean_meeting_quits_at_once(meeting_file, make_app):

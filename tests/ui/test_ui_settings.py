@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from tui_referat.config import config_dir, config_path, load_config
 from tui_referat.storage import load_meeting
-from tui_referat.ui.nav import NavPanel, Node
-from tui_referat.ui.status import StatusLine
-from tui_referat.ui.themes import bundled_themes_dir, load_themes
+from tui_referat.storage.config import config_dir, config_path, load_config
+from tui_referat.tui.themes import bundled_themes_dir, load_themes
+from tui_referat.tui.widgets.nav import NavPanel, Node
+from tui_referat.tui.widgets.status import StatusLine
 
 
 def write_config(text: str) -> None:

@@ -54,7 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from .. import cycle
+    from ..domain import cycle
     from ..safety.terminal import write_styled
     from .actions_table import actions_json, actions_table
 

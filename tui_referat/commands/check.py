@@ -27,7 +27,7 @@ def main(args: argparse.Namespace) -> int:
         )
         return 2
     from ..safety.sanitize import terminal_line
-    from ..storage.quick import check_file
+    from ..storage.fast_check import check_file
 
     errors = warnings = 0
     for name in files:

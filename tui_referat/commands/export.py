@@ -50,10 +50,10 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def main(args: argparse.Namespace) -> int:
-    from ..errors import MeetingFileError
+    from ..domain.errors import MeetingFileError
     from ..export import UnknownThemeError, render
-    from ..safety._atomic import write_file
     from ..storage import load_meeting
+    from ..storage.atomic import write_file
 
     fmt = _format(args)
     try:

@@ -27,10 +27,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from .. import cycle
-    from ..errors import MeetingFileError
+    from ..domain import cycle
+    from ..domain.errors import MeetingFileError
     from ..storage import load_meeting, save_meeting
-    from ..storage.files import exists
+    from ..storage.disk import exists
 
     target: Path = args.file
     try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Meeting
+from ..domain.model import Meeting
 from .themes import DEFAULT_THEME, UnknownThemeError, available
 
 #: Format name -> what it is. The order is the order shown to users.

@@ -17,10 +17,10 @@ from email.policy import SMTP
 from email.utils import format_datetime
 from pathlib import Path
 
-from ..model import Meeting
+from ..domain.model import Meeting
 from . import email as email_html
 from . import text
-from .common import Doc, build, clean_meeting
+from .document import Doc, build, clean_meeting
 
 
 def _subject(doc: Doc) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model import Meeting
-from .common import Doc, build
-from .htmlbody import Body
+from ..domain.model import Meeting
+from .document import Doc, build
+from .html_body import Body
 from .themes import load_css
 
 

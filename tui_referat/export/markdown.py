@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from .. import markdown as mdr
-from ..model import Meeting
-from .common import Doc, RemarkView, Section, build
-from .mdtree import md_escape, md_url, to_markdown
+from ..domain.model import Meeting
+from ..text import markdown_html as mdr
+from .document import Doc, RemarkView, Section, build
+from .md_tree import md_escape, md_url, to_markdown
 
 #: Cheap pre-check: only texts with one of these can hold raw HTML or a link worth checking.
 _MAYBE = re.compile(r"<|\]\s*[(\[:]|&#|%[0-9a-fA-F]{2}", re.S)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from markdown_it.token import Token
 
-from .. import markdown as mdr
-from ..model import Meeting
-from .common import Doc, RemarkView, Section, build, markdown_texts
-from .mdtree import to_text, wrap
+from ..domain.model import Meeting
+from ..text import markdown_html as mdr
+from .document import Doc, RemarkView, Section, build, markdown_texts
+from .md_tree import to_text, wrap
 
 WIDTH = 72
 

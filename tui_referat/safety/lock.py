@@ -26,7 +26,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ._atomic import atomic_write_text
+from ..storage.atomic import atomic_write_text
 from .identity import host_name, process_alive, start_token, user_name
 
 #: A lock file of ours that cannot be read and is older than this is stale (a crash

@@ -28,12 +28,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._atomic import atomic_write_text, file_mode
+from ..storage.atomic import atomic_write_text, file_mode
+from ..storage.stamp import FileStamp, sha256_bytes
 from .identity import host_name, process_alive, start_token, user_name
-from .watch import FileStamp, sha256_bytes
 
 if TYPE_CHECKING:
-    from ..model import Meeting
+    from ..domain.model import Meeting
 
 HEADER_PREFIX = "# referat-recovery: "
 _BOM = "\ufeff"
@@ -283,7 +283,7 @@ def _why_not_ours(
 
 def _damage(raw: bytes, text: str, original: Path) -> str:
     """What is wrong with a copy's meeting text; "" when it loads."""
-    from ..errors import MeetingFileError
+    from ..domain.errors import MeetingFileError
     from ..storage import loads_meeting
 
     try:

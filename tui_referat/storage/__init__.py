@@ -13,13 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..checks import Problem, with_item_number
-from ..errors import MeetingFileError
-from ..model import Meeting
-from .files import MAX_BYTES, read_text, too_large, too_many_entries, write_atomic
-from .guard import nesting_error, tomllib_error
-from .lazy import adopt, read_fast
+from ..domain.checks import Problem, with_item_number
+from ..domain.errors import MeetingFileError
+from ..domain.model import Meeting
+from .disk import MAX_BYTES, read_text, too_large, too_many_entries, write_atomic
+from .fast_read import adopt, read_fast
 from .locate import Position, make_locator
+from .parse_limits import nesting_error, tomllib_error
 from .reader import Reader, StopReading
 from .values import FORMAT_VERSION
 

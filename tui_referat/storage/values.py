@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from ..model import Attendance, Kind, RemarkSource, Status
+from ..domain.model import Attendance, Kind, RemarkSource, Status
 from ..text.when import parse_time
 
 if TYPE_CHECKING:

@@ -7,9 +7,9 @@ import datetime as dt
 
 from textual.widgets import Input, OptionList, Static, TextArea
 
-from tui_referat.model import AgendaItem, Remark, RemarkSource
-from tui_referat.ui.dialogs import ConfirmDialog
-from tui_referat.ui.forms import ActionsEditor, AttachmentsEditor, RemarksEditor
+from tui_referat.domain.model import AgendaItem, Remark, RemarkSource
+from tui_referat.tui.dialogs.confirm import ConfirmDialog
+from tui_referat.tui.forms import ActionsEditor, AttachmentsEditor, RemarksEditor
 
 SIZE = (80, 24)
 
