@@ -16,7 +16,7 @@ from typing import Any
 from ..domain.checks import Problem, with_item_number
 from ..domain.errors import MeetingFileError
 from ..domain.model import Meeting
-from .disk import MAX_BYTES, read_text, too_large, too_many_entries, write_atomic
+from .disk import MAX_BYTES, read_text, save_file, too_large, too_many_entries
 from .fast_read import adopt, read_fast
 from .locate import Position, make_locator
 from .parse_limits import nesting_error, tomllib_error
@@ -225,7 +225,7 @@ def save_meeting(meeting: Meeting, path: str | Path) -> bytes:
         raise MeetingFileError(
             f"cannot save: the text has a character that cannot be stored ({error.reason})", path
         ) from None
-    write_atomic(path, data)
+    save_file(path, data)
     return data
 
 
