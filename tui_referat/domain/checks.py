@@ -84,14 +84,11 @@ def check_meeting(
 ) -> list[Problem]:
     """Problems with what a meeting says (its file already read), errors and warnings.
 
-    ``locate`` maps a field path to (line, col); by default the text the meeting was loaded
-    from is used. ``today`` (default: the real day) tells a meeting not yet held.
+    ``locate`` maps a field path to (line, col): ``storage.locator_for(meeting)`` for the text
+    the meeting was loaded from; without it the problems have no line and column.
+    ``today`` (default: the real day) tells a meeting not yet held.
     The rules are documented in docs/FORMAT.md ("Errors and referat check").
     """
-    if locate is None:
-        from ..storage import locator_for
-
-        locate = locator_for(meeting)
     findings = _Findings(str(path), locate)
     _check_people(meeting, findings)
     _check_times(meeting, findings)

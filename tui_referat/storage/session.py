@@ -157,7 +157,7 @@ class Session:
 
 def new_meeting(lang: str = "da") -> Meeting:
     """The template for a new meeting (the same as ``referat new``)."""
-    from ..domain.cycle import new_meeting as template
+    from ..domain.next_meeting import new_meeting as template
 
     meeting = template(lang)
     meeting.date = dt.date.today()
