@@ -8,6 +8,7 @@ Pure Python on the model: no Textual, no TOML, no files. The next meeting itself
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ __all__ = [
     "OpenAction",
     "actions_of",
     "approve",
+    "plan_finish",
     "plan_overrun",
     "reopen",
     "send_for_review",
@@ -81,22 +83,43 @@ def _minutes(moment: dt.time) -> int:
     return moment.hour * 60 + moment.minute
 
 
+def plan_finish(
+    meeting: Meeting,
+    planned: Sequence[dt.time | None] | None = None,
+    *,
+    starting_before: dt.time | None = None,
+) -> tuple[int, int] | None:
+    """Where the agenda plan ends: (item index, minutes after midnight) of the latest moment
+    an item's planned start plus its duration (no duration: its start) reaches; of equal
+    finishes the later item. None when no item has a planned time.
+
+    ``planned``: ``meeting.planned_times()``, when the caller has it already.
+    ``starting_before``: only items planned to start before this time count.
+    """
+    if planned is None:
+        planned = meeting.planned_times()
+    limit = None if starting_before is None else _minutes(starting_before)
+    found: tuple[int, int] | None = None
+    for index, (item, start) in enumerate(zip(meeting.items, planned, strict=True)):
+        if start is None or (limit is not None and _minutes(start) >= limit):
+            continue
+        finish = _minutes(start) + (item.duration or 0)
+        if found is None or finish >= found[1]:
+            found = (index, finish)
+    return found
+
+
 def plan_overrun(meeting: Meeting) -> int | None:
     """Minutes by which the agenda plan runs past the meeting's end; None when it does not.
 
-    The plan's end is the latest known moment: an item's planned start plus its duration.
+    The plan's end is ``plan_finish``: the latest planned start plus duration of any item.
     """
     if meeting.end is None:
         return None
-    latest: int | None = None
-    for item, start in zip(meeting.items, meeting.planned_times(), strict=True):
-        if start is None:
-            continue
-        moment = _minutes(start) + (item.duration or 0)
-        latest = moment if latest is None else max(latest, moment)
-    if latest is None:
+    finish = plan_finish(meeting)
+    if finish is None:
         return None
-    over = latest - _minutes(meeting.end)
+    over = finish[1] - _minutes(meeting.end)
     return over if over > 0 else None
 
 
