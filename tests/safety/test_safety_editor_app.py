@@ -265,12 +265,12 @@ def test_reload_takes_the_file_from_disk(meeting_file: Path) -> None:
 
 
 def test_failed_save_says_the_work_is_kept(meeting_file: Path, monkeypatch: Any) -> None:
-    import tui_referat.storage
+    import tui_referat.storage.meeting_file
 
     def full(meeting: Any, path: Any) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(tui_referat.storage, "save_meeting", full)
+    monkeypatch.setattr(tui_referat.storage.meeting_file, "save_meeting", full)
     before = meeting_file.read_bytes()
 
     async def steps(app: Any, pilot: Any) -> None:

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui_referat.storage import dumps_meeting
-from tui_referat.storage.fast_check import _full_check, check_file, tables_in_order
+from tui_referat.storage.fast_check import _full_check, check_file
+from tui_referat.storage.table_order import tables_in_order
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_TEXTS = [

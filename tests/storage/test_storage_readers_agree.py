@@ -150,12 +150,12 @@ def test_a_document_that_cannot_be_made_stops_the_save_not_the_file(
     text = ODD[5]
     meeting = loads_meeting(text)
     assert isinstance(meeting.origin, PendingDocument)
-    import tui_referat.storage as storage
+    from tui_referat.storage import document
 
-    def broken(*_: object) -> None:
+    def broken(*_: object, **__: object) -> None:
         raise MeetingFileError("boom", None, 1, 1)
 
-    monkeypatch.setattr(storage, "_parse", broken)
+    monkeypatch.setattr(document, "parse_document", broken)
     meeting.title = "New"
     with pytest.raises(MeetingFileError):
         dumps_meeting(meeting)  # never a whole new document in place of the user's file

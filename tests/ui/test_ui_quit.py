@@ -53,12 +53,12 @@ async def test_save_and_quit_writes_the_text(meeting_file, make_app):
 async def test_failed_save_is_shown_and_the_meeting_stays_unsaved(
     meeting_file, make_app, monkeypatch
 ):
-    import tui_referat.storage
+    import tui_referat.storage.meeting_file
 
     def refuse(meeting, path):  # type: ignore[no-untyped-def]
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(tui_referat.storage, "save_meeting", refuse)
+    monkeypatch.setattr(tui_referat.storage.meeting_file, "save_meeting", refuse)
     before = meeting_file.read_bytes()
     app = make_app(meeting_file)
     async with app.run_test(size=(80, 24)) as pilot:

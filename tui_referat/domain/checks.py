@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cycle import plan_finish
 from .model import HEADER_KEYS, Kind, Meeting, RemarkSource, Status
 
 
@@ -84,14 +85,11 @@ def check_meeting(
 ) -> list[Problem]:
     """Problems with what a meeting says (its file already read), errors and warnings.
 
-    ``locate`` maps a field path to (line, col); by default the text the meeting was loaded
-    from is used. ``today`` (default: the real day) tells a meeting not yet held.
+    ``locate`` maps a field path to (line, col): ``storage.locator_for(meeting)`` for the text
+    the meeting was loaded from; without it the problems have no line and column.
+    ``today`` (default: the real day) tells a meeting not yet held.
     The rules are documented in docs/FORMAT.md ("Errors and referat check").
     """
-    if locate is None:
-        from ..storage import locator_for
-
-        locate = locator_for(meeting)
     findings = _Findings(str(path), locate)
     _check_people(meeting, findings)
     _check_times(meeting, findings)
@@ -166,9 +164,9 @@ def _check_plan_end(
 ) -> None:
     """The agenda past the end time: an item starting at or after it, or running past it.
 
-    The same plan as the editor's overrun notice (``cycle.plan_overrun``): the latest moment
-    is an item's planned start plus its duration; only a start exactly at the end is new here.
-    (Not imported from ``cycle``: that loads Babel, which ``referat check`` does without.)
+    The same plan as the editor's overrun notice (``cycle.plan_overrun``): ``cycle.plan_finish``,
+    the latest moment an item's planned start plus its duration reaches; an item starting late
+    is reported as such, and only a start exactly at the end is new here.
     """
     limit = _minutes_of_day(end)
     late = next(
@@ -186,14 +184,10 @@ def _check_plan_end(
             f"items[{late}].time" if item.time is not None else f"items[{late}]",
             f"the item is planned at {planned[late]:%H.%M}, at or after the end time {end:%H.%M}",
         )
-    latest = which = None
-    for index, (item, moment) in enumerate(zip(meeting.items, planned, strict=True)):
-        if moment is None or item.duration is None or _minutes_of_day(moment) >= limit:
-            continue  # an item starting late is reported above
-        finish = _minutes_of_day(moment) + item.duration
-        if latest is None or finish >= latest:
-            latest, which = finish, index
-    if latest is not None and latest > limit:
+    finish = plan_finish(meeting, planned, starting_before=end)
+    if finish is not None and finish[1] > limit:
+        # past the end, so that item has a duration: the field the warning is about
+        which, latest = finish
         until = dt.time(latest // 60 % 24, latest % 60)
         findings.add(
             WARNING,

@@ -1,60 +1,25 @@
-"""The meeting cycle: a new meeting from the last, review and approval, open actions, timing.
+"""The meeting cycle: review and approval, the agenda plan's timing, open actions.
 
-Pure Python on the model: no Textual, no TOML. Reading files for ``collect_actions`` goes
-through ``storage``. The new meeting itself is built in ``cycle_next``.
+Pure Python on the model: no Textual, no TOML, no files. The next meeting itself is built in
+``next_meeting``; ``commands.actions`` reads the meeting files whose open actions
+``actions_of`` lists.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from .model import Meeting, Status
-
-if TYPE_CHECKING:
-    from .next_meeting import (
-        is_approval_item,
-        is_follow_up_item,
-        new_meeting,
-        next_meeting_from,
-        next_title,
-    )
-
-#: Re-exported from ``cycle_next``, which is imported when one of them is first used (the
-#: editor imports this module for ``plan_overrun`` at start-up and needs none of them).
-_FROM_NEXT = {
-    "is_approval_item",
-    "is_follow_up_item",
-    "new_meeting",
-    "next_meeting_from",
-    "next_title",
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _FROM_NEXT:
-        from . import next_meeting as cycle_next
-
-        return getattr(cycle_next, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 __all__ = [
     "CycleError",
     "OpenAction",
     "actions_of",
     "approve",
-    "collect_actions",
-    "is_approval_item",
-    "is_follow_up_item",
-    "meeting_files",
-    "new_meeting",
-    "next_meeting_from",
-    "next_title",
+    "plan_finish",
     "plan_overrun",
     "reopen",
     "send_for_review",
@@ -118,22 +83,43 @@ def _minutes(moment: dt.time) -> int:
     return moment.hour * 60 + moment.minute
 
 
+def plan_finish(
+    meeting: Meeting,
+    planned: Sequence[dt.time | None] | None = None,
+    *,
+    starting_before: dt.time | None = None,
+) -> tuple[int, int] | None:
+    """Where the agenda plan ends: (item index, minutes after midnight) of the latest moment
+    an item's planned start plus its duration (no duration: its start) reaches; of equal
+    finishes the later item. None when no item has a planned time.
+
+    ``planned``: ``meeting.planned_times()``, when the caller has it already.
+    ``starting_before``: only items planned to start before this time count.
+    """
+    if planned is None:
+        planned = meeting.planned_times()
+    limit = None if starting_before is None else _minutes(starting_before)
+    found: tuple[int, int] | None = None
+    for index, (item, start) in enumerate(zip(meeting.items, planned, strict=True)):
+        if start is None or (limit is not None and _minutes(start) >= limit):
+            continue
+        finish = _minutes(start) + (item.duration or 0)
+        if found is None or finish >= found[1]:
+            found = (index, finish)
+    return found
+
+
 def plan_overrun(meeting: Meeting) -> int | None:
     """Minutes by which the agenda plan runs past the meeting's end; None when it does not.
 
-    The plan's end is the latest known moment: an item's planned start plus its duration.
+    The plan's end is ``plan_finish``: the latest planned start plus duration of any item.
     """
     if meeting.end is None:
         return None
-    latest: int | None = None
-    for item, start in zip(meeting.items, meeting.planned_times(), strict=True):
-        if start is None:
-            continue
-        moment = _minutes(start) + (item.duration or 0)
-        latest = moment if latest is None else max(latest, moment)
-    if latest is None:
+    finish = plan_finish(meeting)
+    if finish is None:
         return None
-    over = latest - _minutes(meeting.end)
+    over = finish[1] - _minutes(meeting.end)
     return over if over > 0 else None
 
 
@@ -166,37 +152,11 @@ class OpenAction:
         )
 
 
-def meeting_files(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
-    """(file, named) for every file named and every ``*.toml`` under a named folder.
-
-    ``named`` is True for files given directly. Hidden folders are skipped.
-    """
-    found: list[tuple[Path, bool]] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for candidate in sorted(path.rglob("*.toml")):
-                parts = candidate.relative_to(path).parts
-                if any(part.startswith(".") for part in parts):
-                    continue
-                found.append((candidate, False))
-        else:
-            found.append((path, True))
-    return found
-
-
-def _looks_like_meeting(path: Path) -> bool:
-    """A cheap sniff for folder scans: skip TOML files that are clearly not meetings."""
-    try:
-        head = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return True
-    return bool(re.search(r"(?m)^\s*(format\s*=|\[\[items\]\]|\[\[participants\]\])", head))
-
-
 def actions_of(
     meeting: Meeting, path: Path, today: dt.date, include_done: bool = False
 ) -> list[OpenAction]:
+    """The open actions of ``meeting`` (read from ``path``), in agenda order; ``include_done``
+    lists the done ones too. An action due before ``today`` is overdue."""
     found = []
     for index, item in enumerate(meeting.items):
         for action in item.actions:
@@ -217,44 +177,3 @@ def actions_of(
                 )
             )
     return found
-
-
-def _same_action(found: OpenAction) -> tuple[str, str, dt.date | None]:
-    return (" ".join(found.text.split()).casefold(), found.owner.casefold(), found.due)
-
-
-def collect_actions(
-    paths: Iterable[str | Path],
-    *,
-    today: dt.date | None = None,
-    include_done: bool = False,
-    on_error: Callable[[Path, Exception], None] | None = None,
-) -> list[OpenAction]:
-    """Open actions in the meeting files at ``paths`` (files or folders), overdue first.
-
-    Then by due date, undated last. An action carried from one meeting into the next (same
-    text, owner and due date) is listed once, as it stands in the latest meeting: marking it
-    done there closes it. Files that fail to load are passed to ``on_error`` and skipped.
-    """
-    from ..storage import load_meeting
-    from .errors import MeetingFileError
-
-    today = today or dt.date.today()
-    latest: dict[tuple, tuple[tuple, OpenAction]] = {}
-    for path, named in meeting_files(paths):
-        if not named and not _looks_like_meeting(path):
-            continue
-        try:
-            meeting = load_meeting(path)
-        except (MeetingFileError, OSError, UnicodeDecodeError) as error:
-            if on_error is not None:
-                on_error(path, error)
-            continue
-        for order, found in enumerate(actions_of(meeting, path, today, include_done=True)):
-            # an undated meeting is most likely the newest draft
-            rank = (found.meeting_date or dt.date.max, str(path), order)
-            key = _same_action(found)
-            if key not in latest or latest[key][0] < rank:
-                latest[key] = (rank, found)
-    result = [found for _, found in latest.values() if include_done or not found.done]
-    return sorted(result, key=OpenAction.sort_key)

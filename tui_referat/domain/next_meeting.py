@@ -1,6 +1,6 @@
 """A new meeting: from the template, or the next meeting started from the last one.
 
-Pure Python on the model: no Textual, no TOML. ``cycle`` re-exports the public names.
+Pure Python on the model: no Textual, no TOML, no files.
 """
 
 from __future__ import annotations

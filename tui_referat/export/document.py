@@ -17,6 +17,7 @@ from typing import Any
 from ..domain.model import Attendance, Meeting, Status
 from ..text import i18n
 from ..text.markdown_html import is_safe_url
+from ..text.when import format_time
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\ue00f]")
 _CONTROL_CHARS = tuple(
@@ -379,7 +380,7 @@ def _agenda(meeting: Meeting, lang: str) -> list[AgendaRow]:
         presenters = join_names(item.presenters, lang)
         if presenters:
             activity += f" {i18n.label('presenter_prefix', lang)}{presenters}"
-        time = i18n.format_time(planned, lang) if planned is not None else ""
+        time = format_time(planned, lang)
         names = [n.strip() for n in item.presenters if n.strip()]
         rows.append(AgendaRow(f"{meeting.item_number(index)}.", time, activity, names))
     return rows

@@ -1,6 +1,6 @@
 """Values in Markdown minutes read back: labels, dates, times, names, inline text.
 
-The inverse of the formatting in ``i18n`` and ``export/common.py``, for Danish and English,
+The inverse of the formatting in ``text.i18n`` and ``export.document``, for Danish and English,
 lenient enough for hand-written minutes; dates and times follow ``text.when``, the rules of
 every field of the editor.
 """

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..storage.atomic import atomic_write_text, file_mode
+from ..storage.atomic import file_mode, write_file
 from ..storage.stamp import FileStamp, sha256_bytes
 from .identity import host_name, process_alive, start_token, user_name
 
@@ -165,7 +165,7 @@ def write_recovery(
         try:
             if index > 0:
                 place.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(place, content, mode=0o600 if index > 0 else mode)
+            write_file(place, content.encode("utf-8"), mode=0o600 if index > 0 else mode)
         except OSError as error:
             errors.append(error)
             continue
@@ -334,7 +334,7 @@ def _save_readable_text(original: Path, text: str, now: dt.datetime, aside: Path
         base = f"{original.stem}.recovered-text-{stamp_text}"
         target = _free(lambda n, f=folder, b=base: f / (f"{b}.txt" if n == 1 else f"{b}-{n}.txt"))
         try:
-            atomic_write_text(target, text, mode=0o600)
+            write_file(target, text.encode("utf-8"), mode=0o600)
         except OSError:
             continue
         return target
@@ -492,5 +492,5 @@ def save_recovery_as(path: Path, target: Path, *, overwrite: bool = False) -> Pa
     target = _absolute(target)
     if target.exists() and not overwrite:
         raise FileExistsError(f"{target} exists")
-    atomic_write_text(target, info.text)
+    write_file(target, info.text.encode("utf-8"))
     return target

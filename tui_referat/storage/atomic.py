@@ -10,8 +10,9 @@ changing what the target is.
 - A device or FIFO (``/dev/null``, ``/dev/stdout``, a named pipe) is opened and written as it
   is: a rename would turn it into a regular file (as root, ``/dev/null`` for the machine).
 
-Every writer (saves, exports, recovery copies, locks) calls ``write_file``; the old names
-``atomic_write_bytes``/``atomic_write_text`` and ``storage.files.write_atomic`` go through it.
+``write_file`` is the project's one writer: saves, exports, recovery copies and lock
+take-overs call it (text as UTF-8 bytes); ``disk.save_file`` is it with errors worded for the
+user. A new lock is the one file made another way (``safety.lock``: created only if absent).
 
 A temp file being written is registered (``writing``) so that an emergency exit on SIGHUP or
 SIGTERM, which skips every ``finally``, can remove it first (``remove_partial``).
@@ -144,16 +145,6 @@ def write_file(path: str | Path, data: bytes, *, mode: int | None = None) -> Pat
         raise
     fsync_dir(folder)
     return target
-
-
-def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> None:
-    """``write_file`` (the name the safety modules use)."""
-    write_file(path, data, mode=mode)
-
-
-def atomic_write_text(path: Path, text: str, *, mode: int | None = None) -> None:
-    """``write_file`` for UTF-8 text (newlines written as given)."""
-    write_file(path, text.encode("utf-8"), mode=mode)
 
 
 def file_mode(path: Path) -> int | None:

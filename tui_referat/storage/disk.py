@@ -1,4 +1,8 @@
-"""Reading a meeting file's text and writing it safely; OS errors in plain words."""
+"""Reading a meeting file's text and saving bytes safely; OS errors in plain words.
+
+Files are written by ``atomic.write_file`` only; ``save_file`` is that writer with its
+failures as a ``MeetingFileError`` for the user.
+"""
 
 from __future__ import annotations
 
@@ -107,14 +111,14 @@ def read_text(path: str | Path) -> str:
         ) from None
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` with ``safety._atomic.write_file``; errors in plain words.
+def save_file(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` with ``atomic.write_file``; errors in plain words.
 
     A regular file is replaced atomically and keeps its mode (a new one follows the umask),
     a symlink is written through, a device or FIFO is written as it is. On failure the file
     is left as it was, no temp file stays and ``MeetingFileError`` says why.
     """
-    from .atomic import write_file
+    from .atomic import write_file  # here: reading a file needs none of tempfile's imports
 
     target = Path(os.path.realpath(path))
     if target.is_dir():

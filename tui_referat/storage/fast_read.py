@@ -21,9 +21,10 @@ from typing import Any
 
 from ..domain.errors import MeetingFileError
 from ..domain.model import Meeting
-from .fast_check import tables_in_order
+from . import document
 from .parse_limits import nesting_error
 from .reader import Reader
+from .table_order import tables_in_order
 
 #: Attribute of a tomlkit document: id(plain table) -> (plain table, tomlkit table).
 ORIGINS = "_referat_origins"
@@ -50,11 +51,9 @@ class PendingDocument:
             if self._done:
                 return
             self._done = True
-            from . import _parse  # tomlkit
-
             record: list[Any] = []
             try:
-                doc = _parse(self._referat_source, "<meeting>", strict=False)
+                doc = document.parse_document(self._referat_source, "<meeting>", strict=False)
                 doc._referat_bom = self._referat_bom  # the text was read without its BOM
                 Reader(record).read_meeting(doc)
                 same = len(record) == len(self._tables)

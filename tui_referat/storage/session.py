@@ -56,8 +56,8 @@ class Session:
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False) -> Session:
         """Load ``path``; raises ``MeetingFileError`` when it cannot be read."""
-        from . import loads_meeting
         from .disk import read_text
+        from .meeting_file import loads_meeting
 
         text = read_text(path)  # valid UTF-8, so encoding it gives back the bytes read
         session = cls(path, loads_meeting(text, path), read_only=read_only)
@@ -133,7 +133,7 @@ class Session:
     def prepare_document(self) -> None:
         """Make the file's tomlkit document now, so the first save need not wait for it.
 
-        The meeting was read with tomllib (``storage.lazy``); this is safe to run in a
+        The meeting was read with tomllib (``fast_read``); this is safe to run in a
         thread while the user edits, and does nothing once the document exists.
         """
         prepare = getattr(self.meeting.origin, "prepare", None)
@@ -142,7 +142,7 @@ class Session:
 
     def save(self) -> None:
         """Write the meeting; raises ``MeetingFileError`` or ``OSError`` and stays dirty."""
-        from . import save_meeting
+        from .meeting_file import save_meeting
 
         if self.read_only:
             raise PermissionError(f"{self.path}: opened read-only")
@@ -157,7 +157,7 @@ class Session:
 
 def new_meeting(lang: str = "da") -> Meeting:
     """The template for a new meeting (the same as ``referat new``)."""
-    from ..domain.cycle import new_meeting as template
+    from ..domain.next_meeting import new_meeting as template
 
     meeting = template(lang)
     meeting.date = dt.date.today()

@@ -3,7 +3,8 @@
 Pure Python (no Textual) so the rules are easy to test. Dates and times are read by
 ``text.when``, the same rules as every other field (``typed_date``: a date without a year is in
 this year); empty text means "no value" (None). Shown: dates "16.9.2025" in Danish and
-"2025-09-16" in English, times "14.30" / "14:30".
+"2025-09-16" in English, times "14.30" / "14:30" (``text.when.format_time``, re-exported here
+with ``parse_time`` for the forms).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .when import parse_date, parse_time
+from .when import format_time, parse_date, parse_time
 
 __all__ = [
     "TOPIC_SEPARATOR",
@@ -46,14 +47,6 @@ def format_date(day: dt.date | None, lang: str) -> str:
 def format_short_date(day: dt.date, lang: str) -> str:
     """A compact date for list tags: "12.10" in Danish, "12/10" in English."""
     return f"{day.day}.{day.month}" if lang == "da" else f"{day.day}/{day.month}"
-
-
-def format_time(moment: dt.time | None, lang: str) -> str:
-    """ "14.30" in Danish, "14:30" in English; empty for None."""
-    if moment is None:
-        return ""
-    sep = "." if lang == "da" else ":"
-    return f"{moment.hour:02d}{sep}{moment.minute:02d}"
 
 
 def parse_topic(text: str) -> list[str]:

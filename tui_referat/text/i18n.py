@@ -5,14 +5,19 @@ times never come from the OS locale: the exports' dates are written by Babel (da
 the editor's first frame uses ``quick_date``, the same text from a table of Babel's month names
 (checked against Babel by tests/bench/test_bench_i18n_dates.py), because loading Babel's
 locale data costs start-up some 30 ms. UI-only strings live in
-``ui/strings.py`` and take the domain words from here.
+``text/strings.py`` and take the domain words from here.
+
+The tables of the model's choices (status, attendance, kind, remark source) are keyed by the
+values the meeting file writes (``"draft"``, ``"present"``, ``"O"``, ``"meeting"``): the
+model's enums are ``StrEnum``s, so a member finds its label too, and this module (the lowest
+layer) needs nothing from the domain. Times are written by ``text.when.format_time``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from ..domain.model import Attendance, Kind, RemarkSource, Status
+from .when import format_time
 
 #: The Babel locales the exports write dates in (and the month names below are checked against).
 BABEL_LOCALE = {"da": "da_DK", "en": "en_GB"}
@@ -118,43 +123,43 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 _STATUS = {
-    "da": {Status.DRAFT: "UDKAST", Status.REVIEW: "TIL KOMMENTERING", Status.APPROVED: "GODKENDT"},
-    "en": {Status.DRAFT: "DRAFT", Status.REVIEW: "FOR COMMENTS", Status.APPROVED: "APPROVED"},
+    "da": {"draft": "UDKAST", "review": "TIL KOMMENTERING", "approved": "GODKENDT"},
+    "en": {"draft": "DRAFT", "review": "FOR COMMENTS", "approved": "APPROVED"},
 }
 
 _ATTENDANCE = {
     "da": {
-        Attendance.PRESENT: "til stede",
-        Attendance.ONLINE: "deltog on-line",
-        Attendance.APOLOGIES: "afbud",
-        Attendance.ABSENT: "fraværende",
-        Attendance.PARTIAL: "deltog delvist",
+        "present": "til stede",
+        "online": "deltog on-line",
+        "apologies": "afbud",
+        "absent": "fraværende",
+        "partial": "deltog delvist",
     },
     "en": {
-        Attendance.PRESENT: "present",
-        Attendance.ONLINE: "attended online",
-        Attendance.APOLOGIES: "apologies",
-        Attendance.ABSENT: "absent",
-        Attendance.PARTIAL: "attended in part",
+        "present": "present",
+        "online": "attended online",
+        "apologies": "apologies",
+        "absent": "absent",
+        "partial": "attended in part",
     },
 }
 
 _KIND = {
     "da": {
-        Kind.INFORMATION: "orientering",
-        Kind.DISCUSSION: "drøftelse",
-        Kind.DECISION: "beslutning",
+        "O": "orientering",
+        "D": "drøftelse",
+        "B": "beslutning",
     },
     "en": {
-        Kind.INFORMATION: "information",
-        Kind.DISCUSSION: "discussion",
-        Kind.DECISION: "decision",
+        "O": "information",
+        "D": "discussion",
+        "B": "decision",
     },
 }
 
 _SOURCE = {
-    "da": {RemarkSource.MEETING: "møde", RemarkSource.WRITTEN: "skriftlig"},
-    "en": {RemarkSource.MEETING: "meeting", RemarkSource.WRITTEN: "written"},
+    "da": {"meeting": "møde", "written": "skriftlig"},
+    "en": {"meeting": "meeting", "written": "written"},
 }
 
 
@@ -174,19 +179,23 @@ def header_label(key: str, custom_label: str, lang: str) -> str:
     return LABELS[_lang(lang)].get(f"header.{key}", key)
 
 
-def status_label(status: Status, lang: str) -> str:
+def status_label(status: str, lang: str) -> str:
+    """The status shown on the minutes ("UDKAST"); ``status`` a ``Status`` or its value."""
     return _STATUS[_lang(lang)][status]
 
 
-def attendance_label(attendance: Attendance, lang: str) -> str:
+def attendance_label(attendance: str, lang: str) -> str:
+    """ "til stede" / "present"; ``attendance`` an ``Attendance`` or its value."""
     return _ATTENDANCE[_lang(lang)][attendance]
 
 
-def kind_label(kind: Kind, lang: str) -> str:
+def kind_label(kind: str, lang: str) -> str:
+    """ "beslutning" / "decision"; ``kind`` a ``Kind`` or its value ("O", "D", "B")."""
     return _KIND[_lang(lang)][kind]
 
 
-def source_label(source: RemarkSource, lang: str) -> str:
+def source_label(source: str, lang: str) -> str:
+    """ "skriftlig" / "written"; ``source`` a ``RemarkSource`` or its value."""
     return _SOURCE[_lang(lang)][source]
 
 
@@ -221,12 +230,6 @@ def quick_date(day: dt.date, lang: str) -> str:
     code = _lang(lang)
     month = MONTHS[code][day.month - 1]
     return f"{day.day}. {month} {day.year}" if code == "da" else f"{day.day} {month} {day.year}"
-
-
-def format_time(moment: dt.time, lang: str) -> str:
-    """ "14.30" in Danish, "14:30" in English."""
-    sep = "." if _lang(lang) == "da" else ":"
-    return f"{moment.hour:02d}{sep}{moment.minute:02d}"
 
 
 def format_time_range(start: dt.time | None, end: dt.time | None, lang: str) -> str:

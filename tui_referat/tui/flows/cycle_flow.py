@@ -82,9 +82,11 @@ def resolve_target(text: str, current: Path) -> Path:
 def new_meeting_from_this(screen: MainScreen) -> None:
     """Ask for a file, write the next meeting's draft there (never over a file), offer to
     open it."""
+    from ...domain.next_meeting import next_meeting_from  # here: not needed at start-up
+
     screen.flush_pending()
     session = screen.session
-    draft = cycle.next_meeting_from(session.meeting)
+    draft = next_meeting_from(session.meeting)
     default = suggest_next_path(session.path, session.meeting, draft)
     shown = default.name if default.parent == session.path.parent else str(default)
 

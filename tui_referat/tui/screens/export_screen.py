@@ -69,13 +69,13 @@ def attachment_files(session: Session) -> int:
 def write_export(
     session: Session, fmt: str, theme: str | None, output: Path, attach: bool = False
 ) -> Path:
-    """Render and write by the project's one file rule (``safety._atomic.write_file``).
+    """Render and write by the project's one file rule (``storage.atomic.write_file``).
 
     A file is written atomically (temp file in its folder, then rename); a new file gets the
     mode a normal create gives (the umask applies, as for the CLI), an existing file keeps its
     mode; a symlink is written through and a device or FIFO as it is."""
     from ... import export
-    from ...storage.disk import write_atomic
+    from ...storage.disk import save_file
 
     options = {"attach": True} if attach else {}
     data = export.render(session.meeting, fmt, theme=theme, base_dir=session.path.parent, **options)
@@ -86,7 +86,7 @@ def write_export(
         output = session.path.parent / output
     if output.is_dir():
         raise IsADirectoryError(f"{output} is a folder")
-    write_atomic(output, data)
+    save_file(output, data)
     return output.resolve()
 
 
