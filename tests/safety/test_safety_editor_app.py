@@ -19,6 +19,8 @@ from tui_referat.storage.stamp import stamp
 from tui_referat.tui.dialogs.confirm import QuitDialog
 from tui_referat.tui.dialogs.safety import LockDialog, RecoveryDialog
 
+from ..conftest import screen_lines
+
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "arbejdsgruppe.toml"
 
 
@@ -44,8 +46,7 @@ def run(path: Path, steps: Callable[[Any, Any], Awaitable[None]], **kwargs: Any)
 
 
 def _screen_text(app: Any) -> str:
-    strips = app.screen._compositor.render_update(full=True)
-    return strips.render_segments(app.console)
+    return "\n".join(screen_lines(app))
 
 
 def test_copy_written_on_item_switch_and_removed_by_save(meeting_file: Path) -> None:
