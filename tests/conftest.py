@@ -1,5 +1,5 @@
 """Shared test fixtures: paths to the bundled samples, isolated user dirs; and helpers that
-read what the user sees in the editor (the screen's text)."""
+read what the user sees in the editor (the screen's text, the notifications)."""
 
 from __future__ import annotations
 
@@ -86,3 +86,13 @@ def lines_in(app: Any, region: Any) -> list[str]:
     cut to it."""
     rows = screen_cells(app)[region.y : region.y + region.height]
     return ["".join(row[region.x : region.x + region.width]) for row in rows]
+
+
+def notifications(app: Any, severity: str | None = None) -> list[str]:
+    """The notifications on the screen (Textual's toasts), oldest first, as each one reads
+    (its text unwrapped); ``severity``: only the "information", "warning" or "error" ones,
+    told apart by the toast's class (``Toast.-error`` …, as Textual documents for styling).
+    Textual's tests show no notifications unless asked: ``run_test(notifications=True)``."""
+    assert app.screen.query("ToastRack"), "no notifications shown: run_test(notifications=True)"
+    selector = "Toast" if severity is None else f"Toast.-{severity}"
+    return [toast.render().plain for toast in app.screen.query(selector)]
