@@ -14,6 +14,8 @@ from textual.widgets import Input, TextArea
 
 from tui_referat.storage.config import Config
 
+from ..conftest import lines_in
+
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "arbejdsgruppe.toml"
 
 
@@ -122,3 +124,12 @@ async def run_from_palette(pilot, query: str) -> None:  # type: ignore[no-untype
     await pilot.pause(0.3)
     await pilot.press("enter")
     await pilot.pause()
+
+
+def agenda_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """The agenda panel's rows as the screen shows them (inside its border and scroll bar),
+    each cut at the panel's width and stripped of trailing blanks; the first row on top."""
+    from tui_referat.tui.widgets.nav import NavPanel
+
+    nav = app.screen.query_one(NavPanel)
+    return [line.rstrip() for line in lines_in(app, nav.scrollable_content_region)]
