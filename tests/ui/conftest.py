@@ -21,11 +21,14 @@ SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "arbejdsgruppe.toml"
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run ``async def`` tests with ``asyncio.run`` (no async plugin is installed)."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+    """Run ``async def`` tests with ``asyncio.run`` (no async plugin is installed): the test
+    gets the fixtures and parameters its signature names (``funcargs`` also holds the autouse
+    fixtures, which it does not take)."""
+    test = pyfuncitem.obj
+    if not inspect.iscoroutinefunction(test):
         return None
-    names = pyfuncitem._fixtureinfo.argnames
-    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    names = inspect.signature(test).parameters
+    asyncio.run(test(**{name: pyfuncitem.funcargs[name] for name in names}))
     return True
 
 
