@@ -19,6 +19,8 @@ from tui_referat.storage.stamp import stamp
 from tui_referat.tui.dialogs.confirm import QuitDialog
 from tui_referat.tui.dialogs.safety import LockDialog, RecoveryDialog
 
+from ..conftest import notifications, screen_lines
+
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "arbejdsgruppe.toml"
 
 
@@ -35,7 +37,7 @@ def run(path: Path, steps: Callable[[Any, Any], Awaitable[None]], **kwargs: Any)
     app = ReferatApp(path, lang="en", config=Config(), **kwargs)
 
     async def go() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
             await pilot.pause()
             await steps(app, pilot)
 
@@ -44,8 +46,7 @@ def run(path: Path, steps: Callable[[Any, Any], Awaitable[None]], **kwargs: Any)
 
 
 def _screen_text(app: Any) -> str:
-    strips = app.screen._compositor.render_update(full=True)
-    return strips.render_segments(app.console)
+    return "\n".join(screen_lines(app))
 
 
 def test_copy_written_on_item_switch_and_removed_by_save(meeting_file: Path) -> None:
@@ -191,7 +192,7 @@ def test_a_change_on_disk_is_noticed_while_editing(meeting_file: Path) -> None:
         with meeting_file.open("a", encoding="utf-8") as handle:
             handle.write("# changed by git pull\n")
         await pilot.pause(2.2)  # the disk is looked at every 2 s
-        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        warnings = notifications(app, "warning")
         assert any("changed on disk" in message for message in warnings)
 
     run(meeting_file, steps)
@@ -276,7 +277,7 @@ def test_failed_save_says_the_work_is_kept(meeting_file: Path, monkeypatch: Any)
     async def steps(app: Any, pilot: Any) -> None:
         await pilot.press("enter", *"Kept", "ctrl+s")
         await pilot.pause()
-        errors = [n.message for n in app._notifications if n.severity == "error"]
+        errors = notifications(app, "error")
         assert errors and "No space left" in errors[0] and "recovery copy" in errors[0]
         assert app.session.dirty
 

@@ -15,6 +15,7 @@ from tui_referat.storage import load_meeting
 from tui_referat.storage.stamp import stamp
 from tui_referat.tui.dialogs.safety import LockDialog, RecoveryDialog
 
+from ..conftest import notifications
 from .test_safety_editor_app import meeting_file, run  # noqa: F401  (fixture)
 
 
@@ -27,7 +28,7 @@ def _copy_text(path: Path, words: str) -> str:
 
 
 def _messages(app: Any) -> str:
-    return " ".join(" ".join(str(n.message) for n in app._notifications).split())
+    return " ".join(" ".join(notifications(app)).split())
 
 
 def _aside(path: Path) -> list[Path]:

@@ -9,6 +9,8 @@ from tui_referat.tui.palette import palette_commands
 from tui_referat.tui.screens.export_screen import ExportScreen
 from tui_referat.tui.screens.help_screen import HelpScreen, help_rows, help_sections
 
+from ..conftest import notifications
+
 
 async def test_export_from_the_ui_writes_next_to_the_meeting(meeting_file, make_app):
     app = make_app(meeting_file)
@@ -174,13 +176,13 @@ async def test_read_only_save_says_read_only_and_hides_the_save_key(meeting_file
     from tui_referat.tui.widgets.status import StatusLine
 
     app = make_app(meeting_file, read_only=True)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         keys = app.screen.query_one(StatusLine).keys_text
         assert "^S" not in keys and "^E" in keys
         await pilot.press("ctrl+s")
         await pilot.pause()
-        messages = [str(n.message) for n in app._notifications]
+        messages = notifications(app)
         assert any("kun til læsning" in m for m in messages), messages
         assert not any("gendannelse" in m.lower() for m in messages), messages
 
