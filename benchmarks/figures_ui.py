@@ -31,6 +31,8 @@ from pathlib import Path
 
 PROBE = Path(__file__).with_name("_probe.py")
 ROOT = PROBE.parent.parent
+#: The source tree the editor runs from (``benchmarks/trees.py`` points it at another commit).
+TREE = ROOT
 DOWN = b"\x1b[B"
 ENTER = b"\r"
 
@@ -41,7 +43,7 @@ def _fresh(file: Path, scratch: Path) -> tuple[Path, dict[str, str]]:
     copy = folder / file.name
     shutil.copyfile(file, copy)
     home = folder / "home"
-    env = dict(os.environ, TERM="xterm-256color", PYTHONPATH=str(ROOT), HOME=str(home))
+    env = dict(os.environ, TERM="xterm-256color", PYTHONPATH=str(TREE), HOME=str(home))
     for name, sub in (
         ("XDG_CONFIG_HOME", ".config"),
         ("XDG_STATE_HOME", ".local/state"),

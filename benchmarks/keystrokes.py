@@ -802,7 +802,11 @@ async def _drive(name: str, job: Job, folder: Path, *, burst: bool, trace: bool)
     from textual.widgets import Input, TextArea
 
     from tui_referat.app import ReferatApp
-    from tui_referat.config import Config
+
+    try:
+        from tui_referat.storage.config import Config
+    except ImportError:  # a tree from before issue 13's layers
+        from tui_referat.config import Config  # type: ignore[no-redef]
 
     for cls in (TextArea, Input):  # no cursor blink: no timer between keys
         original = cls.__init__

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from babel.dates import format_date
 
-from tui_referat import i18n
+from tui_referat.text import i18n
 
 DAYS = [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(0, 800, 3)]
 DAYS += [dt.date(1, 1, 1), dt.date(999, 12, 31), dt.date(9999, 12, 31)]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tui_referat import cli
-from tui_referat.model import Action, Attendance, Status
+from tui_referat.domain.model import Action, Attendance, Status
 from tui_referat.storage import load_meeting, save_meeting
 
 

@@ -8,12 +8,13 @@ import json
 import shutil
 from pathlib import Path
 
-from tui_referat import cli, cycle
-from tui_referat.checks import check_meeting
+from tui_referat import cli
+from tui_referat.domain import cycle
+from tui_referat.domain.checks import check_meeting
+from tui_referat.domain.model import Action, Remark, RemarkSource, Status
 from tui_referat.export import render
 from tui_referat.importer import import_markdown
-from tui_referat.model import Action, Remark, RemarkSource, Status
-from tui_referat.storage import load_meeting, save_meeting
+from tui_referat.storage import load_meeting, locator_for, save_meeting
 
 
 def test_full_cycle(samples_dir: Path, tmp_path: Path, capsys):
@@ -64,7 +65,7 @@ def test_full_cycle(samples_dir: Path, tmp_path: Path, capsys):
     save_meeting(meeting, tmp_path / "board-6.toml")
     meeting = load_meeting(tmp_path / "board-6.toml")
     assert meeting.status is Status.REVIEW
-    problems = check_meeting(meeting, tmp_path / "board-6.toml")
+    problems = check_meeting(meeting, tmp_path / "board-6.toml", locator_for(meeting))
     late = [p for p in problems if "after the deadline" in p.message]
     assert len(late) == 1 and late[0].level == "warning" and late[0].line is not None
     assert not [p for p in problems if p.level == "error"], problems

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from tui_referat import cli
+from tui_referat.domain.model import AgendaItem, Attendance, Kind, Meeting, RemarkSource, Status
 from tui_referat.export.markdown import render as render_md
 from tui_referat.importer import import_markdown
-from tui_referat.model import AgendaItem, Attendance, Kind, Meeting, RemarkSource, Status
 from tui_referat.storage import load_meeting, loads_meeting
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from tui_referat import cycle
-from tui_referat.model import (
+from tui_referat.domain import cycle
+from tui_referat.domain.model import (
     Action,
     AgendaItem,
     Attendance,
@@ -18,6 +18,7 @@ from tui_referat.model import (
     Participant,
     Status,
 )
+from tui_referat.domain.next_meeting import new_meeting, next_meeting_from, next_title
 
 TODAY = dt.date(2025, 11, 3)
 
@@ -78,7 +79,7 @@ def previous_meeting() -> Meeting:
 
 
 def test_participants_carry_over_with_attendance_reset():
-    new = cycle.next_meeting_from(previous_meeting(), today=TODAY)
+    new = next_meeting_from(previous_meeting(), today=TODAY)
     assert [p.name for p in new.participants] == ["Anne Holm", "Bo Berg", "Carl Dahl"]
     assert all(p.attendance is Attendance.PRESENT for p in new.participants)
     assert all(p.note == "" for p in new.participants)
@@ -88,7 +89,7 @@ def test_participants_carry_over_with_attendance_reset():
 
 
 def test_date_time_and_place_come_from_next_meeting():
-    new = cycle.next_meeting_from(previous_meeting(), today=TODAY)
+    new = next_meeting_from(previous_meeting(), today=TODAY)
     assert new.date == dt.date(2025, 12, 2)
     assert (new.start, new.end) == (dt.time(14, 30), dt.time(16, 0))
     assert new.location == "virtuelt"
@@ -96,14 +97,14 @@ def test_date_time_and_place_come_from_next_meeting():
 
 
 def test_status_and_cycle_fields_start_fresh():
-    new = cycle.next_meeting_from(previous_meeting(), today=TODAY)
+    new = next_meeting_from(previous_meeting(), today=TODAY)
     assert new.status is Status.DRAFT
     assert new.approved is None
     assert new.remarks_deadline is None
 
 
 def test_header_kept_with_doc_date_set_to_today_in_the_same_format():
-    new = cycle.next_meeting_from(previous_meeting(), today=TODAY)
+    new = next_meeting_from(previous_meeting(), today=TODAY)
     assert [(f.key, f.value, f.label) for f in new.header] == [
         ("doc_date", "03-11-2025", ""),
         ("case_no", "2501039", ""),
@@ -114,7 +115,7 @@ def test_header_kept_with_doc_date_set_to_today_in_the_same_format():
 def test_doc_no_cleared_while_case_no_and_handler_carry():
     old = previous_meeting()
     old.header[1:1] = [CaseField("handler", "BOB.FML"), CaseField("doc_no", "4102853")]
-    new = cycle.next_meeting_from(old, today=TODAY)
+    new = next_meeting_from(old, today=TODAY)
     assert [(f.key, f.value) for f in new.header] == [
         ("doc_date", "03-11-2025"),
         ("handler", "BOB.FML"),
@@ -141,16 +142,16 @@ def test_doc_date_today_in_the_previous_format_else_the_languages(lang, previous
     old = previous_meeting()
     old.lang = lang
     old.header[0].value = previous_value
-    assert cycle.next_meeting_from(old, today=TODAY).header[0].value == expected
+    assert next_meeting_from(old, today=TODAY).header[0].value == expected
 
 
 def test_template_doc_date_in_the_languages_format():
-    assert cycle.new_meeting("da", today=TODAY).header[0].value == "03-11-2025"
-    assert cycle.new_meeting("en", today=TODAY).header[0].value == "2025-11-03"
+    assert new_meeting("da", today=TODAY).header[0].value == "03-11-2025"
+    assert new_meeting("en", today=TODAY).header[0].value == "2025-11-03"
 
 
 def test_agenda_approval_first_then_welcome_then_follow_up_then_standing_items():
-    new = cycle.next_meeting_from(previous_meeting(), today=TODAY)
+    new = next_meeting_from(previous_meeting(), today=TODAY)
     titles = [item.title for item in new.items]
     assert titles == [
         "Godkendelse af referat fra sidste møde",
@@ -166,7 +167,7 @@ def test_agenda_approval_first_then_welcome_then_follow_up_then_standing_items()
 
 
 def test_open_actions_carried_with_owner_and_due():
-    new = cycle.next_meeting_from(previous_meeting(), today=TODAY)
+    new = next_meeting_from(previous_meeting(), today=TODAY)
     follow_up = new.items[2]
     assert [(a.text, a.owner, a.due, a.done) for a in follow_up.actions] == [
         ("Sende oversigten", "Bo Berg", dt.date(2025, 10, 21), False),
@@ -179,7 +180,7 @@ def test_no_follow_up_item_without_open_actions_and_approval_first_without_welco
     old.items = old.items[1:]
     for action in old.items[0].actions:
         action.done = True
-    new = cycle.next_meeting_from(old, today=TODAY)
+    new = next_meeting_from(old, today=TODAY)
     assert [item.title for item in new.items] == [
         "Godkendelse af referat fra sidste møde",
         "Evt.",
@@ -187,32 +188,32 @@ def test_no_follow_up_item_without_open_actions_and_approval_first_without_welco
 
 
 def test_from_the_template_approval_first_and_any_other_business_last():
-    first = cycle.new_meeting("da", "Møde 1 i klubben", today=TODAY)
-    second = cycle.next_meeting_from(first, today=TODAY)
+    first = new_meeting("da", "Møde 1 i klubben", today=TODAY)
+    second = next_meeting_from(first, today=TODAY)
     assert second.title == "Møde 2 i klubben"
     assert [item.title for item in second.items] == [
         "Godkendelse af referat fra sidste møde",
         "Velkomst",
         "Evt.",
     ]
-    third = cycle.next_meeting_from(second, today=TODAY)
+    third = next_meeting_from(second, today=TODAY)
     assert [item.title for item in third.items] == [item.title for item in second.items]
 
 
 def test_the_agenda_keeps_its_shape_from_meeting_to_meeting():
-    second = cycle.next_meeting_from(previous_meeting(), today=TODAY)
-    third = cycle.next_meeting_from(second, today=TODAY)  # the actions are still open
+    second = next_meeting_from(previous_meeting(), today=TODAY)
+    third = next_meeting_from(second, today=TODAY)  # the actions are still open
     assert [item.title for item in third.items] == [item.title for item in second.items]
     assert [a.text for a in third.items[2].actions] == [a.text for a in second.items[2].actions]
 
 
 def test_english_labels_and_generated_items_not_duplicated():
-    first = cycle.next_meeting_from(previous_meeting(), lang="en", today=TODAY)
+    first = next_meeting_from(previous_meeting(), lang="en", today=TODAY)
     assert first.lang == "en"
     assert first.items[0].title == "Approval of the minutes of the last meeting"
     assert first.items[2].title == "Follow-up on actions"
     first.items[0].standing = True  # even if someone marked it standing
-    second = cycle.next_meeting_from(first, today=TODAY)
+    second = next_meeting_from(first, today=TODAY)
     titles = [item.title for item in second.items]
     assert titles.count("Approval of the minutes of the last meeting") == 1
     assert titles[0] == "Approval of the minutes of the last meeting"
@@ -231,7 +232,7 @@ def test_english_labels_and_generated_items_not_duplicated():
 def test_a_standing_approval_item_is_reused_first_and_holds_the_open_actions(title):
     old = previous_meeting()
     old.items.insert(1, AgendaItem(title, kind=Kind.DECISION, duration=10, standing=True))
-    new = cycle.next_meeting_from(old, today=TODAY)
+    new = next_meeting_from(old, today=TODAY)
     assert [item.title for item in new.items] == [title, "Velkomst", "Evt."]
     first = new.items[0]
     assert first.standing and first.kind is Kind.DECISION and first.duration == 10
@@ -241,7 +242,7 @@ def test_a_standing_approval_item_is_reused_first_and_holds_the_open_actions(tit
 def test_a_standing_follow_up_item_is_reused_for_the_actions():
     old = previous_meeting()
     old.items.insert(1, AgendaItem("Opfølgning fra sidste møde", duration=20, standing=True))
-    new = cycle.next_meeting_from(old, today=TODAY)
+    new = next_meeting_from(old, today=TODAY)
     assert [item.title for item in new.items] == [
         "Godkendelse af referat fra sidste møde",
         "Velkomst",
@@ -255,13 +256,13 @@ def test_a_standing_follow_up_item_is_reused_for_the_actions():
 def test_an_ordinary_item_about_minutes_is_not_taken_for_the_approval():
     old = previous_meeting()
     old.items.insert(1, AgendaItem("Skabelon for referater", standing=True))
-    new = cycle.next_meeting_from(old, today=TODAY)
+    new = next_meeting_from(old, today=TODAY)
     assert new.items[0].title == "Godkendelse af referat fra sidste møde"
     assert "Skabelon for referater" in [item.title for item in new.items]
 
 
 def test_added_items_get_durations_when_the_previous_meeting_planned_with_them():
-    new = cycle.next_meeting_from(previous_meeting(), today=TODAY)
+    new = next_meeting_from(previous_meeting(), today=TODAY)
     approval, _welcome, follow_up, _aob = new.items
     assert (approval.duration, follow_up.duration) == (5, 10)
     # every item keeps a planned time: 14.30 + 5 + 10 + 10
@@ -278,13 +279,13 @@ def test_no_durations_added_when_the_previous_meeting_had_none():
     old = previous_meeting()
     for item in old.items:
         item.duration = None
-    new = cycle.next_meeting_from(old, today=TODAY)
+    new = next_meeting_from(old, today=TODAY)
     assert all(item.duration is None for item in new.items)
 
 
 def test_follow_up_actions_are_copies():
     old = previous_meeting()
-    new = cycle.next_meeting_from(old, today=TODAY)
+    new = next_meeting_from(old, today=TODAY)
     new.items[2].actions[0].done = True
     assert old.items[1].actions[0].done is False
 
@@ -300,24 +301,24 @@ def test_follow_up_actions_are_copies():
     ],
 )
 def test_title_number_increment(title, expected):
-    assert cycle.next_title(title) == expected
+    assert next_title(title) == expected
 
 
 def test_explicit_title_wins():
-    new = cycle.next_meeting_from(previous_meeting(), title="Ekstraordinært møde", today=TODAY)
+    new = next_meeting_from(previous_meeting(), title="Ekstraordinært møde", today=TODAY)
     assert new.title == "Ekstraordinært møde"
-    assert cycle.next_meeting_from(previous_meeting(), today=TODAY).title == (
+    assert next_meeting_from(previous_meeting(), today=TODAY).title == (
         "Møde 3 i styregruppen for fælles lokaler"
     )
 
 
 def test_template_meeting():
-    meeting = cycle.new_meeting("en", None, today=TODAY)
+    meeting = new_meeting("en", None, today=TODAY)
     assert meeting.status is Status.DRAFT and meeting.lang == "en"
     assert meeting.title == "New meeting"
     assert [item.title for item in meeting.items] == ["Welcome", "Any other business"]
     assert all(item.standing for item in meeting.items)
-    assert cycle.new_meeting("da", "Møde 1").items[0].title == "Velkomst"
+    assert new_meeting("da", "Møde 1").items[0].title == "Velkomst"
 
 
 # -- status ------------------------------------------------------------------------------
@@ -386,7 +387,7 @@ def test_plan_overrun_counts_an_explicit_late_item_time():
 
 
 def test_new_meeting_keeps_durations_for_the_plan():
-    new = cycle.next_meeting_from(previous_meeting(), today=TODAY)
+    new = next_meeting_from(previous_meeting(), today=TODAY)
     new.items[2].duration = 20
     # 14.30 + 5 + 10 + 20 = 15.05; + 15 = 15.20, inside 16.00
     assert new.planned_times()[3] == dt.time(15, 5)

@@ -24,9 +24,7 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui_referat.export.markdown import render as render_md
-from tui_referat.importer import import_markdown
-from tui_referat.model import (
+from tui_referat.domain.model import (
     Action,
     AgendaItem,
     Attachment,
@@ -40,6 +38,8 @@ from tui_referat.model import (
     RemarkSource,
     Status,
 )
+from tui_referat.export.markdown import render as render_md
+from tui_referat.importer import import_markdown
 
 LOWER = "abcdefghijklmnopqrstuvwxyzæøå"
 RESERVED = {"by", "og", "and", "den", "kl", "fra", "til"}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tui_referat.model import (
+from tui_referat.domain.model import (
     Action,
     AgendaItem,
     Attachment,

@@ -9,14 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui_referat import markdown as mdr
+from tui_referat.domain.model import Attachment, Meeting
 from tui_referat.export import email as email_export
-from tui_referat.export.common import Doc, build
+from tui_referat.export.document import Doc, build
 from tui_referat.export.fragments import entries
-from tui_referat.export.htmlbody import Body
-from tui_referat.markdown import md_to_html, md_to_html_many
-from tui_referat.model import Attachment, Meeting
+from tui_referat.export.html_body import Body
 from tui_referat.storage import load_meeting
+from tui_referat.text import markdown_html as mdr
+from tui_referat.text.markdown_html import md_to_html, md_to_html_many
 
 from .conftest import built_meeting
 

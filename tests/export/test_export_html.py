@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from tui_referat.domain.model import Remark
 from tui_referat.export import available_themes, render
 from tui_referat.export.themes import UnknownThemeError
-from tui_referat.model import Remark
 from tui_referat.storage import load_meeting
 
 from .conftest import built_meeting

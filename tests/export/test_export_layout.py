@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from tui_referat.domain.model import Status
 from tui_referat.export import FORMATS, default_suffix, render
-from tui_referat.model import Status
 
 from .conftest import built_meeting
 
@@ -155,7 +155,7 @@ def test_default_suffixes() -> None:
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
 def test_an_empty_meeting_exports_without_empty_headings(fmt: str) -> None:
-    from tui_referat.model import AgendaItem, Meeting
+    from tui_referat.domain.model import AgendaItem, Meeting
 
     out = render(Meeting(items=[AgendaItem("")]), fmt).decode("utf-8")
     assert "Pkt. 1" in out

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui_referat import markdown as mdr
 from tui_referat.export import longtext
 from tui_referat.export.fragments import stripped
-from tui_referat.export.mdtree import to_text
+from tui_referat.export.md_tree import to_text
+from tui_referat.text import markdown_html as mdr
 
 #: Lines that open, continue or close blocks, or start a paragraph after an empty line.
 _LINES = ["Afsnit", "tekst", "- a", "* b", "+ c", "1. x", "2) y", "  indrykket", "    kode",

@@ -12,13 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui_referat import markdown as mdr
+from tui_referat.domain.model import AgendaItem, Remark, RemarkSource
 from tui_referat.export import FORMATS, eml, fragments, longtext, render, sink
 from tui_referat.export import email as email_export
 from tui_referat.export import text as text_export
-from tui_referat.export.common import build, clean_meeting
-from tui_referat.model import AgendaItem, Remark, RemarkSource
+from tui_referat.export.document import build, clean_meeting
 from tui_referat.storage import load_meeting
+from tui_referat.text import markdown_html as mdr
 
 from .conftest import built_meeting
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from tui_referat.domain.model import Remark, RemarkSource
 from tui_referat.export import render
-from tui_referat.model import Remark, RemarkSource
 
 from .conftest import built_meeting
 
@@ -121,7 +121,7 @@ def test_email_case_header_sits_top_right() -> None:
 
 
 def test_email_draft_marker_is_a_bordered_box_with_or_without_a_case_header() -> None:
-    from tui_referat.model import Meeting
+    from tui_referat.domain.model import Meeting
 
     for meeting in (built_meeting(), Meeting(title="Møde")):
         html = _out(meeting, "email")

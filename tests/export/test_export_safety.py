@@ -8,9 +8,9 @@ from email import policy
 
 import pytest
 
+from tui_referat.domain.model import AgendaItem, Attachment, Meeting, Participant, Remark
 from tui_referat.export import FORMATS, render
-from tui_referat.markdown import is_safe_url, md_to_html, parser
-from tui_referat.model import AgendaItem, Attachment, Meeting, Participant, Remark
+from tui_referat.text.markdown_html import is_safe_url, md_to_html, parser
 
 HOSTILE = [
     "Før <script>alert(1)</script> efter",

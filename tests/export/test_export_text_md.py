@@ -98,7 +98,7 @@ def test_markdown_renders_as_commonmark_with_tables_and_no_html() -> None:
 
 
 def test_markdown_never_links_an_attachment_path_with_a_scheme() -> None:
-    from tui_referat.model import Attachment
+    from tui_referat.domain.model import Attachment
 
     meeting = built_meeting()
     meeting.items[1].attachments = [

@@ -1,5 +1,5 @@
-from tui_referat.edits import History, Insert, Move, Remove, SetField
-from tui_referat.model import AgendaItem, Meeting
+from tui_referat.domain.edits import History, Insert, Move, Remove, SetField
+from tui_referat.domain.model import AgendaItem, Meeting
 
 
 def make() -> Meeting:

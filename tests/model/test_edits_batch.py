@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tui_referat.edits import Batch, History, SetField
-from tui_referat.model import Meeting, Status
+from tui_referat.domain.edits import Batch, History, SetField
+from tui_referat.domain.model import Meeting, Status
 
 
 def test_batch_applies_in_order_and_undoes_as_one_step() -> None:

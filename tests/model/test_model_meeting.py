@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tui_referat.model import (
+from tui_referat.domain.model import (
     Action,
     AgendaItem,
     Attachment,

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tui_referat.safety import _atomic, recovery
+from tui_referat.safety import recovery
+from tui_referat.storage import atomic as _atomic
 
 ORIGINAL = "format = 1\ntitle = 'kept'\n"
 FAILURES = [
@@ -51,7 +52,7 @@ def test_failure_at_any_step_keeps_the_original_and_no_temp(
 
         monkeypatch.setattr(_atomic.os, "write", full)
     with pytest.raises(OSError) as caught:
-        _atomic.atomic_write_text(target, "format = 1\ntitle = 'new and longer'\n" * 100)
+        _atomic.write_file(target, b"format = 1\ntitle = 'new and longer'\n" * 100)
     assert caught.value.errno == code
     assert target.read_text() == ORIGINAL
     assert _leftovers(target.parent) == []
@@ -64,7 +65,7 @@ def test_vanished_folder_raises_enoent_and_leaves_nothing(tmp_path: Path) -> Non
     path.write_text(ORIGINAL)
     shutil.rmtree(folder)
     with pytest.raises(FileNotFoundError):
-        _atomic.atomic_write_text(path, "new")
+        _atomic.write_file(path, b"new")
     assert not folder.exists()
 
 

@@ -12,8 +12,10 @@ from textual.screen import ModalScreen
 
 from tui_referat.safety.lock import LockHeld, LockInfo
 from tui_referat.safety.recovery import DiffSummary, RecoveryInfo, RecoveryMeta
-from tui_referat.ui import strings
-from tui_referat.ui.safety_dialogs import DiskChangedDialog, LockDialog, RecoveryDialog
+from tui_referat.text import strings
+from tui_referat.tui.dialogs.safety import DiskChangedDialog, LockDialog, RecoveryDialog
+
+from ..conftest import screen_lines
 
 ORIGINAL = Path("/srv/minutes/styregruppe.toml")
 TARGET = Path("/srv/minutes/styregruppe.recovered-20251007-1402.toml")
@@ -54,8 +56,7 @@ def _run(dialog: ModalScreen[str], key: str, lang: str = "en") -> tuple[str | No
         app = Host(dialog)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            lines = app.screen._compositor.render_strips()
-            shown = " ".join("".join(segment.text for segment in strip) for strip in lines)
+            shown = " ".join(screen_lines(app))
             shown = " ".join(shown.replace("┃", " ").split())  # the text, unwrapped
             await pilot.press(key)
             await pilot.pause()

@@ -11,13 +11,15 @@ from typing import Any
 
 import pytest
 
-from tui_referat.config import Config
 from tui_referat.safety import lock as locking
 from tui_referat.safety import recovery
-from tui_referat.safety.watch import stamp
 from tui_referat.storage import load_meeting
-from tui_referat.ui.dialogs import QuitDialog
-from tui_referat.ui.safety_dialogs import LockDialog, RecoveryDialog
+from tui_referat.storage.config import Config
+from tui_referat.storage.stamp import stamp
+from tui_referat.tui.dialogs.confirm import QuitDialog
+from tui_referat.tui.dialogs.safety import LockDialog, RecoveryDialog
+
+from ..conftest import notifications, screen_lines
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "arbejdsgruppe.toml"
 
@@ -30,12 +32,12 @@ def meeting_file(tmp_path: Path) -> Path:
 
 
 def run(path: Path, steps: Callable[[Any, Any], Awaitable[None]], **kwargs: Any) -> Any:
-    from tui_referat.app import ReferatApp
+    from tui_referat.tui.app import ReferatApp
 
     app = ReferatApp(path, lang="en", config=Config(), **kwargs)
 
     async def go() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
             await pilot.pause()
             await steps(app, pilot)
 
@@ -44,8 +46,7 @@ def run(path: Path, steps: Callable[[Any, Any], Awaitable[None]], **kwargs: Any)
 
 
 def _screen_text(app: Any) -> str:
-    strips = app.screen._compositor.render_update(full=True)
-    return strips.render_segments(app.console)
+    return "\n".join(screen_lines(app))
 
 
 def test_copy_written_on_item_switch_and_removed_by_save(meeting_file: Path) -> None:
@@ -191,7 +192,7 @@ def test_a_change_on_disk_is_noticed_while_editing(meeting_file: Path) -> None:
         with meeting_file.open("a", encoding="utf-8") as handle:
             handle.write("# changed by git pull\n")
         await pilot.pause(2.2)  # the disk is looked at every 2 s
-        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        warnings = notifications(app, "warning")
         assert any("changed on disk" in message for message in warnings)
 
     run(meeting_file, steps)
@@ -215,7 +216,7 @@ async def _type_then_save_after_a_change_on_disk(pilot: Any, path: Path, answer:
 def test_save_after_a_change_on_disk_asks_and_cancel_writes_nothing(
     meeting_file: Path, key: str
 ) -> None:
-    from tui_referat.ui.safety_dialogs import DiskChangedDialog
+    from tui_referat.tui.dialogs.safety import DiskChangedDialog
 
     async def steps(app: Any, pilot: Any) -> None:
         await pilot.press("enter", *"Mine")
@@ -265,18 +266,18 @@ def test_reload_takes_the_file_from_disk(meeting_file: Path) -> None:
 
 
 def test_failed_save_says_the_work_is_kept(meeting_file: Path, monkeypatch: Any) -> None:
-    import tui_referat.storage
+    import tui_referat.storage.meeting_file
 
     def full(meeting: Any, path: Any) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(tui_referat.storage, "save_meeting", full)
+    monkeypatch.setattr(tui_referat.storage.meeting_file, "save_meeting", full)
     before = meeting_file.read_bytes()
 
     async def steps(app: Any, pilot: Any) -> None:
         await pilot.press("enter", *"Kept", "ctrl+s")
         await pilot.pause()
-        errors = [n.message for n in app._notifications if n.severity == "error"]
+        errors = notifications(app, "error")
         assert errors and "No space left" in errors[0] and "recovery copy" in errors[0]
         assert app.session.dirty
 
@@ -289,7 +290,7 @@ def test_failed_save_says_the_work_is_kept(meeting_file: Path, monkeypatch: Any)
 def test_a_crash_in_the_editor_leaves_the_recovery_copy(
     meeting_file: Path, monkeypatch: Any
 ) -> None:
-    from tui_referat.ui.main_screen import MainScreen
+    from tui_referat.tui.screens.main_screen import MainScreen
 
     def boom(self: Any) -> None:
         raise RuntimeError("a bug")

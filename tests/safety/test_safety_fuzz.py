@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui_referat.cli import main as cli_main
-from tui_referat.errors import MeetingFileError
+from tui_referat.domain.errors import MeetingFileError
 from tui_referat.storage import dumps_meeting, load_meeting
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.toml"))

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tui_referat.model import Meeting
+from tui_referat.domain.model import Meeting
 from tui_referat.safety import lock as locking
 from tui_referat.safety import recovery
 from tui_referat.safety.guard import SafetyGuard
@@ -172,8 +172,8 @@ def test_rebind_and_switch_path_follow_the_meeting(session: FakeSession, tmp_pat
 
 
 def test_undo_back_to_the_file_removes_the_copy(tmp_path: Path) -> None:
-    from tui_referat.edits import SetField
-    from tui_referat.ui.session import Session
+    from tui_referat.domain.edits import SetField
+    from tui_referat.storage.session import Session
 
     path = tmp_path / "board.toml"
     shutil.copy(SAMPLES / "board-meeting.toml", path)

@@ -16,7 +16,9 @@ from textual.filter import LineFilter
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label, Markdown, OptionList, Static, TextArea, Tree
 
-from tui_referat.ui.inert_filter import inert_line_filters
+from tui_referat.tui.inert_filter import inert_line_filters
+
+from ..conftest import screen_lines
 
 EVIL = "A\x1b]0;pwned\x07B\x1b[2JC\x9b31mD\x1bPqE"
 PAYLOADS = ("\x1b]0;pwned", "\x1b[2J", "\x9b", "\x1bP")
@@ -61,10 +63,11 @@ class Filtered(Plain):
 
 
 async def _terminal_output(app: App[None]) -> str:
+    """The text drawn on the screen: the characters the terminal is sent (between the style and
+    cursor codes Textual adds, which carry none of the widgets' text)."""
     async with app.run_test(size=(80, 12)) as pilot:
         await pilot.pause()
-        update = app.screen._compositor.render_update(full=True)
-        return update.render_segments(app.console)
+        return "\n".join(screen_lines(app))
 
 
 @pytest.mark.parametrize("kind", KINDS)

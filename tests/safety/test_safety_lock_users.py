@@ -37,7 +37,7 @@ import json, sys, types
 from pathlib import Path
 from tui_referat.safety.guard import SafetyGuard
 from tui_referat.safety.lock import LockHeld
-from tui_referat.ui import safety_flow
+from tui_referat.tui.flows import safety_flow
 
 path = Path(sys.argv[1])
 session = types.SimpleNamespace(path=path, meeting=None, dirty=False, read_only=False,
@@ -150,7 +150,7 @@ def test_a_readable_lock_of_another_user_is_held_even_if_its_process_is_gone(
 
 
 def test_the_dialog_names_the_owner_of_an_unreadable_lock(meeting_file: Path) -> None:
-    from tui_referat.ui.safety_dialogs import describe_lock
+    from tui_referat.tui.dialogs.safety import describe_lock
 
     unknown = locking.LockInfo(user="?", host="?", pid=0, since="")
     held = locking.LockHeld(locking.lock_path(meeting_file), unknown, readable=False, owner="ann")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tui_referat.safety import _atomic
+from tui_referat.storage import atomic as _atomic
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,8 +24,8 @@ SLOW_SAVE = """
 import os, sys, time
 from pathlib import Path
 from tui_referat.safety.signals import install_emergency_handlers
-from tui_referat.safety._atomic import atomic_write_bytes
-from tui_referat.storage.files import write_atomic
+from tui_referat.storage.atomic import write_file
+from tui_referat.storage.disk import save_file
 
 def slow_fsync(fd):
     print("writing", flush=True)
@@ -36,9 +36,9 @@ install_emergency_handlers(lambda: None)
 target = Path(sys.argv[1])
 data = b"x" * 1_000_000
 if sys.argv[2] == "meeting":
-    write_atomic(target, data)
+    save_file(target, data)
 else:
-    atomic_write_bytes(target, data)
+    write_file(target, data)
 print("finished", flush=True)
 """
 
@@ -72,9 +72,9 @@ def test_a_signal_during_a_slow_save_removes_the_temp_file(tmp_path, writer, sig
 
 
 def test_a_finished_write_is_no_longer_registered(tmp_path):
-    _atomic.atomic_write_bytes(tmp_path / "a", b"1")
+    _atomic.write_file(tmp_path / "a", b"1")
     with pytest.raises(OSError):
-        _atomic.atomic_write_bytes(tmp_path / "missing" / "b", b"2")
+        _atomic.write_file(tmp_path / "missing" / "b", b"2")
     assert not _atomic._PARTIAL
     _atomic.remove_partial()  # nothing to do, no error
     assert (tmp_path / "a").read_bytes() == b"1"

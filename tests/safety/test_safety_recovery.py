@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tui_referat.model import AgendaItem, Meeting
+from tui_referat.domain.model import AgendaItem, Meeting
 from tui_referat.safety import recovery
-from tui_referat.safety.watch import stamp
+from tui_referat.storage.stamp import stamp
 
 FILE_TEXT = 'format = 1\ntitle = "Board"\n\n[[items]]\ntitle = "Welcome"\n'
 UNSAVED = FILE_TEXT + 'minutes = """\nTyped for an hour.\n"""\n'
@@ -67,14 +67,14 @@ def test_found_when_the_file_is_gone(meeting_file: Path) -> None:
 def test_falls_back_to_state_dir_when_folder_is_not_writable(
     meeting_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = recovery.atomic_write_text
+    real = recovery.write_file
 
-    def refuse_sibling(path: Path, text: str, *, mode: int | None = None) -> None:
+    def refuse_sibling(path: Path, data: bytes, *, mode: int | None = None) -> Path:
         if Path(path).parent == meeting_file.parent:
             raise PermissionError(13, "Permission denied", str(path))
-        real(path, text, mode=mode)
+        return real(path, data, mode=mode)
 
-    monkeypatch.setattr(recovery, "atomic_write_text", refuse_sibling)
+    monkeypatch.setattr(recovery, "write_file", refuse_sibling)
     place = recovery.write_recovery(None, meeting_file, text=UNSAVED)
     assert place == recovery.state_path(meeting_file)
     assert "tui-referat" in str(place) and str(Path.home()) in str(place)
@@ -86,10 +86,10 @@ def test_falls_back_to_state_dir_when_folder_is_not_writable(
 def test_nowhere_to_write_raises_recovery_error(
     meeting_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(path: Path, text: str, *, mode: int | None = None) -> None:
+    def refuse(path: Path, data: bytes, *, mode: int | None = None) -> Path:
         raise OSError(28, "No space left on device", str(path))
 
-    monkeypatch.setattr(recovery, "atomic_write_text", refuse)
+    monkeypatch.setattr(recovery, "write_file", refuse)
     with pytest.raises(recovery.RecoveryError):
         recovery.write_recovery(None, meeting_file, text=UNSAVED)
 

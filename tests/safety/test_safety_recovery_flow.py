@@ -11,10 +11,11 @@ from typing import Any
 from tui_referat.safety import lock as locking
 from tui_referat.safety import recovery
 from tui_referat.safety.identity import host_name, user_name
-from tui_referat.safety.watch import stamp
 from tui_referat.storage import load_meeting
-from tui_referat.ui.safety_dialogs import LockDialog, RecoveryDialog
+from tui_referat.storage.stamp import stamp
+from tui_referat.tui.dialogs.safety import LockDialog, RecoveryDialog
 
+from ..conftest import notifications
 from .test_safety_editor_app import meeting_file, run  # noqa: F401  (fixture)
 
 
@@ -27,7 +28,7 @@ def _copy_text(path: Path, words: str) -> str:
 
 
 def _messages(app: Any) -> str:
-    return " ".join(" ".join(str(n.message) for n in app._notifications).split())
+    return " ".join(" ".join(notifications(app)).split())
 
 
 def _aside(path: Path) -> list[Path]:

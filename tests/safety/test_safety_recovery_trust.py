@@ -12,7 +12,7 @@ import pytest
 
 from tui_referat.safety import recovery
 from tui_referat.safety.identity import host_name, user_name
-from tui_referat.safety.watch import stamp
+from tui_referat.storage.stamp import stamp
 
 FILE_TEXT = 'format = 1\ntitle = "Board"\n\n[[items]]\ntitle = "Welcome"\n'
 UNSAVED = FILE_TEXT + 'minutes = """\nTyped for an hour.\n"""\n'

@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from tui_referat.config import Config
 from tui_referat.safety.guard import SafetyGuard
-from tui_referat.safety.watch import changed_since, stamp
-from tui_referat.ui.session import Session
+from tui_referat.storage.config import Config
+from tui_referat.storage.session import Session
+from tui_referat.storage.stamp import changed_since, stamp
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "arbejdsgruppe.toml"
 
@@ -67,7 +67,7 @@ def test_base_is_the_bytes_read_at_load_not_a_later_look(meeting_file: Path) -> 
 
 
 def run(path: Path, steps: Any) -> Any:
-    from tui_referat.app import ReferatApp
+    from tui_referat.tui.app import ReferatApp
 
     app = ReferatApp(path, lang="en", config=Config())
 
@@ -152,7 +152,7 @@ def test_save_as_from_the_read_only_question(meeting_file: Path) -> None:
 
 
 def test_write_bits_decide_not_os_access(meeting_file: Path) -> None:
-    from tui_referat.safety.watch import write_protected
+    from tui_referat.storage.stamp import write_protected
 
     assert not write_protected(meeting_file)
     meeting_file.chmod(0o444)

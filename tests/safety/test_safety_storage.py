@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tui_referat.errors import MeetingFileError
+from tui_referat.domain.errors import MeetingFileError
 from tui_referat.safety import recovery
-from tui_referat.safety.watch import stamp
 from tui_referat.storage import load_meeting, save_meeting
+from tui_referat.storage.stamp import stamp
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

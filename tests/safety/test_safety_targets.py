@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from tui_referat.cli import main
-from tui_referat.safety import _atomic, recovery
-from tui_referat.safety.watch import stamp
+from tui_referat.safety import recovery
+from tui_referat.storage import atomic as _atomic
 from tui_referat.storage import load_meeting, save_meeting
+from tui_referat.storage.stamp import stamp
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 SAMPLE = SAMPLES / "arbejdsgruppe.toml"

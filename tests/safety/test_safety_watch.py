@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tui_referat.safety.watch import FileStamp, changed_since, stamp
+from tui_referat.storage.stamp import FileStamp, changed_since, stamp
 
 
 def test_unchanged_file_is_not_changed(tmp_path: Path) -> None:

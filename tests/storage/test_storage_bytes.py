@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui_referat.model import AgendaItem
+from tui_referat.domain.model import AgendaItem
 from tui_referat.safety import recovery
-from tui_referat.safety.watch import stamp
 from tui_referat.storage import load_meeting, save_meeting
+from tui_referat.storage.stamp import stamp
 
 DATA = Path(__file__).parent / "data"
 BOM = b"\xef\xbb\xbf"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tui_referat.checks import Problem, check_meeting
 from tui_referat.cli import main as cli_main
-from tui_referat.model import (
+from tui_referat.domain.checks import Problem, check_meeting
+from tui_referat.domain.model import (
     AgendaItem,
     Attachment,
     Kind,
@@ -23,7 +23,7 @@ from tui_referat.model import (
     RemarkSource,
     Status,
 )
-from tui_referat.storage import dumps_meeting, loads_meeting
+from tui_referat.storage import dumps_meeting, loads_meeting, locator_for
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +32,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def _findings(meeting: Meeting, tmp_path: Path) -> list[tuple[str, str, str]]:
     path = tmp_path / "m.toml"
     located = loads_meeting(dumps_meeting(meeting), path)
-    return [(p.level, p.field, p.message) for p in check_meeting(located, path)]
+    return [
+        (p.level, p.field, p.message) for p in check_meeting(located, path, locator_for(located))
+    ]
 
 
 def _base(**changes: object) -> Meeting:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from tui_referat import cycle
-from tui_referat.checks import check_meeting
 from tui_referat.cli import main as cli_main
-from tui_referat.model import AgendaItem, Attachment, Kind, Meeting, Participant, Status
-from tui_referat.storage import dumps_meeting, loads_meeting
-from tui_referat.storage.quick import check_file
+from tui_referat.domain import cycle
+from tui_referat.domain.checks import check_meeting
+from tui_referat.domain.model import AgendaItem, Attachment, Kind, Meeting, Participant, Status
+from tui_referat.storage import dumps_meeting, loads_meeting, locator_for
+from tui_referat.storage.fast_check import check_file
 
 TODAY = dt.date(2025, 10, 7)
 
@@ -35,7 +35,8 @@ def _findings(
 ) -> list[tuple[str, str, str]]:
     path = tmp_path / "m.toml"
     located = loads_meeting(dumps_meeting(meeting), path)
-    return [(p.level, p.field, p.message) for p in check_meeting(located, path, today=today)]
+    problems = check_meeting(located, path, locator_for(located), today=today)
+    return [(p.level, p.field, p.message) for p in problems]
 
 
 def _at(*times: tuple[int, int], durations: tuple[int | None, ...] = ()) -> list[AgendaItem]:

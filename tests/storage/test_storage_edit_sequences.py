@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui_referat.model import (
+from tui_referat.domain.model import (
     Action,
     AgendaItem,
     Attachment,

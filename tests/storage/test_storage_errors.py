@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tui_referat.errors import MeetingFileError
-from tui_referat.model import AgendaItem, Meeting
+from tui_referat.domain.errors import MeetingFileError
+from tui_referat.domain.model import AgendaItem, Meeting
 from tui_referat.storage import (
     load_meeting,
     loads_meeting,

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from hypothesis import given
 
-from tui_referat.edits import History, Insert, Remove
+from tui_referat.domain.edits import History, Insert, Remove
 from tui_referat.storage import dumps_meeting, load_meeting, loads_meeting, validate_text
-from tui_referat.storage.lazy import PendingDocument, read_fast
+from tui_referat.storage.fast_read import PendingDocument, read_fast
 
 from .test_storage_props import SETTINGS, meetings
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from tui_referat import cli
-from tui_referat.errors import MeetingFileError
+from tui_referat.domain.errors import MeetingFileError
 from tui_referat.storage import load_meeting, loads_meeting, validate_file, validate_text
-from tui_referat.storage.files import MAX_BYTES, MAX_ENTRIES, exists
+from tui_referat.storage.disk import MAX_BYTES, MAX_ENTRIES, exists
 
 SAMPLE = Path(__file__).parents[2] / "samples" / "board-meeting.toml"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tui_referat.model import Attendance, Kind, RemarkSource, Status
+from tui_referat.domain.model import Attendance, Kind, RemarkSource, Status
 from tui_referat.storage import dumps_meeting, load_meeting, loads_meeting
-from tui_referat.storage.lazy import adopt
+from tui_referat.storage.fast_read import adopt
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,9 +11,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui_referat.checks import check_meeting
-from tui_referat.errors import MeetingFileError
-from tui_referat.model import (
+from tui_referat.domain.checks import check_meeting
+from tui_referat.domain.errors import MeetingFileError
+from tui_referat.domain.model import (
     SECTIONS,
     Action,
     AgendaItem,
@@ -28,7 +28,7 @@ from tui_referat.model import (
     RemarkSource,
     Status,
 )
-from tui_referat.storage import dumps_meeting, loads_meeting
+from tui_referat.storage import dumps_meeting, loads_meeting, locator_for
 from tui_referat.storage.locate import field_positions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -207,7 +207,7 @@ def _load_bytes(data: bytes) -> None:
         meeting = loads_meeting(text, "fuzz.toml")
     except MeetingFileError:
         return
-    check_meeting(meeting, "fuzz.toml")
+    check_meeting(meeting, "fuzz.toml", locator_for(meeting))
     assert dumps_meeting(meeting) == text
     _edit_and_reload(meeting)
 
@@ -247,7 +247,7 @@ def test_mutated_samples_only_raise_meeting_file_error(text: str, edits: list) -
     except MeetingFileError as error:
         assert "\n" not in str(error)
         return
-    check_meeting(meeting, "mutated.toml")
+    check_meeting(meeting, "mutated.toml", locator_for(meeting))
     assert dumps_meeting(meeting) == text
     _edit_and_reload(meeting)
 

@@ -10,8 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui_referat.storage import dumps_meeting
-from tui_referat.storage.quick import _full_check, check_file, tables_in_order
+from tui_referat.domain.checks import Problem, check_meeting
+from tui_referat.storage import dumps_meeting, layout_problems, locator_for, validate_file
+from tui_referat.storage.fast_check import check_file
+from tui_referat.storage.table_order import tables_in_order
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_TEXTS = [
@@ -34,10 +36,20 @@ _HEADERS = [
 ]
 
 
+def _full_check(path: Path) -> list[Problem]:
+    """What the full tomlkit path reports for the file: the file's own problems, or else
+    the layout's and the content's."""
+    meeting, problems = validate_file(path)
+    if meeting is not None and not problems:
+        problems = layout_problems(meeting, str(path))
+        problems += check_meeting(meeting, str(path), locator_for(meeting))
+    return problems
+
+
 def _same(tmp_path: Path, text: str) -> None:
     path = tmp_path / "m.toml"
     path.write_text(text, encoding="utf-8")
-    assert [str(p) for p in check_file(path)] == [str(p) for p in _full_check(str(path))]
+    assert [str(p) for p in check_file(path)] == [str(p) for p in _full_check(path)]
 
 
 @pytest.mark.parametrize("text", SAMPLE_TEXTS)
@@ -64,7 +76,7 @@ def test_missing_unreadable_and_broken_files_say_the_same(tmp_path: Path) -> Non
         f"{tmp_path / 'gone.toml'}: error: no such file"
     ]
     (tmp_path / "bin.toml").write_bytes(b'format = 1\ntitle = "\xff"\n')
-    assert check_file(tmp_path / "bin.toml") == _full_check(str(tmp_path / "bin.toml"))
+    assert check_file(tmp_path / "bin.toml") == _full_check(tmp_path / "bin.toml")
     _same(tmp_path, "\ufeffformat = 1\ntitle = 3\n")
     _same(tmp_path, 'format = 1\ntitle = "open\n')
 

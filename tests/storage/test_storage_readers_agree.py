@@ -20,10 +20,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui_referat.errors import MeetingFileError
+from tui_referat.domain.errors import MeetingFileError
 from tui_referat.storage import dumps_meeting, loads_meeting, save_meeting, validate_text
-from tui_referat.storage.lazy import PendingDocument, read_fast
-from tui_referat.storage.quick import check_file
+from tui_referat.storage.fast_check import check_file
+from tui_referat.storage.fast_read import PendingDocument, read_fast
 
 HEAD = 'format = 1\ntitle = "T"\n'
 
@@ -150,12 +150,12 @@ def test_a_document_that_cannot_be_made_stops_the_save_not_the_file(
     text = ODD[5]
     meeting = loads_meeting(text)
     assert isinstance(meeting.origin, PendingDocument)
-    import tui_referat.storage as storage
+    from tui_referat.storage import document
 
-    def broken(*_: object) -> None:
+    def broken(*_: object, **__: object) -> None:
         raise MeetingFileError("boom", None, 1, 1)
 
-    monkeypatch.setattr(storage, "_parse", broken)
+    monkeypatch.setattr(document, "parse_document", broken)
     meeting.title = "New"
     with pytest.raises(MeetingFileError):
         dumps_meeting(meeting)  # never a whole new document in place of the user's file
@@ -185,7 +185,7 @@ def test_a_date_deadline_stays_a_date_after_saves() -> None:
 
 
 def test_twenty_levels_are_read_and_twenty_one_refused(tmp_path: Path) -> None:
-    from tui_referat.storage.guard import MAX_DEPTH, nesting_error
+    from tui_referat.storage.parse_limits import MAX_DEPTH, nesting_error
 
     ok = HEAD + "x." + ".".join(['"q"'] * (MAX_DEPTH - 1)) + " = 1\n"
     assert read_fast(ok) is not None and _check(tmp_path, ok) == []

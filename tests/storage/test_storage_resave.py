@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui_referat.errors import MeetingFileError
-from tui_referat.model import Action, AgendaItem, CaseField, NextMeeting, Participant, Remark
+from tui_referat.domain.errors import MeetingFileError
+from tui_referat.domain.model import Action, AgendaItem, CaseField, NextMeeting, Participant, Remark
 from tui_referat.storage import dumps_meeting, load_meeting, loads_meeting, save_meeting
 from tui_referat.storage import writer as storage_writer
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tui_referat.model import (
+from tui_referat.domain.model import (
     Action,
     AgendaItem,
     Attachment,
@@ -205,7 +205,7 @@ def test_adding_the_next_meeting_and_header_to_a_file_without_them() -> None:
     meeting = loads_meeting('format = 1\ntitle = "T"\n\n[[items]]\ntitle = "A"\n')
     meeting.next_meeting = NextMeeting(date=dt.date(2025, 6, 1), location="Hall")
     meeting.header.append(meeting.header.__class__())  # an empty list stays empty
-    from tui_referat.model import CaseField
+    from tui_referat.domain.model import CaseField
 
     meeting.header = [CaseField("case_no", "42")]
     out = dumps_meeting(meeting)

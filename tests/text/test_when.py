@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui_referat import i18n
+from tui_referat.text import form_values as values
+from tui_referat.text import i18n
 from tui_referat.text.when import (
     parse_date,
     parse_duration,
@@ -19,7 +20,6 @@ from tui_referat.text.when import (
     split_date,
     split_time_range,
 )
-from tui_referat.ui.forms import values
 
 DEC_2 = dt.date(2025, 12, 2)
 TODAY = dt.date(2025, 6, 1)

@@ -12,18 +12,23 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input, TextArea
 
-from tui_referat.config import Config
+from tui_referat.storage.config import Config
+
+from ..conftest import lines_in
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "arbejdsgruppe.toml"
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run ``async def`` tests with ``asyncio.run`` (no async plugin is installed)."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+    """Run ``async def`` tests with ``asyncio.run`` (no async plugin is installed): the test
+    gets the fixtures and parameters its signature names (``funcargs`` also holds the autouse
+    fixtures, which it does not take)."""
+    test = pyfuncitem.obj
+    if not inspect.iscoroutinefunction(test):
         return None
-    names = pyfuncitem._fixtureinfo.argnames
-    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    names = inspect.signature(test).parameters
+    asyncio.run(test(**{name: pyfuncitem.funcargs[name] for name in names}))
     return True
 
 
@@ -51,7 +56,7 @@ def meeting_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_app() -> Callable[..., object]:
     """``make_app(path, lang="da", config=Config(), **kw)`` -> a ReferatApp."""
-    from tui_referat.app import ReferatApp
+    from tui_referat.tui.app import ReferatApp
 
     def factory(path: Path, lang: str = "da", config: Config | None = None, **kwargs):  # type: ignore[no-untyped-def]
         return ReferatApp(path, lang=lang, config=config or Config(), **kwargs)
@@ -122,3 +127,12 @@ async def run_from_palette(pilot, query: str) -> None:  # type: ignore[no-untype
     await pilot.pause(0.3)
     await pilot.press("enter")
     await pilot.pause()
+
+
+def agenda_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """The agenda panel's rows as the screen shows them (inside its border and scroll bar),
+    each cut at the panel's width and stripped of trailing blanks; the first row on top."""
+    from tui_referat.tui.widgets.nav import NavPanel
+
+    nav = app.screen.query_one(NavPanel)
+    return [line.rstrip() for line in lines_in(app, nav.scrollable_content_region)]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from tui_referat.ui.dialogs import ConfirmDialog
-from tui_referat.ui.nav import NavPanel, Node
+from tui_referat.tui.dialogs.confirm import ConfirmDialog
+from tui_referat.tui.widgets.nav import NavPanel, Node
+
+from .conftest import agenda_lines
 
 
 def titles(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -11,8 +13,7 @@ def titles(app) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def nav_rows(app) -> list[str]:  # type: ignore[no-untyped-def]
-    nav = app.screen.query_one(NavPanel)
-    return [nav._row_text(row, 40).strip() for row in range(len(nav.rows))]
+    return [row.strip() for row in agenda_lines(app)]
 
 
 async def test_add_item_after_the_selected_one_and_numbers_follow(meeting_file, make_app):

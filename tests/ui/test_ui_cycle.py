@@ -7,15 +7,15 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from tui_referat import cycle
-from tui_referat.model import Meeting, Remark, RemarkSource, Status
+from tui_referat.domain.model import Meeting, Remark, RemarkSource, Status
+from tui_referat.domain.next_meeting import new_meeting, next_meeting_from
 from tui_referat.storage import load_meeting, save_meeting
-from tui_referat.ui.cycle_flow import suggest_next_path
-from tui_referat.ui.dialogs import ConfirmDialog
-from tui_referat.ui.forms.dialogs import FieldsDialog
-from tui_referat.ui.help_screen import help_rows
-from tui_referat.ui.palette import palette_commands
-from tui_referat.ui.status import HeaderLine
+from tui_referat.tui.dialogs.confirm import ConfirmDialog
+from tui_referat.tui.dialogs.form_dialogs import FieldsDialog
+from tui_referat.tui.flows.cycle_flow import suggest_next_path
+from tui_referat.tui.palette import palette_commands
+from tui_referat.tui.screens.help_screen import help_rows
+from tui_referat.tui.widgets.status import HeaderLine
 
 from .conftest import run_from_palette
 
@@ -58,7 +58,7 @@ async def test_keys_are_in_the_palette_and_the_help(meeting_file, make_app):
 
 
 async def test_new_meeting_from_this_one_writes_the_next_draft_and_opens_it(meeting_file, make_app):
-    expected = cycle.next_meeting_from(load_meeting(meeting_file))
+    expected = next_meeting_from(load_meeting(meeting_file))
     app = make_app(meeting_file)
     async with app.run_test(size=(80, 24)) as pilot:
         await run_from_palette(pilot, "nyt møde ud")
@@ -162,7 +162,7 @@ async def test_review_and_approval_refuse_dates_before_the_meeting(meeting_file,
 
 
 async def test_a_written_remark_after_the_deadline_is_flagged(tmp_path, make_app):
-    meeting = cycle.new_meeting("da")
+    meeting = new_meeting("da")
     meeting.date = dt.date(2025, 3, 4)
     meeting.remarks_deadline = dt.datetime(2025, 3, 11, 23, 59)
     meeting.items[0].remarks = [

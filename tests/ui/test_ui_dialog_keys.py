@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Button
 
-from tui_referat.ui.dialogs import ConfirmDialog, QuitDialog
-from tui_referat.ui.nav import Node
-from tui_referat.ui.palette import open_form, open_tab
+from tui_referat.tui.dialogs.confirm import ConfirmDialog, QuitDialog
+from tui_referat.tui.palette import open_form, open_tab
+from tui_referat.tui.widgets.nav import Node
 
 
 def labels(screen) -> list[str]:  # type: ignore[no-untyped-def]
@@ -74,7 +74,7 @@ def _count(app, place: str) -> int:  # type: ignore[no-untyped-def]
 
 
 async def _focus_list(pilot, place: str) -> None:  # type: ignore[no-untyped-def]
-    from tui_referat.ui.forms.meeting_details import HeaderList
+    from tui_referat.tui.forms.meeting_details import HeaderList
 
     screen = pilot.app.screen
     if place == "participants":
@@ -124,8 +124,8 @@ async def test_every_delete_asks_the_same_way(meeting_file, make_app, place):
 async def test_enter_on_a_closed_dropdown_submits_the_dialog(meeting_file, make_app):
     from textual.widgets import Select
 
-    from tui_referat.model import Attendance
-    from tui_referat.ui.forms.dialogs import FieldsDialog
+    from tui_referat.domain.model import Attendance
+    from tui_referat.tui.dialogs.form_dialogs import FieldsDialog
 
     app = make_app(meeting_file)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -157,7 +157,7 @@ async def test_enter_on_a_closed_dropdown_submits_the_dialog(meeting_file, make_
 
 
 async def test_enter_on_the_export_format_exports(meeting_file, make_app):
-    from tui_referat.ui.export_screen import ExportScreen
+    from tui_referat.tui.screens.export_screen import ExportScreen
 
     app = make_app(meeting_file)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from tui_referat.ui.status import HeaderLine
+from tui_referat.tui.widgets.status import HeaderLine
 
 MARK = "● ændret"
 

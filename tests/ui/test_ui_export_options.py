@@ -10,10 +10,10 @@ from pathlib import Path
 
 from textual.widgets import Select
 
-from tui_referat.ui.export_screen import ExportScreen, write_export
-from tui_referat.ui.safety_strings import ts, ts_count
-from tui_referat.ui.session import Session
-from tui_referat.ui.strings import set_lang
+from tui_referat.storage.session import Session
+from tui_referat.text.safety_strings import ts, ts_count
+from tui_referat.text.strings import set_lang
+from tui_referat.tui.screens.export_screen import ExportScreen, write_export
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import TextArea
 
-from tui_referat.ui.forms.entries import EntryList
+from tui_referat.tui.forms.entries import EntryList
 
 
 async def test_a_new_item_opens_on_its_minutes_whatever_tab_the_last_one_showed(

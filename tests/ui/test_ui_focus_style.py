@@ -11,12 +11,13 @@ from rich.style import Style
 from textual.color import Color
 from textual.widget import Widget
 from textual.widgets import Select
-from textual.widgets._select import SelectCurrent
 
-from tui_referat.ui.forms import ParticipantsTable
-from tui_referat.ui.forms.dialogs import FieldsDialog
-from tui_referat.ui.forms.meeting_details import HeaderList
-from tui_referat.ui.nav import NavPanel
+from tui_referat.tui.dialogs.form_dialogs import FieldsDialog
+from tui_referat.tui.forms import ParticipantsTable
+from tui_referat.tui.forms.meeting_details import HeaderList
+from tui_referat.tui.widgets.nav import NavPanel
+
+from ..conftest import screen_cells
 
 THEMES = ("referat", "referat-16", "referat-light")
 #: (theme, NO_COLOR set)
@@ -24,14 +25,10 @@ LOOKS = [(theme, False) for theme in THEMES] + [("referat", True), ("referat-16"
 
 
 def drawn_at(widget: Widget) -> Style:
-    """The style sent to the terminal for the first cell of ``widget``'s text (after the
-    app's line filters: NO_COLOR takes the colours out there)."""
-    app = widget.app
+    """The style drawn on the screen in the first cell of ``widget``'s text (after the app's
+    line filters: NO_COLOR takes the colours out there)."""
     region = widget.content_region
-    strip = widget.screen._compositor.render_strips()[region.y]
-    for line_filter in app.get_line_filters():
-        strip = strip.apply_filter(line_filter, widget.screen.styles.background)
-    return next(iter(strip.crop(region.x, region.x + 1))).style or Style()
+    return widget.screen.get_style_at(region.x, region.y)
 
 
 def stands_out(focused: Style, unfocused: Style) -> bool:
@@ -53,8 +50,7 @@ def stands_out(focused: Style, unfocused: Style) -> bool:
 def border_char(widget: Widget) -> str:
     """The character drawn at the widget's top-left corner."""
     region = widget.region
-    strip = widget.screen._compositor.render_strips()[region.y]
-    return strip.crop(region.x, region.x + 1).text
+    return screen_cells(widget.app)[region.y][region.x]
 
 
 @pytest.fixture(params=LOOKS, ids=[f"{t}{'-NO_COLOR' if n else ''}" for t, n in LOOKS])
@@ -82,11 +78,11 @@ async def test_focused_select_in_the_case_header_dialog_stands_out(looking_app):
         assert isinstance(dialog, FieldsDialog)
         select = dialog.query_one("#key", Select)
         assert dialog.focused is select
-        focused = drawn_at(select.query_one(SelectCurrent))
+        focused = drawn_at(select.query_one("SelectCurrent"))
         await pilot.press("tab")
         await pilot.pause()
         assert dialog.focused is not select
-        unfocused = drawn_at(select.query_one(SelectCurrent))
+        unfocused = drawn_at(select.query_one("SelectCurrent"))
         assert stands_out(focused, unfocused), (focused, unfocused)
 
 
@@ -95,10 +91,10 @@ async def test_focused_select_in_the_meeting_form_stands_out(looking_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_details(pilot)
         chair = app.screen.query_one("#chair", Select)
-        unfocused = drawn_at(chair.query_one(SelectCurrent))
+        unfocused = drawn_at(chair.query_one("SelectCurrent"))
         chair.focus()
         await pilot.pause()
-        focused = drawn_at(chair.query_one(SelectCurrent))
+        focused = drawn_at(chair.query_one("SelectCurrent"))
         assert stands_out(focused, unfocused), (focused, unfocused)
 
 

@@ -7,9 +7,9 @@ import pytest
 from textual.widget import Widget
 from textual.widgets import Input
 
-from tui_referat.ui.forms import MeetingDetailsForm, NextMeetingForm, ParticipantsTable
-from tui_referat.ui.forms.meeting_details import HeaderList
-from tui_referat.ui.nav import NavPanel
+from tui_referat.tui.forms import MeetingDetailsForm, NextMeetingForm, ParticipantsTable
+from tui_referat.tui.forms.meeting_details import HeaderList
+from tui_referat.tui.widgets.nav import NavPanel
 
 #: (keys from the first agenda item to the panel, the panel's class)
 PANELS = [

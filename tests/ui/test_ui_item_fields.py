@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from tui_referat.model import AgendaItem, Meeting
-from tui_referat.storage import load_meeting, save_meeting
-from tui_referat.ui.item_editor import SectionArea, parse_duration
-from tui_referat.ui.nav import NavPanel
+from tui_referat.domain.model import AgendaItem, Meeting
+from tui_referat.storage import load_meeting, loads_meeting, save_meeting
+from tui_referat.tui.widgets.item_editor import SectionArea, parse_duration
+
+from .conftest import agenda_lines
 
 
 @pytest.fixture
@@ -34,11 +35,6 @@ def timed_file(tmp_path: Path) -> Path:
     return path
 
 
-def nav_rows(app) -> list[str]:  # type: ignore[no-untyped-def]
-    nav = app.screen.query_one(NavPanel)
-    return [nav._row_text(row, 40).rstrip() for row in range(len(nav.rows))]
-
-
 def test_parse_duration() -> None:
     assert parse_duration(" 45 ") == 45
     assert parse_duration("") is None
@@ -49,9 +45,10 @@ def test_parse_duration() -> None:
 
 async def test_duration_moves_the_planned_times_of_the_following_items(timed_file, make_app):
     app = make_app(timed_file)
-    async with app.run_test(size=(80, 24)) as pilot:
+    # 120 columns: the agenda is wide enough for the whole overrun warning (at 80 it is cut).
+    async with app.run_test(size=(120, 24)) as pilot:
         await pilot.pause()
-        rows = nav_rows(app)
+        rows = agenda_lines(app)
         assert rows[3].endswith("12.20") and rows[4].endswith("12.40")
         assert "over tid" not in rows[0]
         field = app.screen.query_one("#item-duration")
@@ -60,7 +57,7 @@ async def test_duration_moves_the_planned_times_of_the_following_items(timed_fil
         await pilot.press("end", "backspace", "backspace", "4", "5")
         await pilot.pause()
         assert app.session.meeting.items[0].duration == 45
-        rows = nav_rows(app)
+        rows = agenda_lines(app)
         assert rows[3].endswith("12.45") and rows[4].endswith("13.05")
         # The plan now ends after the meeting's end: said in words in the agenda.
         assert "! 5 min over tid" in rows[0]
@@ -68,8 +65,8 @@ async def test_duration_moves_the_planned_times_of_the_following_items(timed_fil
         await pilot.press("ctrl+z")  # one undo step for the whole typed value
         await pilot.pause()
         assert app.session.meeting.items[0].duration == 20
-        assert nav_rows(app)[4].endswith("12.40")
-        assert "over tid" not in nav_rows(app)[0]
+        assert agenda_lines(app)[4].endswith("12.40")
+        assert "over tid" not in agenda_lines(app)[0]
 
 
 async def test_letters_never_reach_the_duration(timed_file, make_app):
@@ -143,7 +140,7 @@ async def test_remarks_note_tab_shows_the_items_note(meeting_file, make_app):
 
 async def test_emergency_flush_keeps_a_typed_remarks_note(meeting_file, make_app):
     """A signal before the debounce: the note typed so far still reaches the recovery copy."""
-    from tui_referat.ui import safety_flow
+    from tui_referat.safety import recovery
 
     app = make_app(meeting_file)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -151,8 +148,9 @@ async def test_emergency_flush_keeps_a_typed_remarks_note(meeting_file, make_app
         app.screen.item_editor.open_section("remarks_note")
         await pilot.pause()
         await pilot.press(*"Sent")
-        assert safety_flow._emergency_flush(app)
-        assert app.session.meeting.items[0].remarks_note == "Sent"
+        assert app.safety_handlers.save_now()  # what SIGHUP / SIGTERM do first
+        copy = recovery.find_recovery(meeting_file)
+        assert copy is not None and loads_meeting(copy.text).items[0].remarks_note == "Sent"
 
 
 async def test_ctrl_t_toggles_standing_from_the_agenda_and_undoes(meeting_file, make_app):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from tui_referat.storage import load_meeting
-from tui_referat.ui.item_editor import SectionArea
-from tui_referat.ui.nav import NavPanel, Node
-from tui_referat.ui.status import HeaderLine
+from tui_referat.tui.widgets.item_editor import SectionArea
+from tui_referat.tui.widgets.nav import NavPanel, Node
+from tui_referat.tui.widgets.status import HeaderLine
+
+from .conftest import agenda_lines
 
 
 async def test_start_focus_is_the_agenda_on_the_first_item(meeting_file, make_app):
@@ -15,7 +17,9 @@ async def test_start_focus_is_the_agenda_on_the_first_item(meeting_file, make_ap
         nav = app.screen.query_one(NavPanel)
         assert app.screen.focused is nav
         assert nav.node == Node("item", 0)
-        assert "▶1." in nav._row_text(nav.cursor, 28)
+        rows = agenda_lines(app)
+        assert rows[2].startswith("▶1. ")  # the marker on the first item's row, only there
+        assert [row for row in rows if "▶" in row] == [rows[2]]
 
 
 async def test_up_down_enter_escape(meeting_file, make_app):
@@ -65,7 +69,7 @@ async def test_typed_minutes_reach_the_file_only_on_save(meeting_file, make_app)
 
 
 async def test_ctrl_s_and_ctrl_e_work_while_writing(meeting_file, make_app):
-    from tui_referat.ui.export_screen import ExportScreen
+    from tui_referat.tui.screens.export_screen import ExportScreen
 
     app = make_app(meeting_file)
     async with app.run_test(size=(80, 24)) as pilot:

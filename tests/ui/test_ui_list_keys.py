@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, Select
 
-from tui_referat.model import Action, AgendaItem, Attachment, CaseField, Participant, Remark
+from tui_referat.domain.model import Action, AgendaItem, Attachment, CaseField, Participant, Remark
 from tui_referat.storage import load_meeting, save_meeting
-from tui_referat.ui.nav import Node
-from tui_referat.ui.palette import open_form, open_tab
+from tui_referat.tui.palette import open_form, open_tab
+from tui_referat.tui.widgets.nav import Node
 
 #: Rows in each list: more than a page at 80x24.
 MANY = 40
@@ -36,8 +36,8 @@ def long_file(meeting_file: Path) -> Path:
 
 async def _open(pilot, place: str) -> Callable[[], int | None]:  # type: ignore[no-untyped-def]
     """Put the focus in the list ``place``; returns how to read its highlighted row."""
-    from tui_referat.ui.forms.meeting_details import HeaderList
-    from tui_referat.ui.forms.participants import ParticipantsTable
+    from tui_referat.tui.forms.meeting_details import HeaderList
+    from tui_referat.tui.forms.participants import ParticipantsTable
 
     app = pilot.app
     screen = app.screen

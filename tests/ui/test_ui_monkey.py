@@ -49,7 +49,6 @@ import os
 import shutil
 import tempfile
 import time
-import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -59,17 +58,17 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from textual import events
-from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+from textual.keys import key_to_character
 from textual.widgets import Input, TextArea
 
-from tui_referat.config import Config
-from tui_referat.model import Meeting, Remark, RemarkSource
+from tui_referat.domain.model import Meeting, Remark, RemarkSource
 from tui_referat.storage import load_meeting
-from tui_referat.ui.forms import RemarksEditor
-from tui_referat.ui.item_editor import TEXT_KEYS
-from tui_referat.ui.item_widgets import SectionArea, item_text
-from tui_referat.ui.main_screen import MainScreen
-from tui_referat.ui.nav import Node
+from tui_referat.storage.config import Config
+from tui_referat.tui.forms import RemarksEditor
+from tui_referat.tui.screens.main_screen import MainScreen
+from tui_referat.tui.widgets.item_editor import TEXT_KEYS
+from tui_referat.tui.widgets.item_widgets import SectionArea, item_text
+from tui_referat.tui.widgets.nav import Node
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "arbejdsgruppe.toml"
 
@@ -257,16 +256,10 @@ async def press_while(app: Any, pilot: Any, key: str, more: Callable[[], bool]) 
 
 
 def key_event(key: str) -> events.Key:
-    """The key event ``pilot.press(key)`` sends (as ``App._press_keys`` makes it)."""
-    if len(key) == 1 and not key.isalnum():
-        key = _character_to_key(key)
-    try:
-        char: str | None = unicodedata.lookup(
-            _get_unicode_name_from_key(REPLACED_KEYS.get(key, key))
-        )
-    except KeyError:
-        char = key if len(key) == 1 else None
-    return events.Key(key, char)
+    """The key event ``pilot.press(key)`` sends for ``key`` (a key name: the monkey's keys
+    are letters, digits and named keys, whose character Textual's ``key_to_character`` gives;
+    "enter", "ctrl+s" … have none)."""
+    return events.Key(key, key_to_character(key))
 
 
 async def type_burst(app: Any, pilot: Any, keys: list[str]) -> None:
@@ -298,7 +291,7 @@ async def run_keys(path: Path, keys: list[str], burst: bool = False) -> Meeting:
     """Press ``keys`` on ``path`` and check the invariants; the meeting saved at the end.
 
     ``burst``: the keys up to each ctrl+s (and it) arrive at once, not one per idle app."""
-    from tui_referat.app import ReferatApp
+    from tui_referat.tui.app import ReferatApp
 
     on_disk = path.read_bytes()
     app = ReferatApp(path, lang="da", config=Config())
@@ -453,3 +446,24 @@ def test_undo_of_a_copied_item_shown_on_its_attachments_tab() -> None:
     assert [item.title for item in saved.items] == [
         item.title for item in load_meeting(SAMPLE).items
     ]
+
+
+def test_a_burst_sends_the_key_events_pilot_press_sends() -> None:
+    """The bursts post their own key events: for every key the monkey types they are the
+    events ``pilot.press`` sends (the key and its character), so a burst is the same keys."""
+    from textual.app import App
+
+    keys = sorted({*TYPING, *COMMANDS, *(key for start in STARTS for key in keys_of(start))})
+    sent: dict[int, events.Key] = {}
+
+    def seen(message: Any) -> None:
+        if isinstance(message, events.Key):
+            sent.setdefault(id(message), message)
+
+    async def press_all() -> None:
+        async with App[None]().run_test(message_hook=seen) as pilot:
+            await pilot.press(*keys)
+
+    asyncio.run(press_all())
+    pressed = [(event.key, event.character) for event in sent.values()]
+    assert pressed == [(event.key, event.character) for event in map(key_event, keys)]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tui_referat.ui.export_screen import ExportScreen
-from tui_referat.ui.palette import ReferatCommands, palette_entries
-from tui_referat.ui.status import HeaderLine
+from tui_referat.tui.palette import ReferatCommands, palette_entries
+from tui_referat.tui.screens.export_screen import ExportScreen
+from tui_referat.tui.widgets.status import HeaderLine
 
 from .conftest import run_from_palette
 

@@ -7,10 +7,10 @@ and the secretary keeps writing; the preview is one Tab stop away.
 
 from __future__ import annotations
 
-from tui_referat.ui.help_screen import help_sections
-from tui_referat.ui.item_editor import SectionArea
-from tui_referat.ui.nav import NavPanel
-from tui_referat.ui.preview import ItemPreview
+from tui_referat.tui.screens.help_screen import help_sections
+from tui_referat.tui.widgets.item_editor import SectionArea
+from tui_referat.tui.widgets.nav import NavPanel
+from tui_referat.tui.widgets.preview import ItemPreview
 
 LONG_ITEM = ("down", "down", "down", "down")  # item 5 of the sample: far longer than a screen
 

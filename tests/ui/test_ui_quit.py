@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from tui_referat.storage import load_meeting
-from tui_referat.ui.dialogs import QuitDialog
+from tui_referat.tui.dialogs.confirm import QuitDialog
+
+from ..conftest import notifications
 
 
 async def test_clean_meeting_quits_at_once(meeting_file, make_app):
@@ -53,20 +55,20 @@ async def test_save_and_quit_writes_the_text(meeting_file, make_app):
 async def test_failed_save_is_shown_and_the_meeting_stays_unsaved(
     meeting_file, make_app, monkeypatch
 ):
-    import tui_referat.storage
+    import tui_referat.storage.meeting_file
 
     def refuse(meeting, path):  # type: ignore[no-untyped-def]
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(tui_referat.storage, "save_meeting", refuse)
+    monkeypatch.setattr(tui_referat.storage.meeting_file, "save_meeting", refuse)
     before = meeting_file.read_bytes()
     app = make_app(meeting_file)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("a", "ctrl+s")
         await pilot.pause()
         assert app.session.dirty
-        errors = [n for n in app._notifications if n.severity == "error"]
-        assert errors and "No space left" in errors[0].message
+        errors = notifications(app, "error")
+        assert errors and "No space left" in errors[0]
         await pilot.press("ctrl+q")  # still guarded
         await pilot.pause()
         assert isinstance(app.screen, QuitDialog)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from textual.command import CommandPalette
 from textual.widgets import Markdown, Select
 
-from tui_referat.ui.export_screen import ExportScreen
-from tui_referat.ui.help_screen import HelpScreen, help_rows, help_sections
-from tui_referat.ui.palette import palette_commands
+from tui_referat.tui.palette import palette_commands
+from tui_referat.tui.screens.export_screen import ExportScreen
+from tui_referat.tui.screens.help_screen import HelpScreen, help_rows, help_sections
+
+from ..conftest import notifications
 
 
 async def test_export_from_the_ui_writes_next_to_the_meeting(meeting_file, make_app):
@@ -116,8 +118,8 @@ async def test_f2_preview_renders_the_item(meeting_file, make_app):
 async def test_palette_speaks_danish_and_reaches_every_place(meeting_file, make_app):
     from textual.command import CommandInput
 
-    from tui_referat.ui.forms import ParticipantsTable, RemarksEditor
-    from tui_referat.ui.forms.dialogs import FieldsDialog
+    from tui_referat.tui.dialogs.form_dialogs import FieldsDialog
+    from tui_referat.tui.forms import ParticipantsTable, RemarksEditor
 
     app = make_app(meeting_file)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -160,7 +162,7 @@ async def test_palette_speaks_danish_and_reaches_every_place(meeting_file, make_
 async def test_change_theme_cycles_the_editors_own_themes(meeting_file, make_app):
     app = make_app(meeting_file)
     async with app.run_test(size=(80, 24)) as pilot:
-        from tui_referat.ui.palette import cycle_theme
+        from tui_referat.tui.palette import cycle_theme
 
         seen = {app.theme}
         for _ in range(len(app.own_themes)):
@@ -171,16 +173,16 @@ async def test_change_theme_cycles_the_editors_own_themes(meeting_file, make_app
 
 
 async def test_read_only_save_says_read_only_and_hides_the_save_key(meeting_file, make_app):
-    from tui_referat.ui.status import StatusLine
+    from tui_referat.tui.widgets.status import StatusLine
 
     app = make_app(meeting_file, read_only=True)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         keys = app.screen.query_one(StatusLine).keys_text
         assert "^S" not in keys and "^E" in keys
         await pilot.press("ctrl+s")
         await pilot.pause()
-        messages = [str(n.message) for n in app._notifications]
+        messages = notifications(app)
         assert any("kun til læsning" in m for m in messages), messages
         assert not any("gendannelse" in m.lower() for m in messages), messages
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
-from tui_referat.ui.item_editor import SectionArea
-from tui_referat.ui.section_tabs import SectionTabs, TabStrip
+from tui_referat.tui.widgets.item_editor import SectionArea
+from tui_referat.tui.widgets.section_tabs import SectionTabs, TabStrip
 
 TITLES = {"one": "Første", "two": "Anden", "three": "Tredje", "four": "Fjerde"}
 

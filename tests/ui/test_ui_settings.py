@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from tui_referat.config import config_dir, config_path, load_config
 from tui_referat.storage import load_meeting
-from tui_referat.ui.nav import NavPanel, Node
-from tui_referat.ui.status import StatusLine
-from tui_referat.ui.themes import bundled_themes_dir, load_themes
+from tui_referat.storage.config import config_dir, config_path, load_config
+from tui_referat.tui.themes import bundled_themes_dir, load_themes
+from tui_referat.tui.widgets.nav import NavPanel, Node
+from tui_referat.tui.widgets.status import StatusLine
+
+from ..conftest import notifications
 
 
 def write_config(text: str) -> None:
@@ -51,10 +53,10 @@ async def test_broken_theme_file_falls_back_with_a_notice(meeting_file, make_app
     (folder / "broken.toml").write_text('name = "broken"\nprimary = "not a colour"\n')
     write_config('theme = "broken"\n')
     app = make_app(meeting_file, config=load_config())
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         assert app.theme == "referat"
-        messages = " ".join(n.message for n in app._notifications)
+        messages = " ".join(notifications(app))
         assert "broken.toml" in messages and "broken" in messages
         assert app.screen.query_one(NavPanel).node == Node("item", 0)
 

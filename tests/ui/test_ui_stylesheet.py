@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.css.stylesheet import Stylesheet
 
-from tui_referat.ui.stylesheet import CachingStylesheet
+from tui_referat.tui.stylesheet import CachingStylesheet
 
 CSS = "Screen { background: $panel; color: $text; } #x { border: round $accent; }"
 DARK = {"panel": "#202020", "text": "#eeeeee", "accent": "#ff8800"}

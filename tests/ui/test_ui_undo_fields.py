@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from tui_referat.ui.nav import NavPanel, Node
+from tui_referat.tui.widgets.nav import NavPanel, Node
 
 
 def title_field(app) -> Input:  # type: ignore[no-untyped-def]
@@ -67,7 +67,7 @@ async def test_undo_reloads_a_focused_remark_field_in_place(meeting_file, make_a
         author = screen.item_editor.query_one("#author", Input)
         author.focus()
         await pilot.pause()
-        from tui_referat.ui.forms import RemarksEditor
+        from tui_referat.tui.forms import RemarksEditor
 
         remark = screen.item_editor.query_one(RemarksEditor).selected
         before = remark.author
@@ -124,7 +124,7 @@ async def test_a_field_left_shows_the_start_of_its_text(meeting_file, make_app):
 
 
 async def test_an_edit_from_elsewhere_reloads_the_focused_field(meeting_file, make_app):
-    from tui_referat.ui.forms.dialogs import FieldsDialog
+    from tui_referat.tui.dialogs.form_dialogs import FieldsDialog
 
     app = make_app(meeting_file)
     async with app.run_test(size=(80, 24)) as pilot:

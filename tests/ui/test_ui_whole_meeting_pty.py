@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tui_referat.model import Attendance, Kind, RemarkSource
+from tui_referat.domain.model import Attendance, Kind, RemarkSource
 from tui_referat.storage import load_meeting
 
 pytestmark = pytest.mark.slow

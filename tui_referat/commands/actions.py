@@ -1,11 +1,91 @@
-"""`referat actions PATH...`: open actions across meeting files, overdue first."""
+"""`referat actions PATH...`: open actions across meeting files, overdue first.
+
+``collect_actions`` finds and reads the meeting files; which actions a meeting has is
+``domain.cycle.actions_of``.
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..domain.cycle import OpenAction
+
+
+def meeting_files(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
+    """(file, named) for every file named and every ``*.toml`` under a named folder.
+
+    ``named`` is True for files given directly. Hidden folders are skipped.
+    """
+    found: list[tuple[Path, bool]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*.toml")):
+                parts = candidate.relative_to(path).parts
+                if any(part.startswith(".") for part in parts):
+                    continue
+                found.append((candidate, False))
+        else:
+            found.append((path, True))
+    return found
+
+
+def _looks_like_meeting(path: Path) -> bool:
+    """A cheap sniff for folder scans: skip TOML files that are clearly not meetings."""
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True
+    return bool(re.search(r"(?m)^\s*(format\s*=|\[\[items\]\]|\[\[participants\]\])", head))
+
+
+def _same_action(found: OpenAction) -> tuple[str, str, dt.date | None]:
+    return (" ".join(found.text.split()).casefold(), found.owner.casefold(), found.due)
+
+
+def collect_actions(
+    paths: Iterable[str | Path],
+    *,
+    today: dt.date | None = None,
+    include_done: bool = False,
+    on_error: Callable[[Path, Exception], None] | None = None,
+) -> list[OpenAction]:
+    """Open actions in the meeting files at ``paths`` (files or folders), overdue first.
+
+    Then by due date, undated last. An action carried from one meeting into the next (same
+    text, owner and due date) is listed once, as it stands in the latest meeting: marking it
+    done there closes it. Files that fail to load are passed to ``on_error`` and skipped.
+    """
+    from ..domain.cycle import OpenAction, actions_of
+    from ..domain.errors import MeetingFileError
+    from ..storage import load_meeting
+
+    today = today or dt.date.today()
+    latest: dict[tuple, tuple[tuple, OpenAction]] = {}
+    for path, named in meeting_files(paths):
+        if not named and not _looks_like_meeting(path):
+            continue
+        try:
+            meeting = load_meeting(path)
+        except (MeetingFileError, OSError, UnicodeDecodeError) as error:
+            if on_error is not None:
+                on_error(path, error)
+            continue
+        for order, found in enumerate(actions_of(meeting, path, today, include_done=True)):
+            # an undated meeting is most likely the newest draft
+            rank = (found.meeting_date or dt.date.max, str(path), order)
+            key = _same_action(found)
+            if key not in latest or latest[key][0] < rank:
+                latest[key] = (rank, found)
+    result = [found for _, found in latest.values() if include_done or not found.done]
+    return sorted(result, key=OpenAction.sort_key)
 
 
 def _day(text: str) -> dt.date:
@@ -54,7 +134,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from .. import cycle
     from ..safety.terminal import write_styled
     from .actions_table import actions_json, actions_table
 
@@ -66,7 +145,7 @@ def main(args: argparse.Namespace) -> int:
         print(f"referat: {message}", file=sys.stderr)
 
     today = args.today or dt.date.today()
-    found = cycle.collect_actions(args.paths, today=today, include_done=args.all, on_error=report)
+    found = collect_actions(args.paths, today=today, include_done=args.all, on_error=report)
     if args.owner:
         wanted = args.owner.casefold()
         found = [action for action in found if wanted in action.owner.casefold()]

@@ -3,7 +3,7 @@
 Problems go to stdout as ``FILE:LINE:COL: level: message``, a summary to stderr. Exit 0
 when there are no errors (warnings alone are clean), 1 when there are errors, 2 on usage
 errors. Heavy imports (tomlkit) happen inside ``main``; a clean file is read with the
-standard library's tomllib (``storage.quick``), tomlkit only reads a file with problems.
+standard library's tomllib (``storage.fast_check``), tomlkit only reads a file with problems.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def main(args: argparse.Namespace) -> int:
         )
         return 2
     from ..safety.sanitize import terminal_line
-    from ..storage.quick import check_file
+    from ..storage.fast_check import check_file
 
     errors = warnings = 0
     for name in files:

@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _confirm_new(path: Path, lang: str) -> bool:
     from ..safety.sanitize import for_terminal
-    from ..ui.strings import set_lang, t
+    from ..text.strings import set_lang, t
 
     set_lang(lang)
     if not sys.stdin.isatty():
@@ -36,11 +36,11 @@ def main(args: argparse.Namespace) -> int:
     # No cyclic garbage collection until the first screen is drawn (ReferatApp turns it back
     # on): start-up makes many objects and few cycles, and collections in it only cost time.
     gc.disable()
-    from ..config import load_config
-    from ..errors import MeetingFileError
-    from ..storage.files import exists
-    from ..ui.session import Session
-    from ..ui.strings import detect_lang
+    from ..domain.errors import MeetingFileError
+    from ..storage.config import load_config
+    from ..storage.disk import exists
+    from ..storage.session import Session
+    from ..text.strings import detect_lang
 
     path = Path(args.file)
     config = load_config()
@@ -68,8 +68,8 @@ def main(args: argparse.Namespace) -> int:
             return 1
         session = Session.new(path, lang)
 
-    from ..app import ReferatApp
     from ..safety.terminal import raw_output
+    from ..tui.app import ReferatApp
 
     app = ReferatApp(path, theme=args.theme, lang=lang, session=session, config=config)
     with raw_output():  # Textual draws with escape sequences; it makes file text inert itself

@@ -2,7 +2,7 @@
 
 Writes the export to OUT, or to stdout when ``-o`` is absent: the same bytes either way,
 except on a terminal, where bidi overrides and zero-width characters are shown visibly.
-OUT is written by ``safety._atomic.write_file``: a file atomically (a new one with the umask's
+OUT is written by ``storage.atomic.write_file``: a file atomically (a new one with the umask's
 mode), through a symlink, and a device or FIFO (``/dev/null``) as it is.
 Without ``--format`` the format follows OUT's suffix (``.md``, ``.html``, ``.txt``, ``.eml``),
 else Markdown. Exit 0 on success, 1 when the file cannot be read or OUT written, 2 on usage
@@ -50,10 +50,10 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def main(args: argparse.Namespace) -> int:
-    from ..errors import MeetingFileError
+    from ..domain.errors import MeetingFileError
     from ..export import UnknownThemeError, render
-    from ..safety._atomic import write_file
     from ..storage import load_meeting
+    from ..storage.atomic import write_file
 
     fmt = _format(args)
     try:

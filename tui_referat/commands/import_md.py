@@ -22,10 +22,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from ..errors import MeetingFileError
+    from ..domain.errors import MeetingFileError
     from ..importer import import_markdown
     from ..storage import save_meeting
-    from ..storage.files import exists, read_limited
+    from ..storage.disk import exists, read_limited
 
     source: Path = args.source
     target: Path = args.output or source.with_suffix(".toml")

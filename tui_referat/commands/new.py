@@ -27,10 +27,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from .. import cycle
-    from ..errors import MeetingFileError
+    from ..domain.errors import MeetingFileError
+    from ..domain.next_meeting import new_meeting, next_meeting_from
     from ..storage import load_meeting, save_meeting
-    from ..storage.files import exists
+    from ..storage.disk import exists
 
     target: Path = args.file
     try:
@@ -49,9 +49,9 @@ def main(args: argparse.Namespace) -> int:
         except OSError as error:
             print(f"referat: {args.previous}: {error.strerror or error}", file=sys.stderr)
             return 1
-        meeting = cycle.next_meeting_from(previous, lang=args.lang, title=args.title)
+        meeting = next_meeting_from(previous, lang=args.lang, title=args.title)
     else:
-        meeting = cycle.new_meeting(args.lang or "da", args.title)
+        meeting = new_meeting(args.lang or "da", args.title)
     try:
         save_meeting(meeting, target)
     except MeetingFileError as error:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Meeting
+from ..domain.model import Meeting
 from .themes import DEFAULT_THEME, UnknownThemeError, available
 
 #: Format name -> what it is. The order is the order shown to users.
@@ -60,7 +60,7 @@ def render(
     """
     # Each format's parts are encoded one after another: a big meeting's export is never
     # held as one string as well as its bytes (see ``export/sink.py``).
-    from .common import build
+    from .document import build
     from .sink import drain, return_freed_memory, utf8
 
     return_freed_memory()

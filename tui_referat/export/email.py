@@ -17,11 +17,11 @@ from html import escape
 
 import css_inline
 
-from ..model import Meeting
-from .common import Doc, build
+from ..domain.model import Meeting
+from .document import Doc, build
 from .fragments import Fragment, entries, page_parts
 from .html import page_title
-from .htmlbody import Body
+from .html_body import Body
 from .shapes import inline_items
 
 WIDTH = 680

@@ -21,10 +21,10 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from ..model import Meeting
+from ..domain.model import Meeting
 from . import email as email_html
 from . import text
-from .common import Doc, build, clean_meeting
+from .document import Doc, build, clean_meeting
 from .sink import utf8_blocks
 
 

@@ -1,6 +1,6 @@
 """Rendered Markdown kept out of a page, and put into it as the page is written.
 
-``Body(placeholders=True)`` (``export/htmlbody.py``) puts :func:`fragment_key` where each
+``Body(placeholders=True)`` (``export/html_body.py``) puts :func:`fragment_key` where each
 Markdown fragment belongs, so that css-inline and the page's own f-strings never copy a big
 meeting's text. A section's text is not even rendered then (:class:`Deferred`): its HTML is
 made as the page is written (:func:`page_parts`), a batch of texts or a piece of a long text
@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..markdown import md_to_html_many
+from ..text.markdown_html import md_to_html_many
 from .longtext import is_long, iter_html_parts
 
 

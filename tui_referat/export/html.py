@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html import escape
 
-from ..model import Meeting
-from .common import Doc, build
+from ..domain.model import Meeting
+from .document import Doc, build
 from .fragments import fill
-from .htmlbody import Body
+from .html_body import Body
 from .themes import load_css
 
 

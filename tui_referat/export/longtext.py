@@ -24,7 +24,7 @@ from typing import Any
 
 from markdown_it.token import Token
 
-from .. import markdown as mdr
+from ..text import markdown_html as mdr
 
 #: Texts longer than this (in characters) are parsed in pieces; shorter ones in one go.
 LONG = 256 * 1024
@@ -50,7 +50,7 @@ def _split_at(tokens: list[Token], line: int) -> int | None:
 def parse_pieces(
     text: str, *, heading_offset: int = 0, env: dict[str, Any] | None = None
 ) -> Iterator[list[Token]]:
-    """The clean tokens of ``text`` (as :func:`tui_referat.markdown.parse` gives them) in
+    """The clean tokens of ``text`` (as :func:`tui_referat.text.markdown_html.parse` gives them) in
     pieces of whole top-level blocks; ``env`` gets the whole text's ``NEUTRALISED`` flag."""
     env = {} if env is None else env
     if not is_long(text) or "\r" in text or "]:" in text:
@@ -94,7 +94,7 @@ def join_lines(pieces: Iterable[list[str]]) -> list[str]:
 
 
 def iter_html_parts(text: str, *, heading_offset: int = 0) -> Iterator[str]:
-    """:func:`tui_referat.markdown.md_to_html` of ``text`` in parts (joined: the same), each
+    """:func:`tui_referat.text.markdown_html.md_to_html` of ``text`` in parts (joined: the same), each
     made as it is asked for."""
     if not text or text.isspace():
         return

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from .. import markdown as mdr
-from ..model import Meeting
-from .common import Doc, RemarkView, Section, build
+from ..domain.model import Meeting
+from ..text import markdown_html as mdr
+from .document import Doc, RemarkView, Section, build
 from .longtext import is_long, join_lines, parse_pieces
-from .mdtree import markdown_lines, md_escape, md_url, to_markdown
+from .md_tree import markdown_lines, md_escape, md_url, to_markdown
 
 #: Cheap pre-check: only texts with one of these can hold raw HTML or a link worth checking.
 _MAYBE = re.compile(r"<|\]\s*[(\[:]|&#|%[0-9a-fA-F]{2}", re.S)

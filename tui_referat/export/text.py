@@ -6,11 +6,11 @@ from collections.abc import Iterable, Iterator
 
 from markdown_it.token import Token
 
-from .. import markdown as mdr
-from ..model import Meeting
-from .common import Doc, RemarkView, Section, build, markdown_texts
+from ..domain.model import Meeting
+from ..text import markdown_html as mdr
+from .document import Doc, RemarkView, Section, build, markdown_texts
 from .longtext import is_long, join_lines, parse_pieces
-from .mdtree import to_text, wrap
+from .md_tree import to_text, wrap
 from .sink import drain
 
 WIDTH = 72

@@ -7,7 +7,7 @@ from a timer, ``item_switched()`` on navigation, ``changed_on_disk()`` before sa
 ``close()`` on exit; tests drive it with a fake clock.
 
 ``session`` is duck-typed: it needs ``path``, ``meeting``, ``dirty``, ``read_only`` and
-``listeners`` (a list of ``callable(event, session)``), as ``tui_referat.ui.session.Session``.
+``listeners`` (a list of ``callable(event, session)``), as ``tui_referat.storage.session.Session``.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..errors import MeetingFileError
+from ..domain.errors import MeetingFileError
+from ..storage.stamp import FileStamp, changed_since, stamp, write_protected
 from . import lock as locking
 from . import recovery
 from .keeper import RecoveryKeeper
-from .watch import FileStamp, changed_since, stamp, write_protected
 
 
 def _known_stamp(session: Any) -> FileStamp | None:

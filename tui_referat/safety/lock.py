@@ -26,7 +26,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ._atomic import atomic_write_text
+from ..storage.atomic import write_file
 from .identity import host_name, process_alive, start_token, user_name
 
 #: A lock file of ours that cannot be read and is older than this is stale (a crash
@@ -253,7 +253,7 @@ def take_over(path: Path, previous: LockInfo | None = None) -> Lock | LockHeld:
     target = lock_path(path)
     mine = my_info()
     try:
-        atomic_write_text(target, mine.to_text(), mode=LOCK_MODE)
+        write_file(target, mine.to_text().encode("utf-8"), mode=LOCK_MODE)
     except OSError as error:
         return Lock(target, mine, enforced=False, error=str(error))
     if not _still_ours(target, mine):

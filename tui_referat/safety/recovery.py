@@ -28,12 +28,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._atomic import atomic_write_text, file_mode
+from ..storage.atomic import file_mode, write_file
+from ..storage.stamp import FileStamp, sha256_bytes
 from .identity import host_name, process_alive, start_token, user_name
-from .watch import FileStamp, sha256_bytes
 
 if TYPE_CHECKING:
-    from ..model import Meeting
+    from ..domain.model import Meeting
 
 HEADER_PREFIX = "# referat-recovery: "
 _BOM = "\ufeff"
@@ -165,7 +165,7 @@ def write_recovery(
         try:
             if index > 0:
                 place.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(place, content, mode=0o600 if index > 0 else mode)
+            write_file(place, content.encode("utf-8"), mode=0o600 if index > 0 else mode)
         except OSError as error:
             errors.append(error)
             continue
@@ -283,7 +283,7 @@ def _why_not_ours(
 
 def _damage(raw: bytes, text: str, original: Path) -> str:
     """What is wrong with a copy's meeting text; "" when it loads."""
-    from ..errors import MeetingFileError
+    from ..domain.errors import MeetingFileError
     from ..storage import loads_meeting
 
     try:
@@ -334,7 +334,7 @@ def _save_readable_text(original: Path, text: str, now: dt.datetime, aside: Path
         base = f"{original.stem}.recovered-text-{stamp_text}"
         target = _free(lambda n, f=folder, b=base: f / (f"{b}.txt" if n == 1 else f"{b}-{n}.txt"))
         try:
-            atomic_write_text(target, text, mode=0o600)
+            write_file(target, text.encode("utf-8"), mode=0o600)
         except OSError:
             continue
         return target
@@ -492,5 +492,5 @@ def save_recovery_as(path: Path, target: Path, *, overwrite: bool = False) -> Pa
     target = _absolute(target)
     if target.exists() and not overwrite:
         raise FileExistsError(f"{target} exists")
-    atomic_write_text(target, info.text)
+    write_file(target, info.text.encode("utf-8"))
     return target

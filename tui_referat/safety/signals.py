@@ -37,7 +37,7 @@ from collections.abc import Callable
 from types import FrameType, TracebackType
 from typing import Any
 
-from ._atomic import remove_partial
+from ..storage.atomic import remove_partial
 
 SIGNALS: tuple[signal.Signals, ...] = (signal.SIGHUP, signal.SIGTERM)
 GRACE = 3.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from ..model import (
+from ..domain.model import (
     Action,
     AgendaItem,
     Attachment,
@@ -15,7 +15,7 @@ from ..model import (
     Participant,
     Remark,
 )
-from .plain import entries, scalar
+from .table_entries import entries, scalar
 from .values import (
     ACTION_FIELDS,
     ATTACHMENT_FIELDS,

@@ -8,7 +8,7 @@ from typing import Any
 from tomlkit import items as ti
 from tomlkit.container import Container
 
-from .plain import container_of, entries, scalar
+from .table_entries import container_of, entries, scalar
 
 __all__ = ["container_of", "entries", "scalar"]
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from ..model import Attendance, Kind, RemarkSource, Status
-from ..text.when import parse_time
+from ..domain.model import Attendance, Kind, RemarkSource, Status
+from ..text.when import format_time, parse_time
 
 if TYPE_CHECKING:
     from tomlkit import items as ti
@@ -238,13 +238,14 @@ def string_item(text: str) -> ti.String:
     return ti.String(ti.StringType.MLB, text, "\n" + _escape_basic(text, True), ti.Trivia())
 
 
-def format_time(moment: dt.time, lang: str) -> Any:
+def time_item(moment: dt.time, lang: str) -> Any:
+    """A new TOML value for a time of day: the string ``text.when.format_time`` writes ("14.30"
+    / "14:30"), or a TOML time when it has seconds or a zone, which that string would lose."""
     from tomlkit import items as ti
 
     if moment.second or moment.microsecond or moment.tzinfo is not None:
         return ti.item(moment)
-    sep = ":" if lang == "en" else "."
-    return string_item(f"{moment.hour:02d}{sep}{moment.minute:02d}")
+    return string_item(format_time(moment, lang))
 
 
 def _names_item(values: list[str], single_as_string: bool) -> Any:
@@ -270,7 +271,7 @@ def make_item(field: Field, value: Any, lang: str) -> Any:
     if kind in ("bool", "minutes", "date", "datetime"):
         return ti.item(value)
     if kind == "time":
-        return format_time(value, lang)
+        return time_item(value, lang)
     if kind == "names":
         return _names_item(list(value), False)
     if kind == "topic":

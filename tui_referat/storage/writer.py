@@ -16,8 +16,8 @@ import tomlkit
 from tomlkit import items as ti
 from tomlkit.container import Container
 
-from ..model import Meeting, NextMeeting
-from .lazy import adopt
+from ..domain.model import Meeting, NextMeeting
+from .fast_read import adopt
 from .reader import MEETING_LISTS, ListSpec, default_of
 from .tables import (
     attach_trailing,

@@ -4,7 +4,8 @@ The one set of rules for the editor's fields and forms, the Markdown importer an
 strings of the meeting file. ``parse_*`` read a whole text: blank text is None, and text they
 cannot read raises ``ValueError`` with a short English reason (the UI shows its own, translated
 message). ``split_*`` read the start of a text and hand back the rest, for the importer; they
-never raise.
+never raise. ``format_time`` is the one way a time of day is written (editor, exports, the
+meeting file): "14.30" in Danish, "14:30" in English; ``parse_time`` reads both back.
 
 **Dates** are read day first, always, also in English ("2/12 2025" is 2 December 2025):
 
@@ -211,6 +212,18 @@ def parse_time(text: str) -> dt.time | None:
     if match is None:
         raise ValueError(f"not a time: {text!r}")
     return _clock(match)
+
+
+def format_time(moment: dt.time | None, lang: str) -> str:
+    """ "14.30" in Danish, "14:30" in English and any other language; empty for None.
+
+    Hours and minutes only: seconds are dropped (the meeting file keeps a time with seconds
+    as a TOML time, see ``storage.values.time_item``).
+    """
+    if moment is None:
+        return ""
+    sep = "." if lang == "da" else ":"
+    return f"{moment.hour:02d}{sep}{moment.minute:02d}"
 
 
 def split_time_range(text: str) -> tuple[dt.time | None, dt.time | None, str]:

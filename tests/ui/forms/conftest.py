@@ -15,8 +15,8 @@ from textual.app import App, ComposeResult
 from textual.widget import Widget
 from textual.widgets import Footer
 
-from tui_referat.edits import History
-from tui_referat.model import (
+from tui_referat.domain.edits import History
+from tui_referat.domain.model import (
     Action,
     AgendaItem,
     Attachment,
@@ -27,8 +27,8 @@ from tui_referat.model import (
     Remark,
     RemarkSource,
 )
-from tui_referat.ui.messages import EditRequested
-from tui_referat.ui.strings import set_lang
+from tui_referat.text.strings import set_lang
+from tui_referat.tui.messages import EditRequested
 
 
 class HostApp(App[None]):

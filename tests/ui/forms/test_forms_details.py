@@ -7,9 +7,9 @@ import datetime as dt
 
 from textual.widgets import Input, Select, Static
 
-from tui_referat.model import CaseField, NextMeeting, Status
-from tui_referat.ui.forms import MeetingDetailsForm, NextMeetingForm
-from tui_referat.ui.forms.dialogs import FieldsDialog
+from tui_referat.domain.model import CaseField, NextMeeting, Status
+from tui_referat.tui.dialogs.form_dialogs import FieldsDialog
+from tui_referat.tui.forms import MeetingDetailsForm, NextMeetingForm
 
 SIZE = (80, 24)
 

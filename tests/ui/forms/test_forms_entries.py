@@ -7,9 +7,9 @@ import datetime as dt
 
 from textual.widgets import Input, OptionList, Static, TextArea
 
-from tui_referat.model import AgendaItem, Remark, RemarkSource
-from tui_referat.ui.dialogs import ConfirmDialog
-from tui_referat.ui.forms import ActionsEditor, AttachmentsEditor, RemarksEditor
+from tui_referat.domain.model import AgendaItem, Remark, RemarkSource
+from tui_referat.tui.dialogs.confirm import ConfirmDialog
+from tui_referat.tui.forms import ActionsEditor, AttachmentsEditor, RemarksEditor
 
 SIZE = (80, 24)
 
@@ -210,7 +210,7 @@ def test_remarks_move_across_topics_in_the_order_shown(meeting, host) -> None:
     async def flow() -> None:
         async with app.run_test(size=SIZE) as pilot:
             remark = item.remarks[2]
-            app.widget._select(remark)
+            app.widget.select_entry(remark)
             await pilot.press("K")  # first under B: moves up into A (after A's meeting remark)
             await pilot.pause()
             assert remark.topic == ["A"]
@@ -223,7 +223,7 @@ def test_remarks_move_across_topics_in_the_order_shown(meeting, host) -> None:
             await pilot.pause()
             assert shown()[0] == ("b-møde", ("A",))
             written = item.remarks[2]
-            app.widget._select(written)
+            app.widget.select_entry(written)
             await pilot.press("K")  # a written remark stays after the meeting's: explained
             await pilot.pause()
             assert item.remarks[2] is written and written.topic == ["A"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 
-from tui_referat.model import Attendance, Meeting
-from tui_referat.ui.dialogs import ConfirmDialog
-from tui_referat.ui.forms import ParticipantsTable
-from tui_referat.ui.forms.dialogs import FieldsDialog
+from tui_referat.domain.model import Attendance, Meeting
+from tui_referat.tui.dialogs.confirm import ConfirmDialog
+from tui_referat.tui.dialogs.form_dialogs import FieldsDialog
+from tui_referat.tui.forms import ParticipantsTable
 
 SIZE = (80, 24)
 
@@ -176,7 +176,7 @@ def test_footer_keys_have_ids_and_translated_descriptions(meeting, host) -> None
 
 
 def test_english_ui_shows_english_headers_and_attendance(meeting, host) -> None:
-    from tui_referat.ui.strings import set_lang
+    from tui_referat.text.strings import set_lang
 
     set_lang("en")
     app = host(ParticipantsTable(meeting))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui_referat.ui.forms import ParticipantsTable, RemarksEditor
+from tui_referat.tui.forms import ParticipantsTable, RemarksEditor
 
 
 def test_participants_table_snapshot(snap_compare, meeting, host) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tui_referat.ui.forms import values
+from tui_referat.text import form_values as values
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,253 @@
+"""The meeting model: pure dataclasses and enums.
+
+No I/O, no Textual, no tomlkit. Derived facts (item numbers, attachment numbers such as 5.1,
+planned start times) are computed here, never stored twice.
+
+Every model object carries an ``origin`` field: an opaque handle that only ``storage`` reads
+and writes (the TOML table the object was loaded from). It takes no part in equality or repr.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Status(StrEnum):
+    """Where the minutes are in their cycle."""
+
+    DRAFT = "draft"
+    REVIEW = "review"
+    APPROVED = "approved"
+
+
+class Kind(StrEnum):
+    """The marker after an item title: (O) information, (D) discussion, (B) decision."""
+
+    INFORMATION = "O"
+    DISCUSSION = "D"
+    DECISION = "B"
+
+
+class Attendance(StrEnum):
+    PRESENT = "present"
+    ONLINE = "online"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+    PARTIAL = "partial"
+
+
+class RemarkSource(StrEnum):
+    MEETING = "meeting"
+    WRITTEN = "written"
+
+
+#: Section keys of an agenda item, in the order the minutes show them.
+SECTIONS: tuple[str, ...] = ("recommendation", "minutes", "problem", "solution", "next_steps")
+
+#: Known case-header keys, in the reference's order. Any other key is a custom field.
+HEADER_KEYS: tuple[str, ...] = ("doc_date", "handler", "case_no", "doc_no")
+
+#: The languages a meeting (and the UI) can be in.
+LANGUAGES: tuple[str, ...] = ("da", "en")
+
+
+@dataclass
+class CaseField:
+    """One line of the document header, e.g. ``Sagsnr.: 2501039``.
+
+    ``key`` is one of ``HEADER_KEYS`` (the label then comes from i18n) or a custom key, in
+    which case ``label`` says what to show.
+    """
+
+    key: str
+    value: str = ""
+    label: str = ""
+    origin: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class Participant:
+    name: str
+    title: str = ""
+    organisation: str = ""
+    email: str = ""
+    attendance: Attendance = Attendance.PRESENT
+    #: Free note shown in parentheses, e.g. "from 19.05, item 5-12" or "secretary for the group".
+    note: str = ""
+    origin: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class Remark:
+    """A member's remark on an agenda item, given at the meeting or sent in writing."""
+
+    text: str
+    source: RemarkSource = RemarkSource.MEETING
+    #: Topic path, outermost first: ("HPC/infrastructure", "Storage"). Empty: no topic.
+    topic: list[str] = field(default_factory=list)
+    author: str = ""
+    #: When a written remark was received.
+    received: dt.date | None = None
+    origin: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class Attachment:
+    """An attachment (Bilag). Its number (5.1, 5.2 …) follows from its place."""
+
+    title: str
+    #: A file path (relative to the meeting file) or an http(s) URL; empty when there is none.
+    path: str = ""
+    origin: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class Action:
+    text: str
+    owner: str = ""
+    due: dt.date | None = None
+    done: bool = False
+    origin: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class AgendaItem:
+    title: str
+    kind: Kind | None = None
+    #: Planned start ("Ca. tid"). When None it may be computed from durations.
+    time: dt.time | None = None
+    #: Planned length in minutes, used to compute planned times.
+    duration: int | None = None
+    presenters: list[str] = field(default_factory=list)
+    #: A standing item (welcome, any other business) carried into the next meeting.
+    standing: bool = False
+    recommendation: str = ""
+    minutes: str = ""
+    problem: str = ""
+    solution: str = ""
+    next_steps: str = ""
+    remarks: list[Remark] = field(default_factory=list)
+    #: Markdown shown after the remarks, e.g. the deadline for further written remarks.
+    remarks_note: str = ""
+    attachments: list[Attachment] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    origin: Any = field(default=None, compare=False, repr=False)
+
+    def section(self, key: str) -> str:
+        if key not in SECTIONS:
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def set_section(self, key: str, text: str) -> None:
+        if key not in SECTIONS:
+            raise KeyError(key)
+        setattr(self, key, text)
+
+    def remark_groups(self) -> list[tuple[tuple[str, ...], list[Remark], list[Remark]]]:
+        """Remarks grouped by topic path in order of first appearance.
+
+        Each group is ``(topic, meeting_remarks, written_remarks)``.
+        """
+        groups: dict[tuple[str, ...], tuple[list[Remark], list[Remark]]] = {}
+        for remark in self.remarks:
+            said, written = groups.setdefault(tuple(remark.topic), ([], []))
+            (written if remark.source is RemarkSource.WRITTEN else said).append(remark)
+        return [(topic, said, written) for topic, (said, written) in groups.items()]
+
+
+@dataclass
+class NextMeeting:
+    date: dt.date | None = None
+    start: dt.time | None = None
+    end: dt.time | None = None
+    location: str = ""
+    origin: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class Meeting:
+    title: str = ""
+    lang: str = "da"
+    status: Status = Status.DRAFT
+    date: dt.date | None = None
+    start: dt.time | None = None
+    end: dt.time | None = None
+    location: str = ""
+    #: Names of participants.
+    chair: str = ""
+    secretary: str = ""
+    header: list[CaseField] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    items: list[AgendaItem] = field(default_factory=list)
+    next_meeting: NextMeeting | None = None
+    #: Deadline for written remarks (members' comments after the meeting / on the draft).
+    remarks_deadline: dt.datetime | None = None
+    #: The day the minutes were approved (status approved).
+    approved: dt.date | None = None
+    origin: Any = field(default=None, compare=False, repr=False)
+
+    # -- derived facts -------------------------------------------------------------------
+
+    @staticmethod
+    def item_number(index: int) -> int:
+        """The number shown for the item at ``index`` (0-based) in ``items``."""
+        return index + 1
+
+    def attachment_number(self, item_index: int, attachment_index: int) -> str:
+        """ "5.1" for the first attachment of item 5."""
+        return f"{self.item_number(item_index)}.{attachment_index + 1}"
+
+    def participant(self, name: str) -> Participant | None:
+        for person in self.participants:
+            if person.name == name:
+                return person
+        return None
+
+    def planned_times(self) -> list[dt.time | None]:
+        """Each item's planned start: its own time, else the running clock from ``start``.
+
+        The clock starts at the meeting's start time, is reset by every explicit item time
+        and advanced by every item's duration. Where neither is known the time is None.
+        """
+        clock: dt.datetime | None = None
+        if self.start is not None:
+            clock = dt.datetime.combine(dt.date(2000, 1, 1), self.start)
+        times: list[dt.time | None] = []
+        for item in self.items:
+            if item.time is not None:
+                clock = dt.datetime.combine(dt.date(2000, 1, 1), item.time)
+            times.append(clock.time() if clock is not None else None)
+            if clock is not None and item.duration is not None:
+                clock += dt.timedelta(minutes=item.duration)
+            else:
+                clock = None
+        return times
+
+    def planned_end(self) -> dt.time | None:
+        """When the agenda plan ends, if every duration from the last known time is known."""
+        if not self.items:
+            return None
+        last = self.items[-1]
+        start = self.planned_times()[-1]
+        if start is None or last.duration is None:
+            return None
+        moment = dt.datetime.combine(dt.date(2000, 1, 1), start)
+        return (moment + dt.timedelta(minutes=last.duration)).time()
+
+    def attendance_counts(self) -> dict[Attendance, int]:
+        counts = dict.fromkeys(Attendance, 0)
+        for person in self.participants:
+            counts[person.attendance] += 1
+        return counts
+
+    def open_actions(self) -> list[tuple[int, AgendaItem, Action]]:
+        """(item index, item, action) for every action not done, in agenda order."""
+        return [
+            (index, item, action)
+            for index, item in enumerate(self.items)
+            for action in item.actions
+            if not action.done
+        ]

@@ -1,0 +1,460 @@
+"""What every export shows, computed once: the document view of a meeting.
+
+:func:`build` turns a :class:`~tui_referat.domain.model.Meeting` into a :class:`Doc` of ready-made,
+translated strings in the reference's order. Each format only lays the ``Doc`` out. Free text
+fields stay plain (each format escapes them); Markdown fields stay Markdown.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..domain.model import Attendance, Meeting, Status
+from ..text import i18n
+from ..text.markdown_html import is_safe_url
+from ..text.when import format_time
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\ue00f]")
+_CONTROL_CHARS = tuple(
+    chr(c) for c in (*range(0xA0), *range(0xE000, 0xE010)) if _CONTROL.match(chr(c))
+)
+
+
+def strip_control(text: str) -> str:
+    """Remove terminal control characters (C0 and C1, ESC included) except newline and tab,
+    and the private-use characters U+E000-U+E00F the exporters use to mark places in their
+    work (text holding them would otherwise be cut or moved)."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n"))
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The fields of a model class that hold its data; () for anything but a dataclass."""
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = ()
+        if dataclasses.is_dataclass(cls):
+            fields = dataclasses.fields(cls)
+            names = tuple(f.name for f in fields if f.init and f.name != "origin")
+        _FIELDS[cls] = names
+    return names
+
+
+def _strings(value: Any, out: list[str]) -> None:
+    """Append every string inside ``value`` (model objects, lists) to ``out``."""
+    kind = type(value)
+    if kind is str:
+        out.append(value)
+    elif isinstance(value, list):
+        for item in value:
+            _strings(item, out)
+    else:
+        for name in _field_names(kind):
+            item = getattr(value, name)
+            if type(item) is str:
+                out.append(item)
+            elif item is not None and type(item) not in _PLAIN:
+                _strings(item, out)
+
+
+#: Field types that hold no strings (checked by ``type() is``: the str enums are not str).
+_PLAIN = frozenset({int, bool, float, dt.date, dt.time, dt.datetime})
+
+
+def _joined(strings: list[str], size: int = 1 << 16) -> Iterator[str]:
+    """``strings`` joined into texts of about ``size`` characters (a longer one alone)."""
+    batch: list[str] = []
+    length = 0
+    for text in strings:
+        batch.append(text)
+        length += len(text)
+        if length >= size:
+            yield "".join(batch) if len(batch) > 1 else text
+            batch, length = [], 0
+    if batch:
+        yield "".join(batch)
+
+
+def _dirty(value: Any) -> bool:
+    """True when some string inside ``value`` holds a control or marker character."""
+    strings: list[str] = []
+    _strings(value, strings)
+    # One substring search per character: far faster than a regex. The strings are joined
+    # a batch at a time (a big meeting's whole text would be one more copy of it).
+    return any(char in text for text in _joined(strings) for char in _CONTROL_CHARS)
+
+
+def _clean(value: Any) -> Any:
+    if type(value) is str:  # not the str enums (Status, Kind …)
+        return strip_control(value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {name: _clean(getattr(value, name)) for name in _field_names(type(value))}
+        return dataclasses.replace(value, **changes, origin=None)
+    return value
+
+
+def clean_meeting(meeting: Meeting) -> Meeting:
+    """``meeting`` with control characters (and the exporters' marker characters, see
+    ``strip_control``) removed from every string (a copy if needed).
+
+    Every export is built from the cleaned meeting and the exporters' own constants, so no
+    output can carry a terminal control sequence.
+    """
+    return _clean(meeting) if _dirty(meeting) else meeting
+
+
+@lru_cache(maxsize=512)
+def format_date(day: dt.date, lang: str) -> str:
+    """``i18n.format_date`` (Babel), remembered: an export writes the same few dates often."""
+    return i18n.format_date(day, lang)
+
+
+def is_url(path: str) -> bool:
+    return path.lower().startswith(("http://", "https://")) and is_safe_url(path)
+
+
+@dataclass
+class AgendaRow:
+    number: str
+    time: str
+    activity: str
+    presenters: list[str] = field(default_factory=list)  # names in ``activity``
+
+
+@dataclass
+class ParticipantLine:
+    name: str
+    email: str
+    details: list[str]  # title, organisation (non-empty ones)
+    title: str
+    organisation: str
+    note: str  # "deltog on-line", "afbud, fra kl. 14" … without parentheses; may be empty
+
+    @property
+    def text(self) -> str:
+        line = ", ".join([self.name, *self.details])
+        return f"{line} ({self.note})" if self.note else line
+
+
+@dataclass
+class RemarkView:
+    text: str  # Markdown
+    attribution: str  # "Carl Dahl, modtaget 12. oktober 2025" or ""
+
+
+@dataclass
+class RemarkGroup:
+    topic: tuple[str, ...]
+    top: str  # the outermost topic, shown when it changes ("" when unchanged or none)
+    sub: str  # the rest of the path joined with " › " ("" when none)
+    said: list[RemarkView]
+    written: list[RemarkView]
+
+
+@dataclass
+class AttachmentView:
+    number: str  # "5.1"
+    label: str  # "Bilag 5.1"
+    title: str
+    url: str  # http(s) URL or ""
+    path: str
+
+
+@dataclass
+class ActionView:
+    text: str
+    owner: str
+    due_iso: str
+    due_text: str
+    done: bool
+
+
+@dataclass
+class Section:
+    """One section of an item. ``kind`` is "markdown", "remarks", "actions" or "attachments"."""
+
+    kind: str
+    key: str
+    label: str
+    text: str = ""  # Markdown (markdown sections; the remarks note for remarks)
+    groups: list[RemarkGroup] = field(default_factory=list)
+    actions: list[ActionView] = field(default_factory=list)
+    attachments: list[AttachmentView] = field(default_factory=list)
+
+
+@dataclass
+class ItemView:
+    number: int
+    anchor: str
+    heading: str  # "Pkt. 3 Status fra NGC v/Anne Holm"
+    sections: list[Section]
+    presenters: list[str] = field(default_factory=list)  # names in ``heading``
+
+
+@dataclass
+class Doc:
+    lang: str
+    doc_type: str  # "Referat"
+    marker: str  # "UDKAST" / "Godkendt 4. november 2025"
+    draft: bool
+    header: list[tuple[str, str]]
+    title: str
+    facts: list[tuple[str, str]]  # Dato, Tid, Sted, Mødeleder, Sekretær (non-empty only)
+    agenda_label: str
+    agenda_columns: tuple[str, str, str]
+    agenda: list[AgendaRow]
+    participants_label: str
+    participants: list[ParticipantLine]
+    items: list[ItemView]
+    closing: list[tuple[str, str]]  # Næste møde, Frist for skriftlige bemærkninger
+    written_label: str  # "Skriftlige bemærkninger"
+    emails: list[tuple[str, str]]  # (name, address) of participants with an email
+    #: The key of each of ``facts`` ("date", "time", "location", "chair", "secretary"): the
+    #: html page sets when and where apart from who, in two columns, as the reference does.
+    fact_keys: list[str] = field(default_factory=list)
+
+    def label(self, key: str) -> str:
+        return i18n.label(key, self.lang)
+
+
+def markdown_texts(doc: Doc) -> list[str]:
+    """Every distinct, non-blank Markdown text of ``doc``, to be parsed in one batch."""
+    texts = []
+    for item in doc.items:
+        for section in item.sections:
+            texts.append(section.text)
+            for group in section.groups:
+                texts += [r.text for r in group.said] + [r.text for r in group.written]
+    return list(dict.fromkeys(t for t in texts if t.strip()))
+
+
+def join_names(names: list[str], lang: str) -> str:
+    names = [n for n in names if n.strip()]
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {i18n.label('and', lang)} {names[-1]}"
+
+
+def _marker(meeting: Meeting, lang: str) -> str:
+    if meeting.status is not Status.APPROVED:
+        return i18n.status_label(Status.DRAFT, lang)
+    approved = i18n.label("approved_on", lang)
+    if meeting.approved is not None:
+        return f"{approved} {format_date(meeting.approved, lang)}"
+    return approved
+
+
+def _facts(meeting: Meeting, lang: str) -> list[tuple[str, str, str]]:
+    """(key, label, value) of each fact the meeting has, in the reference's order."""
+    facts = []
+    if meeting.date is not None:
+        facts.append(("date", format_date(meeting.date, lang)))
+    times = i18n.format_time_range(meeting.start, meeting.end, lang)
+    if times:
+        facts.append(("time", times))
+    facts += [
+        ("location", meeting.location),
+        ("chair", meeting.chair),
+        ("secretary", meeting.secretary),
+    ]
+    return [(key, i18n.label(key, lang), value.strip()) for key, value in facts if value.strip()]
+
+
+def _participant(meeting: Meeting, index: int, lang: str) -> ParticipantLine:
+    person = meeting.participants[index]
+    notes = []
+    if person.attendance not in (Attendance.PRESENT, Attendance.PARTIAL) or (
+        person.attendance is Attendance.PARTIAL and not person.note.strip()
+    ):
+        notes.append(i18n.attendance_label(person.attendance, lang))
+    if person.note.strip():
+        notes.append(person.note.strip())
+    details = [x.strip() for x in (person.title, person.organisation) if x.strip()]
+    return ParticipantLine(
+        name=person.name.strip(),
+        email=person.email.strip(),
+        details=details,
+        title=person.title.strip(),
+        organisation=person.organisation.strip(),
+        note=", ".join(notes),
+    )
+
+
+def _remark(remark: Any, lang: str) -> RemarkView:
+    bits = [remark.author.strip()] if remark.author.strip() else []
+    if remark.received is not None:
+        bits.append(f"{i18n.label('received', lang)} {format_date(remark.received, lang)}")
+    return RemarkView(text=remark.text, attribution=", ".join(bits))
+
+
+def _remark_groups(item: Any, lang: str) -> list[RemarkGroup]:
+    raw = item.remark_groups()
+    # Remarks without a topic first: after a topic they would read as part of it.
+    raw.sort(key=lambda group: bool(group[0]))
+    groups = []
+    last_top = None
+    for topic, said, written in raw:
+        topic = tuple(t.strip() for t in topic if t.strip())
+        top = topic[0] if topic else ""
+        groups.append(
+            RemarkGroup(
+                topic=topic,
+                top=top if top != last_top else "",
+                sub=" › ".join(topic[1:]),
+                said=[_remark(r, lang) for r in said],
+                written=[_remark(r, lang) for r in written],
+            )
+        )
+        last_top = top
+    return groups
+
+
+def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
+    item = meeting.items[index]
+    number = meeting.item_number(index)
+    heading = " ".join(
+        x for x in (i18n.label("item_short", lang), str(number), item.title.strip()) if x
+    )
+    presenters = join_names(item.presenters, lang)
+    if presenters:
+        heading += f" {i18n.label('presenter_prefix', lang)}{presenters}"
+
+    def md(key: str) -> list[Section]:
+        text = getattr(item, key)
+        if not text.strip():
+            return []
+        return [Section("markdown", key, i18n.label(key, lang), text=text)]
+
+    sections = md("recommendation") + md("minutes")
+    if item.remarks or item.remarks_note.strip():
+        sections.append(
+            Section(
+                "remarks",
+                "remarks",
+                i18n.label("remarks", lang),
+                text=item.remarks_note,
+                groups=_remark_groups(item, lang),
+            )
+        )
+    sections += md("problem") + md("solution") + md("next_steps")
+    if item.actions:
+        actions = [
+            ActionView(
+                text=a.text.strip(),
+                owner=a.owner.strip(),
+                due_iso=a.due.isoformat() if a.due else "",
+                due_text=format_date(a.due, lang) if a.due else "",
+                done=a.done,
+            )
+            for a in item.actions
+        ]
+        sections.append(Section("actions", "actions", i18n.label("actions", lang), actions=actions))
+    if item.attachments:
+        word = i18n.label("attachment", lang)
+        attachments = []
+        for k, att in enumerate(item.attachments):
+            num = meeting.attachment_number(index, k)
+            path = att.path.strip()
+            url = path if is_url(path) else ""
+            attachments.append(AttachmentView(num, f"{word} {num}", att.title.strip(), url, path))
+        sections.append(
+            Section(
+                "attachments",
+                "attachments",
+                i18n.label("attachments", lang),
+                attachments=attachments,
+            )
+        )
+    return ItemView(
+        number=number,
+        anchor=f"item-{number}",
+        heading=heading,
+        sections=sections,
+        presenters=[n.strip() for n in item.presenters if n.strip()],
+    )
+
+
+def _agenda(meeting: Meeting, lang: str) -> list[AgendaRow]:
+    rows = []
+    for index, (item, planned) in enumerate(
+        zip(meeting.items, meeting.planned_times(), strict=True)
+    ):
+        activity = item.title.strip()
+        if item.kind is not None:
+            activity += f" ({item.kind.value})"
+        presenters = join_names(item.presenters, lang)
+        if presenters:
+            activity += f" {i18n.label('presenter_prefix', lang)}{presenters}"
+        time = format_time(planned, lang)
+        names = [n.strip() for n in item.presenters if n.strip()]
+        rows.append(AgendaRow(f"{meeting.item_number(index)}.", time, activity, names))
+    return rows
+
+
+def _closing(meeting: Meeting, lang: str) -> list[tuple[str, str]]:
+    closing = []
+    nxt = meeting.next_meeting
+    if nxt is not None and (nxt.date or nxt.start or nxt.location.strip()):
+        bits = []
+        if nxt.date is not None:
+            bits.append(i18n.format_weekday_date(nxt.date, lang))
+        times = i18n.format_time_range(nxt.start, nxt.end, lang)
+        if times:
+            bits.append(times)
+        text = " ".join(bits)
+        if nxt.location.strip():
+            text = f"{text}, {nxt.location.strip()}" if text else nxt.location.strip()
+        closing.append((i18n.label("next_meeting", lang), text))
+    if meeting.remarks_deadline is not None:
+        closing.append(
+            (
+                i18n.label("remarks_deadline", lang),
+                i18n.format_datetime(meeting.remarks_deadline, lang),
+            )
+        )
+    return closing
+
+
+def build(meeting: Meeting) -> Doc:
+    """The document view of ``meeting`` (control characters already removed)."""
+    meeting = clean_meeting(meeting)
+    lang = meeting.lang if meeting.lang in i18n.LABELS else "en"
+    header = [
+        (i18n.header_label(f.key, f.label, lang), f.value.strip())
+        for f in meeting.header
+        if f.value.strip()
+    ]
+    facts = _facts(meeting, lang)
+    return Doc(
+        lang=lang,
+        doc_type=i18n.label("minutes_doc", lang),
+        marker=_marker(meeting, lang),
+        draft=meeting.status is not Status.APPROVED,
+        header=header,
+        title=meeting.title.strip(),
+        facts=[(label, value) for _, label, value in facts],
+        agenda_label=i18n.label("agenda", lang),
+        agenda_columns=(
+            i18n.label("item", lang),
+            i18n.label("planned_time", lang),
+            i18n.label("activity", lang),
+        ),
+        agenda=_agenda(meeting, lang),
+        participants_label=i18n.label("participants", lang),
+        participants=[_participant(meeting, i, lang) for i in range(len(meeting.participants))],
+        items=[_item(meeting, i, lang) for i in range(len(meeting.items))],
+        closing=_closing(meeting, lang),
+        written_label=i18n.label("written_remarks", lang),
+        emails=[(p.name.strip(), p.email.strip()) for p in meeting.participants if p.email.strip()],
+        fact_keys=[key for key, _, _ in facts],
+    )

@@ -1,0 +1,407 @@
+"""Markdown minutes -> Meeting: reads the layout ``referat export --format md`` writes.
+
+Pure: text in, a :class:`Meeting` and warnings out. The document is parsed with markdown-it
+(line maps kept); the layout is read block by block (see docs/IMPORT.md):
+
+- before the ``#`` title: ``**Referat · UDKAST**`` (language and status) and the case header
+  as ``Label: value`` lines; after it the facts (date, time, place, chair, secretary);
+- ``## Dagsorden``: the agenda table (number, planned time, "title (K) v/presenters");
+- ``## Deltagere``: one participant per list item;
+- ``## Pkt. N Title v/Presenters``: an item; its ``###`` sections (Markdown copied verbatim
+  from the source lines), remarks, actions and attachments;
+- ``---`` and ``Næste møde: …`` / ``Frist for skriftlige bemærkninger: …`` at the end.
+
+Anything else is kept as text in the nearest section and reported as a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+from ..domain.model import HEADER_KEYS, SECTIONS, AgendaItem, CaseField, Kind, Meeting, Status
+from ..text import i18n
+from ..text.when import split_time_range
+from . import parts
+from .values import (
+    date_or_none,
+    deadline_of,
+    inline_of,
+    label_key,
+    label_lang,
+    label_lines,
+    only_child,
+    parse_next_meeting,
+    plain,
+    slug,
+    split_presenters,
+    time_or_none,
+)
+
+_FACTS = ("date", "time", "location", "chair", "secretary")
+_CLOSING = ("next_meeting", "remarks_deadline")
+_ITEM_SECTIONS = (*SECTIONS, "remarks", "actions", "attachments")
+_ITEM_HEADING = re.compile(r"^(?:(?:pkt\.?|punkt|item)\s*)?(\d+)\s*[.:)]?\s+(.+)$", re.I)
+_KIND_SUFFIX = re.compile(r"\s\(([ODBodb])\)(?=\s|$)")
+
+
+@dataclass
+class ImportResult:
+    meeting: Meeting
+    #: (1-based line, message) for every part kept as text or not understood.
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+
+
+@cache
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.normalizeLink = lambda url: url  # keep link targets as written (no %-encoding)
+    return md
+
+
+@dataclass
+class _Item:
+    item: AgendaItem
+    number: int | None
+    line: int
+    extra: dict[str, list[str]] = field(default_factory=dict)
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.nodes = SyntaxTreeNode(_parser().parse(text)).children
+        self.meeting = Meeting(title="", lang="da")
+        self.warnings: list[tuple[int, str]] = []
+        self.items: list[_Item] = []
+        self.agenda: list[tuple[str, dt.time | None, str, int]] = []
+        self.orphans: list[str] = []
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def warn(self, node: SyntaxTreeNode | None, message: str) -> None:
+        line = (node.map[0] + 1) if node is not None and node.map else 1
+        self.warnings.append((line, message))
+
+    def text_of(self, nodes: list[SyntaxTreeNode]) -> str:
+        return parts.source_text(self.lines, nodes)
+
+    def keep(self, nodes: list[SyntaxTreeNode], why: str, key: str = "") -> None:
+        """Keep ``nodes`` as text in the nearest section, with a warning."""
+        if not nodes:
+            return
+        text = self.text_of(nodes)
+        if not text.strip():
+            return
+        where = i18n.label(key or "minutes", self.meeting.lang)
+        if self.items:
+            target = self.items[-1]
+            target.extra.setdefault(key or "minutes", []).append(text)
+            self.warn(nodes[0], f"{why}; kept as text in item {len(self.items)}, {where}")
+        else:
+            self.orphans.append(text)
+            self.warn(nodes[0], f"{why}; kept as text in the first item's {where}")
+
+    # -- the document ----------------------------------------------------------------------
+
+    def read(self) -> ImportResult:
+        self._detect_lang()
+        nodes = self.nodes
+        index = 0
+        phase = "start"
+        while index < len(nodes):
+            node = nodes[index]
+            if node.type == "heading" and node.tag in ("h1", "h2"):
+                end = self._section_end(index + 1)
+                body = nodes[index + 1 : end]
+                if node.tag == "h1":
+                    self._title(node)
+                    self._facts(body)
+                    phase = "meeting"
+                else:
+                    self._part(node, body)
+                    phase = "items"
+                index = end
+                continue
+            if node.type == "hr" and self._closing(nodes[index + 1 :]):
+                break
+            if phase == "start":
+                end = self._section_end(index)
+                self._preamble(nodes[index:end])
+                index = end
+                continue
+            self.keep([node], f"unexpected {node.type.replace('_', ' ')}")
+            index += 1
+        return self._finish()
+
+    def _section_end(self, start: int) -> int:
+        """The index of the next h1/h2 heading or closing rule at or after ``start``."""
+        for index in range(start, len(self.nodes)):
+            node = self.nodes[index]
+            if node.type == "heading" and node.tag in ("h1", "h2"):
+                return index
+            if node.type == "hr" and self._closing(self.nodes[index + 1 :], check=True):
+                return index
+        return len(self.nodes)
+
+    def _detect_lang(self) -> None:
+        """The language of the labels: the "Referat · …" line, else a known heading."""
+        keys = ("minutes_doc", "agenda", "participants", *_ITEM_SECTIONS)
+        for node in self.nodes:
+            if node.type == "paragraph":
+                strong = only_child(inline_of(node), "strong")
+                text = plain(strong).partition("·")[0] if strong else ""
+                keys_here: tuple[str, ...] = ("minutes_doc",)
+            elif node.type == "heading" and node.tag in ("h2", "h3"):
+                text, keys_here = plain(inline_of(node)), keys
+            else:
+                continue
+            for key in keys_here:
+                lang = label_lang(text, key)
+                if lang:
+                    self.meeting.lang = lang
+                    return
+
+    def _preamble(self, nodes: list[SyntaxTreeNode]) -> None:
+        for node in nodes:
+            strong = only_child(inline_of(node), "strong") if node.type == "paragraph" else None
+            if strong is not None and self._marker(plain(strong)):
+                continue
+            pairs = label_lines(node)
+            if pairs is not None:
+                for label, value in pairs:
+                    key = label_key(label, tuple(f"header.{k}" for k in HEADER_KEYS))
+                    if key:
+                        self.meeting.header.append(CaseField(key[len("header.") :], value))
+                    else:
+                        self.meeting.header.append(CaseField(slug(label), value, label=label))
+                continue
+            self.keep([node], "text before the title")
+
+    def _marker(self, text: str) -> bool:
+        doc, sep, mark = text.partition("·")
+        if not sep or not label_lang(doc, "minutes_doc"):
+            return False
+        mark = mark.strip()
+        for code in i18n.LABELS:
+            for status in Status:
+                if mark.casefold() == i18n.status_label(status, code).casefold():
+                    self.meeting.status = status
+                    return True
+            word = i18n.label("approved_on", code)
+            if mark.casefold().startswith(word.casefold()):
+                self.meeting.status = Status.APPROVED
+                self.meeting.approved = date_or_none(mark[len(word) :])
+                return True
+        return False
+
+    def _title(self, node: SyntaxTreeNode) -> None:
+        if self.meeting.title:
+            self.keep([node], "a second title")
+            return
+        self.meeting.title = plain(inline_of(node)).strip()
+
+    def _facts(self, nodes: list[SyntaxTreeNode]) -> None:
+        meeting = self.meeting
+        for position, node in enumerate(nodes):
+            pairs = label_lines(node) if position == 0 else None
+            known = pairs and all(label_key(label, _FACTS, meeting.lang) for label, _ in pairs)
+            if not known:
+                self.keep([node], "text after the title not understood")
+                continue
+            for label, value in pairs or []:
+                key = label_key(label, _FACTS, meeting.lang)
+                if key == "date":
+                    meeting.date = date_or_none(value)
+                    if meeting.date is None:
+                        self.warn(node, f"date not understood: {value!r}")
+                elif key == "time":
+                    meeting.start, meeting.end, rest = split_time_range(value)
+                    if meeting.start is None:  # a single time, also a bare "13"
+                        meeting.start, rest = time_or_none(value), ""
+                    if meeting.start is None or rest.strip():
+                        self.warn(node, f"time not understood: {value!r}")
+                elif key in ("location", "chair", "secretary"):
+                    setattr(meeting, key, value)
+
+    def _part(self, node: SyntaxTreeNode, body: list[SyntaxTreeNode]) -> None:
+        heading = plain(inline_of(node)).strip()
+        key = label_key(heading, ("agenda", "participants"), self.meeting.lang)
+        if key == "agenda":
+            self._agenda(body)
+        elif key == "participants":
+            self._participants(body)
+        else:
+            self._item(node, heading, body)
+
+    def _agenda(self, nodes: list[SyntaxTreeNode]) -> None:
+        for node in nodes:
+            if node.type == "table":
+                rows = [
+                    [plain(inline_of(cell)).strip() for cell in row.children]
+                    for section in node.children
+                    if section.type == "tbody"
+                    for row in section.children
+                ]
+                for row in rows:
+                    number, time, activity = [*row, "", "", ""][:3]
+                    line = (node.map[0] + 1) if node.map else 1
+                    self.agenda.append((number.rstrip("."), time_or_none(time), activity, line))
+            elif node.type == "ordered_list":
+                for child in node.children:
+                    text = " ".join(plain(parts.first_inline(child)).split())
+                    clock, end, rest = split_time_range(text)
+                    if end is not None or rest[:1] not in ("", " "):
+                        clock = None  # a range, or "13.50," glued to a word: no time
+                    activity = rest.strip() if clock and rest.strip() else text
+                    number = str(len(self.agenda) + 1)
+                    self.agenda.append((number, clock, activity, (child.map or [0])[0] + 1))
+            else:
+                self.keep([node], "unexpected text in the agenda")
+
+    def _participants(self, nodes: list[SyntaxTreeNode]) -> None:
+        for node in nodes:
+            if node.type not in ("bullet_list", "ordered_list"):
+                self.keep([node], "unexpected text among the participants")
+                continue
+            for child in node.children:
+                person = parts.participant(child)
+                if person is None:
+                    self.keep([child], "a participant without a name")
+                else:
+                    self.meeting.participants.append(person)
+
+    # -- items -----------------------------------------------------------------------------
+
+    def _item(self, node: SyntaxTreeNode, heading: str, body: list[SyntaxTreeNode]) -> None:
+        match = _ITEM_HEADING.match(heading)
+        number = int(match.group(1)) if match else None
+        title, presenters = split_presenters(match.group(2) if match else heading)
+        kind = _KIND_SUFFIX.search(title)
+        if kind is None or kind.end() != len(title):
+            kind = None
+        else:  # hand-written "Økonomi (B)"
+            title = title[: kind.start()].rstrip()
+        entry = _Item(AgendaItem(title=title, presenters=presenters), number, node.map[0] + 1)
+        if kind is not None:
+            entry.item.kind = Kind(kind.group(1).upper())
+        self.items.append(entry)
+        key = ""
+        chunk: list[SyntaxTreeNode] = []
+        for child in [*body, None]:
+            if child is not None and not (child.type == "heading" and child.tag == "h3"):
+                chunk.append(child)
+                continue
+            self._section(entry, key, chunk)
+            if child is None:
+                break
+            label = plain(inline_of(child)).strip()
+            found = label_key(label, _ITEM_SECTIONS, self.meeting.lang)
+            if found is None or found in entry.extra or self._filled(entry.item, found):
+                chunk = [child]
+                key = "?"
+            else:
+                chunk, key = [], found
+
+    @staticmethod
+    def _filled(item: AgendaItem, key: str) -> bool:
+        if key in SECTIONS:
+            return bool(item.section(key))
+        return bool(getattr(item, key, None)) or (key == "remarks" and bool(item.remarks_note))
+
+    def _section(self, entry: _Item, key: str, nodes: list[SyntaxTreeNode]) -> None:
+        item = entry.item
+        if key == "?":
+            self.keep(nodes, "unknown section heading", self._nearest(entry))
+        elif key == "":
+            self.keep(nodes, "text before the item's first section")
+        elif key in SECTIONS:
+            item.set_section(key, self.text_of(nodes))
+        elif key == "remarks":
+            found, rest = parts.remarks(self.lines, nodes)
+            item.remarks += found
+            item.remarks_note = self.text_of(rest)
+        elif key in ("actions", "attachments"):
+            for node in nodes:
+                if node.type != "bullet_list":
+                    self.keep([node], f"unexpected text in {key}", self._nearest(entry))
+                    continue
+                for child in node.children:
+                    if key == "actions":
+                        item.actions.append(parts.action(child))
+                    else:
+                        item.attachments.append(parts.attachment(child))
+        if key in SECTIONS:
+            entry.extra.setdefault(key, [])
+
+    @staticmethod
+    def _nearest(entry: _Item) -> str:
+        """The last Markdown section the item has so far (minutes when none)."""
+        opened = [key for key in entry.extra if key in SECTIONS]
+        return opened[-1] if opened else "minutes"
+
+    # -- the end ---------------------------------------------------------------------------
+
+    def _closing(self, nodes: list[SyntaxTreeNode], check: bool = False) -> bool:
+        """Read ``Næste møde: …`` lines after the closing rule; False if they are not that."""
+        if len(nodes) != 1:
+            return False
+        pairs = label_lines(nodes[0])
+        if not pairs or not all(label_key(label, _CLOSING) for label, _ in pairs):
+            return False
+        if check:
+            return True
+        for label, value in pairs:
+            if label_key(label, _CLOSING) == "next_meeting":
+                self.meeting.next_meeting = parse_next_meeting(value)
+            else:
+                self.meeting.remarks_deadline = deadline_of(value)
+                if self.meeting.remarks_deadline is None:
+                    self.warn(nodes[0], f"deadline not understood: {value!r}")
+        return True
+
+    def _finish(self) -> ImportResult:
+        meeting = self.meeting
+        rows = {number: (clock, activity, line) for number, clock, activity, line in self.agenda}
+        matched = {str(entry.number) for entry in self.items if entry.number is not None}
+        for number, _clock, activity, line in self.agenda:
+            if number in matched:
+                continue
+            if self.items:
+                self.warnings.append((line, "an agenda row without its item; added the item"))
+            title, presenters = split_presenters(_KIND_SUFFIX.sub("", activity, count=1))
+            value = int(number) if number.isdigit() else None
+            entry = _Item(AgendaItem(title, presenters=presenters), value, line)
+            later = [k for k, e in enumerate(self.items) if (e.number or 0) > (value or 0)]
+            self.items.insert(later[0] if later and value else len(self.items), entry)
+        for entry in self.items:
+            row = rows.get(str(entry.number)) if entry.number is not None else None
+            if row is None:
+                continue
+            clock, activity, _line = row
+            kind = _KIND_SUFFIX.search(activity)
+            if kind:
+                entry.item.kind = Kind(kind.group(1).upper())
+            entry.item.time = clock
+        if self.orphans:
+            if not self.items:
+                title = i18n.label("minutes_doc", meeting.lang)
+                self.items.append(_Item(AgendaItem(title), None, 1))
+            self.items[0].extra.setdefault("minutes", [])[:0] = self.orphans
+        for entry in self.items:
+            for key, texts in entry.extra.items():
+                if key in SECTIONS and texts:
+                    own = entry.item.section(key)
+                    entry.item.set_section(key, "\n\n".join(t for t in [own, *texts] if t))
+            meeting.items.append(entry.item)
+        return ImportResult(meeting, sorted(self.warnings))
+
+
+def import_markdown(text: str) -> ImportResult:
+    """Read Markdown minutes into a meeting; warnings say what was kept as text."""
+    return _Reader(text.replace("\r\n", "\n")).read()

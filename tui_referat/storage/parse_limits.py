@@ -1,0 +1,108 @@
+"""What both readers must agree on before a meeting file is read at all.
+
+A meeting file is read by two parsers: ``tomllib`` (fast: ``check`` and opening the editor)
+and tomlkit (the document kept for saving). They are not the same: tomlkit reads a few
+things TOML forbids (``date = 2025-10-07 13:00``), refuses keys nested more than 100 levels,
+and ``tomllib`` takes quadratic time on a deeply dotted key. So one rule holds: a file either
+of them refuses is refused, with FILE:LINE:COL, and a key nested deeper than any meeting file
+needs is refused before either parser sees it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..domain.errors import MeetingFileError
+
+#: The deepest key path written in one place (a meeting file needs about 4).
+MAX_DEPTH = 20
+
+_PART = r"""(?:(?<![A-Za-z0-9_-])[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')"""
+#: A key of more than MAX_DEPTH parts, or a string or comment (skipped, so the dots in
+#: minutes and comments are never taken for keys).
+_SCAN = re.compile(
+    rf"(?P<deep>{_PART}(?:[ \t]*+\.[ \t]*+{_PART}){{{MAX_DEPTH}}})"
+    r'|"""(?:[^\\"]|\\[\s\S]|"(?!""))*+"{3,5}'
+    r"|'''[\s\S]*?'{3,5}"
+    r'|"(?:[^"\\\n]|\\.)*+"'
+    r"|'[^'\n]*+'"
+    r"|#[^\n]*+"
+    r"|(?P<open>[\[{])|(?P<close>[\]}])"
+)
+#: What any such key holds, strings or not: a quick test (it starts with a literal dot, which
+#: the regex engine finds fast) before the scan that knows strings and comments.
+_CANDIDATE = re.compile(rf"\.[ \t]*+{_PART}(?:[ \t]*+\.[ \t]*+{_PART}){{{MAX_DEPTH - 1}}}")
+#: More than MAX_DEPTH arrays or inline tables opened with none closed between them (strings
+#: or not): the quick test for values nested too deep (tomlkit refuses more than 100 levels,
+#: tomllib reads hundreds).
+_VALUE_CANDIDATE = re.compile(r"[\[{](?:[^\]}\[{]*+[\[{]){" + str(MAX_DEPTH) + "}")
+_TOMLLIB_AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\Z")
+_SPACED = re.compile(r"(\d{4}-\d\d-\d\d) (\d\d:\d\d)")
+
+
+def _position(body: str, index: int, bom: bool) -> tuple[int, int]:
+    line = body.count("\n", 0, index) + 1
+    col = index - body.rfind("\n", 0, index)
+    return line, col + 1 if bom and line == 1 else col
+
+
+def nesting_error(body: str, path: str | Path, bom: bool = False) -> MeetingFileError | None:
+    """An error at the first key or value nested more than ``MAX_DEPTH`` levels deep.
+
+    Linear time: two quick regex tests, and a scan that skips strings and comments only
+    when one of them finds something.
+    """
+    keys = body.count(".") >= MAX_DEPTH and _CANDIDATE.search(body) is not None
+    if not keys and _VALUE_CANDIDATE.search(body) is None:
+        return None
+    depth = 0
+    for match in _SCAN.finditer(body):
+        kind = match.lastgroup
+        if kind == "open":
+            depth += 1
+            what = "value"
+        elif kind == "close":
+            depth = max(depth - 1, 0)
+            continue
+        else:
+            what = "key"
+        if kind == "deep" or depth > MAX_DEPTH:
+            line, col = _position(body, match.start(), bom)
+            return MeetingFileError(
+                f"a {what} nested more than {MAX_DEPTH} levels deep "
+                "(a meeting file needs no more than 4)",
+                path,
+                line,
+                col,
+            )
+    return None
+
+
+def tomllib_error(body: str, path: str | Path, bom: bool = False) -> MeetingFileError | None:
+    """Why ``tomllib`` refuses ``body`` (a text tomlkit has read), or None."""
+    import tomllib
+
+    try:
+        tomllib.loads(body)
+    except tomllib.TOMLDecodeError as error:
+        text = str(error)
+        found = _TOMLLIB_AT.search(text)
+        message = text[: found.start()] if found else text
+        message = message[:1].lower() + message[1:]
+        line = col = None
+        if found and found.group(1):
+            line, col = int(found.group(1)), int(found.group(2))
+            row = body.split("\n", line)[line - 1] if line <= body.count("\n") + 1 else ""
+            spaced = _SPACED.search(row)
+            if spaced and spaced.end(1) < col <= spaced.end(2) + 1:
+                day, clock = spaced.groups()
+                message = f"a date and time is written {day}T{clock}:00 (or the date alone: {day})"
+            if bom and line == 1:
+                col += 1
+        elif found:
+            message = "unexpected end of file"
+        return MeetingFileError(message, path, line, col)
+    except Exception as error:  # RecursionError on absurd nesting, and the like
+        return MeetingFileError(f"not valid TOML: {type(error).__name__}", path)
+    return None

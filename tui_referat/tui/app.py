@@ -1,0 +1,245 @@
+"""``ReferatApp``: wires the screens, bindings, themes, keymap and command palette. Nothing else."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Sequence
+from pathlib import Path, PurePath
+from typing import ClassVar
+
+from textual import events
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.filter import LineFilter, Monochrome, NoColor
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Input
+
+from ..storage.config import Config, load_config
+from ..storage.session import Session
+from ..text import strings
+from .flows import safety_flow
+from .inert_filter import inert_line_filters
+from .screens.main_screen import MainScreen
+from .stylesheet import CachingStylesheet
+from .themes import DEFAULT_THEME, load_themes
+from .typeahead import Typeahead
+
+#: Seconds after the first frame before the file's tomlkit document is made in a thread.
+DOCUMENT_DELAY = 1.0
+
+_KEY_NAMES = {
+    "escape": "Esc",
+    "enter": "Enter",
+    "delete": "Del",
+    "insert": "Ins",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
+    "tab": "Tab",
+    "space": "Space",
+}
+
+
+def key_label(key: str) -> str:
+    """ "ctrl+s" -> "^S", "f1" -> "F1", "ctrl+up" -> "^↑", "shift+tab" -> "Shift+Tab"."""
+    *modifiers, base = key.strip().split("+")
+    if base in _KEY_NAMES:
+        name = _KEY_NAMES[base]
+    elif (base.startswith("f") and base[1:].isdigit()) or (len(base) == 1 and "ctrl" in modifiers):
+        name = base.upper()
+    else:
+        name = base
+    prefix = "".join("^" if m == "ctrl" else f"{m.capitalize()}+" for m in modifiers)
+    return prefix + name
+
+
+#: NO_COLOR with a theme of the terminal's own colours (referat-16): Textual chooses its
+#: filter before the theme is set and picks one that makes the default colours black.
+_NO_COLOR = NoColor()
+
+
+def _referat_commands() -> type:
+    """The palette's command provider, imported when the palette first opens."""
+    from .palette import ReferatCommands
+
+    return ReferatCommands
+
+
+class ReferatApp(App[None]):
+    """The editor. ``ReferatApp(path)`` loads ``path`` (``MeetingFileError`` if it cannot)."""
+
+    TITLE = "referat"
+    #: The main screen's stylesheets, read with the app's own: as the screen's CSS_PATH they
+    #: would be read when it is first shown, and every stylesheet parsed once more then.
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["screens/main_screen.tcss", "widgets/nav.tcss"]
+    COMMANDS: ClassVar[set] = {_referat_commands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "request_quit", "quit", tooltip="quit.tip", priority=True, id="quit"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "palette",
+            tooltip="palette.tip",
+            priority=True,
+            id="palette",
+        ),
+        Binding("f1", "help", "help", tooltip="help.tip", id="help"),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    def __init__(
+        self,
+        path: Path | str,
+        theme: str | None = None,
+        lang: str | None = None,
+        *,
+        read_only: bool = False,
+        session: Session | None = None,
+        config: Config | None = None,
+    ) -> None:
+        self.config = load_config() if config is None else config
+        strings.set_lang(lang or self.config.lang or strings.detect_lang())
+        self.session = session or Session.open(path, read_only=read_only)
+        self._wanted_theme = theme or self.config.theme or DEFAULT_THEME
+        super().__init__()
+        self.stylesheet = CachingStylesheet(variables=self.get_css_variables())
+        #: Keys one at a time, each all the way through (see ui/typeahead.py).
+        self.typeahead = Typeahead(self, super().on_event)
+        #: Recovery copy, lock and disk watch for the session (see ui/safety_flow.py).
+        self.guard = safety_flow.make_guard(self)
+        self.typeahead.after_key = self.guard.typed  # typing starts the copy's clock
+        self.safety_handlers = None
+        self.set_keymap(self.config.keymap)
+        self._problems = list(self.config.problems)
+        themes, problems = load_themes()
+        self._problems += problems
+        for theme_object in themes:
+            self.register_theme(theme_object)
+        #: The editor's own themes (bundled and the user's): "change theme" cycles these.
+        self.own_themes = [theme_object.name for theme_object in themes]
+        if self._wanted_theme not in self.available_themes:
+            self._problems.append(strings.t("theme.unknown", name=self._wanted_theme))
+            self._wanted_theme = DEFAULT_THEME
+        if self._wanted_theme in self.available_themes:
+            self.theme = self._wanted_theme
+
+    async def on_event(self, event: events.Event) -> None:
+        if Typeahead.wants(event):
+            await self.typeahead.take(event)  # type: ignore[arg-type]
+            return
+        await super().on_event(event)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Every rendered line passes ``InertControls``: no escape sequence from a meeting file
+        ever reaches the terminal raw."""
+        filters = list(super().get_line_filters())
+        if self.no_color and self.native_ansi_color:
+            filters = [_NO_COLOR if isinstance(f, Monochrome) else f for f in filters]
+        return inert_line_filters(filters)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """ "^S", "F1", "Esc", "^↑/K": short, and every key of a binding."""
+        if binding.key_display:
+            return binding.key_display
+        return "/".join(key_label(key) for key in binding.key.split(","))
+
+    def get_default_screen(self) -> Screen:
+        """The main screen itself when no lock or recovery dialog has to come first: pushing
+        it over a blank first screen would draw twice and style every widget twice."""
+        if safety_flow.prepare(self):
+            screen = MainScreen(self.session, first=True)
+            screen._push_result_callback(self, None)  # as pushed: switch_screen can replace it
+            return screen
+        return super().get_default_screen()
+
+    def on_ready(self) -> None:
+        # The first frame is out: cyclic garbage collection again (off during start-up, see
+        # commands/edit.py). What start-up made (modules, classes, the screen) lives as long
+        # as the app: frozen, so collections do not walk it again and again.
+        gc.freeze()
+        gc.enable()
+        # The file's tomlkit document (for saving) is made in the background a moment later.
+        self.set_timer(DOCUMENT_DELAY, self._prepare_document)
+
+    def _prepare_document(self) -> None:
+        session = self.session
+        threading.Thread(target=session.prepare_document, name="document", daemon=True).start()
+
+    def on_mount(self) -> None:
+        for problem in self._problems:
+            self.notify(problem, title=strings.t("theme.problem"), severity="warning", timeout=10)
+        # Lock and recovery dialogs first; the main screen gets the session they decide on.
+        safety_flow.open_meeting(self, self._show_main)
+
+    def _show_main(self) -> None:
+        if self.main_screen is None:
+            self.push_screen(MainScreen(self.session))
+
+    def on_unmount(self) -> None:
+        safety_flow.shutdown(self)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual catches every error in the app; keep the user's work before it closes.
+        safety_flow.crash_save(self)
+        super()._handle_exception(error)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        """A text field that loses the focus shows the start of its text, not the end."""
+        if isinstance(event.widget, Input) and not event.widget.has_focus:
+            event.widget.cursor_position = 0
+
+    def on_nav_panel_highlighted(self, message: Message) -> None:
+        """Moving between items: the recovery copy is written now if anything is unsaved."""
+        self.guard.item_switched()
+
+    @property
+    def main_screen(self) -> MainScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    def action_request_quit(self) -> None:
+        """Quit, asking first when there are unsaved changes."""
+        from .dialogs.confirm import QuitDialog
+
+        main = self.main_screen
+        if main is not None:
+            main.flush_pending()
+        if not self.session.dirty:
+            self.exit()
+            return
+        if isinstance(self.screen, QuitDialog):
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "discard":
+                self.guard.discard()  # quitting without saving on purpose: no recovery copy
+            if choice == "discard" or (choice == "save" and main is not None and main.save()):
+                self.exit()
+
+        self.push_screen(QuitDialog(), chosen)
+
+    def action_command_palette(self) -> None:
+        """The command palette, in the UI language (see ``ui/palette.py``)."""
+        from textual.command import CommandPalette
+
+        from .palette import ReferatPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(ReferatPalette())
+
+    def action_help(self) -> None:
+        from .screens.help_screen import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(self.screen))

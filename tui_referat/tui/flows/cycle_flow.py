@@ -1,0 +1,299 @@
+"""The meeting cycle in the editor: a new meeting from this one, send for review, approve.
+
+The main screen's actions call ``new_meeting_from_this``, ``send_for_review`` and ``approve``.
+Each asks in a small dialog, then changes the meeting only through an edit posted to the
+screen (``request_edit`` with a ``Batch`` of ``SetField``), so undo and the unsaved marker
+work as for any other change. The rules come from ``tui_referat.domain.cycle``.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ...domain import cycle
+from ...domain.edits import Batch, SetField
+from ...domain.errors import MeetingFileError
+from ...domain.model import Meeting, Status
+from ...text import form_values as values
+from ...text.strings import get_lang, t
+from ..dialogs.form_dialogs import FieldsDialog, FieldSpec
+from ..messages import request_edit
+
+if TYPE_CHECKING:
+    from ..app import ReferatApp
+    from ..screens.main_screen import MainScreen
+
+#: How a file name may carry the meeting's date.
+_NAME_DATES = ("%Y-%m-%d", "%Y_%m_%d", "%Y%m%d", "%d-%m-%Y", "%d.%m.%Y", "%d%m%Y")
+_LAST_NUMBER = re.compile(r"(\d+)(?=\D*$)")
+#: Days members get for written remarks when no deadline is set yet.
+REVIEW_DAYS = 7
+
+
+# -- where the next meeting goes -------------------------------------------------------------
+
+
+def _next_name(stem: str, previous: Meeting, new: Meeting) -> str:
+    if previous.date is not None:
+        for fmt in _NAME_DATES:
+            old = previous.date.strftime(fmt)
+            if old in stem:
+                if new.date is None or new.date == previous.date:
+                    return f"{stem}-next"
+                return stem.replace(old, new.date.strftime(fmt))
+    match = _LAST_NUMBER.search(stem)
+    if match and not (previous.date and int(match[1]) == previous.date.year):
+        number = str(int(match[1]) + 1).zfill(len(match[1]))
+        return f"{stem[: match.start(1)]}{number}{stem[match.end(1) :]}"
+    return f"{stem}-{new.date.isoformat()}" if new.date else f"{stem}-next"
+
+
+def suggest_next_path(current: Path, previous: Meeting, new: Meeting) -> Path:
+    """A free file name next to ``current`` for the meeting after it.
+
+    The date in the name moves to the next meeting's date ("…-2025-10-21.toml" ->
+    "…-2025-12-09.toml"), else the last number goes one up ("møde-02" -> "møde-03"), else the
+    next date (or "-next") is added. A name that exists gets "-2", "-3" … added.
+    """
+    suffix = current.suffix or ".toml"
+    name = _next_name(current.stem, previous, new)
+    candidate = current.with_name(f"{name}{suffix}")
+    number = 2
+    while candidate.exists():
+        candidate = current.with_name(f"{name}-{number}{suffix}")
+        number += 1
+    return candidate
+
+
+def resolve_target(text: str, current: Path) -> Path:
+    """The path typed in the dialog; relative paths are relative to the meeting's folder."""
+    path = Path(text.strip()).expanduser()
+    return path if path.is_absolute() else current.parent / path
+
+
+# -- new meeting from this one ----------------------------------------------------------------
+
+
+def new_meeting_from_this(screen: MainScreen) -> None:
+    """Ask for a file, write the next meeting's draft there (never over a file), offer to
+    open it."""
+    from ...domain.next_meeting import next_meeting_from  # here: not needed at start-up
+
+    screen.flush_pending()
+    session = screen.session
+    draft = next_meeting_from(session.meeting)
+    default = suggest_next_path(session.path, session.meeting, draft)
+    shown = default.name if default.parent == session.path.parent else str(default)
+
+    def validate(given: dict[str, Any]) -> tuple[str, str] | None:
+        if not given["path"]:
+            return "path", t("forms.required", field=t("cycle.path"))
+        target = resolve_target(given["path"], session.path)
+        if target.exists():
+            return "path", t("cycle.exists", path=str(target))
+        if not target.parent.is_dir():
+            return "path", t("cycle.no_folder", folder=str(target.parent))
+        return None
+
+    def chosen(given: dict[str, Any] | None) -> None:
+        if given is not None:
+            _write_next(screen, draft, resolve_target(given["path"], session.path))
+
+    dialog = FieldsDialog(t("cycle.new"), [FieldSpec("path", t("cycle.path"), shown)], validate)
+    screen.app.push_screen(dialog, chosen)
+
+
+def _write_next(screen: MainScreen, draft: Meeting, target: Path) -> None:
+    from ...storage import save_meeting
+    from ..dialogs.confirm import ConfirmDialog
+
+    app = screen.app
+    if target.exists():  # appeared while the dialog was open
+        app.notify(t("cycle.exists", path=str(target)), severity="error")
+        return
+    try:
+        save_meeting(draft, target)
+    except (MeetingFileError, OSError) as error:
+        app.notify(str(error), title=t("cycle.write_failed"), severity="error", timeout=15)
+        return
+    carried = sum(len(item.actions) for item in draft.items)
+    app.notify(t("cycle.written", path=str(target), actions=carried), timeout=10)
+    key = "cycle.open_question_dirty" if screen.session.dirty else "cycle.open_question"
+
+    def answered(yes: bool | None) -> None:
+        if not yes:
+            return
+        if screen.session.dirty and not screen.save():
+            app.notify(t("cycle.not_opened"), severity="warning")
+            return
+        open_in_app(app, target)  # type: ignore[arg-type]
+
+    question = t(key, path=str(target))
+    app.push_screen(ConfirmDialog(question, t("cycle.open"), t("cycle.stay")), answered)
+
+
+def open_in_app(app: ReferatApp, path: Path) -> bool:
+    """Edit ``path`` instead of the current (saved) meeting: the lock moves with it."""
+    from ...safety.lock import LockHeld
+    from ...storage.session import Session
+    from ..screens.main_screen import MainScreen
+
+    try:
+        session = Session.open(path)
+    except (MeetingFileError, OSError) as error:
+        app.notify(str(error), severity="error", timeout=15)
+        return False
+    guard = app.guard
+    guard.close()  # releases the lock on the meeting we leave
+    guard.keeper.clear()
+    app.session = session
+    guard.rebind(session)
+    guard.accept_disk()
+    if isinstance(guard.acquire_lock(), LockHeld):
+        session.read_only = True
+        app.notify(t("cycle.lock_held", name=path.name), severity="warning", timeout=10)
+    app.switch_screen(MainScreen(session))
+    app.notify(t("cycle.opened", path=str(path)), timeout=5)
+    return True
+
+
+# -- review and approval ----------------------------------------------------------------------
+
+
+def _date_problem(field_id: str, text: str) -> tuple[str, str] | None:
+    try:
+        day = values.typed_date(text)
+    except ValueError:
+        return field_id, t("forms.bad_date", value=text.strip())
+    if day is None:
+        return field_id, t("forms.required", field=t(f"cycle.{field_id}"))
+    return None
+
+
+def send_for_review(screen: MainScreen) -> None:
+    """Ask for the deadline for written remarks; status becomes review."""
+    meeting = screen.meeting
+    lang = get_lang()
+    if meeting.status is Status.APPROVED:
+        screen.notify(t("cycle.approved_already"), severity="warning", timeout=10)
+        return
+    deadline = meeting.remarks_deadline
+    if deadline is None:
+        start = max(dt.date.today(), meeting.date or dt.date.min)
+        deadline = dt.datetime.combine(start + dt.timedelta(days=REVIEW_DAYS), dt.time(23, 59))
+    moment = deadline.time()
+    time_text = "" if moment == dt.time(23, 59) else values.format_time(moment, lang)
+
+    def parsed(given: dict[str, Any]) -> dt.datetime:
+        day = values.typed_date(given["deadline_date"])
+        assert day is not None
+        moment = values.parse_time(given["deadline_time"]) or dt.time(23, 59)
+        return dt.datetime.combine(day, moment)
+
+    def validate(given: dict[str, Any]) -> tuple[str, str] | None:
+        problem = _date_problem("deadline_date", given["deadline_date"])
+        if problem is not None:
+            return problem
+        try:
+            values.parse_time(given["deadline_time"])
+        except ValueError:
+            return "deadline_time", t("forms.bad_time", value=given["deadline_time"])
+        when = parsed(given)
+        if meeting.date is not None and when.date() < meeting.date:
+            date = values.format_date(meeting.date, lang)
+            return "deadline_date", t("cycle.deadline_before", date=date)
+        return None
+
+    def chosen(given: dict[str, Any] | None) -> None:
+        if given is None:
+            return
+        scratch = _transition(
+            screen,
+            lambda m: cycle.send_for_review(m, parsed(given)),
+            ("remarks_deadline", "status"),
+            t("cycle.review"),
+        )
+        if scratch is None:
+            return
+        when = deadline_text(scratch.remarks_deadline, lang)
+        screen.notify(t("cycle.review.done", deadline=when))
+
+    fields = [
+        FieldSpec(
+            "deadline_date", t("cycle.deadline_date"), values.format_date(deadline.date(), lang)
+        ),
+        FieldSpec(
+            "deadline_time",
+            t("cycle.deadline_time"),
+            time_text,
+            placeholder=values.format_time(dt.time(23, 59), lang),
+        ),
+    ]
+    screen.app.push_screen(FieldsDialog(t("cycle.review.title"), fields, validate), chosen)
+
+
+def _transition(
+    screen: MainScreen, change: Callable[[Meeting], None], names: tuple[str, ...], label: str
+) -> Meeting | None:
+    """Run a status change on a copy; post its fields as one undoable edit (None if refused)."""
+    meeting = screen.meeting
+    scratch = copy.copy(meeting)
+    try:
+        change(scratch)
+    except cycle.CycleError as error:
+        screen.notify(str(error), severity="error")
+        return None
+    edit = Batch(tuple(SetField(meeting, n, getattr(scratch, n)) for n in names), label=label)
+    request_edit(screen, edit)
+    return scratch
+
+
+def approve(screen: MainScreen) -> None:
+    """Ask for the day of approval (default today); status becomes approved."""
+    meeting = screen.meeting
+    lang = get_lang()
+    if meeting.status is Status.APPROVED:
+        screen.notify(t("cycle.approved_already"), severity="warning", timeout=10)
+        return
+
+    def validate(given: dict[str, Any]) -> tuple[str, str] | None:
+        problem = _date_problem("approve_date", given["approve_date"])
+        if problem is not None:
+            return problem
+        day = values.typed_date(given["approve_date"])
+        if meeting.date is not None and day is not None and day < meeting.date:
+            date = values.format_date(meeting.date, lang)
+            return "approve_date", t("cycle.approve_before", date=date)
+        return None
+
+    def chosen(given: dict[str, Any] | None) -> None:
+        if given is None:
+            return
+        scratch = _transition(
+            screen,
+            lambda m: cycle.approve(m, values.typed_date(given["approve_date"])),
+            ("approved", "status"),
+            t("cycle.approve"),
+        )
+        if scratch is None:
+            return
+        screen.notify(t("cycle.approve.done", date=values.format_date(scratch.approved, lang)))
+
+    today = values.format_date(dt.date.today(), lang)
+    fields = [FieldSpec("approve_date", t("cycle.approve_date"), today)]
+    screen.app.push_screen(FieldsDialog(t("cycle.approve.title"), fields, validate), chosen)
+
+
+def deadline_text(deadline: dt.datetime | None, lang: str) -> str:
+    """ "28.10" or "28.10 12.00" (the time only when it is not the end of the day)."""
+    if deadline is None:
+        return ""
+    text = values.format_short_date(deadline.date(), lang)
+    if deadline.time() != dt.time(23, 59):
+        text += " " + values.format_time(deadline.time(), lang)
+    return text

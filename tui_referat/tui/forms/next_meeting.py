@@ -1,0 +1,92 @@
+"""The next meeting form: date, start, end and place."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal
+from textual.widgets import Input, Label, Static
+
+from ...domain.edits import SetField
+from ...domain.model import NextMeeting
+from ...text import form_values as values
+from ...text.strings import get_lang, t
+from ..widgets.focus_ring import RING_BINDINGS, FocusRing
+from ._common import Form, date_problem, dl, load_css, time_problem
+
+
+class NextMeetingForm(FocusRing, Form):
+    """Date, start, end and place of the next meeting (created on the first value typed).
+
+    Tab and Shift+Tab go round its fields (``ui/focus_ring.py``)."""
+
+    DEFAULT_CSS = load_css(__file__)
+    BINDINGS: ClassVar[list[BindingType]] = RING_BINDINGS
+    LIVE = frozenset({"location"})
+
+    def compose(self) -> ComposeResult:
+        # The fields show the meeting from the start: the focus can reach the first one
+        # before ``on_mount`` (keys typed ahead), and a focused field is not filled later.
+        texts = self.field_texts()
+        yield Static(dl("next_meeting"), classes="form-heading")
+        yield Horizontal(
+            Label(dl("date"), classes="label"),
+            Input(texts["date"], id="date", compact=True, classes="date"),
+            classes="row",
+        )
+        yield Horizontal(
+            Label(t("forms.start"), classes="label"),
+            Input(texts["start"], id="start", compact=True, classes="time"),
+            classes="row",
+        )
+        yield Horizontal(
+            Label(t("forms.end"), classes="label"),
+            Input(texts["end"], id="end", compact=True, classes="time"),
+            classes="row",
+        )
+        yield Horizontal(
+            Label(dl("location"), classes="label"),
+            Input(texts["location"], id="location", compact=True),
+            classes="row",
+        )
+        yield Static("", classes="form-error")
+
+    def on_mount(self) -> None:
+        self.refresh_from_model()
+
+    def field_texts(self) -> dict[str, str]:
+        """Each field's text for the meeting as it is."""
+        lang = get_lang()
+        nxt = self.meeting.next_meeting or NextMeeting()
+        return {
+            "date": values.format_date(nxt.date, lang),
+            "start": values.format_time(nxt.start, lang),
+            "end": values.format_time(nxt.end, lang),
+            "location": nxt.location,
+        }
+
+    def refresh_from_model(self) -> None:
+        for input_id, text in self.field_texts().items():
+            self.show_input(input_id, text)
+
+    def commit(self, input_id: str, text: str) -> str | None:
+        value: Any
+        try:
+            if input_id == "date":
+                value = values.typed_date(text)
+            elif input_id in ("start", "end"):
+                value = values.parse_time(text)
+            else:
+                value = text.strip()
+        except ValueError:
+            return date_problem(text) if input_id == "date" else time_problem(text)
+        nxt = self.meeting.next_meeting
+        if nxt is None:
+            if value in (None, ""):
+                return None
+            self.post_edit(SetField(self.meeting, "next_meeting", NextMeeting(**{input_id: value})))
+        else:
+            self.set_field(nxt, input_id, value)
+        return None

@@ -1,0 +1,330 @@
+"""The participants table: one row per participant, one-key actions while it has focus."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.events import Paste, Resize
+from textual.widgets import DataTable
+
+from ...domain.edits import Edit, Insert, Move, Remove, SetField
+from ...domain.model import Attendance, Meeting, Participant
+from ...text import i18n
+from ...text.strings import get_lang, t, tn
+from ..dialogs.confirm import ConfirmDialog
+from ..dialogs.form_dialogs import FieldsDialog, FieldSpec
+from ..messages import request_edit
+from ..widgets.focus_ring import STAY_BINDINGS, FocusRing
+from ._common import list_bindings, load_css, localize_bindings
+
+#: The order Space / f steps through.
+ATTENDANCE_CYCLE: tuple[Attendance, ...] = (
+    Attendance.PRESENT,
+    Attendance.ONLINE,
+    Attendance.APOLOGIES,
+    Attendance.ABSENT,
+    Attendance.PARTIAL,
+)
+
+CHAIR_MARK = "★"
+SECRETARY_MARK = "✎"
+
+
+def short_attendance(attendance: Attendance, lang: str) -> str:
+    """The attendance as the table shows it: "til stede", "on-line", "afbud" …"""
+    return t(f"forms.attendance.{attendance.value}")
+
+
+def attendance_summary(meeting: Meeting) -> str:
+    """ "16 deltagere · 10 til stede · 5 on-line · 1 afbud" (parts that are 0 left out, but
+    the number present and the apologies)."""
+    counts = meeting.attendance_counts()
+    present = counts[Attendance.PRESENT] + counts[Attendance.PARTIAL]
+    parts = [tn("forms.count.total", len(meeting.participants))]
+    parts.append(t("forms.count.present", n=present))
+    if counts[Attendance.ONLINE]:
+        parts.append(t("forms.count.online", n=counts[Attendance.ONLINE]))
+    parts.append(t("forms.count.apologies", n=counts[Attendance.APOLOGIES]))
+    if counts[Attendance.ABSENT]:
+        parts.append(t("forms.count.absent", n=counts[Attendance.ABSENT]))
+    return " · ".join(parts)
+
+
+def next_attendance(attendance: Attendance) -> Attendance:
+    return ATTENDANCE_CYCLE[(ATTENDANCE_CYCLE.index(attendance) + 1) % len(ATTENDANCE_CYCLE)]
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
+    """Navn · Titel · Organisation · Fremmøde, with add/edit/delete/attendance/roles/move.
+
+    The panel is this one widget: Tab stays in it (``ui/focus_ring.py``), Esc goes to the agenda."""
+
+    DEFAULT_CSS = load_css(__file__)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *list_bindings("participants")[:5],
+        Binding(
+            "space,f",
+            "cycle_attendance",
+            "forms.cycle_attendance",
+            key_display="␣",
+            id="participants.attendance",
+        ),
+        Binding("c", "make_chair", "forms.make_chair", id="participants.chair"),
+        Binding("s", "make_secretary", "forms.make_secretary", id="participants.secretary"),
+        *list_bindings("participants")[5:],
+        # A DataTable's Home / End scroll sideways; in this list of rows they go to the
+        # first / last participant, as in every other list (PgUp / PgDn move it already).
+        Binding("home", "scroll_top", "nav.first", show=False),
+        Binding("end", "scroll_bottom", "nav.last", show=False),
+        *STAY_BINDINGS,
+    ]
+
+    def __init__(self, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
+        localize_bindings(self)
+        self.meeting = meeting
+        self._widths: tuple[int, ...] = ()
+        self._cursor_target: Participant | None = None
+
+    # -- model -> table -----------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.refresh_from_model()
+
+    def on_resize(self, event: Resize) -> None:
+        if self._column_widths() != self._widths:
+            self.refresh_from_model()
+
+    def _column_widths(self) -> tuple[int, int, int, int]:
+        """Name takes the free width; title and organisation what they need, up to a
+        quarter each; attendance its short label."""
+        # Three cells with one space of padding either side, and room for a scrollbar.
+        room = max(28, (self.size.width or 80) - 6 - 1)
+        people = self.meeting.participants
+        lang = get_lang()
+        labels = (t("forms.p_title"), t("forms.organisation"), t("forms.attendance_short"))
+
+        def need(values: list[str], label: str, cap: int) -> int:
+            return min(max([len(label), *(len(v) for v in values)]), cap)
+
+        shown = [short_attendance(p.attendance, lang) + (" *" if p.note else "") for p in people]
+        attendance = need(shown, labels[2], 12)
+        organisation = need([p.organisation for p in people], labels[1], room // 4)
+        # Narrow: no title column (it is in the edit dialog); names get the room.
+        title = need([p.title for p in people], labels[0], room // 4) if room >= 56 else 0
+        if title:
+            room -= 3  # the title column's own padding
+        name = max(10, room - title - organisation - attendance)
+        return name, title, organisation, attendance
+
+    def refresh_from_model(self) -> None:
+        """Rebuild the rows from the meeting; the cursor stays on the same participant."""
+        people = self.meeting.participants
+        keep = self._cursor_target
+        if keep is None and self.row_count and 0 <= self.cursor_row < len(people):
+            keep = people[self.cursor_row]
+        old_row = self.cursor_row
+        widths = self._column_widths()
+        if widths != self._widths or not self.columns:
+            self.clear(columns=True)
+            labels = (t("forms.name"), t("forms.p_title"), t("forms.organisation"))
+            for label, width in zip((*labels, t("forms.attendance_short")), widths, strict=True):
+                if width:
+                    self.add_column(label, width=width)
+            self._widths = widths
+        else:
+            self.clear()
+        lang = get_lang()
+        for person in people:
+            name = person.name
+            if person.name and person.name == self.meeting.chair:
+                name = f"{CHAIR_MARK} {name}"
+            if person.name and person.name == self.meeting.secretary:
+                name = f"{SECRETARY_MARK} {name}"
+            attendance = short_attendance(person.attendance, lang)
+            if person.note:
+                attendance += " *"
+            cells = (name, person.title, person.organisation, attendance)
+            self.add_row(*(Text(_cut(c, w)) for c, w in zip(cells, widths, strict=True) if w))
+        self._cursor_target = None
+        if people:
+            row = old_row
+            for index, person in enumerate(people):
+                if person is keep:
+                    row = index
+            self.move_cursor(row=min(max(row, 0), len(people) - 1), animate=False)
+        self._update_titles()
+
+    def _update_titles(self) -> None:
+        self.border_title = attendance_summary(self.meeting)
+        none = t("forms.none")
+        self.border_subtitle = t(
+            "forms.roles",
+            chair=f"{CHAIR_MARK} {self.meeting.chair}" if self.meeting.chair else none,
+            secretary=f"{SECRETARY_MARK} {self.meeting.secretary}"
+            if self.meeting.secretary
+            else none,
+        )
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _post(self, edit: Edit) -> None:
+        request_edit(self, edit)
+
+    def _current(self) -> Participant | None:
+        people = self.meeting.participants
+        if not people or not 0 <= self.cursor_row < len(people):
+            return None
+        return people[self.cursor_row]
+
+    def _dialog(self, person: Participant | None) -> FieldsDialog:
+        lang = get_lang()
+        current = person or Participant(name="")
+        others = {p.name for p in self.meeting.participants if p is not person}
+
+        def validate(values: dict[str, Any]) -> tuple[str, str] | None:
+            if not values["name"]:
+                return "name", t("forms.required", field=t("forms.name"))
+            if values["name"] in others:
+                return "name", t("forms.duplicate_name", name=values["name"])
+            return None
+
+        options = [(i18n.attendance_label(a, lang), a) for a in ATTENDANCE_CYCLE]
+        return FieldsDialog(
+            t("forms.participant"),
+            [
+                FieldSpec("name", t("forms.name"), current.name),
+                FieldSpec("title", t("forms.p_title"), current.title),
+                FieldSpec("organisation", t("forms.organisation"), current.organisation),
+                FieldSpec("email", t("forms.email"), current.email),
+                FieldSpec("attendance", t("forms.attendance"), current.attendance, options),
+                FieldSpec("note", t("forms.note"), current.note),
+            ],
+            validate,
+        )
+
+    # -- actions ------------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        def added(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            if not values["title"] and not values["organisation"]:
+                # "Name, title, organisation" typed in the name, as a list of names reads.
+                values = {**values, **split_person(values["name"])}
+            self._add(Participant(**values))
+
+        self.app.push_screen(self._dialog(None), added)
+
+    def _add(self, person: Participant) -> None:
+        self._cursor_target = person
+        index = len(self.meeting.participants)
+        self._post(Insert(self.meeting, "participants", index, person, t("forms.add")))
+
+    def on_paste(self, event: Paste) -> None:
+        """A list pasted on the table (from an email or a spreadsheet): one participant a
+        line, "Name, title, organisation" or tab-separated columns."""
+        event.stop()
+        people = [split_person(line) for line in event.text.splitlines() if line.strip()]
+        for fields in people:
+            self._add(Participant(**fields))
+        if people:
+            self.notify(tn("forms.participants_pasted", len(people)), timeout=3)
+
+    def action_edit(self) -> None:
+        person = self._current()
+        if person is None:
+            return
+
+        def edited(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            old_name = person.name
+            for name, value in values.items():
+                if getattr(person, name) != value:
+                    self._post(SetField(person, name, value, t("forms.edit")))
+            if values["name"] != old_name:
+                for role in ("chair", "secretary"):
+                    if getattr(self.meeting, role) == old_name:
+                        self._post(SetField(self.meeting, role, values["name"]))
+
+        self.app.push_screen(self._dialog(person), edited)
+
+    def action_open(self) -> None:
+        self.action_edit()
+
+    def action_duplicate(self) -> None:
+        """A copy of the participant after them (same title, organisation, attendance),
+        then the edit dialog for the copy's name."""
+        person = self._current()
+        if person is None:
+            return
+        twin = copy.deepcopy(person)
+        self._cursor_target = twin
+        index = self.cursor_row + 1
+        self._post(Insert(self.meeting, "participants", index, twin, t("forms.duplicate")))
+        self.action_edit()  # now: the keys typed after "d" go into its dialog
+
+    def action_delete(self) -> None:
+        person = self._current()
+        if person is None:
+            return
+        index = self.cursor_row
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            self._post(Remove(self.meeting, "participants", index, t("forms.delete")))
+            for role in ("chair", "secretary"):
+                if getattr(self.meeting, role) == person.name:
+                    self._post(SetField(self.meeting, role, ""))
+
+        self.app.push_screen(ConfirmDialog(t("forms.confirm_delete", what=person.name)), confirmed)
+
+    def action_cycle_attendance(self) -> None:
+        person = self._current()
+        if person is not None:
+            new = next_attendance(person.attendance)
+            self._post(SetField(person, "attendance", new, t("forms.attendance")))
+
+    def _toggle_role(self, role: str) -> None:
+        person = self._current()
+        if person is None:
+            return
+        value = "" if getattr(self.meeting, role) == person.name else person.name
+        self._post(SetField(self.meeting, role, value, dl_role(role)))
+
+    def action_make_chair(self) -> None:
+        self._toggle_role("chair")
+
+    def action_make_secretary(self) -> None:
+        self._toggle_role("secretary")
+
+    def action_move(self, step: int) -> None:
+        person = self._current()
+        index = self.cursor_row
+        target = index + step
+        if person is None or not 0 <= target < len(self.meeting.participants):
+            return
+        self._cursor_target = person
+        self._post(Move(self.meeting, "participants", index, target, t("forms.move_up_tip")))
+
+
+def split_person(text: str) -> dict[str, str]:
+    """ "Anne Holm, kontorchef, Teknik og Miljø" (or tab-separated) -> name, title and
+    organisation; what follows the second separator is all organisation."""
+    separator = "\t" if "\t" in text else ","
+    parts = [part.strip() for part in text.split(separator, 2)]
+    parts += [""] * (3 - len(parts))
+    return {"name": parts[0], "title": parts[1], "organisation": parts[2]}
+
+
+def dl_role(role: str) -> str:
+    return i18n.label(role, get_lang())

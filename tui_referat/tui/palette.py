@@ -1,0 +1,290 @@
+"""The command palette (ctrl+p): every action of the editor with its key, and the places it
+has no key for (participants, remarks, attachments, actions, meeting details, next meeting).
+
+Texts are Danish or English like the rest of the editor (also the palette's own search field
+and its "no matches" line); one "change theme" entry cycles the editor's own themes. Every
+entry is found by its Danish and its English name whatever the UI language ("gem" finds Save,
+"export" finds Eksport): it is shown in the UI language, with the other name after it when
+only that one matched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from rich.align import Align
+from rich.text import Text
+from textual.binding import Binding
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.dom import DOMNode
+from textual.widgets.option_list import Option
+
+from ..text.strings import STRINGS, get_lang, t, t_in
+from .widgets.status import describe
+
+if TYPE_CHECKING:
+    from .screens.main_screen import MainScreen
+
+Command = tuple[str, str, Callable[[], object]]
+
+#: The languages every entry is found in, in the order of ``PaletteEntry.names``.
+LANGS = ("da", "en")
+
+
+@dataclass(frozen=True)
+class PaletteEntry:
+    """One command: its name in Danish and English, its key ("" when it has none)."""
+
+    names: tuple[str, ...]
+    key: str
+    help: str
+    callback: Callable[[], object]
+
+    def label(self, name: str) -> str:
+        """ "Gem  (^S)": a name with the key."""
+        return f"{name}  ({self.key})" if self.key else name
+
+    @property
+    def name(self) -> str:
+        """The name in the UI language."""
+        return self.names[LANGS.index(get_lang())] if get_lang() in LANGS else self.names[-1]
+
+    @property
+    def title(self) -> str:
+        """What the palette shows: the name in the UI language, with the key."""
+        return self.label(self.name)
+
+
+def entry(
+    name: Callable[[str], str],
+    help_text: str,
+    callback: Callable[[], object],
+    key: str = "",
+) -> PaletteEntry:
+    """The entry named ``name(lang)`` in each language."""
+    return PaletteEntry(tuple(name(lang) for lang in LANGS), key, help_text, callback)
+
+
+class ReferatPalette(CommandPalette):
+    """Textual's command palette with the search field and "no matches" in the UI language."""
+
+    def __init__(self) -> None:
+        super().__init__(placeholder=t("palette.placeholder"), id="--command-palette")
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(t("palette.no_matches"), style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+def _flat(node: DOMNode) -> list[Binding]:
+    """A node's bindings (keymap applied), one per id, keys joined as in the keymap."""
+    found: dict[str, Binding] = {}
+    keys: dict[str, list[str]] = {}
+    for key, bindings in node._bindings.key_to_bindings.items():
+        for binding in bindings:
+            if not binding.id or binding.system:
+                continue
+            found.setdefault(binding.id, binding)
+            keys.setdefault(binding.id, []).append(key)
+    return [
+        Binding(",".join(keys[i]), b.action, b.description, tooltip=b.tooltip, id=i)
+        for i, b in found.items()
+    ]
+
+
+#: Plain cursor moves: not worth a palette entry.
+_NAV_MOVES = {
+    "nav.undo",
+    "nav.up",
+    "nav.down",
+    "nav.first",
+    "nav.last",
+    "nav.page_up",
+    "nav.page_down",
+}
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def palette_commands(screen: DOMNode) -> Iterator[Command]:
+    """(title, help, callback) for every action reachable from ``screen``."""
+    for found in palette_entries(screen):
+        yield found.title, found.help, found.callback
+
+
+def _binding_name(binding: Binding, in_nav: bool, lang: str) -> str:
+    if f"palette.{binding.id}" in STRINGS:
+        return t_in(lang, f"palette.{binding.id}")
+    title = describe(binding.description, lang)
+    return f"{t_in(lang, 'nav.title')}: {_lower_first(title)}" if in_nav else title
+
+
+def palette_entries(screen: DOMNode) -> Iterator[PaletteEntry]:
+    """Every action reachable from ``screen``, with its names in both languages."""
+    from .screens.main_screen import MainScreen
+    from .widgets.nav import NavPanel
+
+    app = screen.app
+    nodes: list[DOMNode] = [app, screen]
+    if isinstance(screen, MainScreen):
+        nodes.append(screen.query_one(NavPanel))
+    seen: set[str] = set()
+    for node in nodes:
+        for binding in _flat(node):
+            if binding.id in seen or binding.id == "palette" or binding.id in _NAV_MOVES:
+                continue
+            seen.add(binding.id)
+            key = app.get_key_display(binding)
+            help_text = describe(binding.tooltip) if binding.tooltip else ""
+            name = partial(_binding_name, binding, isinstance(node, NavPanel))
+            yield entry(name, help_text, partial(node.run_action, binding.action), key)
+    if isinstance(screen, MainScreen):
+        yield from place_commands(screen)
+    themes = list(getattr(app, "own_themes", []))
+    if len(themes) > 1:
+        name = partial(_string, "palette.theme_cycle", name=app.theme)
+        yield entry(name, "", partial(cycle_theme, app))
+
+
+def _string(key: str, lang: str, **fields: object) -> str:
+    return t_in(lang, key, **fields)
+
+
+def cycle_theme(app: object) -> None:
+    """The next of the editor's own themes (``themes/tui`` and the user's theme folder)."""
+    themes = list(getattr(app, "own_themes", []))
+    current = getattr(app, "theme", "")
+    index = themes.index(current) + 1 if current in themes else 0
+    app.theme = themes[index % len(themes)]  # type: ignore[attr-defined]
+    app.notify(t("palette.theme", name=app.theme), timeout=3)  # type: ignore[attr-defined]
+
+
+# -- places without a key of their own -------------------------------------------------------
+
+
+def _tab_title(key: str, lang: str) -> str:
+    from ..text import i18n
+
+    title = t_in(lang, "item.remarks_note") if key == "remarks_note" else i18n.label(key, lang)
+    return t_in(lang, "palette.tab", tab=title)
+
+
+def place_commands(screen: MainScreen) -> Iterator[PaletteEntry]:
+    """Go to (and act in) the meeting details, participants, an item's tabs, next meeting."""
+    from .widgets.item_editor import TABS
+
+    for string, kind, then in (
+        ("palette.details", "details", None),
+        ("palette.header_add", "details", "header_add"),
+        ("palette.participants", "participants", None),
+        ("palette.participant_add", "participants", "add"),
+        ("palette.next", "next", None),
+    ):
+        yield entry(partial(_string, string), "", partial(open_form, screen, kind, then))
+    for key in TABS:
+        yield entry(partial(_tab_title, key), "", partial(open_tab, screen, key))
+    for key, string in (
+        ("remarks", "palette.remark_add"),
+        ("attachments", "palette.attachment_add"),
+        ("actions", "palette.action_add"),
+    ):
+        yield entry(partial(_string, string), "", partial(open_tab, screen, key, add=True))
+
+
+def open_form(screen: MainScreen, kind: str, then: str | None = None) -> None:
+    """Show the meeting details, participants or next meeting, with the focus in it."""
+    from .forms._common import focus_first
+    from .widgets.nav import DETAILS, NEXT, PARTICIPANTS
+
+    node = {"details": DETAILS, "participants": PARTICIPANTS, "next": NEXT}[kind]
+    screen.nav.select(node)
+    screen.show_node(node)
+    container = screen.node_container(kind)
+
+    def focus_and_act() -> None:
+        if not container.children:
+            return
+        form = container.children[0]
+        if then == "header_add":
+            from .forms.meeting_details import HeaderList
+
+            header = form.query_one(HeaderList)
+            header.focus()
+            header.action_add()
+            return
+        if not focus_first(form) and form.focusable:
+            form.focus()
+        if then == "add":
+            form.action_add()  # type: ignore[attr-defined]
+
+    screen.call_after_refresh(focus_and_act)
+
+
+def open_tab(screen: MainScreen, key: str, add: bool = False) -> None:
+    """Show a tab of the selected item (or the item shown); ``add``: a new entry in it."""
+    from .widgets.item_editor import FORM_TABS
+    from .widgets.nav import Node
+
+    node = screen.nav.node
+    if node.kind != "item":
+        shown = screen.item_editor.index if screen.item_editor.item is not None else -1
+        if not 0 <= shown < len(screen.meeting.items):
+            screen.notify(t("nav.no_item"), severity="warning")
+            return
+        node = Node("item", shown)
+        screen.nav.select(node)
+    screen.show_node(node)
+    editor = screen.item_editor
+    editor.open_section(key)
+    if add and key in FORM_TABS:
+
+        def add_entry() -> None:
+            pane = editor.query_one(f"#tab-{key}")
+            if pane.children:
+                pane.children[0].add_entry()  # type: ignore[attr-defined]
+
+        screen.call_after_refresh(add_entry)
+
+
+class ReferatCommands(Provider):
+    """Lists every bound action with its key; runs it on the screen it belongs to."""
+
+    async def discover(self) -> Hits:
+        for found in palette_entries(self.screen):
+            yield DiscoveryHit(found.title, found.callback, help=found.help)
+
+    async def search(self, query: str) -> Hits:
+        """Hits on the name in either language (with the key); shown in the UI language."""
+        matcher = self.matcher(query)
+        for found in palette_entries(self.screen):
+            title = found.title
+            own = matcher.match(title)
+            other, name = max((matcher.match(found.label(name)), name) for name in found.names)
+            if max(own, other) <= 0:
+                continue
+            if own >= other:
+                shown = matcher.highlight(title)
+            else:  # found by its name in the other language: show that name too
+                shown = Content(f"{title}  · ") + matcher.highlight(name)
+            score = max(own, other)
+            yield Hit(score, shown, found.callback, text=title, help=found.help)

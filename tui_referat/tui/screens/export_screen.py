@@ -1,0 +1,219 @@
+"""The export screen (ctrl+e): format, theme and output path; the export runs in a worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select
+
+from ...storage.session import Session
+from ...text.strings import t, tn
+from ..dialogs.confirm import DialogSelect
+
+DEFAULT_FORMATS: tuple[str, ...] = ("html", "eml", "email", "md", "text")
+#: The formats an export theme changes (the others ignore it: the selector is hidden).
+THEMED_FORMATS = ("html",)
+#: File name endings by format (unless the export package says otherwise).
+EXTENSIONS = {"md": ".md", "html": ".html", "email": ".email.html", "text": ".txt", "eml": ".eml"}
+
+
+def export_formats() -> tuple[str, ...]:
+    """The export formats, HTML first (the exports package decides which exist)."""
+    try:
+        from ... import export
+    except ImportError:
+        return DEFAULT_FORMATS
+    formats = tuple(getattr(export, "FORMATS", DEFAULT_FORMATS))
+    return tuple(
+        sorted(formats, key=lambda f: DEFAULT_FORMATS.index(f) if f in DEFAULT_FORMATS else 99)
+    )
+
+
+def export_themes() -> list[str]:
+    try:
+        from ...export.themes import available
+    except ImportError:
+        return []
+    return available()
+
+
+def default_output(path: Path, fmt: str) -> Path:
+    """ "meeting.toml" -> "meeting.html" / "meeting.eml" … next to the meeting file."""
+    suffix = EXTENSIONS.get(fmt, f".{fmt}")
+    try:
+        from ...export import default_suffix
+
+        suffix = default_suffix(fmt)
+    except (ImportError, ValueError):
+        pass
+    if fmt == "email" and suffix == ".html":
+        suffix = ".email.html"  # never overwrite the HTML page's default name
+    return path.with_name(path.stem + suffix)
+
+
+def attachment_files(session: Session) -> int:
+    """How many attachment files an .eml draft would carry (files that exist next to it)."""
+    from ...export.eml import _attachments  # the eml export's own rule for what it attaches
+
+    return len(_attachments(session.meeting, session.path.parent))
+
+
+def write_export(
+    session: Session, fmt: str, theme: str | None, output: Path, attach: bool = False
+) -> Path:
+    """Render and write by the project's one file rule (``storage.atomic.write_file``).
+
+    A file is written atomically (temp file in its folder, then rename); a new file gets the
+    mode a normal create gives (the umask applies, as for the CLI), an existing file keeps its
+    mode; a symlink is written through and a device or FIFO as it is."""
+    from ... import export
+    from ...storage.disk import save_file
+
+    options = {"attach": True} if attach else {}
+    data = export.render(session.meeting, fmt, theme=theme, base_dir=session.path.parent, **options)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    output = output.expanduser()
+    if not output.is_absolute():
+        output = session.path.parent / output
+    if output.is_dir():
+        raise IsADirectoryError(f"{output} is a folder")
+    save_file(output, data)
+    return output.resolve()
+
+
+class TextCheckbox(Checkbox):
+    """A checkbox whose state is text, "[x]" or "[ ]": never shown by colour alone."""
+
+    @property
+    def _button(self) -> Content:
+        return Content.from_rich_text(Text("[x]" if self.value else "[ ]", style="bold"))
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Dismisses the written path (or None when closed without exporting)."""
+
+    CSS_PATH = "export_screen.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "export.close", id="export.close"),
+        Binding("ctrl+e", "run_export", "export.run", priority=True, id="export.run"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.formats = export_formats()
+        self.written: Path | None = None
+        self._auto_path = default_output(session.path, self.formats[0])
+
+    def compose(self) -> ComposeResult:
+        themes = export_themes()
+        with Vertical(id="export-box"):
+            yield Label(t("export.title"), id="export-title")
+            with Horizontal(classes="export-row"):
+                yield Label(t("export.format"), classes="export-label")
+                options = [
+                    (t(f"export.format.{f}") if f"export.format.{f}" in _known() else f, f)
+                    for f in self.formats
+                ]
+                yield DialogSelect(
+                    options, value=self.formats[0], allow_blank=False, id="export-format"
+                )
+            with Horizontal(classes="export-row", id="export-theme-row"):
+                yield Label(t("export.theme"), classes="export-label")
+                yield DialogSelect(
+                    [(name, name) for name in themes],
+                    prompt=t("export.default_theme"),
+                    id="export-theme",
+                )
+            with Horizontal(classes="export-row"):
+                yield Label(t("export.path"), classes="export-label")
+                yield Input(str(self._auto_path), id="export-path")
+            files = attachment_files(self.session)
+            label = tn("export.attach_count", files) if files else t("export.attach")
+            # On when there are files: a secretary expects the Bilag in the mail.
+            yield TextCheckbox(label, value=files > 0, id="export-attach")
+            yield Label("", id="export-result", markup=False)
+            with Horizontal(id="export-buttons"):
+                yield Button(t("export.run"), id="export-run", variant="primary")
+                yield Button(t("export.close"), id="export-close")
+
+    def on_mount(self) -> None:
+        self._show_options(self.formats[0])
+        self.query_one("#export-format", Select).focus()
+
+    def _show_options(self, fmt: str) -> None:
+        """Only what the format uses: the theme for HTML, the attachments for .eml."""
+        self.query_one("#export-attach").display = fmt == "eml"
+        self.query_one("#export-theme-row").display = fmt in THEMED_FORMATS
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "export-format" or event.value is Select.NULL:
+            return
+        self._show_options(str(event.value))
+        field = self.query_one("#export-path", Input)
+        if field.value == str(self._auto_path):
+            self._auto_path = default_output(self.session.path, str(event.value))
+            field.value = str(self._auto_path)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "export-run":
+            self.action_run_export()
+        else:
+            self.action_close()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_run_export()
+
+    def on_dialog_select_submitted(self, event: DialogSelect.Submitted) -> None:
+        event.stop()  # Enter on a closed dropdown: export, as Enter in the file name does
+        self.action_run_export()
+
+    def action_close(self) -> None:
+        self.dismiss(self.written)
+
+    def action_run_export(self) -> None:
+        fmt = str(self.query_one("#export-format", Select).value)
+        theme_value = self.query_one("#export-theme", Select).value
+        theme = (
+            None if theme_value is Select.NULL or fmt not in THEMED_FORMATS else str(theme_value)
+        )
+        output = Path(self.query_one("#export-path", Input).value.strip() or self._auto_path)
+        attach = fmt == "eml" and self.query_one("#export-attach", Checkbox).value
+        self.query_one("#export-result", Label).update(t("export.running"))
+        self._export(fmt, theme, output, attach)
+
+    @work(thread=True, exclusive=True)
+    def _export(self, fmt: str, theme: str | None, output: Path, attach: bool) -> None:
+        try:
+            written = write_export(self.session, fmt, theme, output, attach)
+        except Exception as error:  # any failure is shown, never a crash
+            self.app.call_from_thread(self._failed, f"{type(error).__name__}: {error}")
+        else:
+            self.app.call_from_thread(self._done, written)
+
+    def _done(self, written: Path) -> None:
+        self.written = written
+        self.query_one("#export-result", Label).update(t("export.written", path=str(written)))
+        self.query_one("#export-result").remove_class("-error")
+        self.notify(t("export.written", path=str(written)), timeout=8)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#export-result", Label).update(t("export.failed", error=message))
+        self.query_one("#export-result").add_class("-error")
+
+
+def _known() -> set[str]:
+    from ...text.strings import STRINGS
+
+    return set(STRINGS)

@@ -1,0 +1,531 @@
+"""The agenda item editor: fields, the sections as tabs, the attachments line.
+
+Fields: title, kind and the standing flag; planned time, duration and presenters. Tabs: the
+text sections, the note shown after the remarks, and the remarks, attachments and actions.
+
+One editor is reused for every item (``show_item``); text areas and the remarks, attachments
+and actions forms are created the first time their tab is shown. Typing costs what a bare
+TextArea costs: the text reaches the model in a debounced flush, never per key press.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Input, Label, TextArea
+
+from ...domain.edits import Edit, SetField
+from ...domain.model import SECTIONS, AgendaItem, Kind, Meeting, RemarkSource
+from ...text import i18n
+from ...text.strings import get_lang, t
+from ...text.when import MAX_DURATION, parse_duration, parse_time
+from ..form_slots import make_form
+from ..messages import TextPending, request_edit
+from ..typeahead import when_mounted
+from .field_input import FieldInput
+from .focus_ring import RING_BINDINGS, FocusRing
+from .item_widgets import SectionArea, StandingToggle, item_text, time_placeholder
+from .kind_select import KindSelect
+from .section_tabs import SectionTabs
+
+#: Tabs in the order shown: text sections and the three item forms.
+TABS: tuple[str, ...] = (
+    "minutes",
+    "recommendation",
+    "remarks",
+    "remarks_note",
+    "problem",
+    "solution",
+    "next_steps",
+    "attachments",
+    "actions",
+)
+FORM_TABS = {
+    "remarks": "RemarksEditor",
+    "attachments": "AttachmentsEditor",
+    "actions": "ActionsEditor",
+}
+#: Text tabs that are not sections (``AgendaItem.section`` does not know them).
+NOTE_TABS = ("remarks_note",)
+TEXT_KEYS = (*SECTIONS, *NOTE_TABS)
+FLUSH_DELAY = 0.5
+
+#: The editor's parts live in item_widgets (times and durations: text.when); they are imported
+#: from here too.
+__all__ = [
+    "MAX_DURATION",
+    "ItemEditor",
+    "SectionArea",
+    "StandingToggle",
+    "item_text",
+    "parse_duration",
+    "parse_time",
+    "time_placeholder",
+]
+
+
+class ItemEditor(FocusRing, Vertical):
+    """Edits one agenda item at a time. Tab and Shift+Tab go round its fields (``FocusRing``)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = RING_BINDINGS
+
+    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text("utf-8")
+    #: The stylesheet names its ancestors (the screen's width class), so it is not scoped.
+    SCOPED_CSS = False
+
+    def __init__(
+        self,
+        meeting: Meeting,
+        *,
+        read_only: bool = False,
+        id: str | None = None,
+        width: int | None = None,
+    ):
+        """``width``: the width the editor will get, if known; the tab titles are chosen for
+        it now (choosing them after the first layout styles every widget once more)."""
+        super().__init__(id=id)
+        self.meeting = meeting
+        self.read_only = read_only
+        self.item: AgendaItem | None = None
+        self.index = -1
+        self._pending: set[str] = set()
+        #: Short tab titles ("Ref.", "Bem. 9") when the long ones do not fit the width.
+        self._short_tabs = False
+        if width is not None and meeting.items:
+            self._short_tabs = self._wants_short_tabs(width, meeting.items[0])
+            self.set_class(self._short_tabs, "-short-tabs")
+        self._last_change = 0.0
+        self._timer_armed = False
+
+    def compose(self) -> ComposeResult:
+        lang = get_lang()
+        with Horizontal(classes="item-row"):
+            yield Label(t("item.title"), classes="field-label")
+            yield FieldInput(id="item-title", compact=True, disabled=self.read_only)
+            options = [(f"{kind.value} {i18n.kind_label(kind, lang)}", kind.value) for kind in Kind]
+            yield KindSelect(options, id="item-kind", prompt="–", disabled=self.read_only)
+        with Horizontal(classes="item-row"):
+            yield Label(t("item.time"), classes="field-label")
+            yield FieldInput(
+                id="item-time",
+                compact=True,
+                disabled=self.read_only,
+                placeholder=time_placeholder(lang),
+            )
+            yield FieldInput(
+                id="item-duration",
+                compact=True,
+                disabled=self.read_only,
+                placeholder="–",
+                restrict=r"\d{0,4}",
+                tooltip=t("item.duration.tip"),
+            )
+            yield Label(t("item.duration_unit"), classes="duration-label")
+            yield Label(i18n.label("presenter_prefix", lang).strip(), classes="presenter-label")
+            yield FieldInput(id="item-presenters", compact=True, disabled=self.read_only)
+            standing = StandingToggle("", id="item-standing", disabled=self.read_only)
+            standing.tooltip = t("item.standing.tip")
+            yield standing
+        yield Vertical(id="item-preview-box")
+        yield SectionTabs(
+            {key: self._tab_title(key) for key in TABS},
+            "minutes",
+            # With the text of the item shown first (a second document build saved).
+            SectionArea("minutes", self.read_only, self._first_text("minutes")),
+            compact=self._short_tabs,
+            id="item-tabs",
+            on_activated=self._tab_activated,
+        )
+        yield Label("", id="item-attachments", markup=False)
+
+    # -- showing an item ----------------------------------------------------------------
+
+    def _first_text(self, key: str) -> str:
+        """The text ``key`` of the item shown first (the first item), for the first area."""
+        return item_text(self.meeting.items[0], key) if self.meeting.items else ""
+
+    def _tab_title(self, key: str, item: AgendaItem | None = None) -> str:
+        """The title of tab ``key`` for ``item`` (default: the item shown)."""
+        lang = get_lang()
+        item = item or self.item
+        if self._short_tabs:
+            title = t(f"item.tab_short.{key}")
+        else:
+            title = t("item.remarks_note") if key == "remarks_note" else i18n.label(key, lang)
+        if key == "remarks" and item is not None and item.remarks:
+            title += f" {len(item.remarks)}"
+            late = self.late_remarks(item)
+            if late:
+                title += f" !{late}"  # written remarks received after the deadline
+        if key == "actions" and item is not None and item.actions:
+            title += f" {len(item.actions)}"
+        return title
+
+    def _wants_short_tabs(self, width: int, item: AgendaItem | None = None) -> bool:
+        """Whether the long tab titles of ``item`` would not all show at ``width``."""
+        saved, self._short_tabs = self._short_tabs, False
+        needed = sum(len(self._tab_title(key, item)) + 2 for key in TABS)  # 1 pad each side
+        self._short_tabs = saved
+        return needed > width
+
+    def late_remarks(self, item: AgendaItem | None = None) -> int:
+        """How many written remarks on the item came after the deadline for written remarks."""
+        deadline = self.meeting.remarks_deadline
+        item = item or self.item
+        if item is None or deadline is None:
+            return 0
+        return sum(
+            1
+            for remark in item.remarks
+            if remark.source is RemarkSource.WRITTEN
+            and remark.received is not None
+            and remark.received > deadline.date()
+        )
+
+    def header(self) -> str:
+        """ "Pkt. 5 · Title (D)"."""
+        if self.item is None:
+            return ""
+        kind = f" ({self.item.kind.value})" if self.item.kind else ""
+        prefix = i18n.label("item_short", get_lang())
+        return f"{prefix} {self.index + 1} · {self.item.title}{kind}"
+
+    def show_item(self, index: int, reload: bool = False) -> None:
+        """Show the item at ``index`` (flush pending text first: ``take_pending``).
+
+        Another item, or ``reload`` (after undo, redo or an agenda change): every field and
+        text is read again, the focused one too. The forms of the same item stay (the main
+        screen reloads them), so the focus stays where it was.
+        """
+        item = self.meeting.items[index]
+        same = item is self.item
+        first = self.item is None
+        self.item, self.index = item, index
+        self.refresh_fields(reload=reload or not same)
+        if same and not reload:
+            return
+        for area in self.query(SectionArea):
+            text = item_text(item, area.key)
+            if (not same and not (first and area.text == text)) or area.text != text:
+                with self.prevent(TextArea.Changed):
+                    area.load_text(text)
+        if same:
+            return
+        tabs = self.tabs
+        for key in FORM_TABS:
+            pane = tabs.find_pane(key)
+            if pane is not None and pane.children:
+                pane.remove_children()
+        if tabs.active in FORM_TABS:
+            self._ensure_tab(tabs.active)
+
+    def refresh_fields(self, reload: bool = False) -> None:
+        """Re-read the fields, tab counts and attachments line (after an edit or undo).
+
+        A focused field keeps what the user is typing, and a field marked invalid the text to
+        mend, unless ``reload``: after an undo, redo or a change of item every field shows the
+        model again (never a stale value that the next key press would write into another
+        object).
+        """
+        item = self.item
+        if item is None:
+            return
+        lang = get_lang()  # times as the rest of the editor shows them
+        with self.prevent(Input.Changed):
+            self._set_input("#item-title", item.title, reload)
+            planned = item.time
+            time_text = i18n.format_time(planned, lang) if planned else ""
+            self._set_input("#item-time", time_text, reload)
+            computed = self.meeting.planned_times()[self.index] if not planned else None
+            self.query_one("#item-time", Input).placeholder = (
+                i18n.format_time(computed, lang) if computed else time_placeholder(lang)
+            )
+            self._set_input("#item-presenters", ", ".join(item.presenters), reload)
+            duration = "" if item.duration is None else str(item.duration)
+            self._set_input("#item-duration", duration, reload)
+            self.query_one(StandingToggle).set_value(item.standing)
+            self.query_one("#item-kind", KindSelect).value = item.kind.value if item.kind else ""
+        self._update_tab_titles(("remarks", "actions"))
+        line = self.attachments_line()
+        label = self.query_one("#item-attachments", Label)
+        if str(label.content) != line:
+            label.update(line, layout=False)
+
+    @property
+    def tabs(self) -> SectionTabs:
+        return self.query_one(SectionTabs)
+
+    def tab_title(self, key: str) -> str:
+        """The title tab ``key`` shows now ("Bem 2 !1")."""
+        return self.tabs.title(key)
+
+    def _update_tab_titles(self, keys: tuple[str, ...] = TABS) -> None:
+        tabs = self.tabs
+        titles = dict(tabs.strip.titles)
+        titles.update({key: self._tab_title(key) for key in keys})
+        tabs.set_titles(titles, compact=self._short_tabs)
+
+    def on_resize(self) -> None:
+        """Short tab titles when the long ones would not all show at this width."""
+        saved, self._short_tabs = self._short_tabs, self._wants_short_tabs(self.size.width)
+        if self._short_tabs != saved:
+            self.set_class(self._short_tabs, "-short-tabs")
+            self._update_tab_titles()  # short titles, one space between them
+
+    def _set_input(self, selector: str, value: str, reload: bool = False) -> None:
+        widget = self.query_one(selector, Input)
+        keep = widget.has_focus or widget.has_class("-invalid")  # typing, or text to mend
+        if widget.value != value and (reload or not keep):
+            widget.value = value
+            widget.remove_class("-invalid")
+            if not widget.has_focus:
+                widget.cursor_position = 0  # an unfocused field shows the start of its text
+
+    def attachments_line(self) -> str:
+        """ "Bilag 5.1 Title · 5.2 Title" (empty when the item has none)."""
+        if self.item is None or not self.item.attachments:
+            return ""
+        parts = [
+            f"{self.meeting.attachment_number(self.index, n)} {attachment.title}"
+            for n, attachment in enumerate(self.item.attachments)
+        ]
+        return f"{i18n.label('attachments', get_lang())} " + " · ".join(parts)
+
+    def refresh_forms(self) -> None:
+        for widget in self.query(".item-form"):
+            refresh = getattr(widget, "refresh_from_model", None)
+            if refresh is not None:
+                refresh()
+
+    # -- tabs ---------------------------------------------------------------------------
+
+    def _ensure_tab(self, key: str) -> Widget | None:
+        """Create the tab's content the first time it is shown for this item."""
+        if self.item is None:
+            return None
+        pane = self.tabs.pane(key)
+        if pane.children:
+            return pane.children[0]
+        if key in FORM_TABS:
+            widget = make_form(FORM_TABS[key], self.meeting, self.item)
+            widget.add_class("item-form")
+        else:
+            widget = SectionArea(key, self.read_only)
+            widget.text = item_text(self.item, key)
+        pane.mount(widget)
+        return widget
+
+    def _tab_activated(self, key: str, enter: bool) -> None:
+        widget = self._ensure_tab(key)
+        if enter and widget is not None:
+            self._focus_content(widget)
+
+    def open_section(self, key: str = "minutes") -> None:
+        """Show the tab ``key`` and put the cursor in it."""
+        self.tabs.active = key
+        widget = self._ensure_tab(key)
+        if widget is not None:
+            self._focus_content(widget)
+
+    def _focus_content(self, widget: Widget) -> None:
+        if isinstance(widget, TextArea):
+            # In this turn, not after a round trip: keys typed meanwhile reach the text; a
+            # text area made just now is laid out first (End goes to the end of a shown line).
+            self.screen.set_focus(widget)
+            when_mounted(widget, lambda: None, laid_out=True)
+        else:
+            # A form made just now: the keys typed meanwhile wait until it has the focus.
+            when_mounted(widget, lambda: self._focus_into(widget))
+
+    def _focus_into(self, widget: Widget) -> None:
+        focus = getattr(widget, "focus_start", None)
+        if focus is not None:
+            focus()
+            return
+        for child in widget.query("*"):
+            if child.focusable:
+                self.screen.set_focus(child)
+                return
+        if widget.focusable:
+            self.screen.set_focus(widget)
+
+    def cycle_section(self, delta: int) -> None:
+        key = self.tabs.active
+        self.open_section(TABS[(TABS.index(key) + delta) % len(TABS)])
+
+    @property
+    def active_area(self) -> SectionArea | None:
+        key = self.tabs.active
+        if key in TEXT_KEYS:
+            areas = [a for a in self.query(SectionArea) if a.key == key]
+            return areas[0] if areas else None
+        return None
+
+    # -- text -> model ------------------------------------------------------------------
+
+    def note_change(self, area: SectionArea) -> None:
+        """A section's text changed: apply it to the model after a pause in typing."""
+        if self.item is None:
+            return
+        if area.key not in self._pending and area.text == item_text(self.item, area.key):
+            return  # a tab's text loaded (or typed back to what is saved): nothing changed
+        if not self._pending:
+            self.post_message(TextPending())
+        self._pending.add(area.key)
+        self._last_change = time.monotonic()
+        if not self._timer_armed:
+            self._timer_armed = True
+            self.set_timer(FLUSH_DELAY, self._on_flush_timer)
+
+    def _on_flush_timer(self) -> None:
+        quiet = time.monotonic() - self._last_change
+        if quiet < FLUSH_DELAY * 0.9:
+            self.set_timer(FLUSH_DELAY - quiet, self._on_flush_timer)
+            return
+        self._timer_armed = False
+        flush = getattr(self.screen, "flush_pending", None)
+        if flush is not None:
+            flush()
+
+    def take_pending(self) -> list[Edit]:
+        """The text edits not yet applied to the model: every section area whose text differs
+        from the item's (read from the areas, not from the change notes, which may still be
+        on their way), and forget the notes."""
+        edits: list[Edit] = []
+        if self.item is not None:
+            for area in self.query(SectionArea):
+                text = area.text
+                if text != item_text(self.item, area.key):
+                    edits.append(SetField(self.item, area.key, text, label=area.key))
+        self._pending.clear()
+        return edits
+
+    def flush_fields(self) -> None:
+        """Apply what the item's fields show (typed a moment ago, its change note maybe still
+        on its way); a time that does not parse stays in its field, marked."""
+        item = self.item
+        if item is None or self.read_only:
+            return
+        title = self.query_one("#item-title", Input).value
+        if title != item.title:
+            request_edit(self, SetField(item, "title", title))
+        presenters = self.query_one("#item-presenters", Input).value
+        names = [name.strip() for name in presenters.split(",") if name.strip()]
+        if names != item.presenters:
+            request_edit(self, SetField(item, "presenters", names))
+        self._commit_duration(self.query_one("#item-duration", Input), quiet=True)
+        self._commit_parsed(
+            self.query_one("#item-time", Input), "time", parse_time, "item.bad_time", quiet=True
+        )
+
+    # -- fields -> model ----------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        ids = ("item-title", "item-presenters", "item-duration")
+        if self.item is None or event.input.id not in ids:
+            return
+        event.stop()
+        if event.value != event.input.value:
+            return  # stale: the field was reloaded (undo, another item) since this was typed
+        if event.input.id == "item-duration":
+            self._commit_duration(event.input)
+        elif event.input.id == "item-title":
+            request_edit(self, SetField(self.item, "title", event.value))
+        else:
+            names = [name.strip() for name in event.value.split(",") if name.strip()]
+            if names != self.item.presenters:
+                request_edit(self, SetField(self.item, "presenters", names))
+
+    def _commit_time(self) -> None:
+        field = self.query_one("#item-time", Input)
+        self._commit_parsed(field, "time", parse_time, "item.bad_time")
+
+    def _commit_duration(self, field: Input, quiet: bool = False) -> None:
+        """Durations apply as typed (restricted to digits): planned times follow at once."""
+        self._commit_parsed(field, "duration", parse_duration, "item.bad_duration", quiet)
+
+    def _commit_parsed(
+        self,
+        field: Input,
+        name: str,
+        parse: Callable[[str], object],
+        bad_key: str,
+        quiet: bool = False,
+    ) -> None:
+        """Parse ``field`` and set the item's ``name``; a bad value marks the field instead
+        (and says so, unless ``quiet``)."""
+        if self.item is None:
+            return
+        try:
+            value = parse(field.value)
+        except ValueError:
+            field.add_class("-invalid")
+            if not quiet:
+                self.notify(t(bad_key, value=field.value), severity="warning")
+            return
+        field.remove_class("-invalid")
+        if value != getattr(self.item, name):
+            request_edit(self, SetField(self.item, name, value))
+        elif not field.has_focus:
+            self.refresh_fields()  # left the field: "1330" shows as the editor writes it
+
+    def toggle_standing(self) -> None:
+        """Mark the item as standing (carried into the next meeting) or not."""
+        if self.item is not None and not self.read_only:
+            edit = SetField(self.item, "standing", not self.item.standing, "standing")
+            request_edit(self, edit)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()  # handled at once by ``field_submitted``
+
+    def field_submitted(self, field: Input) -> None:
+        """Enter in a field of the item: apply it and go into the item's minutes (a time
+        that does not parse keeps the cursor, with the problem shown)."""
+        if field.id == "item-time":
+            self._commit_time()
+            if field.has_class("-invalid"):
+                return
+        if field.id == "item-title":
+            self._take_agenda_line(field)
+        self.flush_fields()
+        self.open_section("minutes")
+
+    def _take_agenda_line(self, field: Input) -> None:
+        """A title typed as the agenda reads, "Budget (D) 13.15 v/ Bo Berg": the kind, the
+        planned time and the presenters go to their fields (one undo step)."""
+        from ...domain.edits import Batch
+        from ...importer.values import parse_agenda_line
+
+        item = self.item
+        if item is None:
+            return
+        title, kind, at, presenters = parse_agenda_line(field.value)
+        if title == field.value.strip() or not title:
+            return
+        changes = [("title", title), ("kind", kind), ("time", at), ("presenters", presenters)]
+        edits = tuple(
+            SetField(item, name, value)
+            for name, value in changes
+            if value not in (None, []) and value != getattr(item, name)
+        )
+        request_edit(self, Batch(edits, "title"))
+        self.refresh_fields(reload=True)
+
+    def on_descendant_blur(self, event) -> None:  # type: ignore[no-untyped-def]
+        if getattr(event.widget, "id", None) == "item-time":
+            self._commit_time()
+
+    def on_kind_select_changed(self, event: KindSelect.Changed) -> None:
+        event.stop()
+        if self.item is None:
+            return
+        kind = Kind(event.value) if event.value else None
+        if kind != self.item.kind:
+            request_edit(self, SetField(self.item, "kind", kind))

@@ -1,0 +1,86 @@
+"""The item editor's small parts: the time placeholder, the standing toggle, and the Markdown
+text area of one section. ``ItemEditor`` (ui/item_editor.py) puts them together."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, Protocol
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import Static, TextArea
+
+from ...domain.model import SECTIONS, AgendaItem
+from ...text import i18n
+from ...text.strings import t
+
+
+class _Editor(Protocol):
+    def note_change(self, area: SectionArea) -> None: ...
+
+    def toggle_standing(self) -> None: ...
+
+
+def time_placeholder(lang: str) -> str:
+    """ "--.--" in Danish, "--:--" in English: the shape of a time in ``lang``."""
+    return i18n.format_time(dt.time(0, 0), lang).replace("0", "-")
+
+
+def item_text(item: AgendaItem, key: str) -> str:
+    """The Markdown text ``key`` of ``item``: a section or the remarks note."""
+    return item.section(key) if key in SECTIONS else getattr(item, key)
+
+
+class StandingToggle(Static, can_focus=True):
+    """ "[x] Fast": whether the item is a standing item. Space or Enter toggles it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space,enter", "toggle", "standing.toggle", show=False, id="item.standing")
+    ]
+
+    def set_value(self, value: bool) -> None:
+        text = f"[{'x' if value else ' '}] {t('item.standing')}"
+        if str(self.content) != text:
+            self.update(Text(text), layout=False)
+
+    def action_toggle(self) -> None:
+        editor = next((n for n in self.ancestors if hasattr(n, "toggle_standing")), None)
+        if editor is not None:
+            editor.toggle_standing()
+
+
+class SectionArea(TextArea):
+    """A Markdown text area for one section of the item."""
+
+    def __init__(self, key: str, read_only: bool = False, text: str = "") -> None:
+        super().__init__(
+            text,
+            language="markdown",
+            soft_wrap=True,
+            show_line_numbers=False,
+            tab_behavior="focus",
+            read_only=read_only,
+            id=f"section-{key}",
+        )
+        self.key = key
+        #: The item editor this area belongs to (found on the first change).
+        self._editor: _Editor | None = None
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # Handled here, not bubbled through the tabs: a key press costs what it costs in a
+        # bare TextArea. The editor that owns this area only notes that the text changed.
+        event.stop()
+        if self._editor is None:
+            found = (n for n in self.ancestors if hasattr(n, "note_change"))
+            self._editor = next(found, None)  # type: ignore[arg-type]
+        if self._editor is not None:
+            self._editor.note_change(self)
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        event.stop()
+
+    def _on_resize(self) -> None:
+        super()._on_resize()
+        # TextArea re-wraps on resize but may keep the lines it drew at the old width (seen
+        # when the screen's width class changes during start-up): draw them again.
+        self.refresh()

@@ -1,0 +1,140 @@
+"""The item's kind: one focusable line ("D drøftelse ▼") and a small list to choose from.
+
+Textual's ``Select`` is six widgets (and its stylesheet) on the editor's first screen, where
+start-up time counts; this is one, and its list is made when it is opened. Keys: Enter or
+Space opens the list; the kind's letter (O, D, B) sets it at once; Delete or "-" clears it.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...text.strings import t
+
+#: The value of "no kind".
+NONE = ""
+
+
+class KindMenu(ModalScreen[str | None]):
+    """The list of kinds; dismissed with the chosen value, or None (Escape)."""
+
+    DEFAULT_CSS = """
+    KindMenu {
+        align: center middle;
+        background: $background 40%;
+    }
+    KindMenu > OptionList, KindMenu > OptionList:focus {
+        width: 30;
+        height: auto;
+        border: round $accent;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "close", show=False, id="kind.close")
+    ]
+
+    def __init__(self, options: list[tuple[str, str]], value: str) -> None:
+        super().__init__()
+        self.options = options
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        values = [value for _, value in self.options]
+        menu = OptionList(*[Option(label, id=value or "-") for label, value in self.options])
+        menu.highlighted = values.index(self.value) if self.value in values else 0
+        menu.border_title = t("kind.title")
+        yield menu
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        chosen = event.option.id or "-"
+        self.dismiss(NONE if chosen == "-" else chosen)
+
+
+class KindSelect(Widget, can_focus=True):
+    """The kind of the item: ``value`` is a kind's letter or ``NONE``; posts ``Changed``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,space", "open", "kind.open", show=False, id="kind.open"),
+        Binding("delete,minus", "choose('')", "kind.clear", show=False, id="kind.clear"),
+    ]
+
+    class Changed(Message):
+        def __init__(self, picker: KindSelect, value: str) -> None:
+            super().__init__()
+            self.picker = picker
+            self.value = value
+
+        @property
+        def control(self) -> KindSelect:
+            return self.picker
+
+    def __init__(
+        self,
+        options: list[tuple[str, str]],
+        *,
+        prompt: str = "–",
+        id: str | None = None,
+        disabled: bool = False,
+    ) -> None:
+        """``options``: (label, value) per kind, e.g. ("D drøftelse", "D")."""
+        super().__init__(id=id, disabled=disabled)
+        self.options = options
+        self.prompt = prompt
+        self._value = NONE
+
+    @property
+    def value(self) -> str:
+        return self._value
+
+    @value.setter
+    def value(self, value: str) -> None:
+        """Set from the model: shown, no ``Changed``."""
+        if value != self._value:
+            self._value = value
+            self.refresh()
+
+    def _label(self) -> str:
+        return next((label for label, value in self.options if value == self._value), self.prompt)
+
+    def render(self) -> Text:
+        width = max(self.size.width, 3)
+        label = self._label()
+        room = width - 2
+        if cell_len(label) > room:
+            label = set_cell_size(label, room - 1) + "…"
+        return Text(set_cell_size(label, room) + " ▼", no_wrap=True, end="")
+
+    def action_choose(self, value: str) -> None:
+        if value != self._value:
+            self.value = value
+            self.post_message(self.Changed(self, value))
+
+    def action_open(self) -> None:
+        options = [(t("kind.none"), NONE), *self.options]
+
+        def chosen(value: str | None) -> None:
+            if value is not None:
+                self.action_choose(value)
+
+        self.app.push_screen(KindMenu(options, self._value), chosen)
+
+    def on_key(self, event: events.Key) -> None:
+        letter = (event.character or "").upper()
+        if any(value == letter for _, value in self.options):
+            event.stop()
+            self.action_choose(letter)
+
+    def on_click(self) -> None:
+        self.action_open()

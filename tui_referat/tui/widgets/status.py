@@ -1,0 +1,122 @@
+"""The top line (meeting title, date, status, unsaved marker) and the bottom line (keys, file)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
+from textual.widget import Widget
+
+from ...domain.model import Meeting, Status
+from ...storage.session import Session
+from ...text import i18n
+from ...text.strings import STRINGS, get_lang, t, t_in
+
+
+def describe(text: str, lang: str | None = None) -> str:
+    """A binding description or tooltip: a key into ``ui.strings`` or literal text
+    (in ``lang``, by default the UI language)."""
+    if text not in STRINGS:
+        return text
+    return t(text) if lang is None else t_in(lang, text)
+
+
+def cycle_state(meeting: Meeting, lang: str) -> str:
+    """ "UDKAST", "TIL KOMMENTERING · frist 28.10", "GODKENDT 9.12.2025"."""
+    state = i18n.status_label(meeting.status, lang)
+    deadline = meeting.remarks_deadline
+    if meeting.status is Status.REVIEW and deadline is not None:
+        day = deadline.date()
+        when = f"{day.day}.{day.month}" if lang == "da" else f"{day.day}/{day.month}"
+        if deadline.time() != dt.time(23, 59):
+            when += " " + i18n.format_time(deadline.time(), lang)
+        state += f" · {t('header.deadline', when=when)}"
+    elif meeting.status is Status.APPROVED and meeting.approved is not None:
+        day = meeting.approved
+        state += f" {day.day}.{day.month}.{day.year}" if lang == "da" else f" {day.isoformat()}"
+    return state
+
+
+class _TwoPartLine(Widget):
+    """One line: a left part cut with … when it does not fit, a right part kept whole.
+
+    One widget, not two labels in a row: the editor's first screen has fewer widgets to
+    style and lay out, and a changed text repaints this line only (no layout).
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"line--left", "line--right", "line--dirty"}
+    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text("utf-8")
+    #: The stylesheet names the subclasses (HeaderLine, StatusLine), so it is not scoped.
+    SCOPED_CSS = False
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.left = ""
+        self.right = ""
+        self.alert = False
+
+    def set_parts(self, left: str, right: str, alert: bool = False) -> None:
+        if (left, right, alert) != (self.left, self.right, self.alert):
+            self.left, self.right, self.alert = left, right, alert
+            self.refresh()
+
+    def render(self) -> Text:
+        width = self.size.width
+        right = f" {self.right} " if self.right else ""
+        room = max(0, width - cell_len(right) - 1)
+        left = self.left
+        if cell_len(left) > room:
+            left = set_cell_size(left, max(0, room - 1)) + "…" if room else ""
+        text = Text(no_wrap=True, overflow="crop", end="")
+        text.append(" " + set_cell_size(left, room), self.get_component_rich_style("line--left"))
+        style = "line--dirty" if self.alert else "line--right"
+        text.append(right, self.get_component_rich_style(style))
+        return text
+
+
+class HeaderLine(_TwoPartLine):
+    """ "Møde 2 i … · 21. oktober 2025        UDKAST ● ændret"."""
+
+    def show(self, session: Session) -> None:
+        meeting = session.meeting
+        lang = get_lang()
+        title = meeting.title or t("header.untitled")
+        if meeting.date is not None:
+            title += f" · {i18n.quick_date(meeting.date, lang)}"
+        state = cycle_state(meeting, lang)
+        if session.read_only:
+            state += f" · {t('header.read_only')}"
+        if session.dirty:
+            state += f" ● {t('header.modified')}"
+        self.set_parts(title, state, alert=session.dirty)
+
+    @property
+    def title_text(self) -> str:
+        return self.left
+
+    @property
+    def state_text(self) -> str:
+        return self.right
+
+
+class StatusLine(_TwoPartLine):
+    """The main keys for what has focus, then the file name and the last save time."""
+
+    def show_file(self, session: Session) -> None:
+        text = session.path.name
+        if session.last_saved is not None:
+            text += f" · {t('status.saved_at', time=session.last_saved.strftime('%H:%M'))}"
+        elif session.is_new:
+            text += f" · {t('status.new_file')}"
+        self.set_parts(self.left, text)
+
+    def show_keys(self, keys: list[tuple[str, str]]) -> None:
+        text = "  ".join(f"{key} {description}" for key, description in keys)
+        self.set_parts(text, self.right)
+
+    @property
+    def keys_text(self) -> str:
+        return self.left
