@@ -18,8 +18,10 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -54,7 +56,7 @@ def export_tree(commit: str, into: Path) -> Path:
     return into
 
 
-def with_tree(tree: Path, fn, *args):  # noqa: ANN001, ANN202 - a benchmark helper
+def with_tree(tree: Path, fn: Callable[..., Any], *args: object) -> Any:
     figures_ui.TREE = tree
     try:
         return fn(*args)
@@ -112,7 +114,8 @@ def main() -> int:
     print(f"| figure | new | old ({args.old}) | new/old |")
     print("| --- | --- | --- | --- |")
     for name, new, old_value in rows:
-        print(f"| {name} | {new * 1000:.1f} ms | {old_value * 1000:.1f} ms | {new / old_value:.2f} |")
+        ratio = new / old_value
+        print(f"| {name} | {new * 1000:.1f} ms | {old_value * 1000:.1f} ms | {ratio:.2f} |")
     return 0
 
 

@@ -52,6 +52,7 @@ def _format(args: argparse.Namespace) -> str:
 def main(args: argparse.Namespace) -> int:
     from ..domain.errors import MeetingFileError
     from ..export import UnknownThemeError, render
+    from ..export.sink import return_freed_memory
     from ..storage import load_meeting
     from ..storage.atomic import write_file
 
@@ -62,6 +63,9 @@ def main(args: argparse.Namespace) -> int:
         print(str(err), file=sys.stderr)
         return 1
     try:
+        # A one-shot process: big freed blocks go back to the system (export/sink.py); the
+        # editor keeps glibc's default.
+        return_freed_memory()
         data = render(
             meeting,
             fmt,

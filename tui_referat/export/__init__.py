@@ -61,9 +61,7 @@ def render(
     # Each format's parts are encoded one after another: a big meeting's export is never
     # held as one string as well as its bytes (see ``export/sink.py``).
     from .document import build
-    from .sink import drain, return_freed_memory, utf8
-
-    return_freed_memory()
+    from .sink import drain, utf8
 
     if fmt == "md":
         from .markdown import render_parts as md_parts

@@ -94,7 +94,7 @@ def join_lines(pieces: Iterable[list[str]]) -> list[str]:
 
 
 def iter_html_parts(text: str, *, heading_offset: int = 0) -> Iterator[str]:
-    """:func:`tui_referat.text.markdown_html.md_to_html` of ``text`` in parts (joined: the same), each
+    """``markdown_html.md_to_html`` of ``text`` in parts (joined: the same), each
     made as it is asked for."""
     if not text or text.isspace():
         return
