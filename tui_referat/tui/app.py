@@ -21,6 +21,7 @@ from ..storage.session import Session
 from ..text import strings
 from .flows import safety_flow
 from .inert_filter import inert_line_filters
+from .keys import key_display
 from .screens.main_screen import MainScreen
 from .stylesheet import CachingStylesheet
 from .themes import DEFAULT_THEME, load_themes
@@ -28,37 +29,6 @@ from .typeahead import Typeahead
 
 #: Seconds after the first frame before the file's tomlkit document is made in a thread.
 DOCUMENT_DELAY = 1.0
-
-_KEY_NAMES = {
-    "escape": "Esc",
-    "enter": "Enter",
-    "delete": "Del",
-    "insert": "Ins",
-    "up": "↑",
-    "down": "↓",
-    "left": "←",
-    "right": "→",
-    "pageup": "PgUp",
-    "pagedown": "PgDn",
-    "home": "Home",
-    "end": "End",
-    "tab": "Tab",
-    "space": "Space",
-}
-
-
-def key_label(key: str) -> str:
-    """ "ctrl+s" -> "^S", "f1" -> "F1", "ctrl+up" -> "^↑", "shift+tab" -> "Shift+Tab"."""
-    *modifiers, base = key.strip().split("+")
-    if base in _KEY_NAMES:
-        name = _KEY_NAMES[base]
-    elif (base.startswith("f") and base[1:].isdigit()) or (len(base) == 1 and "ctrl" in modifiers):
-        name = base.upper()
-    else:
-        name = base
-    prefix = "".join("^" if m == "ctrl" else f"{m.capitalize()}+" for m in modifiers)
-    return prefix + name
-
 
 #: NO_COLOR with a theme of the terminal's own colours (referat-16): Textual chooses its
 #: filter before the theme is set and picks one that makes the default colours black.
@@ -116,7 +86,9 @@ class ReferatApp(App[None]):
         self.guard = safety_flow.make_guard(self)
         self.typeahead.after_key = self.guard.typed  # typing starts the copy's clock
         self.safety_handlers = None
-        self.set_keymap(self.config.keymap)
+        #: Binding id -> keys, from the config (the F1 help and the palette show these keys).
+        self.keymap: dict[str, str] = dict(self.config.keymap)
+        self.set_keymap(self.keymap)
         self._problems = list(self.config.problems)
         themes, problems = load_themes()
         self._problems += problems
@@ -146,9 +118,7 @@ class ReferatApp(App[None]):
 
     def get_key_display(self, binding: Binding) -> str:
         """ "^S", "F1", "Esc", "^↑/K": short, and every key of a binding."""
-        if binding.key_display:
-            return binding.key_display
-        return "/".join(key_label(key) for key in binding.key.split(","))
+        return key_display(binding)
 
     def get_default_screen(self) -> Screen:
         """The main screen itself when no lock or recovery dialog has to come first: pushing

@@ -19,7 +19,8 @@ from textual.widgets.option_list import Option
 from ...domain.edits import Insert, Move, Remove
 from ...domain.model import AgendaItem, Meeting
 from ...text.strings import t
-from ._common import FixedForm, focus_first, index_of, localize_bindings
+from ..textual_private import translate_bindings
+from ._common import FixedForm, focus_first, index_of
 
 
 class EntryList(OptionList):
@@ -29,7 +30,7 @@ class EntryList(OptionList):
 
     def __init__(self, editor: EntriesEditor, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        localize_bindings(self)
+        translate_bindings(self)
         self.editor = editor
 
     def action_add(self) -> None:

@@ -31,11 +31,12 @@ from ...text.strings import t
 from ..flows.agenda_actions import AgendaActions
 from ..flows.cycle_keys import CYCLE_BINDINGS
 from ..form_slots import make_form
+from ..keys import describe
 from ..messages import EditRequested, TextPending
 from ..typeahead import when_mounted
 from ..widgets.item_editor import ItemEditor
 from ..widgets.nav import NavPanel, Node
-from ..widgets.status import HeaderLine, StatusLine, describe
+from ..widgets.status import HeaderLine, StatusLine
 
 #: The node kinds shown by a form, and the form class each uses.
 NODE_FORMS = {

@@ -13,15 +13,7 @@ from textual.widget import Widget
 from ...domain.model import Meeting, Status
 from ...storage.session import Session
 from ...text import i18n
-from ...text.strings import STRINGS, get_lang, t, t_in
-
-
-def describe(text: str, lang: str | None = None) -> str:
-    """A binding description or tooltip: a key into ``ui.strings`` or literal text
-    (in ``lang``, by default the UI language)."""
-    if text not in STRINGS:
-        return text
-    return t(text) if lang is None else t_in(lang, text)
+from ...text.strings import get_lang, t
 
 
 def cycle_state(meeting: Meeting, lang: str) -> str:
