@@ -143,15 +143,13 @@ async def test_remarks_note_tab_shows_the_items_note(meeting_file, make_app):
 
 async def test_emergency_flush_keeps_a_typed_remarks_note(meeting_file, make_app):
     """A signal before the debounce: the note typed so far still reaches the recovery copy."""
-    from tui_referat.tui.flows import safety_flow
-
     app = make_app(meeting_file)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         app.screen.item_editor.open_section("remarks_note")
         await pilot.pause()
         await pilot.press(*"Sent")
-        assert safety_flow._emergency_flush(app)
+        assert app.safety.emergency_flush()
         assert app.session.meeting.items[0].remarks_note == "Sent"
 
 

@@ -16,7 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from ...domain.edits import Edit
+from ...domain.edits import Edit, SetField
 from ...text import i18n
 from ...text.strings import get_lang, t
 from ..messages import request_edit
@@ -131,8 +131,6 @@ class FormLogic:
         """Post a SetField when ``value`` differs from the model; True when posted."""
         if getattr(target, name) == value and type(getattr(target, name)) is type(value):
             return False
-        from ...domain.edits import SetField
-
         self.post_edit(SetField(target, name, value, label))
         return True
 

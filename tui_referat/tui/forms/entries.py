@@ -19,7 +19,9 @@ from textual.widgets.option_list import Option
 from ...domain.edits import Insert, Move, Remove
 from ...domain.model import AgendaItem, Meeting
 from ...text.strings import t
+from ..dialogs.confirm import ConfirmDialog
 from ..textual_private import translate_bindings
+from ..widgets.section_tabs import SectionTabs
 from ._common import FixedForm, focus_first, index_of
 
 
@@ -231,15 +233,11 @@ class EntriesEditor(FixedForm):
         if self.screen.focused is not listing:
             self.screen.set_focus(listing)
             return
-        from ..widgets.section_tabs import SectionTabs
-
         tabs = next((a for a in self.ancestors if isinstance(a, SectionTabs)), None)
         if tabs is not None:
             self.screen.set_focus(tabs.strip)
 
     def delete_entry(self) -> None:
-        from ..dialogs.confirm import ConfirmDialog
-
         entry = self.selected
         if entry is None or not any(e is entry for e in self.entries):
             return

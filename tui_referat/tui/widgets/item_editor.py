@@ -21,12 +21,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
 
-from ...domain.edits import Edit, SetField
+from ...domain.edits import Batch, Edit, SetField
 from ...domain.model import SECTIONS, AgendaItem, Kind, Meeting, RemarkSource
 from ...text import i18n
 from ...text.strings import get_lang, t
 from ...text.when import MAX_DURATION, parse_duration, parse_time
-from ..form_slots import make_form
 from ..messages import TextPending, request_edit
 from ..typeahead import when_mounted
 from .field_input import FieldInput
@@ -47,15 +46,14 @@ TABS: tuple[str, ...] = (
     "attachments",
     "actions",
 )
-FORM_TABS = {
-    "remarks": "RemarksEditor",
-    "attachments": "AttachmentsEditor",
-    "actions": "ActionsEditor",
-}
+#: Tabs that hold a form (made by the ``make_form`` the editor is given).
+FORM_TABS = ("remarks", "attachments", "actions")
 #: Text tabs that are not sections (``AgendaItem.section`` does not know them).
 NOTE_TABS = ("remarks_note",)
 TEXT_KEYS = (*SECTIONS, *NOTE_TABS)
 FLUSH_DELAY = 0.5
+#: Makes the form of an item's tab: (tab, meeting, item) -> widget.
+MakeForm = Callable[[str, Meeting, AgendaItem], Widget]
 
 #: The editor's parts live in item_widgets (times and durations: text.when); they are imported
 #: from here too.
@@ -87,10 +85,14 @@ class ItemEditor(FocusRing, Vertical):
         read_only: bool = False,
         id: str | None = None,
         width: int | None = None,
+        make_form: MakeForm | None = None,
     ):
         """``width``: the width the editor will get, if known; the tab titles are chosen for
-        it now (choosing them after the first layout styles every widget once more)."""
+        it now (choosing them after the first layout styles every widget once more).
+        ``make_form(tab, meeting, item)``: the form of a tab in ``FORM_TABS`` (the screen
+        knows the forms; without it those tabs stay empty)."""
         super().__init__(id=id)
+        self.make_form = make_form
         self.meeting = meeting
         self.read_only = read_only
         self.item: AgendaItem | None = None
@@ -314,7 +316,9 @@ class ItemEditor(FocusRing, Vertical):
         if pane.children:
             return pane.children[0]
         if key in FORM_TABS:
-            widget = make_form(FORM_TABS[key], self.meeting, self.item)
+            if self.make_form is None:
+                return None
+            widget = self.make_form(key, self.meeting, self.item)
             widget.add_class("item-form")
         else:
             widget = SectionArea(key, self.read_only)
@@ -393,6 +397,20 @@ class ItemEditor(FocusRing, Vertical):
         flush = getattr(self.screen, "flush_pending", None)
         if flush is not None:
             flush()
+
+    def copy_texts_to_item(self) -> bool:
+        """Copy the text of the section areas into the item, touching no widget and posting
+        nothing (a signal may arrive before the editor has even noted a change). True if any
+        text differed."""
+        item = self.item
+        if item is None:
+            return False
+        changed = False
+        for area in self.query(SectionArea):
+            if area.text != item_text(item, area.key):  # a section or the remarks note
+                setattr(item, area.key, area.text)
+                changed = True
+        return changed
 
     def take_pending(self) -> list[Edit]:
         """The text edits not yet applied to the model: every section area whose text differs
@@ -500,8 +518,7 @@ class ItemEditor(FocusRing, Vertical):
     def _take_agenda_line(self, field: Input) -> None:
         """A title typed as the agenda reads, "Budget (D) 13.15 v/ Bo Berg": the kind, the
         planned time and the presenters go to their fields (one undo step)."""
-        from ...domain.edits import Batch
-        from ...importer.values import parse_agenda_line
+        from ...importer.values import parse_agenda_line  # start-up: 20 ms (PERFORMANCE.md)
 
         item = self.item
         if item is None:
