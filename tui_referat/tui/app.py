@@ -9,7 +9,6 @@ from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual import events
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.filter import LineFilter, Monochrome, NoColor
@@ -23,7 +22,7 @@ from .flows.safety_flow import SafetyFlow
 from .inert_filter import inert_line_filters
 from .keys import key_display
 from .screens.main_screen import MainScreen
-from .stylesheet import CachingStylesheet
+from .textual_private import CrashHookApp
 from .themes import DEFAULT_THEME, load_themes
 from .typeahead import Typeahead
 from .widgets.nav import NavPanel
@@ -43,7 +42,7 @@ def _referat_commands() -> type:
     return ReferatCommands
 
 
-class ReferatApp(App[None]):
+class ReferatApp(CrashHookApp):
     """The editor. ``ReferatApp(path)`` loads ``path`` (``MeetingFileError`` if it cannot)."""
 
     TITLE = "referat"
@@ -81,7 +80,6 @@ class ReferatApp(App[None]):
         self.session = session or Session.open(path, read_only=read_only)
         self._wanted_theme = theme or self.config.theme or DEFAULT_THEME
         super().__init__()
-        self.stylesheet = CachingStylesheet(variables=self.get_css_variables())
         #: Keys one at a time, each all the way through (see typeahead.py).
         self.typeahead = Typeahead(self, super().on_event)
         #: Lock, recovery copy and disk watch for the session (see flows/safety_flow.py).
@@ -165,10 +163,9 @@ class ReferatApp(App[None]):
     def on_unmount(self) -> None:
         self.safety.shutdown()
 
-    def _handle_exception(self, error: Exception) -> None:
+    def before_crash(self) -> None:
         # Textual catches every error in the app; keep the user's work before it closes.
         self.safety.crash_save()
-        super()._handle_exception(error)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         """A text field that loses the focus shows the start of its text, not the end."""

@@ -14,13 +14,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
-from rich.align import Align
-from rich.text import Text
 from textual.binding import Binding
-from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.dom import DOMNode
-from textual.widgets.option_list import Option
 
 from ..text import i18n
 from ..text.strings import STRINGS, get_lang, t, t_in
@@ -28,6 +25,7 @@ from .forms._common import focus_first
 from .forms.meeting_details import HeaderList
 from .keys import bindings_by_id, declared_bindings, describe, keymap_of
 from .screens.main_screen import MainScreen
+from .textual_private import NoMatchesTextPalette
 from .widgets.item_editor import FORM_TABS, TABS
 from .widgets.nav import DETAILS, NEXT, PARTICIPANTS, NavPanel, Node
 
@@ -71,29 +69,14 @@ def entry(
     return PaletteEntry(tuple(name(lang) for lang in LANGS), key, help_text, callback)
 
 
-class ReferatPalette(CommandPalette):
+class ReferatPalette(NoMatchesTextPalette):
     """Textual's command palette with the search field and "no matches" in the UI language."""
 
     def __init__(self) -> None:
         super().__init__(placeholder=t("palette.placeholder"), id="--command-palette")
 
-    def _start_no_matches_countdown(self, search_value: str) -> None:
-        self._stop_no_matches_countdown()
-
-        def show_no_matches() -> None:
-            if search_value:
-                self.query_one(CommandList).add_option(
-                    Option(
-                        Align.center(Text(t("palette.no_matches"), style="not bold")),
-                        disabled=True,
-                        id=self._NO_MATCHES,
-                    )
-                )
-                self._list_visible = True
-            else:
-                self._list_visible = False
-
-        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+    def no_matches_text(self) -> str:
+        return t("palette.no_matches")
 
 
 def _flat(node: DOMNode) -> list[Binding]:

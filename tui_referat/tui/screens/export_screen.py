@@ -78,9 +78,10 @@ def write_export(
 class TextCheckbox(Checkbox):
     """A checkbox whose state is text, "[x]" or "[ ]": never shown by colour alone."""
 
-    @property
-    def _button(self) -> Content:
-        return Content.from_rich_text(Text("[x]" if self.value else "[ ]", style="bold"))
+    def render(self) -> Content:
+        box = Content.from_rich_text(Text("[x]" if self.value else "[ ]", style="bold"))
+        label = self.label.pad(1, 1).stylize_before(self.get_visual_style("toggle--label"))
+        return Content.assemble(box, label)
 
 
 class ExportScreen(ModalScreen[Path | None]):

@@ -16,8 +16,6 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.geometry import Size
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
@@ -29,6 +27,7 @@ from ...storage.session import Session
 from ...text import i18n
 from ...text.strings import t
 from ..messages import EditRequested, TextPending
+from ..textual_private import FirstLayoutScreen
 from ..typeahead import when_mounted
 from ..widgets.item_editor import ItemEditor
 from ..widgets.nav import NavPanel, Node
@@ -61,7 +60,7 @@ def make_form(kind: str, meeting: Meeting, item: AgendaItem | None = None) -> Wi
     return node_form.get(kind, NextMeetingForm)(meeting)
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(FirstLayoutScreen):
     # Stylesheets: main_screen.tcss and widgets/nav.tcss, read by the app (ReferatApp.CSS_PATH).
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     AUTO_FOCUS = "#nav"
@@ -73,14 +72,12 @@ class MeetingScreen(Screen[None]):
         self._resumed = False
         # The width class (-narrow / -wide) the first resize would add, added now: adding it
         # after the first layout restyles every widget on the screen once more.
-        with contextlib.suppress(Exception):
+        with contextlib.suppress(Exception):  # no app yet (a screen made outside one)
             width = self.app.size.width
-            self.add_class(
-                *self._get_breakpoint_classes(width, self.HORIZONTAL_BREAKPOINTS), update=False
-            )
-        #: The size of the first layout (the first resume lays out at the app's size).
-        self._first_size: Size | None = None
-        self._first_until = 0.0
+            breakpoints = sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True)
+            name = next((name for low, name in breakpoints if width >= low), None)
+            if name is not None:
+                self.add_class(name, update=False)
         self._use(session)
 
     def _use(self, session: Session) -> None:
@@ -122,7 +119,7 @@ class MeetingScreen(Screen[None]):
             )
         yield StatusLine(id="status")
 
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         # As the app's first screen, its first resume comes right after its first frame,
         # drawn with the styles every widget got when it was mounted a moment earlier:
         # styling all of them again (Textual's default) costs a pass over the whole screen.
@@ -130,18 +127,7 @@ class MeetingScreen(Screen[None]):
         if self._first and not self._resumed:
             self._resumed = True
             event.refresh_styles = False
-            self._first_size = self.app.size
-            self._first_until = time.monotonic() + FIRST_FRAME_QUIET
-
-    def _screen_resized(self, size: Size) -> None:
-        # Start-up sends the screen its size more than once right after the first frame,
-        # each time the size that frame was laid out for: laying out and drawing the whole
-        # screen again changes nothing on it. A new size is always laid out.
-        first = self._first_size
-        if first is not None and size == first and time.monotonic() < self._first_until:
-            return
-        self._first_size = None
-        super()._screen_resized(size)
+            self.skip_same_size_layouts(self.app.size, FIRST_FRAME_QUIET)
 
     def _editor_width(self) -> int | None:
         """The item editor's width at the app's size: the screen less the agenda's grid

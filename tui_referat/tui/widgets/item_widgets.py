@@ -79,8 +79,8 @@ class SectionArea(TextArea):
     def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
         event.stop()
 
-    def _on_resize(self) -> None:
-        super()._on_resize()
-        # TextArea re-wraps on resize but may keep the lines it drew at the old width (seen
-        # when the screen's width class changes during start-up): draw them again.
+    def on_resize(self) -> None:
+        # TextArea re-wraps on resize (its own handler runs after this one) but may keep the
+        # lines it drew at the old width (seen when the screen's width class changes during
+        # start-up): draw them again.
         self.refresh()
