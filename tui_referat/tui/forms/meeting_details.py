@@ -181,7 +181,7 @@ class HeaderList(OptionList):
 class MeetingDetailsForm(FocusRing, Form):
     """Title, date, times, place, chair, secretary, language, status, deadline, header.
 
-    Tab and Shift+Tab go round its fields (``ui/focus_ring.py``)."""
+    Tab and Shift+Tab go round its fields (``widgets/focus_ring.py``)."""
 
     DEFAULT_CSS = load_css(__file__)
     BINDINGS: ClassVar[list[BindingType]] = RING_BINDINGS

@@ -65,7 +65,8 @@ def _cut(text: str, width: int) -> str:
 class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
     """Navn · Titel · Organisation · Fremmøde, with add/edit/delete/attendance/roles/move.
 
-    The panel is this one widget: Tab stays in it (``ui/focus_ring.py``), Esc goes to the agenda."""
+    The panel is this one widget: Tab stays in it (``widgets/focus_ring.py``), Esc goes to the
+    agenda."""
 
     DEFAULT_CSS = load_css(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [

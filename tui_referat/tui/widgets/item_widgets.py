@@ -1,5 +1,5 @@
 """The item editor's small parts: the time placeholder, the standing toggle, and the Markdown
-text area of one section. ``ItemEditor`` (ui/item_editor.py) puts them together."""
+text area of one section. ``ItemEditor`` (item_editor.py) puts them together."""
 
 from __future__ import annotations
 
