@@ -23,10 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = ROOT / "pyproject.toml"
 
 #: Contracts that must be kept now.
-KEPT = ("layers", "no-textual", "acyclic")
-#: tui/ still has import cycles (issue 13, tui part). Turn the check on by removing the xfail
-#: mark of ``test_tui_has_no_import_cycles`` once lint-imports keeps this contract.
-TUI_CYCLES = "acyclic-tui"
+KEPT = ("layers", "no-textual", "acyclic", "tui-layers")
 
 #: Runs the public ``importlinter.cli.lint_imports`` once per contract id (argv[2:]) with the
 #: config file argv[1]; prints {id: {"kept": bool, "report": text}} as JSON on the last line.
@@ -66,24 +63,18 @@ def _lint(root: Path, contracts: tuple[str, ...]) -> dict[str, dict]:
 
 @cache
 def _real_results() -> dict[str, dict]:
-    return _lint(ROOT, (*KEPT, TUI_CYCLES))
+    return _lint(ROOT, KEPT)
 
 
 def test_every_contract_is_checked_here() -> None:
     contracts = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["tool"]["importlinter"]
     ids = [contract.get("id") for contract in contracts["contracts"]]
-    assert sorted(ids) == sorted((*KEPT, TUI_CYCLES))
+    assert sorted(ids) == sorted(KEPT)
 
 
 @pytest.mark.parametrize("contract", KEPT)
 def test_the_contract_is_kept(contract: str) -> None:
     result = _real_results()[contract]
-    assert result["kept"], result["report"]
-
-
-@pytest.mark.xfail(strict=True, reason="tui/ still has import cycles (issue 13, tui part)")
-def test_tui_has_no_import_cycles() -> None:
-    result = _real_results()[TUI_CYCLES]
     assert result["kept"], result["report"]
 
 

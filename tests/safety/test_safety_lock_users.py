@@ -35,17 +35,17 @@ SITE = Path(sys.prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_inf
 SECOND_EDITOR = """
 import json, sys, types
 from pathlib import Path
-from tui_referat.safety.guard import SafetyGuard
 from tui_referat.safety.lock import LockHeld
 from tui_referat.tui.flows import safety_flow
 
 path = Path(sys.argv[1])
 session = types.SimpleNamespace(path=path, meeting=None, dirty=False, read_only=False,
                                 listeners=[])
-app = types.SimpleNamespace(session=session, guard=SafetyGuard(session))
+app = types.SimpleNamespace(session=session)
 app.exit = lambda *a, **k: None
-safety_flow.prepare(app)
-held = app.safety_lock
+flow = safety_flow.SafetyFlow(app)
+flow.prepare()
+held = flow.lock
 draft = Path(sys.argv[2])
 try:
     draft.read_text()
@@ -56,7 +56,7 @@ print(json.dumps({
     "result": type(held).__name__,
     "owner": getattr(held, "owner", None),
     "user": held.info.user if isinstance(held, LockHeld) else None,
-    "recovery_offered": app.safety_recovery is not None,
+    "recovery_offered": flow.recovery is not None,
     "draft_readable": draft_readable,
 }))
 """

@@ -148,7 +148,7 @@ async def test_emergency_flush_keeps_a_typed_remarks_note(meeting_file, make_app
         app.screen.item_editor.open_section("remarks_note")
         await pilot.pause()
         await pilot.press(*"Sent")
-        assert app.safety_handlers.save_now()  # what SIGHUP / SIGTERM do first
+        assert app.safety.handlers.save_now()  # what SIGHUP / SIGTERM do first
         copy = recovery.find_recovery(meeting_file)
         assert copy is not None and loads_meeting(copy.text).items[0].remarks_note == "Sent"
 

@@ -9,56 +9,26 @@ from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual import events
-from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.filter import LineFilter, Monochrome, NoColor
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
 
 from ..storage.config import Config, load_config
 from ..storage.session import Session
 from ..text import strings
-from .flows import safety_flow
+from .flows.safety_flow import SafetyFlow
 from .inert_filter import inert_line_filters
+from .keys import key_display
 from .screens.main_screen import MainScreen
-from .stylesheet import CachingStylesheet
+from .textual_private import CrashHookApp
 from .themes import DEFAULT_THEME, load_themes
 from .typeahead import Typeahead
+from .widgets.nav import NavPanel
 
 #: Seconds after the first frame before the file's tomlkit document is made in a thread.
 DOCUMENT_DELAY = 1.0
-
-_KEY_NAMES = {
-    "escape": "Esc",
-    "enter": "Enter",
-    "delete": "Del",
-    "insert": "Ins",
-    "up": "↑",
-    "down": "↓",
-    "left": "←",
-    "right": "→",
-    "pageup": "PgUp",
-    "pagedown": "PgDn",
-    "home": "Home",
-    "end": "End",
-    "tab": "Tab",
-    "space": "Space",
-}
-
-
-def key_label(key: str) -> str:
-    """ "ctrl+s" -> "^S", "f1" -> "F1", "ctrl+up" -> "^↑", "shift+tab" -> "Shift+Tab"."""
-    *modifiers, base = key.strip().split("+")
-    if base in _KEY_NAMES:
-        name = _KEY_NAMES[base]
-    elif (base.startswith("f") and base[1:].isdigit()) or (len(base) == 1 and "ctrl" in modifiers):
-        name = base.upper()
-    else:
-        name = base
-    prefix = "".join("^" if m == "ctrl" else f"{m.capitalize()}+" for m in modifiers)
-    return prefix + name
-
 
 #: NO_COLOR with a theme of the terminal's own colours (referat-16): Textual chooses its
 #: filter before the theme is set and picks one that makes the default colours black.
@@ -67,12 +37,12 @@ _NO_COLOR = NoColor()
 
 def _referat_commands() -> type:
     """The palette's command provider, imported when the palette first opens."""
-    from .palette import ReferatCommands
+    from .palette import ReferatCommands  # start-up: 14 ms, with the forms (PERFORMANCE.md)
 
     return ReferatCommands
 
 
-class ReferatApp(App[None]):
+class ReferatApp(CrashHookApp):
     """The editor. ``ReferatApp(path)`` loads ``path`` (``MeetingFileError`` if it cannot)."""
 
     TITLE = "referat"
@@ -106,17 +76,20 @@ class ReferatApp(App[None]):
     ) -> None:
         self.config = load_config() if config is None else config
         strings.set_lang(lang or self.config.lang or strings.detect_lang())
+        #: The open meeting; ``show_session`` replaces it.
         self.session = session or Session.open(path, read_only=read_only)
         self._wanted_theme = theme or self.config.theme or DEFAULT_THEME
         super().__init__()
-        self.stylesheet = CachingStylesheet(variables=self.get_css_variables())
-        #: Keys one at a time, each all the way through (see ui/typeahead.py).
+        #: Keys one at a time, each all the way through (see typeahead.py).
         self.typeahead = Typeahead(self, super().on_event)
-        #: Recovery copy, lock and disk watch for the session (see ui/safety_flow.py).
-        self.guard = safety_flow.make_guard(self)
+        #: Lock, recovery copy and disk watch for the session (see flows/safety_flow.py).
+        self.safety = SafetyFlow(self)
+        #: The safety steps' guard (no Textual): the recovery copy, the lock, the disk watch.
+        self.guard = self.safety.guard
         self.typeahead.after_key = self.guard.typed  # typing starts the copy's clock
-        self.safety_handlers = None
-        self.set_keymap(self.config.keymap)
+        #: Binding id -> keys, from the config (the F1 help and the palette show these keys).
+        self.keymap: dict[str, str] = dict(self.config.keymap)
+        self.set_keymap(self.keymap)
         self._problems = list(self.config.problems)
         themes, problems = load_themes()
         self._problems += problems
@@ -146,17 +119,13 @@ class ReferatApp(App[None]):
 
     def get_key_display(self, binding: Binding) -> str:
         """ "^S", "F1", "Esc", "^↑/K": short, and every key of a binding."""
-        if binding.key_display:
-            return binding.key_display
-        return "/".join(key_label(key) for key in binding.key.split(","))
+        return key_display(binding)
 
     def get_default_screen(self) -> Screen:
         """The main screen itself when no lock or recovery dialog has to come first: pushing
         it over a blank first screen would draw twice and style every widget twice."""
-        if safety_flow.prepare(self):
-            screen = MainScreen(self.session, first=True)
-            screen._push_result_callback(self, None)  # as pushed: switch_screen can replace it
-            return screen
+        if self.safety.prepare():
+            return MainScreen(self.session, self.safety, first=True)
         return super().get_default_screen()
 
     def on_ready(self) -> None:
@@ -176,26 +145,34 @@ class ReferatApp(App[None]):
         for problem in self._problems:
             self.notify(problem, title=strings.t("theme.problem"), severity="warning", timeout=10)
         # Lock and recovery dialogs first; the main screen gets the session they decide on.
-        safety_flow.open_meeting(self, self._show_main)
+        self.safety.open_meeting(self._show_main)
 
     def _show_main(self) -> None:
         if self.main_screen is None:
-            self.push_screen(MainScreen(self.session))
+            self.push_screen(MainScreen(self.session, self.safety))
+
+    def show_session(self, session: Session) -> None:
+        """Edit ``session`` from now on (a restored recovery copy, the file read again, the
+        next meeting): the one way the open meeting is replaced. The main screen, if shown,
+        shows it; the safety steps have moved the guard to it already."""
+        self.session = session
+        main = self.main_screen
+        if main is not None:
+            main.load(session)
 
     def on_unmount(self) -> None:
-        safety_flow.shutdown(self)
+        self.safety.shutdown()
 
-    def _handle_exception(self, error: Exception) -> None:
+    def before_crash(self) -> None:
         # Textual catches every error in the app; keep the user's work before it closes.
-        safety_flow.crash_save(self)
-        super()._handle_exception(error)
+        self.safety.crash_save()
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         """A text field that loses the focus shows the start of its text, not the end."""
         if isinstance(event.widget, Input) and not event.widget.has_focus:
             event.widget.cursor_position = 0
 
-    def on_nav_panel_highlighted(self, message: Message) -> None:
+    def on_nav_panel_highlighted(self, message: NavPanel.Highlighted) -> None:
         """Moving between items: the recovery copy is written now if anything is unsaved."""
         self.guard.item_switched()
 
@@ -208,7 +185,7 @@ class ReferatApp(App[None]):
 
     def action_request_quit(self) -> None:
         """Quit, asking first when there are unsaved changes."""
-        from .dialogs.confirm import QuitDialog
+        from .dialogs.confirm import QuitDialog  # start-up: 1.2 ms (docs/PERFORMANCE.md)
 
         main = self.main_screen
         if main is not None:
@@ -228,16 +205,14 @@ class ReferatApp(App[None]):
         self.push_screen(QuitDialog(), chosen)
 
     def action_command_palette(self) -> None:
-        """The command palette, in the UI language (see ``ui/palette.py``)."""
-        from textual.command import CommandPalette
-
-        from .palette import ReferatPalette
+        """The command palette, in the UI language (see ``palette.py``)."""
+        from .palette import ReferatPalette  # start-up: 14 ms, with the forms (PERFORMANCE.md)
 
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(ReferatPalette())
 
     def action_help(self) -> None:
-        from .screens.help_screen import HelpScreen
+        from .screens.help_screen import HelpScreen  # start-up: 45 ms, every form (PERFORMANCE.md)
 
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()

@@ -13,21 +13,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
 
-from rich.align import Align
-from rich.text import Text
 from textual.binding import Binding
-from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.dom import DOMNode
-from textual.widgets.option_list import Option
 
+from ..text import i18n
 from ..text.strings import STRINGS, get_lang, t, t_in
-from .widgets.status import describe
-
-if TYPE_CHECKING:
-    from .screens.main_screen import MainScreen
+from .forms._common import focus_first
+from .forms.meeting_details import HeaderList
+from .keys import bindings_by_id, declared_bindings, describe, keymap_of
+from .screens.main_screen import MainScreen
+from .textual_private import NoMatchesTextPalette
+from .widgets.item_editor import FORM_TABS, TABS
+from .widgets.nav import DETAILS, NEXT, PARTICIPANTS, NavPanel, Node
 
 Command = tuple[str, str, Callable[[], object]]
 
@@ -69,44 +69,22 @@ def entry(
     return PaletteEntry(tuple(name(lang) for lang in LANGS), key, help_text, callback)
 
 
-class ReferatPalette(CommandPalette):
+class ReferatPalette(NoMatchesTextPalette):
     """Textual's command palette with the search field and "no matches" in the UI language."""
 
     def __init__(self) -> None:
         super().__init__(placeholder=t("palette.placeholder"), id="--command-palette")
 
-    def _start_no_matches_countdown(self, search_value: str) -> None:
-        self._stop_no_matches_countdown()
-
-        def show_no_matches() -> None:
-            if search_value:
-                self.query_one(CommandList).add_option(
-                    Option(
-                        Align.center(Text(t("palette.no_matches"), style="not bold")),
-                        disabled=True,
-                        id=self._NO_MATCHES,
-                    )
-                )
-                self._list_visible = True
-            else:
-                self._list_visible = False
-
-        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+    def no_matches_text(self) -> str:
+        return t("palette.no_matches")
 
 
 def _flat(node: DOMNode) -> list[Binding]:
     """A node's bindings (keymap applied), one per id, keys joined as in the keymap."""
-    found: dict[str, Binding] = {}
-    keys: dict[str, list[str]] = {}
-    for key, bindings in node._bindings.key_to_bindings.items():
-        for binding in bindings:
-            if not binding.id or binding.system:
-                continue
-            found.setdefault(binding.id, binding)
-            keys.setdefault(binding.id, []).append(key)
+    bindings = declared_bindings(type(node), keymap_of(node))
     return [
-        Binding(",".join(keys[i]), b.action, b.description, tooltip=b.tooltip, id=i)
-        for i, b in found.items()
+        Binding(",".join(keys), b.action, b.description, tooltip=b.tooltip, id=b.id)
+        for b, keys in bindings_by_id(bindings)
     ]
 
 
@@ -141,9 +119,6 @@ def _binding_name(binding: Binding, in_nav: bool, lang: str) -> str:
 
 def palette_entries(screen: DOMNode) -> Iterator[PaletteEntry]:
     """Every action reachable from ``screen``, with its names in both languages."""
-    from .screens.main_screen import MainScreen
-    from .widgets.nav import NavPanel
-
     app = screen.app
     nodes: list[DOMNode] = [app, screen]
     if isinstance(screen, MainScreen):
@@ -183,16 +158,12 @@ def cycle_theme(app: object) -> None:
 
 
 def _tab_title(key: str, lang: str) -> str:
-    from ..text import i18n
-
     title = t_in(lang, "item.remarks_note") if key == "remarks_note" else i18n.label(key, lang)
     return t_in(lang, "palette.tab", tab=title)
 
 
 def place_commands(screen: MainScreen) -> Iterator[PaletteEntry]:
     """Go to (and act in) the meeting details, participants, an item's tabs, next meeting."""
-    from .widgets.item_editor import TABS
-
     for string, kind, then in (
         ("palette.details", "details", None),
         ("palette.header_add", "details", "header_add"),
@@ -213,9 +184,6 @@ def place_commands(screen: MainScreen) -> Iterator[PaletteEntry]:
 
 def open_form(screen: MainScreen, kind: str, then: str | None = None) -> None:
     """Show the meeting details, participants or next meeting, with the focus in it."""
-    from .forms._common import focus_first
-    from .widgets.nav import DETAILS, NEXT, PARTICIPANTS
-
     node = {"details": DETAILS, "participants": PARTICIPANTS, "next": NEXT}[kind]
     screen.nav.select(node)
     screen.show_node(node)
@@ -226,8 +194,6 @@ def open_form(screen: MainScreen, kind: str, then: str | None = None) -> None:
             return
         form = container.children[0]
         if then == "header_add":
-            from .forms.meeting_details import HeaderList
-
             header = form.query_one(HeaderList)
             header.focus()
             header.action_add()
@@ -242,9 +208,6 @@ def open_form(screen: MainScreen, kind: str, then: str | None = None) -> None:
 
 def open_tab(screen: MainScreen, key: str, add: bool = False) -> None:
     """Show a tab of the selected item (or the item shown); ``add``: a new entry in it."""
-    from .widgets.item_editor import FORM_TABS
-    from .widgets.nav import Node
-
     node = screen.nav.node
     if node.kind != "item":
         shown = screen.item_editor.index if screen.item_editor.item is not None else -1

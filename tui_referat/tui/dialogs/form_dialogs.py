@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ...text.strings import t
-from ..forms._common import localize_bindings
+from ..textual_private import translate_bindings
 from .confirm import DialogSelect
 
 
@@ -56,7 +56,7 @@ class FieldsDialog(ModalScreen["dict[str, Any] | None"]):
     ) -> None:
         """``focus``: the id of the field the cursor starts in (default: the first)."""
         super().__init__(classes="forms-dialog")
-        localize_bindings(self)
+        translate_bindings(self)
         self.title_text = title
         self.fields = list(fields)
         self.validate = validate

@@ -13,20 +13,41 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
+
+from textual.app import App
 
 from ...domain import cycle
-from ...domain.edits import Batch, SetField
+from ...domain.edits import Batch, Edit, SetField
 from ...domain.errors import MeetingFileError
 from ...domain.model import Meeting, Status
+from ...storage import save_meeting
+from ...storage.session import Session
 from ...text import form_values as values
 from ...text.strings import get_lang, t
+from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.form_dialogs import FieldsDialog, FieldSpec
-from ..messages import request_edit
+from .safety_flow import SafetyFlow
 
-if TYPE_CHECKING:
-    from ..app import ReferatApp
-    from ..screens.main_screen import MainScreen
+
+class CycleScreen(Protocol):
+    """What the cycle needs of the main screen (``MainScreen``)."""
+
+    session: Session
+    meeting: Meeting
+    safety: SafetyFlow
+
+    @property
+    def app(self) -> App[Any]: ...
+
+    def flush_pending(self) -> None: ...
+
+    def save(self, *, checked: bool = False) -> bool: ...
+
+    def request_edit(self, edit: Edit, origin: object | None = None) -> None: ...
+
+    def notify(self, message: str, *, severity: Any = ..., timeout: float | None = ...) -> None: ...
+
 
 #: How a file name may carry the meeting's date.
 _NAME_DATES = ("%Y-%m-%d", "%Y_%m_%d", "%Y%m%d", "%d-%m-%Y", "%d.%m.%Y", "%d%m%Y")
@@ -79,7 +100,7 @@ def resolve_target(text: str, current: Path) -> Path:
 # -- new meeting from this one ----------------------------------------------------------------
 
 
-def new_meeting_from_this(screen: MainScreen) -> None:
+def new_meeting_from_this(screen: CycleScreen) -> None:
     """Ask for a file, write the next meeting's draft there (never over a file), offer to
     open it."""
     from ...domain.next_meeting import next_meeting_from  # here: not needed at start-up
@@ -108,10 +129,7 @@ def new_meeting_from_this(screen: MainScreen) -> None:
     screen.app.push_screen(dialog, chosen)
 
 
-def _write_next(screen: MainScreen, draft: Meeting, target: Path) -> None:
-    from ...storage import save_meeting
-    from ..dialogs.confirm import ConfirmDialog
-
+def _write_next(screen: CycleScreen, draft: Meeting, target: Path) -> None:
     app = screen.app
     if target.exists():  # appeared while the dialog was open
         app.notify(t("cycle.exists", path=str(target)), severity="error")
@@ -131,35 +149,10 @@ def _write_next(screen: MainScreen, draft: Meeting, target: Path) -> None:
         if screen.session.dirty and not screen.save():
             app.notify(t("cycle.not_opened"), severity="warning")
             return
-        open_in_app(app, target)  # type: ignore[arg-type]
+        screen.safety.open_file(target)
 
     question = t(key, path=str(target))
     app.push_screen(ConfirmDialog(question, t("cycle.open"), t("cycle.stay")), answered)
-
-
-def open_in_app(app: ReferatApp, path: Path) -> bool:
-    """Edit ``path`` instead of the current (saved) meeting: the lock moves with it."""
-    from ...safety.lock import LockHeld
-    from ...storage.session import Session
-    from ..screens.main_screen import MainScreen
-
-    try:
-        session = Session.open(path)
-    except (MeetingFileError, OSError) as error:
-        app.notify(str(error), severity="error", timeout=15)
-        return False
-    guard = app.guard
-    guard.close()  # releases the lock on the meeting we leave
-    guard.keeper.clear()
-    app.session = session
-    guard.rebind(session)
-    guard.accept_disk()
-    if isinstance(guard.acquire_lock(), LockHeld):
-        session.read_only = True
-        app.notify(t("cycle.lock_held", name=path.name), severity="warning", timeout=10)
-    app.switch_screen(MainScreen(session))
-    app.notify(t("cycle.opened", path=str(path)), timeout=5)
-    return True
 
 
 # -- review and approval ----------------------------------------------------------------------
@@ -175,7 +168,7 @@ def _date_problem(field_id: str, text: str) -> tuple[str, str] | None:
     return None
 
 
-def send_for_review(screen: MainScreen) -> None:
+def send_for_review(screen: CycleScreen) -> None:
     """Ask for the deadline for written remarks; status becomes review."""
     meeting = screen.meeting
     lang = get_lang()
@@ -238,7 +231,7 @@ def send_for_review(screen: MainScreen) -> None:
 
 
 def _transition(
-    screen: MainScreen, change: Callable[[Meeting], None], names: tuple[str, ...], label: str
+    screen: CycleScreen, change: Callable[[Meeting], None], names: tuple[str, ...], label: str
 ) -> Meeting | None:
     """Run a status change on a copy; post its fields as one undoable edit (None if refused)."""
     meeting = screen.meeting
@@ -249,11 +242,11 @@ def _transition(
         screen.notify(str(error), severity="error")
         return None
     edit = Batch(tuple(SetField(meeting, n, getattr(scratch, n)) for n in names), label=label)
-    request_edit(screen, edit)
+    screen.request_edit(edit, origin=screen)
     return scratch
 
 
-def approve(screen: MainScreen) -> None:
+def approve(screen: CycleScreen) -> None:
     """Ask for the day of approval (default today); status becomes approved."""
     meeting = screen.meeting
     lang = get_lang()

@@ -1,12 +1,17 @@
 """The editor's safety steps, Textual side: what happens on open, on save, on quit, on signals.
 
-``ReferatApp`` calls ``prepare(app)`` when it picks its first screen (emergency handlers, the
-lock, a look for a recovery copy: with no dialog to show, the main screen is the first screen)
-and ``open_meeting(app, show_main)`` from ``on_mount``: ``LockDialog`` when another editor holds
-the lock, ``RecoveryDialog`` for a recovery copy, and only then ``show_main()`` with the session
-decided. ``tick(app)`` runs on a timer; ``ask_if_changed_on_disk(screen)`` guards a save
-against a file changed on disk; ``shutdown(app)`` releases the lock. The logic that needs no
-Textual lives in ``tui_referat.safety`` (``SafetyGuard``).
+``SafetyFlow`` belongs to the app (``ReferatApp.safety``) and keeps what its steps found: the
+lock, the recovery copy to offer, the copies set aside, the ticks of its timer and the last
+change on disk it told about. The app calls ``prepare()`` when it picks its first screen
+(emergency handlers, the lock, a look for a recovery copy: with no dialog to show, the main
+screen is the first screen) and ``open_meeting(show_main)`` from ``on_mount``: ``LockDialog``
+when another editor holds the lock, ``RecoveryDialog`` for a recovery copy, and only then
+``show_main()`` with the session decided. ``tick()`` runs on a timer; ``ask_if_changed_on_disk``
+guards a save against a file changed on disk; ``shutdown()`` releases the lock. The flow knows
+the app only as a ``SafetyHost``; the logic that needs no Textual is ``safety.guard.SafetyGuard``.
+
+The dialogs (``dialogs/safety.py``) are imported when one is first shown: most starts show
+none, and importing them with the editor would add 2.5 ms to start-up (docs/PERFORMANCE.md).
 """
 
 from __future__ import annotations
@@ -14,131 +19,356 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from ...domain.errors import MeetingFileError
 from ...safety import recovery
 from ...safety.guard import SafetyGuard
 from ...safety.lock import Lock, LockHeld
 from ...safety.sanitize import one_line
-from ...safety.signals import install_emergency_handlers
+from ...safety.signals import EmergencyHandlers, install_emergency_handlers
+from ...storage import loads_meeting
 from ...storage.session import Session
-from ...storage.stamp import stamp
+from ...storage.stamp import FileStamp, stamp
 from ...text.safety_strings import ts
-
-if TYPE_CHECKING:
-    from ..app import ReferatApp
+from ...text.strings import t
 
 #: How often the recovery keeper is asked whether to write (seconds): a copy is due
 #: ``keeper.DELAY`` after the first change it lacks, and written at most a tick later.
 TICK = 0.25
+#: Check the file on disk every this many ticks (a stat; the contents only if it changed).
+DISK_EVERY = 8
 
 
-def _flush(app: ReferatApp) -> None:
-    main = app.main_screen
-    if main is not None:
-        main.flush_pending()
+class EditorScreen(Protocol):
+    """What the flow needs of the main screen (``MainScreen``)."""
+
+    def flush_pending(self) -> None: ...
+
+    def emergency_flush(self) -> bool: ...
+
+    def save(self, *, checked: bool = False) -> bool: ...
 
 
-def _emergency_flush(app: ReferatApp) -> bool:
-    """Copy the text in the item editor's section areas into the model, touching no widget
-    (a signal may arrive before the editor has even noted the change). True if any differed."""
-    from ..widgets.item_editor import SectionArea, item_text
+class SafetyHost(Protocol):
+    """What the flow needs of the app (``ReferatApp``), besides Textual's ``notify``,
+    ``push_screen``, ``set_interval``, ``exit`` and ``return_code``."""
 
-    main = app.main_screen
-    item = main.item_editor.item if main is not None else None
-    if main is None or item is None:
-        return False
-    changed = False
-    for area in main.item_editor.query(SectionArea):
-        if area.text != item_text(item, area.key):  # a section or the remarks note
-            setattr(item, area.key, area.text)
-            changed = True
-    return changed
+    session: Session
+
+    @property
+    def main_screen(self) -> EditorScreen | None: ...
+
+    def show_session(self, session: Session) -> None: ...
 
 
-def make_guard(app: ReferatApp) -> SafetyGuard:
-    return SafetyGuard(
-        app.session,
-        flush=lambda: _flush(app),
-        emergency_flush=lambda: _emergency_flush(app),
-    )
+class SafetyFlow:
+    """The lock, the recovery copy and the watch on the file for the app's open session."""
 
+    def __init__(self, app: SafetyHost) -> None:
+        self.app: Any = app  # a SafetyHost, and a Textual App
+        #: The recovery copy, lock and disk watch (no Textual).
+        self.guard = SafetyGuard(
+            app.session, flush=self._flush, emergency_flush=self.emergency_flush
+        )
+        self.handlers: EmergencyHandlers | None = None
+        #: Whether ``prepare`` has run.
+        self.prepared = False
+        #: What ``prepare`` found: our lock, who holds it, or None (read-only: no lock).
+        self.lock: Lock | LockHeld | None = None
+        #: The recovery copy to offer when the meeting opens.
+        self.recovery: recovery.RecoveryInfo | None = None
+        #: Recovery copies kept aside when the meeting opened (told once shown).
+        self.set_aside: list[recovery.SetAside] = []
+        self.ticks = 0
+        #: The change on disk last told about (each is told once).
+        self.disk_noticed: FileStamp | None = None
 
-def _graceful_exit(app: ReferatApp) -> Callable[[int], None]:
-    def leave(signum: int) -> None:
-        shutdown(app)
-        app.exit(return_code=128 + signum)
+    # -- the guard's hooks into the editor ------------------------------------------------
 
-    return leave
+    def _flush(self) -> None:
+        main = self.app.main_screen
+        if main is not None:
+            main.flush_pending()
 
+    def emergency_flush(self) -> bool:
+        """Copy what the main screen shows into the model, touching no widget (a signal may
+        arrive before the editor has even noted the change). True if anything differed."""
+        main = self.app.main_screen
+        return main is not None and main.emergency_flush()
 
-def prepare(app: ReferatApp) -> bool:
-    """Before the first screen: the emergency handlers, the lock, a look for a recovery copy.
-    True when no dialog has to come first, so the main screen can be the app's first screen."""
-    guard: SafetyGuard = app.guard
-    app.safety_handlers = install_emergency_handlers(
-        guard.emergency_save, graceful=_graceful_exit(app)
-    )
-    app.safety_lock = None if app.session.read_only else guard.acquire_lock()
-    app.safety_recovery = None
-    if app.safety_lock is None:
-        return True
-    if isinstance(app.safety_lock, LockHeld):
-        return False
-    scan = recovery.scan_recovery(app.session.path)
-    app.safety_recovery = scan.offer
-    app.safety_set_aside = scan.set_aside
-    return app.safety_recovery is None
+    def _graceful_exit(self, signum: int) -> None:
+        self.shutdown()
+        self.app.exit(return_code=128 + signum)
 
+    # -- opening ------------------------------------------------------------------------
 
-def open_meeting(app: ReferatApp, show_main: Callable[[], None]) -> None:
-    """Lock, recovery, then ``show_main()``; read-only sessions skip straight to it.
-    The lock and the recovery copy are those ``prepare`` found (it runs first if not yet)."""
-    guard: SafetyGuard = app.guard
-    if not hasattr(app, "safety_lock"):
-        prepare(app)
-    app.set_interval(TICK, lambda: tick(app), name="recovery-keeper")
-    result = app.safety_lock
-    if result is None:
-        show_main()
-        return
-    if isinstance(result, LockHeld):
+    def prepare(self) -> bool:
+        """Before the first screen: the emergency handlers, the lock, a look for a recovery
+        copy. True when no dialog has to come first (the main screen can be the first)."""
+        self.prepared = True
+        guard, session = self.guard, self.app.session
+        self.handlers = install_emergency_handlers(
+            guard.emergency_save, graceful=self._graceful_exit
+        )
+        self.lock = None if session.read_only else guard.acquire_lock()
+        self.recovery = None
+        if self.lock is None:
+            return True
+        if isinstance(self.lock, LockHeld):
+            return False
+        scan = recovery.scan_recovery(session.path)
+        self.recovery = scan.offer
+        self.set_aside = scan.set_aside
+        return self.recovery is None
+
+    def open_meeting(self, show_main: Callable[[], None]) -> None:
+        """Lock, recovery, then ``show_main()``; read-only sessions skip straight to it.
+        The lock and the recovery copy are those ``prepare`` found (it runs first if not yet)."""
+        app = self.app
+        if not self.prepared:
+            self.prepare()
+        app.set_interval(TICK, self.tick, name="recovery-keeper")
+        result = self.lock
+        if result is None:
+            show_main()
+            return
+        if isinstance(result, LockHeld):
+            held = result
+
+            def chosen(choice: str | None) -> None:
+                if choice == "take_over":
+                    taken = self.guard.take_over_lock(held)
+                    if isinstance(taken, Lock):
+                        holder = (held.info.host, held.info.pid)  # its copy is never offered
+                        scan = recovery.scan_recovery(app.session.path, holder=holder)
+                        self.tell_set_aside(scan.set_aside)
+                        self._offer_recovery(show_main, scan.offer)
+                        return
+                if choice in ("read_only", "take_over"):
+                    app.session.read_only = True
+                    show_main()
+                    return
+                app.exit()
+
+            from ..dialogs.safety import LockDialog  # when first shown (module doc)
+
+            app.push_screen(LockDialog(app.session.path.name, held), chosen)
+            return
+        if result.took_over is not None:
+            app.notify(
+                ts("lock.stale", user=one_line(result.took_over.user), pid=result.took_over.pid),
+                timeout=8,
+            )
+        elif not result.enforced:
+            app.notify(ts("lock.unenforced", error=result.error), severity="warning", timeout=8)
+        self.tell_set_aside(self.set_aside)
+        self.set_aside = []
+        self._offer_recovery(show_main, self.recovery)
+
+    def tell_set_aside(self, entries: list[recovery.SetAside]) -> None:
+        """Tell the user about every recovery copy kept aside (they stay until dismissed: 60 s)."""
+        for entry in entries:
+            self.app.notify(
+                describe_set_aside(entry),
+                title=ts("recovery.title"),
+                severity="error" if entry.error else "warning",
+                timeout=60,
+            )
+
+    def _offer_recovery(
+        self, show_main: Callable[[], None], info: recovery.RecoveryInfo | None
+    ) -> None:
+        app = self.app
+        path = app.session.path
+        if info is None:
+            show_main()
+            return
+        target = recovery.suggest_target(path)
 
         def chosen(choice: str | None) -> None:
-            if choice == "take_over":
-                taken = guard.take_over_lock(result)
-                if isinstance(taken, Lock):
-                    holder = (result.info.host, result.info.pid)  # its copy is never offered
-                    scan = recovery.scan_recovery(app.session.path, holder=holder)
-                    tell_set_aside(app, scan.set_aside)
-                    _offer_recovery(app, show_main, scan.offer)
-                    return
-            if choice in ("read_only", "take_over"):
-                app.session.read_only = True
-                show_main()
+            if choice == "quit":
+                app.exit()
                 return
-            app.exit()
+            if choice == "restore":
+                self._restore(info)
+            elif choice == "save_as":
+                try:
+                    recovery.save_recovery_as(path, target)
+                except (OSError, MeetingFileError) as error:
+                    app.notify(str(error), severity="error", timeout=15)
+                    self._restore(info)  # do not lose it: keep it in the editor instead
+                else:
+                    recovery.discard_recovery(path)
+                    app.notify(ts("recovery.saved_as", path=str(target)), timeout=10)
+            elif choice == "discard":
+                recovery.discard_recovery(path)
+                app.notify(ts("recovery.discarded"), timeout=4)
+            show_main()
 
-        from ..dialogs.safety import LockDialog  # dialogs are imported when first shown
+        from ..dialogs.safety import RecoveryDialog  # when first shown (module doc)
 
-        app.push_screen(LockDialog(app.session.path.name, result), chosen)
-        return
-    if result.took_over is not None:
-        app.notify(
-            ts("lock.stale", user=one_line(result.took_over.user), pid=result.took_over.pid),
-            timeout=8,
+        app.push_screen(RecoveryDialog(info, target), chosen)
+
+    def _restore(self, info: recovery.RecoveryInfo) -> None:
+        try:
+            meeting = loads_meeting(info.text, info.original)
+        except MeetingFileError as error:
+            # Checked when found, but keep it aside all the same: new typing must not replace it.
+            entry = recovery.SetAside(info.path, "damaged", info.meta, detail=str(error))
+            try:
+                entry = dataclasses.replace(entry, path=recovery.keep_aside(info.path, "damaged"))
+            except OSError as move_error:
+                entry = dataclasses.replace(entry, error=str(move_error))
+            self.tell_set_aside([entry])
+            return
+        session = Session(info.original, meeting)
+        session.dirty = True
+        guard = self.guard
+        guard.rebind(session)
+        if info.meta.base is not None:
+            guard.base = info.meta.base  # a file changed since then is noticed on save
+        guard.keeper.has_copy = True
+        self.app.show_session(session)
+        self.app.notify(ts("recovery.restored"), timeout=8)
+
+    def open_file(self, path: Path) -> bool:
+        """Edit ``path`` instead of the current (saved) meeting: the lock moves with it."""
+        app, guard = self.app, self.guard
+        try:
+            session = Session.open(path)
+        except (MeetingFileError, OSError) as error:
+            app.notify(str(error), severity="error", timeout=15)
+            return False
+        guard.close()  # releases the lock on the meeting we leave
+        guard.keeper.clear()
+        guard.rebind(session)
+        guard.accept_disk()
+        if isinstance(guard.acquire_lock(), LockHeld):
+            session.read_only = True
+            app.notify(t("cycle.lock_held", name=path.name), severity="warning", timeout=10)
+        app.show_session(session)
+        app.notify(t("cycle.opened", path=str(path)), timeout=5)
+        return True
+
+    # -- while editing ------------------------------------------------------------------
+
+    def tick(self) -> None:
+        if not self.app.is_running:
+            return  # closing: the widgets are going (``shutdown`` keeps the work)
+        guard = self.guard
+        before = guard.last_error
+        guard.tick()
+        if guard.last_error and guard.last_error != before:
+            self.app.notify(
+                ts("recovery.failed", error=guard.last_error), severity="error", timeout=15
+            )
+        self.ticks += 1
+        if self.ticks % DISK_EVERY == 0 and self.app.main_screen is not None:
+            self._notice_disk_change()
+
+    def _notice_disk_change(self) -> None:
+        """Say once per change that someone else wrote the file (the save will ask)."""
+        guard = self.guard
+        if not guard.changed_on_disk(quick=True):
+            return
+        current = stamp(guard.path)
+        if current == self.disk_noticed:
+            return
+        self.disk_noticed = current
+        self.app.notify(
+            ts("disk.noticed", name=one_line(guard.path.name)), severity="warning", timeout=10
         )
-    elif not result.enforced:
-        app.notify(ts("lock.unenforced", error=result.error), severity="warning", timeout=8)
-    tell_set_aside(app, getattr(app, "safety_set_aside", []))
-    app.safety_set_aside = []
-    _offer_recovery(app, show_main, app.safety_recovery)
+
+    def ask_if_changed_on_disk(self, screen: EditorScreen) -> bool:
+        """Before a save: when the file changed on disk, show ``DiskChangedDialog`` (then, for
+        an overwrite, ``ask_if_write_protected``); else ask if the file is marked read-only.
+        True when a dialog is shown: its choice saves with ``screen.save(checked=True)``,
+        reloads, or cancels."""
+        app, guard = self.app, self.guard
+        if app.session.read_only:
+            return False
+        if not guard.changed_on_disk():
+            return self.ask_if_write_protected(screen)
+        target = recovery.suggest_target(app.session.path, label="mine")
+
+        def chosen(choice: str | None) -> None:
+            if choice == "overwrite":
+                guard.accept_disk()
+                if not self.ask_if_write_protected(screen):
+                    screen.save(checked=True)
+            elif choice == "save_as":
+                guard.switch_path(target)
+                screen.save(checked=True)
+            elif choice == "reload":
+                self._reload()
+
+        from ..dialogs.safety import DiskChangedDialog  # when first shown (module doc)
+
+        app.push_screen(DiskChangedDialog(app.session.path.name, target), chosen)
+        return True
+
+    def ask_if_write_protected(self, screen: EditorScreen) -> bool:
+        """Before a save: when the file's write bits are all off (made read-only after it was
+        opened), show ``ReadOnlyFileDialog`` and return True. Overwrite keeps the file's mode
+        and is not asked again for it this session; save as writes a new file; cancel writes
+        nothing."""
+        app, guard = self.app, self.guard
+        if not guard.write_protected():
+            return False
+        target = recovery.suggest_target(app.session.path, label="mine")
+
+        def chosen(choice: str | None) -> None:
+            if choice == "overwrite":
+                guard.accept_write_protected()
+                screen.save(checked=True)
+            elif choice == "save_as":
+                guard.switch_path(target)
+                screen.save(checked=True)
+
+        from ..dialogs.safety import ReadOnlyFileDialog  # when first shown (module doc)
+
+        app.push_screen(ReadOnlyFileDialog(app.session.path.name, target), chosen)
+        return True
+
+    def _reload(self) -> None:
+        app, guard = self.app, self.guard
+        try:
+            session = Session.open(app.session.path, read_only=app.session.read_only)
+        except MeetingFileError as error:
+            app.notify(str(error), severity="error", timeout=15)
+            return
+        guard.discard()
+        guard.rebind(session)
+        guard.accept_disk()
+        app.show_session(session)
+
+    def save_failed(self) -> str:
+        """After a failed save: refresh the recovery copy; the sentence to add to the message."""
+        return ts("save.failed_kept") if self.guard.write_now() else ""
+
+    # -- closing ------------------------------------------------------------------------
+
+    def crash_save(self) -> None:
+        """An unhandled error: write the recovery copy while the editor's widgets still exist."""
+        with contextlib.suppress(Exception):
+            self.guard.emergency_save()
+
+    def shutdown(self) -> None:
+        """The editor is closing: after a crash keep the work; release the lock; restore hooks."""
+        if self.app.return_code:
+            with contextlib.suppress(OSError, MeetingFileError):
+                self.guard.emergency_save()
+        self.guard.close()
+        if self.handlers is not None:
+            self.handlers.uninstall()
+            self.handlers = None
 
 
 def describe_set_aside(entry: recovery.SetAside) -> str:
     """The message for a recovery copy kept aside: why, whose, when, and where it is now."""
-    from ..dialogs.safety import describe_time
+    from ..dialogs.safety import describe_time  # when first shown (module doc)
 
     path = one_line(str(entry.path))
     if entry.error:
@@ -153,199 +383,3 @@ def describe_set_aside(entry: recovery.SetAside) -> str:
     who = one_line(f"{meta.user or '?'}@{meta.host or '?'}")
     when = describe_time(meta.written_at) if meta.has_header else "?"
     return ts("recovery.foreign", why=why, who=who, when=when, path=path)
-
-
-def tell_set_aside(app: ReferatApp, entries: list[recovery.SetAside]) -> None:
-    """Tell the user about every recovery copy kept aside (they stay until dismissed: 60 s)."""
-    for entry in entries:
-        app.notify(
-            describe_set_aside(entry),
-            title=ts("recovery.title"),
-            severity="error" if entry.error else "warning",
-            timeout=60,
-        )
-
-
-def _offer_recovery(
-    app: ReferatApp, show_main: Callable[[], None], info: recovery.RecoveryInfo | None
-) -> None:
-    path = app.session.path
-    if info is None:
-        show_main()
-        return
-    target = recovery.suggest_target(path)
-
-    def chosen(choice: str | None) -> None:
-        if choice == "quit":
-            app.exit()
-            return
-        if choice == "restore":
-            _restore(app, info)
-        elif choice == "save_as":
-            try:
-                recovery.save_recovery_as(path, target)
-            except (OSError, MeetingFileError) as error:
-                app.notify(str(error), severity="error", timeout=15)
-                _restore(app, info)  # do not lose it: keep it in the editor instead
-            else:
-                recovery.discard_recovery(path)
-                app.notify(ts("recovery.saved_as", path=str(target)), timeout=10)
-        elif choice == "discard":
-            recovery.discard_recovery(path)
-            app.notify(ts("recovery.discarded"), timeout=4)
-        show_main()
-
-    from ..dialogs.safety import RecoveryDialog
-
-    app.push_screen(RecoveryDialog(info, target), chosen)
-
-
-def _restore(app: ReferatApp, info: recovery.RecoveryInfo) -> None:
-    from ...storage import loads_meeting
-
-    try:
-        meeting = loads_meeting(info.text, info.original)
-    except MeetingFileError as error:
-        # Checked when found, but keep it aside all the same: new typing must not replace it.
-        entry = recovery.SetAside(info.path, "damaged", info.meta, detail=str(error))
-        try:
-            entry = dataclasses.replace(entry, path=recovery.keep_aside(info.path, "damaged"))
-        except OSError as move_error:
-            entry = dataclasses.replace(entry, error=str(move_error))
-        tell_set_aside(app, [entry])
-        return
-    session = Session(info.original, meeting)
-    session.dirty = True
-    app.session = session
-    guard: SafetyGuard = app.guard
-    guard.rebind(session)
-    if info.meta.base is not None:
-        guard.base = info.meta.base  # a file changed since then is noticed on save
-    guard.keeper.has_copy = True
-    app.notify(ts("recovery.restored"), timeout=8)
-
-
-#: Check the file on disk every this many ticks (a stat; the contents only if it changed).
-DISK_EVERY = 8
-
-
-def tick(app: ReferatApp) -> None:
-    guard: SafetyGuard = app.guard
-    before = guard.last_error
-    guard.tick()
-    if guard.last_error and guard.last_error != before:
-        app.notify(ts("recovery.failed", error=guard.last_error), severity="error", timeout=15)
-    app.safety_ticks = getattr(app, "safety_ticks", 0) + 1
-    if app.safety_ticks % DISK_EVERY == 0 and app.main_screen is not None:
-        _notice_disk_change(app, guard)
-
-
-def _notice_disk_change(app: ReferatApp, guard: SafetyGuard) -> None:
-    """Say once per change that someone else wrote the file (the save will ask)."""
-    if not guard.changed_on_disk(quick=True):
-        return
-    current = stamp(guard.path)
-    if current == getattr(app, "safety_disk_noticed", None):
-        return
-    app.safety_disk_noticed = current
-    app.notify(ts("disk.noticed", name=one_line(guard.path.name)), severity="warning", timeout=10)
-
-
-def ask_if_changed_on_disk(screen: Any) -> bool:
-    """Before a save: when the file changed on disk, show ``DiskChangedDialog`` (then, for an
-    overwrite, ``ask_if_write_protected``); else ask if the file is marked read-only. True when
-    a dialog is shown: its choice saves with ``screen.save(checked=True)``, reloads, or cancels."""
-    app = screen.app
-    guard: SafetyGuard | None = getattr(app, "guard", None)
-    if guard is None or app.session.read_only:
-        return False
-    if not guard.changed_on_disk():
-        return ask_if_write_protected(screen)
-    target = recovery.suggest_target(app.session.path, label="mine")
-
-    def chosen(choice: str | None) -> None:
-        if choice == "overwrite":
-            guard.accept_disk()
-            if not ask_if_write_protected(screen):
-                screen.save(checked=True)
-        elif choice == "save_as":
-            guard.switch_path(target)
-            screen.save(checked=True)
-        elif choice == "reload":
-            _reload(app)
-
-    from ..dialogs.safety import DiskChangedDialog
-
-    app.push_screen(DiskChangedDialog(app.session.path.name, target), chosen)
-    return True
-
-
-def ask_if_write_protected(screen: Any) -> bool:
-    """Before a save: when the file's write bits are all off (made read-only after it was
-    opened), show ``ReadOnlyFileDialog`` and return True. Overwrite keeps the file's mode and
-    is not asked again for it this session; save as writes a new file; cancel writes nothing."""
-    app = screen.app
-    guard: SafetyGuard | None = getattr(app, "guard", None)
-    if guard is None or not guard.write_protected():
-        return False
-    target = recovery.suggest_target(app.session.path, label="mine")
-
-    def chosen(choice: str | None) -> None:
-        if choice == "overwrite":
-            guard.accept_write_protected()
-            screen.save(checked=True)
-        elif choice == "save_as":
-            guard.switch_path(target)
-            screen.save(checked=True)
-
-    from ..dialogs.safety import ReadOnlyFileDialog
-
-    app.push_screen(ReadOnlyFileDialog(app.session.path.name, target), chosen)
-    return True
-
-
-def _reload(app: ReferatApp) -> None:
-    from ..screens.main_screen import MainScreen
-
-    guard: SafetyGuard = app.guard
-    try:
-        session = Session.open(app.session.path, read_only=app.session.read_only)
-    except MeetingFileError as error:
-        app.notify(str(error), severity="error", timeout=15)
-        return
-    guard.discard()
-    app.session = session
-    guard.rebind(session)
-    guard.accept_disk()
-    app.switch_screen(MainScreen(session))
-
-
-def save_failed(app: ReferatApp) -> str:
-    """After a failed save: refresh the recovery copy; the sentence to add to the message."""
-    guard: SafetyGuard | None = getattr(app, "guard", None)
-    if guard is not None and guard.write_now():
-        return ts("save.failed_kept")
-    return ""
-
-
-def crash_save(app: ReferatApp) -> None:
-    """An unhandled error: write the recovery copy while the editor's widgets still exist."""
-    guard: SafetyGuard | None = getattr(app, "guard", None)
-    if guard is not None:
-        with contextlib.suppress(Exception):
-            guard.emergency_save()
-
-
-def shutdown(app: ReferatApp) -> None:
-    """The editor is closing: after a crash keep the work; release the lock; restore hooks."""
-    guard: SafetyGuard | None = getattr(app, "guard", None)
-    if guard is None:
-        return
-    if app.return_code:
-        with contextlib.suppress(OSError, MeetingFileError):
-            guard.emergency_save()
-    guard.close()
-    handlers = getattr(app, "safety_handlers", None)
-    if handlers is not None:
-        handlers.uninstall()
-        app.safety_handlers = None

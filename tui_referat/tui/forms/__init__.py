@@ -1,7 +1,7 @@
 """Form widgets of the editor: meeting details, participants, next meeting, and an agenda
 item's remarks, attachments and actions.
 
-Each widget calls ``request_edit`` (ui/messages.py) with an edit from ``tui_referat.domain.edits``
+Each widget calls ``request_edit`` (tui/messages.py) with an edit from ``tui_referat.domain.edits``
 and never changes the model itself; call its ``refresh_from_model()`` after edits are applied.
 """
 

@@ -2,25 +2,23 @@
 
 Textual only reads ``CSS_PATH`` for apps and screens, so each widget keeps its stylesheet in a
 ``.tcss`` file next to its module and loads it as ``DEFAULT_CSS`` (a small read at import time;
-app and theme CSS still override it). Binding descriptions are keys into ``ui.strings``,
-translated per instance so the footer and the F1 help show the current UI language.
+app and theme CSS still override it). Binding descriptions are keys into ``text.strings``,
+translated where they are shown (``tui/keys.py``).
 """
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from ...domain.edits import Edit
+from ...domain.edits import Edit, SetField
 from ...text import i18n
-from ...text.strings import STRINGS, get_lang, t
+from ...text.strings import get_lang, t
 from ..messages import request_edit
 from ..widgets.field_input import FieldInput as FieldInput  # the forms' inputs
 
@@ -28,22 +26,6 @@ from ..widgets.field_input import FieldInput as FieldInput  # the forms' inputs
 def load_css(module_file: str) -> str:
     """The stylesheet next to ``module_file`` (same name, ``.tcss``)."""
     return Path(module_file).with_suffix(".tcss").read_text(encoding="utf-8")
-
-
-def localize_bindings(node: DOMNode) -> None:
-    """Replace binding descriptions (and tooltips) that are string keys with their text."""
-    mapping = node._bindings.key_to_bindings
-    for key, bindings in mapping.items():
-        mapping[key] = [
-            dataclasses.replace(
-                binding,
-                description=t(binding.description)
-                if binding.description in STRINGS
-                else binding.description,
-                tooltip=t(binding.tooltip) if binding.tooltip in STRINGS else binding.tooltip,
-            )
-            for binding in bindings
-        ]
 
 
 def list_bindings(prefix: str) -> list[BindingType]:
@@ -149,8 +131,6 @@ class FormLogic:
         """Post a SetField when ``value`` differs from the model; True when posted."""
         if getattr(target, name) == value and type(getattr(target, name)) is type(value):
             return False
-        from ...domain.edits import SetField
-
         self.post_edit(SetField(target, name, value, label))
         return True
 

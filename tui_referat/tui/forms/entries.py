@@ -19,7 +19,10 @@ from textual.widgets.option_list import Option
 from ...domain.edits import Insert, Move, Remove
 from ...domain.model import AgendaItem, Meeting
 from ...text.strings import t
-from ._common import FixedForm, focus_first, index_of, localize_bindings
+from ..dialogs.confirm import ConfirmDialog
+from ..textual_private import translate_bindings
+from ..widgets.section_tabs import SectionTabs
+from ._common import FixedForm, focus_first, index_of
 
 
 class EntryList(OptionList):
@@ -29,7 +32,7 @@ class EntryList(OptionList):
 
     def __init__(self, editor: EntriesEditor, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        localize_bindings(self)
+        translate_bindings(self)
         self.editor = editor
 
     def action_add(self) -> None:
@@ -230,15 +233,11 @@ class EntriesEditor(FixedForm):
         if self.screen.focused is not listing:
             self.screen.set_focus(listing)
             return
-        from ..widgets.section_tabs import SectionTabs
-
         tabs = next((a for a in self.ancestors if isinstance(a, SectionTabs)), None)
         if tabs is not None:
             self.screen.set_focus(tabs.strip)
 
     def delete_entry(self) -> None:
-        from ..dialogs.confirm import ConfirmDialog
-
         entry = self.selected
         if entry is None or not any(e is entry for e in self.entries):
             return

@@ -21,6 +21,7 @@ from ...text.strings import get_lang, t
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.form_dialogs import FieldsDialog, FieldSpec
 from ..messages import request_edit
+from ..textual_private import translate_bindings
 from ..widgets.focus_ring import RING_BINDINGS, FocusRing
 from ._common import (
     Form,
@@ -28,7 +29,6 @@ from ._common import (
     dl,
     list_bindings,
     load_css,
-    localize_bindings,
     time_problem,
 )
 
@@ -44,7 +44,7 @@ class HeaderList(OptionList):
 
     def __init__(self, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        localize_bindings(self)
+        translate_bindings(self)
         self.meeting = meeting
         self._target: CaseField | None = None
 
@@ -181,7 +181,7 @@ class HeaderList(OptionList):
 class MeetingDetailsForm(FocusRing, Form):
     """Title, date, times, place, chair, secretary, language, status, deadline, header.
 
-    Tab and Shift+Tab go round its fields (``ui/focus_ring.py``)."""
+    Tab and Shift+Tab go round its fields (``widgets/focus_ring.py``)."""
 
     DEFAULT_CSS = load_css(__file__)
     BINDINGS: ClassVar[list[BindingType]] = RING_BINDINGS

@@ -20,7 +20,7 @@ from ._common import Form, date_problem, dl, load_css, time_problem
 class NextMeetingForm(FocusRing, Form):
     """Date, start, end and place of the next meeting (created on the first value typed).
 
-    Tab and Shift+Tab go round its fields (``ui/focus_ring.py``)."""
+    Tab and Shift+Tab go round its fields (``widgets/focus_ring.py``)."""
 
     DEFAULT_CSS = load_css(__file__)
     BINDINGS: ClassVar[list[BindingType]] = RING_BINDINGS

@@ -17,8 +17,9 @@ from ...text.strings import get_lang, t, tn
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.form_dialogs import FieldsDialog, FieldSpec
 from ..messages import request_edit
+from ..textual_private import translate_bindings
 from ..widgets.focus_ring import STAY_BINDINGS, FocusRing
-from ._common import list_bindings, load_css, localize_bindings
+from ._common import list_bindings, load_css
 
 #: The order Space / f steps through.
 ATTENDANCE_CYCLE: tuple[Attendance, ...] = (
@@ -64,7 +65,8 @@ def _cut(text: str, width: int) -> str:
 class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
     """Navn · Titel · Organisation · Fremmøde, with add/edit/delete/attendance/roles/move.
 
-    The panel is this one widget: Tab stays in it (``ui/focus_ring.py``), Esc goes to the agenda."""
+    The panel is this one widget: Tab stays in it (``widgets/focus_ring.py``), Esc goes to the
+    agenda."""
 
     DEFAULT_CSS = load_css(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -88,7 +90,7 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
 
     def __init__(self, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
-        localize_bindings(self)
+        translate_bindings(self)
         self.meeting = meeting
         self._widths: tuple[int, ...] = ()
         self._cursor_target: Participant | None = None

@@ -14,46 +14,36 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
+from ... import export
+from ...export.eml import _attachments as eml_attachments  # what the eml export attaches
+from ...storage.disk import save_file
 from ...storage.session import Session
-from ...text.strings import t, tn
+from ...text.strings import STRINGS, t, tn
 from ..dialogs.confirm import DialogSelect
 
+#: The formats in the order offered (HTML first); others the exports know come after them.
 DEFAULT_FORMATS: tuple[str, ...] = ("html", "eml", "email", "md", "text")
 #: The formats an export theme changes (the others ignore it: the selector is hidden).
 THEMED_FORMATS = ("html",)
-#: File name endings by format (unless the export package says otherwise).
-EXTENSIONS = {"md": ".md", "html": ".html", "email": ".email.html", "text": ".txt", "eml": ".eml"}
 
 
 def export_formats() -> tuple[str, ...]:
     """The export formats, HTML first (the exports package decides which exist)."""
-    try:
-        from ... import export
-    except ImportError:
-        return DEFAULT_FORMATS
-    formats = tuple(getattr(export, "FORMATS", DEFAULT_FORMATS))
     return tuple(
-        sorted(formats, key=lambda f: DEFAULT_FORMATS.index(f) if f in DEFAULT_FORMATS else 99)
+        sorted(
+            export.FORMATS,
+            key=lambda f: DEFAULT_FORMATS.index(f) if f in DEFAULT_FORMATS else 99,
+        )
     )
 
 
 def export_themes() -> list[str]:
-    try:
-        from ...export.themes import available
-    except ImportError:
-        return []
-    return available()
+    return export.available_themes()
 
 
 def default_output(path: Path, fmt: str) -> Path:
     """ "meeting.toml" -> "meeting.html" / "meeting.eml" … next to the meeting file."""
-    suffix = EXTENSIONS.get(fmt, f".{fmt}")
-    try:
-        from ...export import default_suffix
-
-        suffix = default_suffix(fmt)
-    except (ImportError, ValueError):
-        pass
+    suffix = export.default_suffix(fmt)
     if fmt == "email" and suffix == ".html":
         suffix = ".email.html"  # never overwrite the HTML page's default name
     return path.with_name(path.stem + suffix)
@@ -61,9 +51,7 @@ def default_output(path: Path, fmt: str) -> Path:
 
 def attachment_files(session: Session) -> int:
     """How many attachment files an .eml draft would carry (files that exist next to it)."""
-    from ...export.eml import _attachments  # the eml export's own rule for what it attaches
-
-    return len(_attachments(session.meeting, session.path.parent))
+    return len(eml_attachments(session.meeting, session.path.parent))
 
 
 def write_export(
@@ -74,9 +62,6 @@ def write_export(
     A file is written atomically (temp file in its folder, then rename); a new file gets the
     mode a normal create gives (the umask applies, as for the CLI), an existing file keeps its
     mode; a symlink is written through and a device or FIFO as it is."""
-    from ... import export
-    from ...storage.disk import save_file
-
     options = {"attach": True} if attach else {}
     data = export.render(session.meeting, fmt, theme=theme, base_dir=session.path.parent, **options)
     if isinstance(data, str):
@@ -93,9 +78,10 @@ def write_export(
 class TextCheckbox(Checkbox):
     """A checkbox whose state is text, "[x]" or "[ ]": never shown by colour alone."""
 
-    @property
-    def _button(self) -> Content:
-        return Content.from_rich_text(Text("[x]" if self.value else "[ ]", style="bold"))
+    def render(self) -> Content:
+        box = Content.from_rich_text(Text("[x]" if self.value else "[ ]", style="bold"))
+        label = self.label.pad(1, 1).stylize_before(self.get_visual_style("toggle--label"))
+        return Content.assemble(box, label)
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -121,7 +107,7 @@ class ExportScreen(ModalScreen[Path | None]):
             with Horizontal(classes="export-row"):
                 yield Label(t("export.format"), classes="export-label")
                 options = [
-                    (t(f"export.format.{f}") if f"export.format.{f}" in _known() else f, f)
+                    (t(f"export.format.{f}") if f"export.format.{f}" in STRINGS else f, f)
                     for f in self.formats
                 ]
                 yield DialogSelect(
@@ -211,9 +197,3 @@ class ExportScreen(ModalScreen[Path | None]):
     def _failed(self, message: str) -> None:
         self.query_one("#export-result", Label).update(t("export.failed", error=message))
         self.query_one("#export-result").add_class("-error")
-
-
-def _known() -> set[str]:
-    from ...text.strings import STRINGS
-
-    return set(STRINGS)

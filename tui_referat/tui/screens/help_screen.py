@@ -21,7 +21,19 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
 from ...text.strings import t
-from ..widgets.status import describe
+from ..forms.actions import ActionList
+from ..forms.attachments import AttachmentList
+from ..forms.entries import EntryList
+from ..forms.meeting_details import HeaderList
+from ..forms.participants import ParticipantsTable
+from ..forms.remarks import RemarkList
+from ..keys import bindings_by_id, declared_bindings, describe, key_label, keymap_of
+from ..widgets.item_editor import ItemEditor
+from ..widgets.kind_select import KindSelect
+from ..widgets.nav import NavPanel
+from ..widgets.preview import ItemPreview
+from ..widgets.section_tabs import TabStrip
+from .main_screen import MainScreen
 
 #: (keys, description, tooltip)
 Row = tuple[str, str, str]
@@ -41,8 +53,6 @@ TEXT_ROWS = (
 
 
 def _key_text(keys: list[str]) -> str:
-    from ..app import key_label
-
     shown: list[str] = []
     for key in keys:
         label = key_label(key)
@@ -53,29 +63,17 @@ def _key_text(keys: list[str]) -> str:
 
 def binding_rows(bindings: BindingsMap, skip: tuple[str, ...] = ()) -> list[Row]:
     """One row per binding id (every key of it), in the order they were declared."""
-    keys: dict[str, list[str]] = {}
-    first: dict[str, Binding] = {}
-    for key, found in bindings.key_to_bindings.items():
-        for binding in found:
-            if not binding.id or binding.system or binding.id in skip:
-                continue
-            first.setdefault(binding.id, binding)
-            keys.setdefault(binding.id, []).append(key)
     rows: list[Row] = []
-    for binding_id, binding in first.items():
+    for binding, keys in bindings_by_id(bindings, skip):
         tooltip = describe(binding.tooltip) if binding.tooltip else ""
-        rows.append((_key_text(keys[binding_id]), describe(binding.description), tooltip))
+        rows.append((_key_text(keys), describe(binding.description), tooltip))
     return rows
 
 
-def _class_bindings(app: object, cls: type[DOMNode]) -> BindingsMap:
-    """The bindings an instance of ``cls`` would have, with the app's keymap applied."""
-    merged = cls._merged_bindings
-    bindings = BindingsMap() if merged is None else merged.copy()
-    keymap = getattr(app, "_keymap", None)
-    if keymap:
-        bindings.apply_keymap(keymap)
-    return bindings
+def _rows(node: DOMNode | type[DOMNode], origin: DOMNode, skip: tuple[str, ...] = ()) -> list[Row]:
+    """The rows of a node's (or a widget class's) keys, with the app's keymap applied."""
+    cls = node if isinstance(node, type) else type(node)
+    return binding_rows(declared_bindings(cls, keymap_of(origin)), skip)
 
 
 def _unique(rows: list[Row]) -> list[Row]:
@@ -89,13 +87,6 @@ def _unique(rows: list[Row]) -> list[Row]:
 
 
 def _current_group(screen: Screen) -> str:
-    from ..forms.entries import EntryList
-    from ..forms.meeting_details import HeaderList
-    from ..forms.participants import ParticipantsTable
-    from ..widgets.item_editor import ItemEditor
-    from ..widgets.nav import NavPanel
-    from ..widgets.preview import ItemPreview
-
     focused = screen.focused
     if focused is None:
         return "everywhere"
@@ -115,42 +106,31 @@ def _current_group(screen: Screen) -> str:
 
 def help_sections(screen: Screen) -> list[tuple[str, list[Row]]]:
     """(heading, rows) per group of keys; the group where the focus is comes first."""
-    from ..forms.actions import ActionList
-    from ..forms.attachments import AttachmentList
-    from ..forms.meeting_details import HeaderList
-    from ..forms.participants import ParticipantsTable
-    from ..forms.remarks import RemarkList
-    from ..widgets.kind_select import KindSelect
-    from ..widgets.preview import ItemPreview
-    from ..widgets.section_tabs import TabStrip
-    from .main_screen import MainScreen
-
-    app = screen.app
-    everywhere = binding_rows(app._bindings, skip=("help_quit",))
+    everywhere = _rows(screen.app, screen, skip=("help_quit",))
     if not isinstance(screen, MainScreen):
-        here = binding_rows(screen._bindings)
+        here = _rows(screen, screen)
         focused = screen.focused
         for node in [focused, *focused.ancestors] if focused is not None else []:
             if node is screen:
                 break
-            here += binding_rows(node._bindings)
+            here += _rows(node, screen)
         sections = [("here", _unique(here)), ("everywhere", everywhere)]
     else:
-        main = binding_rows(screen._bindings, skip=ITEM_IDS)
-        item = [row for row in binding_rows(screen._bindings) if row not in main]
-        item += binding_rows(_class_bindings(app, TabStrip))
-        item += binding_rows(_class_bindings(app, KindSelect))
+        main = _rows(screen, screen, skip=ITEM_IDS)
+        item = [row for row in _rows(screen, screen) if row not in main]
+        item += _rows(TabStrip, screen)
+        item += _rows(KindSelect, screen)
         nav = [(" ".join(("↑", "↓", "Home", "End", "PgUp", "PgDn")), t("help.nav_moves"), "")]
-        nav += binding_rows(screen.nav._bindings, skip=NAV_MOVES)
+        nav += _rows(NavPanel, screen, skip=NAV_MOVES)
         lists: list[Row] = []
         for cls in (RemarkList, AttachmentList, ActionList, HeaderList):
-            lists += binding_rows(_class_bindings(app, cls))
+            lists += _rows(cls, screen)
         sections = [
             ("everywhere", _unique(main + everywhere)),
             ("agenda", nav),
             ("item", _unique(item)),
-            ("preview", binding_rows(_class_bindings(app, ItemPreview))),
-            ("participants", binding_rows(_class_bindings(app, ParticipantsTable))),
+            ("preview", _rows(ItemPreview, screen)),
+            ("participants", _rows(ParticipantsTable, screen)),
             ("lists", _unique(lists)),
         ]
         current = _current_group(screen)

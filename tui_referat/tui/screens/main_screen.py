@@ -1,63 +1,24 @@
-"""The main screen: navigation on the left, the selected node's editor on the right.
-
-The one place that applies edits to the meeting (``apply_edit``), keeps undo, marks the
-meeting unsaved and refreshes what shows the changed objects.
+"""The main screen: the meeting (``MeetingScreen``) with the editor's keys and what they do:
+save, export, preview, undo and redo, the agenda's operations, the sections, the meeting cycle.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import time
-from collections.abc import Callable
 from typing import ClassVar
 
-from textual import events, on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.geometry import Size
-from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import ContentSwitcher
 
 from ...domain import agenda
-from ...domain.cycle import plan_overrun
-from ...domain.edits import Edit, Insert, Move, Remove
 from ...domain.errors import MeetingFileError
 from ...storage.session import Session
-from ...text import i18n
 from ...text.strings import t
-from ..flows.agenda_actions import AgendaActions
 from ..flows.cycle_keys import CYCLE_BINDINGS
-from ..form_slots import make_form
-from ..messages import EditRequested, TextPending
-from ..typeahead import when_mounted
-from ..widgets.item_editor import ItemEditor
+from ..flows.safety_flow import SafetyFlow
 from ..widgets.nav import NavPanel, Node
-from ..widgets.status import HeaderLine, StatusLine, describe
-
-#: The node kinds shown by a form, and the form class each uses.
-NODE_FORMS = {
-    "details": "MeetingDetailsForm",
-    "participants": "ParticipantsTable",
-    "next": "NextMeetingForm",
-}
-#: Binding ids shown in the status line: these first, then the focused widget's own keys,
-#: then the tail. What does not fit is cut at the right.
-#: Seconds the navigation cursor rests before the editor shows the node under it.
-FOLLOW_DELAY = 0.06
-STATUS_HEAD = ("focus_nav", "save", "export", "help")
-STATUS_TAIL = ("palette", "preview", "quit")
-#: Keys not shown in the status line when the file is open read-only.
-READ_ONLY_HIDDEN = ("save",)
+from .meeting_screen import MeetingScreen
 
 
-class MainScreen(AgendaActions, Screen[None]):
-    # Stylesheets: ui/main_screen.tcss and ui/nav.tcss, read by the app (ReferatApp.CSS_PATH).
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
-    AUTO_FOCUS = "#nav"
-
+class MainScreen(MeetingScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "save", tooltip="save.tip", priority=True, id="save"),
         Binding("ctrl+e", "export", "export", tooltip="export.tip", priority=True, id="export"),
@@ -85,212 +46,13 @@ class MainScreen(AgendaActions, Screen[None]):
         *CYCLE_BINDINGS,  # standing flag, new meeting, review, approve
     ]
 
-    def __init__(self, session: Session, *, first: bool = False) -> None:
-        """``first``: the app's first screen (its first resume follows its first frame)."""
-        super().__init__()
-        self._first = first
-        # The width class (-narrow / -wide) the first resize would add, added now: adding it
-        # after the first layout restyles every widget on the screen once more.
-        with contextlib.suppress(Exception):
-            width = self.app.size.width
-            self.add_class(
-                *self._get_breakpoint_classes(width, self.HORIZONTAL_BREAKPOINTS), update=False
-            )
-        self.session = session
-        self.meeting = session.meeting
-        self._preview_on = False
-        self._resumed = False
-        #: The size of the first layout (the first resume lays out at the app's size).
-        self._first_size: Size | None = None
-        self._first_until = 0.0
-        self._preview_scheduled = False
-        self._shown: Node | None = None
-        self._follow_at = 0.0
-        self._follow_armed = False
-        self._overrun: int | None = plan_overrun(self.meeting)
-        #: The widget whose edit is being applied (see ``refresh_forms``).
-        self._edit_origin: object | None = None
+    def __init__(self, session: Session, safety: SafetyFlow, *, first: bool = False) -> None:
+        """``safety``: the app's lock, recovery copy and watch on the file, asked before a
+        save; ``first``: the app's first screen."""
+        super().__init__(session, first=first)
+        self.safety = safety
 
-    # -- layout -------------------------------------------------------------------------
-
-    def compose(self) -> ComposeResult:
-        yield HeaderLine(id="header")
-        yield NavPanel(self.meeting, self.open_node, id="nav")
-        with ContentSwitcher(id="editor"):
-            yield ItemEditor(
-                self.meeting,
-                read_only=self.session.read_only,
-                id="node-item",
-                width=self._editor_width(),
-            )
-        yield StatusLine(id="status")
-
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # As the app's first screen, its first resume comes right after its first frame,
-        # drawn with the styles every widget got when it was mounted a moment earlier:
-        # styling all of them again (Textual's default) costs a pass over the whole screen.
-        # (Textual calls Screen's own handler after this one.)
-        if self._first and not self._resumed:
-            self._resumed = True
-            event.refresh_styles = False
-            self._first_size = self.app.size
-            self._first_until = time.monotonic() + 1.0
-
-    def _screen_resized(self, size: Size) -> None:
-        # Start-up sends the screen its size more than once right after the first frame,
-        # each time the size that frame was laid out for: laying out and drawing the whole
-        # screen again changes nothing on it. A new size is always laid out.
-        first = self._first_size
-        if first is not None and size == first and time.monotonic() < self._first_until:
-            return
-        self._first_size = None
-        super()._screen_resized(size)
-
-    def _editor_width(self) -> int | None:
-        """The item editor's width at the app's size: the screen less the agenda's grid
-        column (main_screen.tcss) and the editor's border. ``None`` before the app has a size."""
-        width = self.app.size.width
-        if not width:
-            return None
-        return width - (38 if self.has_class("-wide") else 27) - 2
-
-    def on_mount(self) -> None:
-        nav = self.nav
-        nav.border_title = t("nav.title")
-        self.show_node(nav.node)
-        self.set_focus(nav)  # now: the first keys typed belong to the agenda
-        self.refresh_state()
-
-    @property
-    def nav(self) -> NavPanel:
-        return self.query_one(NavPanel)
-
-    @property
-    def item_editor(self) -> ItemEditor:
-        return self.query_one(ItemEditor)
-
-    @property
-    def switcher(self) -> ContentSwitcher:
-        return self.query_one("#editor", ContentSwitcher)
-
-    def refresh_state(self) -> None:
-        """Header and status line from the session (dirty marker, file, last save)."""
-        self.query_one(HeaderLine).show(self.session)
-        self.query_one(StatusLine).show_file(self.session)
-        self.refresh_keys()
-
-    def refresh_keys(self) -> None:
-        nav_focused = self.focused is self.nav
-        seen: dict[str, tuple[str, str]] = {}
-        for active in self.active_bindings.values():
-            binding = active.binding
-            if not binding.id or binding.id in seen or not active.enabled:
-                continue
-            if binding.id == "focus_nav" and nav_focused:
-                continue
-            if binding.id in READ_ONLY_HIDDEN and self.session.read_only:
-                continue  # nothing to save in a file opened read-only
-            if binding.show or binding.id in STATUS_HEAD + STATUS_TAIL:
-                key = self.app.get_key_display(binding)
-                seen[binding.id] = (key, describe(binding.description))
-        known = STATUS_HEAD + STATUS_TAIL
-        order = [i for i in STATUS_HEAD if i in seen]
-        order += [i for i in seen if i not in known]
-        order += [i for i in STATUS_TAIL if i in seen]
-        self.query_one(StatusLine).show_keys([seen[i] for i in order])
-
-    def on_descendant_focus(self) -> None:
-        self.refresh_keys()
-
-    # -- nodes --------------------------------------------------------------------------
-
-    def show_node(self, node: Node, *, reload: bool = False) -> None:
-        """Show ``node`` in the editor panel (what was typed so far is applied first);
-        ``reload``: the model changed (undo, an agenda change): the item's fields and texts
-        are read again even if it is shown already, and nothing is taken from them."""
-        if not reload:
-            self.flush_pending()
-        self._shown = node
-        editor = self.switcher
-        if node.kind == "item":
-            editor.remove_class("-bare")
-            editor.current = "node-item"
-            self.item_editor.show_item(node.index, reload=reload)
-            editor.border_title = self.item_editor.header()
-            self.schedule_preview()
-            return
-        container = self.node_container(node.kind)
-        if not container.children:
-            container.mount(make_form(NODE_FORMS[node.kind], self.meeting))
-        editor.current = f"node-{node.kind}"
-        editor.border_title = t(f"node.{node.kind}")
-        # The participants table has its own border (counts and roles in it): no second one.
-        editor.set_class(node.kind == "participants", "-bare")
-
-    def node_container(self, kind: str) -> Widget:
-        """The panel of the meeting details, participants or next meeting ("details" …),
-        made the first time it is shown (fewer widgets on the first screen)."""
-        for child in self.switcher.children:
-            if child.id == f"node-{kind}":
-                return child
-        container = Vertical(id=f"node-{kind}", classes="node-form")
-        self.switcher.mount(container)
-        return container
-
-    async def on_nav_panel_highlighted(self, message: NavPanel.Highlighted) -> None:
-        """The editor follows the cursor: at once after a rest, else once it rests again
-        (holding Down stays fast: one editor update when the key is let go)."""
-        now = time.monotonic()
-        rested = now >= self._follow_at
-        self._follow_at = now + FOLLOW_DELAY
-        if rested and not self._follow_armed:
-            if self.nav.node != self._shown:
-                self.show_node(self.nav.node)
-                # Let the editor's widgets ask for their repaint before this screen draws
-                # the agenda's: one frame for the whole move instead of two.
-                await asyncio.sleep(0.002)
-            return
-        if not self._follow_armed:
-            self._follow_armed = True
-            self.set_timer(FOLLOW_DELAY, self._follow)
-
-    def _follow(self) -> None:
-        wait = self._follow_at - time.monotonic()
-        if wait > 0.005:
-            self.set_timer(wait, self._follow)
-            return
-        self._follow_armed = False
-        if self.nav.node != self._shown:
-            self.show_node(self.nav.node)
-
-    def catch_up(self, then: Callable[[], None]) -> None:
-        """Show the node under the agenda's cursor now if the editor has not followed yet,
-        then call ``then`` (once a form made for it is mounted: keys typed meanwhile wait)."""
-        node = self.nav.node
-        if node != self._shown:
-            self.show_node(node)
-        if node.kind == "item":
-            then()
-            return
-        container = self.node_container(node.kind)
-        when_mounted(container.children[0] if container.children else container, then)
-
-    def open_node(self, node: Node) -> None:
-        """Show ``node`` and put the focus in it (Enter in the agenda)."""
-        self.show_node(node)
-        if node.kind == "item":
-            self.item_editor.open_section("minutes")
-        else:
-            container = self.node_container(node.kind)
-            form = container.children[0] if container.children else container
-            # Now, or (a form made just now) once it is mounted: keys typed after Enter wait.
-            when_mounted(form, lambda: self._focus_first(container))
-
-    def _focus_first(self, container: Widget) -> None:
-        for widget in container.query("*"):
-            if widget.focusable:
-                self.set_focus(widget)
-                return
+    # -- moving around ------------------------------------------------------------------
 
     def action_focus_nav(self) -> None:
         self.flush_pending()
@@ -304,133 +66,23 @@ class MainScreen(AgendaActions, Screen[None]):
         if self.switcher.current == "node-item":
             self.item_editor.cycle_section(delta)
 
-    # -- applying edits -----------------------------------------------------------------
-
-    def flush_pending(self) -> None:
-        """Apply everything the screen shows that the meeting does not have yet: text typed
-        in any section (the debounce has not applied it yet) and in any field of the item or
-        of a form. A save, an export, a recovery copy and the quit check call this first:
-        what is on the screen is the truth."""
-        editor = self.item_editor
-        for edit in editor.take_pending():
-            self.apply_edit(edit, record=False)
-        if self.session.read_only:
-            return
-        if self.switcher.current == "node-item":
-            editor.flush_fields()
-        for form in self._mounted_forms():
-            flush = getattr(form, "flush", None)
-            if flush is not None:
-                flush()
-
-    def apply_edit(self, edit: Edit, *, record: bool = True) -> bool:
-        if self.session.read_only:
-            self.notify(t("read_only.refused"), severity="warning")
-            return False
-        self.session.apply(edit, record=record)
-        self.after_edit(edit, text_only=not record)
-        return True
-
-    def after_edit(
-        self, edit: Edit | None, *, text_only: bool = False, reload: bool = False
-    ) -> None:
-        self.query_one(HeaderLine).show(self.session)
-        if not text_only:
-            self.nav.refresh()
-            if self.switcher.current == "node-item":
-                self.item_editor.refresh_fields(reload=reload)
-                self.switcher.border_title = self.item_editor.header()
-            self.refresh_forms(edit, reload=reload)
-            self._notice_overrun()
-        self.schedule_preview()
-
-    def _notice_overrun(self) -> None:
-        """Say once when an edit makes the agenda run past the meeting's end."""
-        over = plan_overrun(self.meeting)
-        if over and not self._overrun and self.meeting.end is not None:
-            end = i18n.format_time(self.meeting.end, self.meeting.lang)
-            self.notify(t("overrun.notice", minutes=over, end=end), severity="warning")
-        self._overrun = over
-
-    def refresh_forms(self, edit: Edit | None = None, *, reload: bool = False) -> None:
-        """Let every mounted form re-read the model. A form keeps what the user is typing in
-        it when the edit came from that form; after undo / redo (``reload``) or an edit from
-        elsewhere (a dialog, a key of the screen) every field shows the model again."""
-        origin = self._edit_origin
-        for form in self._mounted_forms():
-            own = isinstance(origin, Widget) and (origin is form or form in origin.ancestors)
-            again = reload or not own
-            refresh = getattr(form, "reload_from_model" if again else "refresh_from_model", None)
-            if refresh is None:
-                refresh = getattr(form, "refresh_from_model", None)
-            if refresh is not None:
-                refresh()
-
-    def _mounted_forms(self) -> list[Widget]:
-        """The forms shown or made so far; one still being mounted reads the model (and has
-        nothing typed) when it is."""
-        forms = [c.children[0] for c in self.query(".node-form") if c.children]
-        shown = self.item_editor.item
-        # An item's forms on their way out (another item shown, or the item undone away)
-        # have nothing to show: only the shown item's.
-        forms += [f for f in self.item_editor.query(".item-form") if f.item is shown]
-        return [form for form in forms if form.is_mounted]
-
-    def after_structure(self, select: object | None = None, *, reload: bool = False) -> None:
-        """Re-read the agenda after items were added, removed, moved or undone.
-
-        ``select``: the item to show (else the one shown stays, if it is still there);
-        ``reload``: every field, the focused one too, shows the model again (undo / redo)."""
-        nav = self.nav
-        nav.rebuild(post=False)
-        target = select if select is not None else self.item_editor.item
-        index = agenda.index_of(self.meeting.items, target) if target is not None else -1
-        if index >= 0 and (nav.node.kind == "item" or select is not None):
-            nav.select(Node("item", index))
-        self.show_node(nav.node, reload=True)  # numbers, texts and fields read again
-        self.after_edit(None, reload=reload)
-
-    def request_edit(self, edit: Edit, origin: object | None = None) -> None:
-        """Apply ``edit`` now (recorded for undo); ``origin``, the widget that asked, keeps
-        what the user is typing in it. Every widget's edits come here (``request_edit``)."""
-        self._edit_origin = origin
-        try:
-            self.apply_edit(edit)
-        finally:
-            self._edit_origin = None
-        structural = isinstance(edit, Insert | Remove | Move)
-        if structural and edit.owner is self.meeting and edit.attr == "items":
-            self.after_structure()
-
-    @on(EditRequested)
-    def _on_edit_requested(self, message: EditRequested) -> None:
-        message.stop()
-        self.request_edit(message.edit)
-
-    def on_text_pending(self, message: TextPending) -> None:
-        if not self.session.dirty and not self.session.read_only:
-            self.session.mark_dirty()
-            self.query_one(HeaderLine).show(self.session)
-
     # -- save, export, preview ----------------------------------------------------------
 
     def save(self, *, checked: bool = False) -> bool:
         """Save through the session; a failure is shown and the meeting stays unsaved.
 
         A file changed on disk since load or save is not overwritten: a dialog asks first
-        (``safety_flow``), and this returns False; ``checked`` skips that question."""
-        from ..flows import safety_flow
-
+        (``SafetyFlow``), and this returns False; ``checked`` skips that question."""
         self.flush_pending()
         if self.session.read_only:
             self.notify(t("read_only.refused"), severity="warning")
             return False
-        if not checked and safety_flow.ask_if_changed_on_disk(self):
+        if not checked and self.safety.ask_if_changed_on_disk(self):
             return False
         try:
             self.session.save()
         except (MeetingFileError, OSError) as error:
-            kept = safety_flow.save_failed(self.app)  # refresh the recovery copy
+            kept = self.safety.save_failed()  # refresh the recovery copy
             message = f"{error}\n{kept}" if kept else str(error)
             self.notify(message, title=t("save.failed"), severity="error", timeout=15)
             self.refresh_state()
@@ -443,7 +95,7 @@ class MainScreen(AgendaActions, Screen[None]):
         self.save()
 
     def action_export(self) -> None:
-        from .export_screen import ExportScreen
+        from .export_screen import ExportScreen  # start-up: 37 ms (docs/PERFORMANCE.md)
 
         self.flush_pending()
         self.app.push_screen(ExportScreen(self.session))
@@ -456,28 +108,113 @@ class MainScreen(AgendaActions, Screen[None]):
         if self._preview_on:
             box = editor.query_one("#item-preview-box")
             if not box.children:
-                from ..widgets.preview import ItemPreview
+                from ..widgets.preview import ItemPreview  # start-up: 32 ms (PERFORMANCE.md)
 
                 box.mount(ItemPreview())
             self.schedule_preview(delay=0.0)
             if self.switcher.current != "node-item":
                 self.notify(t("preview.items_only"))
 
-    def schedule_preview(self, delay: float = 0.3) -> None:
-        if self._preview_on and not self._preview_scheduled:
-            self._preview_scheduled = True
-            if delay > 0:
-                self.set_timer(delay, self._update_preview)
-            else:
-                self.call_after_refresh(self._update_preview)
+    # -- the agenda ---------------------------------------------------------------------
 
-    def _update_preview(self) -> None:
-        from ..widgets.preview import ItemPreview
-
-        self._preview_scheduled = False
-        editor = self.item_editor
-        if not self._preview_on or editor.item is None:
-            return
+    def on_nav_panel_item_operation(self, message: NavPanel.ItemOperation) -> None:
         self.flush_pending()
-        for preview in editor.query(ItemPreview):
-            preview.show(self.meeting, editor.index)
+        meeting, index = self.meeting, message.index
+        if message.operation == "add":
+            edit = agenda.add_item(meeting, index, t("item.new_title"))
+            if self.apply_edit(edit):
+                self.after_structure(select=edit.value)
+                self.nav.select(Node("item", agenda.index_of(meeting.items, edit.value)))
+                self.show_node(self.nav.node)
+                # Straight into the new item's title (selected, so typing replaces it), now:
+                # the keys typed after "a" are its title. Its tabs start at the minutes.
+                editor = self.item_editor
+                editor.tabs.active = "minutes"
+                self.set_focus(editor.query_one("#item-title"))
+            return
+        if index < 0:
+            self.notify(t("nav.no_item"), severity="warning")
+            return
+        item = meeting.items[index]
+        if message.operation == "duplicate":
+            edit = agenda.duplicate_item(meeting, index)
+            if self.apply_edit(edit):
+                self.after_structure(select=edit.value)
+                self.nav.select(Node("item", index + 1))
+        elif message.operation == "move":
+            move = agenda.move_item(meeting, index, message.delta)
+            if move is not None and self.apply_edit(move):
+                self.after_structure(select=item)
+        elif message.operation == "delete":
+            question = t("delete.question", number=index + 1, title=item.title)
+
+            def answered(yes: bool | None) -> None:
+                if yes and self.apply_edit(agenda.delete_item(meeting, index)):
+                    self.after_structure()
+                    self.notify(t("delete.done", undo_key=self._key_for("undo")))
+
+            from ..dialogs.confirm import ConfirmDialog  # start-up: 1.2 ms (PERFORMANCE.md)
+
+            self.app.push_screen(ConfirmDialog(question), answered)
+
+    def _key_for(self, binding_id: str) -> str:
+        for active in self.active_bindings.values():
+            if active.binding.id == binding_id:
+                return self.app.get_key_display(active.binding)
+        return binding_id
+
+    def action_toggle_standing(self) -> None:
+        node = self.nav.node
+        if node.kind == "item" and node != self._shown:
+            self.show_node(node)  # the editor has not caught up with the cursor yet
+        if self.switcher.current != "node-item" or self.item_editor.item is None:
+            self.notify(t("nav.no_item"), severity="warning")
+            return
+        self.item_editor.toggle_standing()
+
+    def action_cycle(self, name: str) -> None:
+        """New meeting from this one, send for review, approve (see ``cycle_flow``)."""
+        from ..flows import cycle_flow  # start-up: 3.6 ms, with its dialogs (PERFORMANCE.md)
+
+        steps = {
+            "new_meeting_from_this": cycle_flow.new_meeting_from_this,
+            "send_for_review": cycle_flow.send_for_review,
+            "approve": cycle_flow.approve,
+        }
+        steps[name](self)
+
+    # -- undo and redo ------------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        self._undo_redo(undo=True)
+
+    def action_redo(self) -> None:
+        self._undo_redo(undo=False)
+
+    def _undo_redo(self, *, undo: bool) -> None:
+        """Undo or redo one step, then show the item it changed with every field reloaded."""
+        self.flush_pending()
+        shown = self.item_editor.item if self.switcher.current == "node-item" else None
+        edit = self.session.undo() if undo else self.session.redo()
+        if edit is None:
+            self.notify(t("undo.nothing" if undo else "redo.nothing"))
+            return
+        target = agenda.affected_item(self.meeting, edit)
+        self.after_structure(select=target, reload=True)
+        now = self.item_editor.item if self.switcher.current == "node-item" else None
+        focused = self.focused
+        if focused is None or focused is self.nav:
+            return
+        if now is not shown or not focused.is_on_screen:
+            # The fields now belong to another item: typing on must not go there unseen.
+            self.set_focus(self.nav)
+            return
+        # A field of a list's entry may now show another entry: back to the list, on the
+        # entry the undo changed when it is there.
+        from ..forms.entries import EntriesEditor  # start-up: 13 ms, the forms (PERFORMANCE.md)
+
+        form = next((a for a in focused.ancestors if isinstance(a, EntriesEditor)), None)
+        changed = getattr(edit, "target", None)
+        if form is not None and focused is not form.entry_list and changed is not form.selected:
+            form.select_entry(changed)
+            self.set_focus(form.entry_list)

@@ -1,6 +1,6 @@
 """An input whose Enter tells its form at once.
 
-Outside ``ui/forms`` so the item editor can use it without importing every form at start-up.
+Outside ``tui/forms`` so the item editor can use it without importing every form at start-up.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ screen), so a secretary typing field after field ended up moving agenda items. H
 panel's own Tab goes from the last field back to the first (Shift+Tab the other way); Esc,
 the screen's key, still leaves for the agenda.
 
-Outside ``ui/forms`` so the item editor can use it without importing every form at start-up.
+Outside ``tui/forms`` so the item editor can use it without importing every form at start-up.
 """
 
 from __future__ import annotations

@@ -10,7 +10,6 @@ TextArea costs: the text reaches the model in a debounced flush, never per key p
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
@@ -21,16 +20,14 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
 
-from ...domain.edits import Edit, SetField
 from ...domain.model import SECTIONS, AgendaItem, Kind, Meeting, RemarkSource
 from ...text import i18n
 from ...text.strings import get_lang, t
 from ...text.when import MAX_DURATION, parse_duration, parse_time
-from ..form_slots import make_form
-from ..messages import TextPending, request_edit
 from ..typeahead import when_mounted
 from .field_input import FieldInput
 from .focus_ring import RING_BINDINGS, FocusRing
+from .item_edits import FLUSH_DELAY, ItemEdits
 from .item_widgets import SectionArea, StandingToggle, item_text, time_placeholder
 from .kind_select import KindSelect
 from .section_tabs import SectionTabs
@@ -47,19 +44,18 @@ TABS: tuple[str, ...] = (
     "attachments",
     "actions",
 )
-FORM_TABS = {
-    "remarks": "RemarksEditor",
-    "attachments": "AttachmentsEditor",
-    "actions": "ActionsEditor",
-}
+#: Tabs that hold a form (made by the ``make_form`` the editor is given).
+FORM_TABS = ("remarks", "attachments", "actions")
 #: Text tabs that are not sections (``AgendaItem.section`` does not know them).
 NOTE_TABS = ("remarks_note",)
 TEXT_KEYS = (*SECTIONS, *NOTE_TABS)
-FLUSH_DELAY = 0.5
+#: Makes the form of an item's tab: (tab, meeting, item) -> widget.
+MakeForm = Callable[[str, Meeting, AgendaItem], Widget]
 
-#: The editor's parts live in item_widgets (times and durations: text.when); they are imported
-#: from here too.
+#: The editor's parts live in item_widgets and item_edits (times and durations: text.when);
+#: they are imported from here too.
 __all__ = [
+    "FLUSH_DELAY",
     "MAX_DURATION",
     "ItemEditor",
     "SectionArea",
@@ -71,7 +67,7 @@ __all__ = [
 ]
 
 
-class ItemEditor(FocusRing, Vertical):
+class ItemEditor(ItemEdits, FocusRing, Vertical):
     """Edits one agenda item at a time. Tab and Shift+Tab go round its fields (``FocusRing``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = RING_BINDINGS
@@ -87,10 +83,14 @@ class ItemEditor(FocusRing, Vertical):
         read_only: bool = False,
         id: str | None = None,
         width: int | None = None,
+        make_form: MakeForm | None = None,
     ):
         """``width``: the width the editor will get, if known; the tab titles are chosen for
-        it now (choosing them after the first layout styles every widget once more)."""
+        it now (choosing them after the first layout styles every widget once more).
+        ``make_form(tab, meeting, item)``: the form of a tab in ``FORM_TABS`` (the screen
+        knows the forms; without it those tabs stay empty)."""
         super().__init__(id=id)
+        self.make_form = make_form
         self.meeting = meeting
         self.read_only = read_only
         self.item: AgendaItem | None = None
@@ -314,7 +314,9 @@ class ItemEditor(FocusRing, Vertical):
         if pane.children:
             return pane.children[0]
         if key in FORM_TABS:
-            widget = make_form(FORM_TABS[key], self.meeting, self.item)
+            if self.make_form is None:
+                return None
+            widget = self.make_form(key, self.meeting, self.item)
             widget.add_class("item-form")
         else:
             widget = SectionArea(key, self.read_only)
@@ -367,165 +369,3 @@ class ItemEditor(FocusRing, Vertical):
             areas = [a for a in self.query(SectionArea) if a.key == key]
             return areas[0] if areas else None
         return None
-
-    # -- text -> model ------------------------------------------------------------------
-
-    def note_change(self, area: SectionArea) -> None:
-        """A section's text changed: apply it to the model after a pause in typing."""
-        if self.item is None:
-            return
-        if area.key not in self._pending and area.text == item_text(self.item, area.key):
-            return  # a tab's text loaded (or typed back to what is saved): nothing changed
-        if not self._pending:
-            self.post_message(TextPending())
-        self._pending.add(area.key)
-        self._last_change = time.monotonic()
-        if not self._timer_armed:
-            self._timer_armed = True
-            self.set_timer(FLUSH_DELAY, self._on_flush_timer)
-
-    def _on_flush_timer(self) -> None:
-        quiet = time.monotonic() - self._last_change
-        if quiet < FLUSH_DELAY * 0.9:
-            self.set_timer(FLUSH_DELAY - quiet, self._on_flush_timer)
-            return
-        self._timer_armed = False
-        flush = getattr(self.screen, "flush_pending", None)
-        if flush is not None:
-            flush()
-
-    def take_pending(self) -> list[Edit]:
-        """The text edits not yet applied to the model: every section area whose text differs
-        from the item's (read from the areas, not from the change notes, which may still be
-        on their way), and forget the notes."""
-        edits: list[Edit] = []
-        if self.item is not None:
-            for area in self.query(SectionArea):
-                text = area.text
-                if text != item_text(self.item, area.key):
-                    edits.append(SetField(self.item, area.key, text, label=area.key))
-        self._pending.clear()
-        return edits
-
-    def flush_fields(self) -> None:
-        """Apply what the item's fields show (typed a moment ago, its change note maybe still
-        on its way); a time that does not parse stays in its field, marked."""
-        item = self.item
-        if item is None or self.read_only:
-            return
-        title = self.query_one("#item-title", Input).value
-        if title != item.title:
-            request_edit(self, SetField(item, "title", title))
-        presenters = self.query_one("#item-presenters", Input).value
-        names = [name.strip() for name in presenters.split(",") if name.strip()]
-        if names != item.presenters:
-            request_edit(self, SetField(item, "presenters", names))
-        self._commit_duration(self.query_one("#item-duration", Input), quiet=True)
-        self._commit_parsed(
-            self.query_one("#item-time", Input), "time", parse_time, "item.bad_time", quiet=True
-        )
-
-    # -- fields -> model ----------------------------------------------------------------
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        ids = ("item-title", "item-presenters", "item-duration")
-        if self.item is None or event.input.id not in ids:
-            return
-        event.stop()
-        if event.value != event.input.value:
-            return  # stale: the field was reloaded (undo, another item) since this was typed
-        if event.input.id == "item-duration":
-            self._commit_duration(event.input)
-        elif event.input.id == "item-title":
-            request_edit(self, SetField(self.item, "title", event.value))
-        else:
-            names = [name.strip() for name in event.value.split(",") if name.strip()]
-            if names != self.item.presenters:
-                request_edit(self, SetField(self.item, "presenters", names))
-
-    def _commit_time(self) -> None:
-        field = self.query_one("#item-time", Input)
-        self._commit_parsed(field, "time", parse_time, "item.bad_time")
-
-    def _commit_duration(self, field: Input, quiet: bool = False) -> None:
-        """Durations apply as typed (restricted to digits): planned times follow at once."""
-        self._commit_parsed(field, "duration", parse_duration, "item.bad_duration", quiet)
-
-    def _commit_parsed(
-        self,
-        field: Input,
-        name: str,
-        parse: Callable[[str], object],
-        bad_key: str,
-        quiet: bool = False,
-    ) -> None:
-        """Parse ``field`` and set the item's ``name``; a bad value marks the field instead
-        (and says so, unless ``quiet``)."""
-        if self.item is None:
-            return
-        try:
-            value = parse(field.value)
-        except ValueError:
-            field.add_class("-invalid")
-            if not quiet:
-                self.notify(t(bad_key, value=field.value), severity="warning")
-            return
-        field.remove_class("-invalid")
-        if value != getattr(self.item, name):
-            request_edit(self, SetField(self.item, name, value))
-        elif not field.has_focus:
-            self.refresh_fields()  # left the field: "1330" shows as the editor writes it
-
-    def toggle_standing(self) -> None:
-        """Mark the item as standing (carried into the next meeting) or not."""
-        if self.item is not None and not self.read_only:
-            edit = SetField(self.item, "standing", not self.item.standing, "standing")
-            request_edit(self, edit)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()  # handled at once by ``field_submitted``
-
-    def field_submitted(self, field: Input) -> None:
-        """Enter in a field of the item: apply it and go into the item's minutes (a time
-        that does not parse keeps the cursor, with the problem shown)."""
-        if field.id == "item-time":
-            self._commit_time()
-            if field.has_class("-invalid"):
-                return
-        if field.id == "item-title":
-            self._take_agenda_line(field)
-        self.flush_fields()
-        self.open_section("minutes")
-
-    def _take_agenda_line(self, field: Input) -> None:
-        """A title typed as the agenda reads, "Budget (D) 13.15 v/ Bo Berg": the kind, the
-        planned time and the presenters go to their fields (one undo step)."""
-        from ...domain.edits import Batch
-        from ...importer.values import parse_agenda_line
-
-        item = self.item
-        if item is None:
-            return
-        title, kind, at, presenters = parse_agenda_line(field.value)
-        if title == field.value.strip() or not title:
-            return
-        changes = [("title", title), ("kind", kind), ("time", at), ("presenters", presenters)]
-        edits = tuple(
-            SetField(item, name, value)
-            for name, value in changes
-            if value not in (None, []) and value != getattr(item, name)
-        )
-        request_edit(self, Batch(edits, "title"))
-        self.refresh_fields(reload=True)
-
-    def on_descendant_blur(self, event) -> None:  # type: ignore[no-untyped-def]
-        if getattr(event.widget, "id", None) == "item-time":
-            self._commit_time()
-
-    def on_kind_select_changed(self, event: KindSelect.Changed) -> None:
-        event.stop()
-        if self.item is None:
-            return
-        kind = Kind(event.value) if event.value else None
-        if kind != self.item.kind:
-            request_edit(self, SetField(self.item, "kind", kind))

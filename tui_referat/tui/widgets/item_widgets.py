@@ -1,5 +1,5 @@
 """The item editor's small parts: the time placeholder, the standing toggle, and the Markdown
-text area of one section. ``ItemEditor`` (ui/item_editor.py) puts them together."""
+text area of one section. ``ItemEditor`` (item_editor.py) puts them together."""
 
 from __future__ import annotations
 
@@ -79,8 +79,8 @@ class SectionArea(TextArea):
     def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
         event.stop()
 
-    def _on_resize(self) -> None:
-        super()._on_resize()
-        # TextArea re-wraps on resize but may keep the lines it drew at the old width (seen
-        # when the screen's width class changes during start-up): draw them again.
+    def on_resize(self) -> None:
+        # TextArea re-wraps on resize (its own handler runs after this one) but may keep the
+        # lines it drew at the old width (seen when the screen's width class changes during
+        # start-up): draw them again.
         self.refresh()

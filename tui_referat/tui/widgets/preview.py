@@ -11,7 +11,6 @@ result; the preview is one Tab stop of the item editor (or a click) away.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -24,19 +23,8 @@ from textual.widgets import Markdown
 
 from ...domain.model import AgendaItem, Meeting
 from ...text import i18n
-
-
-def parser_factory() -> Callable[[], Any] | None:
-    """The exports' Markdown parser factory (``text.markdown_html``), when it exists."""
-    try:
-        from ...text import markdown_html as shared
-    except ImportError:
-        return None
-    for name in ("make_parser", "parser", "new_parser", "create_parser", "md_parser"):
-        factory = getattr(shared, name, None)
-        if callable(factory):
-            return factory
-    return None
+from ...text.markdown_html import parser
+from .item_editor import ItemEditor
 
 
 def item_markdown(meeting: Meeting, index: int, lang: str | None = None) -> str:
@@ -120,13 +108,11 @@ class ItemPreview(VerticalScroll, can_focus=True, inherit_bindings=False):
         self._return_to: Widget | None = None
 
     def compose(self):  # type: ignore[no-untyped-def]
-        yield Markdown("", parser_factory=parser_factory(), open_links=False)
+        yield Markdown("", parser_factory=parser, open_links=False)  # the exports' own
 
     # -- focus ------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        from .item_editor import ItemEditor
-
         try:
             self._area = self.query_ancestor(ItemEditor)
         except NoMatches:

@@ -8,20 +8,21 @@ from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
+from textual.screen import Screen
 from textual.widget import Widget
 
 from ...domain.model import Meeting, Status
 from ...storage.session import Session
 from ...text import i18n
-from ...text.strings import STRINGS, get_lang, t, t_in
+from ...text.strings import get_lang, t
+from ..keys import describe
 
-
-def describe(text: str, lang: str | None = None) -> str:
-    """A binding description or tooltip: a key into ``ui.strings`` or literal text
-    (in ``lang``, by default the UI language)."""
-    if text not in STRINGS:
-        return text
-    return t(text) if lang is None else t_in(lang, text)
+#: Binding ids shown in the status line: these first, then the focused widget's own keys,
+#: then the tail. What does not fit is cut at the right.
+STATUS_HEAD = ("focus_nav", "save", "export", "help")
+STATUS_TAIL = ("palette", "preview", "quit")
+#: Keys not shown in the status line when the file is open read-only.
+READ_ONLY_HIDDEN = ("save",)
 
 
 def cycle_state(meeting: Meeting, lang: str) -> str:
@@ -38,6 +39,27 @@ def cycle_state(meeting: Meeting, lang: str) -> str:
         day = meeting.approved
         state += f" {day.day}.{day.month}.{day.year}" if lang == "da" else f" {day.isoformat()}"
     return state
+
+
+def status_keys(screen: Screen, *, nav_focused: bool, read_only: bool) -> list[tuple[str, str]]:
+    """(key, description) of the keys the status line shows for ``screen`` and its focus."""
+    seen: dict[str, tuple[str, str]] = {}
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if not binding.id or binding.id in seen or not active.enabled:
+            continue
+        if binding.id == "focus_nav" and nav_focused:
+            continue
+        if binding.id in READ_ONLY_HIDDEN and read_only:
+            continue  # nothing to save in a file opened read-only
+        if binding.show or binding.id in STATUS_HEAD + STATUS_TAIL:
+            key = screen.app.get_key_display(binding)
+            seen[binding.id] = (key, describe(binding.description))
+    known = STATUS_HEAD + STATUS_TAIL
+    order = [i for i in STATUS_HEAD if i in seen]
+    order += [i for i in seen if i not in known]
+    order += [i for i in STATUS_TAIL if i in seen]
+    return [seen[i] for i in order]
 
 
 class _TwoPartLine(Widget):
