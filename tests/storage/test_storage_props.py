@@ -66,6 +66,8 @@ def _objects() -> dict[str, st.SearchStrategy]:
         duration=st.none() | st.integers(0, 600),
         presenters=st.lists(texts, max_size=2),
         standing=st.booleans(),
+        closed=st.booleans(),
+        public_title=short,
         recommendation=short,
         minutes=short,
         problem=short,

@@ -124,6 +124,11 @@ class AgendaItem:
     presenters: list[str] = field(default_factory=list)
     #: A standing item (welcome, any other business) carried into the next meeting.
     standing: bool = False
+    #: A closed item (lukket punkt): public exports show only its number and "Lukket punkt"
+    #: (or ``public_title``); its content is shown only when closed items are asked for.
+    closed: bool = False
+    #: What public exports call a closed item instead of "Lukket punkt"; empty: that label.
+    public_title: str = ""
     recommendation: str = ""
     minutes: str = ""
     problem: str = ""

@@ -309,11 +309,13 @@ PARTICIPANT_FIELDS = (
 )
 ITEM_FIELDS = (
     Field("title", "title", "str", required=True),
+    Field("public_title", "public_title", "str"),
     Field("kind", "kind", "enum", Kind),
     Field("time", "time", "time"),
     Field("duration", "duration", "minutes"),
     Field("presenters", "presenters", "names"),
     Field("standing", "standing", "bool"),
+    Field("closed", "closed", "bool"),
     Field("recommendation", "recommendation", "str"),
     Field("minutes", "minutes", "str"),
     Field("problem", "problem", "str"),
