@@ -51,11 +51,14 @@ def render(
     theme: str | None = None,
     base_dir: Path | None = None,
     attach: bool = False,
+    include_closed: bool = False,
 ) -> bytes:
     """The meeting exported as ``fmt`` (a key of :data:`FORMATS`), as bytes (UTF-8).
 
     ``theme`` names an export theme for html (default "memo"); ``base_dir`` is the meeting
     file's folder, where ``attach=True`` finds attachment files for the eml draft.
+    A closed item shows as its number and "Lukket punkt" (or its public title) only, unless
+    ``include_closed``: then it is shown whole and marked confidential, and so is the document.
     Raises ``ValueError`` for an unknown format and ``UnknownThemeError`` for an unknown theme.
     """
     # Each format's parts are encoded one after another: a big meeting's export is never
@@ -66,22 +69,24 @@ def render(
     if fmt == "md":
         from .markdown import render_parts as md_parts
 
-        return utf8(drain(md_parts(build(meeting))))
+        return utf8(drain(md_parts(build(meeting, include_closed=include_closed))))
     if fmt == "html":
         from .html import render_parts as html_parts
 
-        return utf8(html_parts(build(meeting), theme=theme))
+        return utf8(html_parts(build(meeting, include_closed=include_closed), theme=theme))
     if fmt == "email":
         from .email import render_parts as email_parts
 
-        return utf8(email_parts(build(meeting)))
+        return utf8(email_parts(build(meeting, include_closed=include_closed)))
     if fmt == "text":
         from .text import render_parts as text_parts
 
-        return utf8(text_parts(build(meeting)))
+        return utf8(text_parts(build(meeting, include_closed=include_closed)))
     if fmt == "eml":
         from .eml import render as render_eml
 
-        return render_eml(meeting, theme=theme, base_dir=base_dir, attach=attach)
+        return render_eml(
+            meeting, theme=theme, base_dir=base_dir, attach=attach, include_closed=include_closed
+        )
     default_suffix(fmt)  # raises for an unknown format
     raise AssertionError(fmt)

@@ -3,22 +3,29 @@
 :func:`build` turns a :class:`~tui_referat.domain.model.Meeting` into a :class:`Doc` of ready-made,
 translated strings in the reference's order. Each format only lays the ``Doc`` out. Free text
 fields stay plain (each format escapes them); Markdown fields stay Markdown.
+
+Closed items (``AgendaItem.closed``) are decided here, once for every format: unless closed
+items are asked for, :func:`public_meeting` puts a bare item ("Lukket punkt", or the public
+title) in each one's place before anything else reads the meeting, so no part of a closed
+item can reach a public export. Asked for, they are shown whole and marked confidential, and
+so is the document.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..domain.model import Attendance, Meeting, Status
+from ..domain.model import AgendaItem, Attendance, Meeting, Status
 from ..text import i18n
 from ..text.markdown_html import is_safe_url
 from ..text.when import format_time
 from .clean import clean_meeting, strip_control
 
-__all__ = ["Doc", "build", "clean_meeting", "markdown_texts", "strip_control"]
+__all__ = ["Doc", "build", "clean_meeting", "markdown_texts", "public_meeting", "strip_control"]
 
 
 @lru_cache(maxsize=512)
@@ -37,6 +44,7 @@ class AgendaRow:
     time: str
     activity: str
     presenters: list[str] = field(default_factory=list)  # names in ``activity``
+    confidential: str = ""  # "Fortroligt" for a closed item shown whole, else ""
 
 
 @dataclass
@@ -107,6 +115,7 @@ class ItemView:
     heading: str  # "Pkt. 3 Status fra NGC v/Anne Holm"
     sections: list[Section]
     presenters: list[str] = field(default_factory=list)  # names in ``heading``
+    confidential: str = ""  # "Fortroligt" for a closed item shown whole, else ""
 
 
 @dataclass
@@ -130,6 +139,8 @@ class Doc:
     #: The key of each of ``facts`` ("date", "time", "location", "chair", "secretary"): the
     #: html page sets when and where apart from who, in two columns, as the reference does.
     fact_keys: list[str] = field(default_factory=list)
+    #: "FORTROLIGT – indeholder lukkede punkter" when closed items are shown, else "".
+    confidential: str = ""
 
     def label(self, key: str) -> str:
         return i18n.label(key, self.lang)
@@ -289,6 +300,7 @@ def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
         heading=heading,
         sections=sections,
         presenters=[n.strip() for n in item.presenters if n.strip()],
+        confidential=i18n.label("confidential", lang) if item.closed else "",
     )
 
 
@@ -305,7 +317,8 @@ def _agenda(meeting: Meeting, lang: str) -> list[AgendaRow]:
             activity += f" {i18n.label('presenter_prefix', lang)}{presenters}"
         time = format_time(planned, lang)
         names = [n.strip() for n in item.presenters if n.strip()]
-        rows.append(AgendaRow(f"{meeting.item_number(index)}.", time, activity, names))
+        mark = i18n.label("confidential", lang) if item.closed else ""
+        rows.append(AgendaRow(f"{meeting.item_number(index)}.", time, activity, names, mark))
     return rows
 
 
@@ -333,10 +346,44 @@ def _closing(meeting: Meeting, lang: str) -> list[tuple[str, str]]:
     return closing
 
 
-def build(meeting: Meeting) -> Doc:
-    """The document view of ``meeting`` (control characters already removed)."""
+def closed_title(item: AgendaItem, lang: str) -> str:
+    """What a public export calls a closed item: "Lukket punkt", or its public title with
+    "(lukket punkt)" after it (so a reader, and ``referat import``, can tell)."""
+    public = item.public_title.strip()
+    if not public:
+        return i18n.label("closed_item", lang)
+    return f"{public} ({i18n.label('closed_note', lang)})"
+
+
+def public_meeting(meeting: Meeting) -> Meeting:
+    """``meeting`` as the public may read it: each closed item replaced by a bare item that
+    has only its title (:func:`closed_title`) and its planned time and duration (so the
+    times of the items after it stay). ``meeting`` itself when no item is closed."""
+    if not any(item.closed for item in meeting.items):
+        return meeting
+    lang = meeting.lang if meeting.lang in i18n.LABELS else "en"
+    items = [
+        AgendaItem(closed_title(item, lang), time=item.time, duration=item.duration)
+        if item.closed
+        else item
+        for item in meeting.items
+    ]
+    return dataclasses.replace(meeting, items=items, origin=None)
+
+
+def build(meeting: Meeting, *, include_closed: bool = False) -> Doc:
+    """The document view of ``meeting`` (control characters already removed).
+
+    Closed items are shown as "Lukket punkt" only (:func:`public_meeting`), unless
+    ``include_closed``: then whole, each marked "Fortroligt" and the document too.
+    """
     meeting = clean_meeting(meeting)
     lang = meeting.lang if meeting.lang in i18n.LABELS else "en"
+    confidential = ""
+    if not include_closed:
+        meeting = public_meeting(meeting)
+    elif any(item.closed for item in meeting.items):
+        confidential = i18n.label("confidential_doc", lang)
     header = [
         (i18n.header_label(f.key, f.label, lang), f.value.strip())
         for f in meeting.header
@@ -365,4 +412,5 @@ def build(meeting: Meeting) -> Doc:
         written_label=i18n.label("written_remarks", lang),
         emails=[(p.name.strip(), p.email.strip()) for p in meeting.participants if p.email.strip()],
         fact_keys=[key for key, _, _ in facts],
+        confidential=confidential,
     )

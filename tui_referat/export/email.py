@@ -80,6 +80,8 @@ div.text th, div.text td {{ border: 1px solid #bfbfbf; padding: 3px 6px; font-fa
   font-size: 14px; }}
 a {{ color: #2f5496; }}
 div.closing {{ margin: 28px 0 0 0; padding: 8px 0 0 0; border-top: 1px solid #8eaadb; }}
+p.confidential-doc {{ margin: 8px 0 0 0; color: #b00020; letter-spacing: 1px; }}
+em.confidential {{ color: #b00020; font-weight: bold; }}
 """
 
 
@@ -255,6 +257,6 @@ def _item_key(index: int) -> str:
     return f"\ue005{index}\ue006"
 
 
-def render(meeting: Meeting) -> str:
-    """The meeting as email-ready HTML (styles inlined)."""
-    return render_doc(build(meeting))
+def render(meeting: Meeting, *, include_closed: bool = False) -> str:
+    """The meeting as email-ready HTML (styles inlined; closed items whole only if asked)."""
+    return render_doc(build(meeting, include_closed=include_closed))

@@ -24,7 +24,7 @@ from typing import BinaryIO
 from ..domain.model import Meeting
 from . import email as email_html
 from . import text
-from .document import Doc, build, clean_meeting
+from .document import Doc, build, clean_meeting, public_meeting
 from .sink import utf8_blocks
 
 
@@ -140,8 +140,10 @@ def render(
     theme: str | None = None,
     base_dir: Path | None = None,
     attach: bool = False,
+    include_closed: bool = False,
 ) -> bytes:
-    """The meeting as an unsent email draft; ``attach`` adds attachment files that exist.
+    """The meeting as an unsent email draft; ``attach`` adds attachment files that exist
+    (of a closed item only with ``include_closed``, which shows closed items whole).
 
     For a big meeting both text parts are big, so neither is held whole, as text or quoted.
     The message is made with a placeholder line for each part and stand-in boundaries; each
@@ -150,7 +152,9 @@ def render(
     package's bytes.
     """
     meeting = clean_meeting(meeting)
-    doc = build(meeting)
+    if not include_closed:
+        meeting = public_meeting(meeting)  # its attachments too: none of a closed item
+    doc = build(meeting, include_closed=include_closed)
     files = _attachments(meeting, base_dir) if attach and base_dir is not None else []
     token = secrets.token_hex(12)  # nothing in the meeting can guess it
     marks = [f"REFERAT{token}{part}" for part in ("TEXT", "HTML")]

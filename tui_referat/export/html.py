@@ -35,6 +35,6 @@ def render_doc(doc: Doc, *, theme: str | None = None) -> str:
     return "".join(render_parts(doc, theme=theme))
 
 
-def render(meeting: Meeting, *, theme: str | None = None) -> str:
-    """The meeting as a standalone HTML page."""
-    return render_doc(build(meeting), theme=theme)
+def render(meeting: Meeting, *, theme: str | None = None, include_closed: bool = False) -> str:
+    """The meeting as a standalone HTML page (closed items shown whole only if asked)."""
+    return render_doc(build(meeting, include_closed=include_closed), theme=theme)

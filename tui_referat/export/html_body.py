@@ -133,6 +133,8 @@ class Body:
                 f'<table class="marker-box"{self.table_attrs(True)}><tr>'
                 f'<td class="marker {state}">{_e(doc.marker)}</td></tr></table>'
             )
+            if doc.confidential:
+                kind += "\n" + self.confidential()
             if case:
                 case = f'<td class="doc-case" valign="top" align="right">\n{case}\n</td>'
             return (
@@ -140,8 +142,22 @@ class Body:
                 f'<td class="doc-type" valign="top">\n{kind}\n</td>{case}</tr></table>'
             )
         marker = f'<span class="marker {state}">{_e(doc.marker)}</span>'
-        parts = [f'<p class="doctype">{_e(doc.doc_type)} {marker}</p>', case]
+        kind = f'<p class="doctype">{_e(doc.doc_type)} {marker}</p>'
+        if doc.confidential:  # under the document type, left of the case header
+            kind = f"<div>\n{kind}\n{self.confidential()}\n</div>"
+        parts = [kind, case]
         return self.block("header", "doc-head", "\n".join(p for p in parts if p))
+
+    def confidential(self) -> str:
+        """ "FORTROLIGT – indeholder lukkede punkter" when closed items are shown, else ""."""
+        if not self.doc.confidential:
+            return ""
+        return f'<p class="confidential-doc"><strong>{_e(self.doc.confidential)}</strong></p>'
+
+    @staticmethod
+    def mark(text: str) -> str:
+        """ " (Fortroligt)" after a closed item's heading and agenda row; "" for the others."""
+        return f' <em class="confidential">({_e(text)})</em>' if text else ""
 
     def facts(self) -> str:
         """Date, time and place; with chair and secretary beside them on a page."""
@@ -176,6 +192,7 @@ class Body:
             activity = _e(row.activity)
             if not self.email:
                 activity = f'<a href="#{item.anchor}">{activity}</a>'
+            activity += self.mark(row.confidential)
             rows.append(
                 f'<tr><td class="num">{_e(row.number)}</td>'
                 f'<td class="time">{_e(row.time)}</td><td class="activity">{activity}</td></tr>'
@@ -259,7 +276,8 @@ class Body:
         return self.block("section", f"section {section.key}", "\n".join(out))
 
     def item(self, item: ItemView) -> str:
-        inner = [f"<h2>{_e(item.heading)}</h2>", *(self.section(s) for s in item.sections)]
+        heading = f"<h2>{_e(item.heading)}{self.mark(item.confidential)}</h2>"
+        inner = [heading, *(self.section(s) for s in item.sections)]
         return self.block("section", "item", "\n".join(inner), f' id="{item.anchor}"')
 
     def closing(self) -> str:

@@ -155,9 +155,16 @@ def _participant_line(doc: Doc, index: int) -> str:
     return f"- {line}"
 
 
+def _confidential(mark: str) -> str:
+    """ " *(Fortroligt)*" after a closed item's heading and agenda row; "" for the others."""
+    return f" *({md_escape(mark)})*" if mark else ""
+
+
 def render_parts(doc: Doc) -> list[str]:
     """The Markdown document in parts (joined: :func:`render_doc`)."""
     blocks: list[str] = [f"**{md_escape(doc.doc_type)} · {md_escape(doc.marker)}**"]
+    if doc.confidential:
+        blocks.append(f"**{md_escape(doc.confidential)}**")
     if doc.header:
         blocks.append(_lines(doc.header))
     if doc.title:
@@ -169,14 +176,16 @@ def render_parts(doc: Doc) -> list[str]:
         head = "| " + " | ".join(_cell(c) for c in doc.agenda_columns) + " |"
         rows = [head, "| ---: | --- | --- |"]
         rows += [
-            f"| {_cell(r.number)} | {_cell(r.time)} | {_cell(r.activity)} |" for r in doc.agenda
+            f"| {_cell(r.number)} | {_cell(r.time)} | {_cell(r.activity)}"
+            f"{_confidential(r.confidential)} |"
+            for r in doc.agenda
         ]
         blocks.append("\n".join(rows))
     if doc.participants:
         blocks.append(f"## {md_escape(doc.participants_label)}")
         blocks.append("\n".join(_participant_line(doc, i) for i in range(len(doc.participants))))
     for item in doc.items:
-        blocks.append(f"## {md_escape(item.heading)}")
+        blocks.append(f"## {md_escape(item.heading)}{_confidential(item.confidential)}")
         for section in item.sections:
             blocks += _section(doc, section)
     if doc.closing:
@@ -194,6 +203,6 @@ def render_doc(doc: Doc) -> str:
     return "".join(render_parts(doc))
 
 
-def render(meeting: Meeting) -> str:
-    """The meeting as a Markdown document."""
-    return render_doc(build(meeting))
+def render(meeting: Meeting, *, include_closed: bool = False) -> str:
+    """The meeting as a Markdown document (closed items shown whole only if asked)."""
+    return render_doc(build(meeting, include_closed=include_closed))

@@ -139,7 +139,8 @@ class _Text:
         ]
         for row in doc.agenda:
             first = f"{row.number:<{number_w}}  {row.time:<{time_w}}  "
-            lines += wrap_names(row.activity, row.presenters, self.width, first, pad)
+            activity = row.activity + (f" ({row.confidential})" if row.confidential else "")
+            lines += wrap_names(activity, row.presenters, self.width, first, pad)
         self.para(*lines)
 
     def remark(self, remark: RemarkView, indent: str) -> list[str]:
@@ -209,6 +210,8 @@ class _Text:
     def render(self) -> Iterator[str]:
         doc = self.doc
         self.para(f"{doc.doc_type} · {doc.marker}")
+        if doc.confidential:
+            self.out.append(doc.confidential)
         self.pairs(doc.header)
         if doc.title:
             self.heading(doc.title, "=")
@@ -219,7 +222,8 @@ class _Text:
             self.bullets([p.text for p in doc.participants])
         for item in doc.items:
             self.out += ["", ""]
-            self.heading(item.heading, "-", item.presenters)
+            heading = item.heading + (f" ({item.confidential})" if item.confidential else "")
+            self.heading(heading, "-", item.presenters)
             for section in item.sections:
                 self.section(section)
         if doc.closing:
@@ -273,6 +277,6 @@ def render_doc(doc: Doc, width: int = WIDTH) -> str:
     return "".join(render_parts(doc, width))
 
 
-def render(meeting: Meeting) -> str:
-    """The meeting as plain text wrapped at 72 columns."""
-    return render_doc(build(meeting))
+def render(meeting: Meeting, *, include_closed: bool = False) -> str:
+    """The meeting as plain text wrapped at 72 columns (closed items whole only if asked)."""
+    return render_doc(build(meeting, include_closed=include_closed))

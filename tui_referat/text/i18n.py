@@ -76,6 +76,11 @@ LABELS: dict[str, dict[str, str]] = {
         "aob_item": "Evt.",
         "new_meeting_title": "Nyt møde",
         "and": "og",
+        "closed_item": "Lukket punkt",
+        "closed_note": "lukket punkt",
+        "confidential": "Fortroligt",
+        "confidential_doc": "FORTROLIGT – indeholder lukkede punkter",
+        "closed_follow_up_item": "Opfølgning på handlinger fra lukkede punkter",
     },
     "en": {
         "minutes_doc": "Minutes",
@@ -119,6 +124,11 @@ LABELS: dict[str, dict[str, str]] = {
         "aob_item": "Any other business",
         "new_meeting_title": "New meeting",
         "and": "and",
+        "closed_item": "Closed item",
+        "closed_note": "closed item",
+        "confidential": "Confidential",
+        "confidential_doc": "CONFIDENTIAL – includes closed items",
+        "closed_follow_up_item": "Follow-up on actions from closed items",
     },
 }
 
