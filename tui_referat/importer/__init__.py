@@ -29,9 +29,12 @@ from ..text import i18n
 from ..text.when import split_time_range
 from . import parts
 from .values import (
+    closed_title,
+    confidential_mark,
     date_or_none,
     deadline_of,
     inline_of,
+    is_confidential_line,
     label_key,
     label_lang,
     label_lines,
@@ -170,8 +173,10 @@ class _Reader:
     def _preamble(self, nodes: list[SyntaxTreeNode]) -> None:
         for node in nodes:
             strong = only_child(inline_of(node), "strong") if node.type == "paragraph" else None
-            if strong is not None and self._marker(plain(strong)):
-                continue
+            if strong is not None and (
+                self._marker(plain(strong)) or is_confidential_line(plain(strong))
+            ):
+                continue  # the items themselves say which are closed
             pairs = label_lines(node)
             if pairs is not None:
                 for label, value in pairs:
@@ -279,6 +284,7 @@ class _Reader:
     # -- items -----------------------------------------------------------------------------
 
     def _item(self, node: SyntaxTreeNode, heading: str, body: list[SyntaxTreeNode]) -> None:
+        heading, confidential = confidential_mark(heading)
         match = _ITEM_HEADING.match(heading)
         number = int(match.group(1)) if match else None
         title, presenters = split_presenters(match.group(2) if match else heading)
@@ -287,7 +293,8 @@ class _Reader:
             kind = None
         else:  # hand-written "Økonomi (B)"
             title = title[: kind.start()].rstrip()
-        entry = _Item(AgendaItem(title=title, presenters=presenters), number, node.map[0] + 1)
+        item = AgendaItem(title=title, presenters=presenters, closed=confidential)
+        entry = _Item(item, number, node.map[0] + 1)
         if kind is not None:
             entry.item.kind = Kind(kind.group(1).upper())
         self.items.append(entry)
@@ -374,9 +381,11 @@ class _Reader:
                 continue
             if self.items:
                 self.warnings.append((line, "an agenda row without its item; added the item"))
+            activity, confidential = confidential_mark(activity)
             title, presenters = split_presenters(_KIND_SUFFIX.sub("", activity, count=1))
             value = int(number) if number.isdigit() else None
-            entry = _Item(AgendaItem(title, presenters=presenters), value, line)
+            item = AgendaItem(title, presenters=presenters, closed=confidential)
+            entry = _Item(item, value, line)
             later = [k for k, e in enumerate(self.items) if (e.number or 0) > (value or 0)]
             self.items.insert(later[0] if later and value else len(self.items), entry)
         for entry in self.items:
@@ -394,6 +403,10 @@ class _Reader:
                 self.items.append(_Item(AgendaItem(title), None, 1))
             self.items[0].extra.setdefault("minutes", [])[:0] = self.orphans
         for entry in self.items:
+            public = None if entry.item.closed else closed_title(entry.item.title)
+            if public is not None:  # a public export's "Lukket punkt" (or its public title)
+                entry.item.closed, entry.item.public_title = True, public
+                entry.item.title = public or entry.item.title
             for key, texts in entry.extra.items():
                 if key in SECTIONS and texts:
                     own = entry.item.section(key)

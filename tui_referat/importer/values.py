@@ -133,6 +133,37 @@ def split_presenters(text: str) -> tuple[str, list[str]]:
     return text.strip(), []
 
 
+# -- closed items ----------------------------------------------------------------------------
+
+
+def confidential_mark(text: str) -> tuple[str, bool]:
+    """ "Personalesag v/Anne Holm (Fortroligt)" -> ("Personalesag v/Anne Holm", True): the mark
+    a confidential export puts after a closed item's heading and agenda row."""
+    for code in LANGS:
+        mark = f"({i18n.label('confidential', code)})"
+        if text.rstrip().casefold().endswith(mark.casefold()):
+            return text.rstrip()[: -len(mark)].rstrip(), True
+    return text, False
+
+
+def closed_title(title: str) -> str | None:
+    """The public title of a closed item as a public export shows it ("" for "Lukket punkt",
+    "Ejendomshandel" for "Ejendomshandel (lukket punkt)"); None for an ordinary title."""
+    text = " ".join(title.split())
+    for code in LANGS:
+        if norm(text) == norm(i18n.label("closed_item", code)):
+            return ""
+        note = f"({i18n.label('closed_note', code)})"
+        if text.casefold().endswith(note.casefold()) and text[: -len(note)].strip():
+            return text[: -len(note)].strip()
+    return None
+
+
+def is_confidential_line(text: str) -> bool:
+    """The confidential export's line under the document type ("FORTROLIGT – …")."""
+    return label_key(text, ("confidential_doc",)) is not None
+
+
 # -- inline tokens ---------------------------------------------------------------------------
 
 
