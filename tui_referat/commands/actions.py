@@ -55,9 +55,11 @@ def collect_actions(
     *,
     today: dt.date | None = None,
     include_done: bool = False,
+    include_closed: bool = False,
     on_error: Callable[[Path, Exception], None] | None = None,
 ) -> list[OpenAction]:
-    """Open actions in the meeting files at ``paths`` (files or folders), overdue first.
+    """Open actions in the meeting files at ``paths`` (files or folders), overdue first;
+    those of closed items (lukket punkt) only with ``include_closed``.
 
     Then by due date, undated last. An action carried from one meeting into the next (same
     text, owner and due date) is listed once, as it stands in the latest meeting: marking it
@@ -78,7 +80,8 @@ def collect_actions(
             if on_error is not None:
                 on_error(path, error)
             continue
-        for order, found in enumerate(actions_of(meeting, path, today, include_done=True)):
+        listed = actions_of(meeting, path, today, include_done=True, include_closed=include_closed)
+        for order, found in enumerate(listed):
             # an undated meeting is most likely the newest draft
             rank = (found.meeting_date or dt.date.max, str(path), order)
             key = _same_action(found)
@@ -119,6 +122,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
     parser.add_argument("--all", action="store_true", help="include actions that are done")
     parser.add_argument(
+        "--include-closed",
+        action="store_true",
+        help="include the actions of closed items (lukket punkt), left out otherwise",
+    )
+    parser.add_argument(
         "--width",
         type=_width,
         metavar="N",
@@ -145,7 +153,13 @@ def main(args: argparse.Namespace) -> int:
         print(f"referat: {message}", file=sys.stderr)
 
     today = args.today or dt.date.today()
-    found = collect_actions(args.paths, today=today, include_done=args.all, on_error=report)
+    found = collect_actions(
+        args.paths,
+        today=today,
+        include_done=args.all,
+        include_closed=args.include_closed,
+        on_error=report,
+    )
     if args.owner:
         wanted = args.owner.casefold()
         found = [action for action in found if wanted in action.owner.casefold()]

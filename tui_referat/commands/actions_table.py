@@ -237,6 +237,7 @@ def actions_json(actions: Sequence[OpenAction]) -> str:
             "item_title": action.item_title,
             "overdue": action.overdue,
             "done": action.done,
+            "closed": action.closed,
         }
         for action in actions
     ]

@@ -1,4 +1,7 @@
-"""`referat export FILE --format md|html|email|text|eml [-o OUT] [--theme NAME]`.
+"""`referat export FILE --format md|html|email|text|eml [-o OUT] [--theme NAME] [--include-closed]`.
+
+Closed items show as their number and "Lukket punkt" only, unless ``--include-closed``: then
+whole, and the export is marked confidential (FORTROLIGT).
 
 Writes the export to OUT, or to stdout when ``-o`` is absent: the same bytes either way,
 except on a terminal, where bidi overrides and zero-width characters are shown visibly.
@@ -39,6 +42,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="eml: attach the attachment files that exist next to the meeting file",
     )
+    parser.add_argument(
+        "--include-closed",
+        action="store_true",
+        help="show closed items (lukket punkt) whole, marked confidential (FORTROLIGT); "
+        "without it they show as their number and 'Lukket punkt' only",
+    )
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -72,6 +81,7 @@ def main(args: argparse.Namespace) -> int:
             theme=args.theme,
             base_dir=Path(args.file).resolve().parent,
             attach=args.attach,
+            include_closed=args.include_closed,
         )
     except UnknownThemeError as err:
         print(f"referat export: {err}", file=sys.stderr)

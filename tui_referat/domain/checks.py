@@ -206,6 +206,13 @@ def _check_items(meeting: Meeting, folder_of: Path, findings: _Findings, today: 
         where = f"items[{index}]"
         if not item.title.strip():
             findings.add(ERROR, f"{where}.title", "the item has no title")
+        if item.public_title.strip() and not item.closed:
+            findings.add(
+                WARNING,
+                f"{where}.public_title",
+                "the item has a public title but is not closed (closed = true); "
+                "only closed items show it",
+            )
         if item.kind == Kind.DECISION and not item.minutes.strip() and (decided or held):
             findings.add(
                 ERROR if decided else WARNING,

@@ -140,6 +140,8 @@ class OpenAction:
     item_number: int
     item_title: str
     overdue: bool
+    #: The action belongs to a closed item (lukket punkt).
+    closed: bool = False
 
     def sort_key(self) -> tuple:
         return (
@@ -153,12 +155,19 @@ class OpenAction:
 
 
 def actions_of(
-    meeting: Meeting, path: Path, today: dt.date, include_done: bool = False
+    meeting: Meeting,
+    path: Path,
+    today: dt.date,
+    include_done: bool = False,
+    include_closed: bool = False,
 ) -> list[OpenAction]:
     """The open actions of ``meeting`` (read from ``path``), in agenda order; ``include_done``
-    lists the done ones too. An action due before ``today`` is overdue."""
+    lists the done ones too, ``include_closed`` those of closed items (left out otherwise).
+    An action due before ``today`` is overdue."""
     found = []
     for index, item in enumerate(meeting.items):
+        if item.closed and not include_closed:
+            continue
         for action in item.actions:
             if action.done and not include_done:
                 continue
@@ -174,6 +183,7 @@ def actions_of(
                     item_number=meeting.item_number(index),
                     item_title=item.title,
                     overdue=(not action.done and action.due is not None and action.due < today),
+                    closed=item.closed,
                 )
             )
     return found

@@ -141,7 +141,18 @@ def _carried_item(item: AgendaItem) -> AgendaItem:
         duration=item.duration,
         presenters=list(item.presenters),
         standing=True,
+        closed=item.closed,
+        public_title=item.public_title,
     )
+
+
+def _carried_actions(previous: Meeting, closed: bool) -> list[Action]:
+    """Copies of the open actions of the previous meeting's closed (or other) items."""
+    return [
+        Action(text=action.text, owner=action.owner, due=action.due)
+        for _, item, action in previous.open_actions()
+        if item.closed is closed
+    ]
 
 
 def _agenda(previous: Meeting, lang: str) -> list[AgendaItem]:
@@ -150,6 +161,7 @@ def _agenda(previous: Meeting, lang: str) -> list[AgendaItem]:
     closing: list[AgendaItem] = []
     approval: AgendaItem | None = None
     follow_up: AgendaItem | None = None
+    closed_follow_up: AgendaItem | None = None  # holds the closed items' actions
     seen_other = False
     for item in previous.items:
         if not item.standing:
@@ -164,9 +176,12 @@ def _agenda(previous: Meeting, lang: str) -> list[AgendaItem]:
         if is_approval_item(item.title):  # a second approval item: one is enough
             continue
         if is_follow_up_item(item.title):
-            if follow_up is not None:
+            if (closed_follow_up if item.closed else follow_up) is not None:
                 continue
-            follow_up = carried
+            if item.closed:
+                closed_follow_up = carried
+            else:
+                follow_up = carried
         (closing if seen_other else opening).append(carried)
     if not seen_other and len(opening) > 1:  # only standing items: the first opens, rest close
         opening, closing = opening[:1], opening[1:]
@@ -177,10 +192,7 @@ def _agenda(previous: Meeting, lang: str) -> list[AgendaItem]:
             kind=Kind.DECISION,
             duration=APPROVAL_MINUTES if planned else None,
         )
-    actions = [
-        Action(text=action.text, owner=action.owner, due=action.due)
-        for _, _, action in previous.open_actions()
-    ]
+    actions = _carried_actions(previous, closed=False)
     if follow_up is None and actions and not approval.standing:
         follow_up = AgendaItem(
             title=i18n.label("follow_up_item", lang),
@@ -189,6 +201,18 @@ def _agenda(previous: Meeting, lang: str) -> list[AgendaItem]:
         )
         opening.append(follow_up)
     (follow_up or approval).actions = actions
+    # A closed item's actions stay closed: only a closed follow-up item holds them.
+    closed_actions = _carried_actions(previous, closed=True)
+    if closed_follow_up is None and closed_actions:
+        closed_follow_up = AgendaItem(
+            title=i18n.label("closed_follow_up_item", lang),
+            kind=Kind.INFORMATION,
+            duration=FOLLOW_UP_MINUTES if planned else None,
+            closed=True,
+        )
+        opening.append(closed_follow_up)
+    if closed_follow_up is not None:
+        closed_follow_up.actions = closed_actions
     return [approval, *opening, *closing]
 
 
@@ -217,6 +241,11 @@ def next_meeting_from(
     handlinger", "Matters arising") is there to hold them. When the previous meeting planned
     with durations, an added approval gets 5 minutes and an added follow-up 10, so the later
     items keep planned times.
+
+    Closed items (lukket punkt) stay closed: a standing one is carried closed, with its public
+    title, and the open actions of closed items go only into a closed follow-up item ("Opfølgning
+    på handlinger fra lukkede punkter", after the other follow-up; a standing closed follow-up
+    item is reused), never into the approval or an open follow-up item.
     """
     lang = _lang(lang, _lang(previous.lang))
     today = today or dt.date.today()
