@@ -57,6 +57,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "palette.nav.add": ("Dagsorden: tilføj punkt", "Agenda: add an item"),
     "palette.nav.delete": ("Dagsorden: slet punkt", "Agenda: delete the item"),
     "palette.nav.open": ("Dagsorden: skriv i det valgte", "Agenda: write in the selected"),
+    "palette.nav.closed": (
+        "Dagsorden: lukket punkt til/fra",
+        "Agenda: closed item (lukket punkt) on/off",
+    ),
     "help": ("Hjælp", "Help"),
     "help.tip": ("Vis alle taster for det felt der har fokus", "Show every key for the focus"),
     "preview": ("Vis", "Preview"),
@@ -121,6 +125,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Slet det valgte punkt (kan fortrydes)",
         "Delete the selected item (can be undone)",
     ),
+    "nav.closed": ("Lukket punkt til/fra", "Closed item on/off"),
+    "nav.closed.tip": (
+        "Luk det valgte punkt (eksporten viser kun nummer og «Lukket punkt») eller åbn det igen",
+        "Close the selected item (exports show only its number and 'Closed item'), or open it",
+    ),
+    #: Before the title of a closed item in the agenda: text, never colour alone.
+    "nav.closed_mark": ("[L]", "[C]"),
+    "closed.on": (
+        "Punkt {number} er lukket: eksporten viser kun «{shown}»",
+        "Item {number} is closed: exports show only '{shown}'",
+    ),
+    "closed.off": ("Punkt {number} er ikke længere lukket", "Item {number} is no longer closed"),
     "nav.move_up": ("Flyt punkt op", "Move item up"),
     "nav.move_down": ("Flyt punkt ned", "Move item down"),
     "nav.overrun": ("! {minutes} min over tid", "! {minutes} min over time"),
@@ -163,6 +179,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "standing.off": (
         "Punkt {number} er ikke længere et fast punkt",
         "Item {number} is no longer a standing item",
+    ),
+    "item.public_title": ("Offentlig titel", "Public title"),
+    "item.public_title.tip": (
+        "Det eksporten viser i stedet for «Lukket punkt» (tom: «Lukket punkt»)",
+        "What exports show instead of 'Closed item' (empty: 'Closed item')",
     ),
     "item.remarks_note": ("Note til bem.", "Remarks note"),
     "item.tab_short.minutes": ("Ref", "Min"),

@@ -1,5 +1,6 @@
 """The main screen: the meeting (``MeetingScreen``) with the editor's keys and what they do:
-save, export, preview, undo and redo, the agenda's operations, the sections, the meeting cycle.
+save, export, preview, undo and redo, the agenda's operations (closing an item too), the
+sections, the meeting cycle.
 """
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 
 from ...domain import agenda
+from ...domain.edits import SetField
 from ...domain.errors import MeetingFileError
 from ...storage.session import Session
+from ...text import i18n
 from ...text.strings import t
 from ..flows.cycle_keys import CYCLE_BINDINGS
 from ..flows.safety_flow import SafetyFlow
@@ -145,6 +148,17 @@ class MainScreen(MeetingScreen):
             move = agenda.move_item(meeting, index, message.delta)
             if move is not None and self.apply_edit(move):
                 self.after_structure(select=item)
+        elif message.operation == "closed":
+            was = item.closed
+            self.request_edit(SetField(item, "closed", not was, "closed"))
+            if item.closed is was:
+                return  # refused (read-only), and said so
+            if item.closed:
+                lang = meeting.lang if meeting.lang in i18n.LABELS else "en"
+                shown = item.public_title.strip() or i18n.label("closed_item", lang)
+                self.notify(t("closed.on", number=index + 1, shown=shown))
+            else:
+                self.notify(t("closed.off", number=index + 1))
         elif message.operation == "delete":
             question = t("delete.question", number=index + 1, title=item.title)
 

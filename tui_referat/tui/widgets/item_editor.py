@@ -1,7 +1,8 @@
 """The agenda item editor: fields, the sections as tabs, the attachments line.
 
-Fields: title, kind and the standing flag; planned time, duration and presenters. Tabs: the
-text sections, the note shown after the remarks, and the remarks, attachments and actions.
+Fields: title, kind and the standing flag; planned time, duration and presenters; for a closed
+item its public title. Tabs: the text sections, the note shown after the remarks, and the
+remarks, attachments and actions.
 
 One editor is reused for every item (``show_item``); text areas and the remarks, attachments
 and actions forms are created the first time their tab is shown. Typing costs what a bare
@@ -111,6 +112,15 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             yield FieldInput(id="item-title", compact=True, disabled=self.read_only)
             options = [(f"{kind.value} {i18n.kind_label(kind, lang)}", kind.value) for kind in Kind]
             yield KindSelect(options, id="item-kind", prompt="–", disabled=self.read_only)
+        # Shown for a closed item only (the class -closed): what exports call it instead.
+        with Horizontal(classes="item-row", id="item-public-row"):
+            yield Label(t("item.public_title"), classes="field-label")
+            yield FieldInput(
+                id="item-public-title",
+                compact=True,
+                disabled=self.read_only,
+                tooltip=t("item.public_title.tip"),
+            )
         with Horizontal(classes="item-row"):
             yield Label(t("item.time"), classes="field-label")
             yield FieldInput(
@@ -240,6 +250,11 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         lang = get_lang()  # times as the rest of the editor shows them
         with self.prevent(Input.Changed):
             self._set_input("#item-title", item.title, reload)
+            self.set_class(item.closed, "-closed")
+            self._set_input("#item-public-title", item.public_title, reload)
+            self.query_one("#item-public-title", Input).placeholder = i18n.label(
+                "closed_item", self.meeting.lang
+            )
             planned = item.time
             time_text = i18n.format_time(planned, lang) if planned else ""
             self._set_input("#item-time", time_text, reload)

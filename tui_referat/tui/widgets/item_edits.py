@@ -99,6 +99,9 @@ class ItemEdits:
         title = self.query_one("#item-title", Input).value
         if title != item.title:
             request_edit(self, SetField(item, "title", title))
+        public = self.query_one("#item-public-title", Input).value
+        if public != item.public_title:
+            request_edit(self, SetField(item, "public_title", public))
         presenters = self.query_one("#item-presenters", Input).value
         names = [name.strip() for name in presenters.split(",") if name.strip()]
         if names != item.presenters:
@@ -111,7 +114,7 @@ class ItemEdits:
     # -- fields -> model ----------------------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        ids = ("item-title", "item-presenters", "item-duration")
+        ids = ("item-title", "item-public-title", "item-presenters", "item-duration")
         if self.item is None or event.input.id not in ids:
             return
         event.stop()
@@ -121,6 +124,8 @@ class ItemEdits:
             self._commit_duration(event.input)
         elif event.input.id == "item-title":
             request_edit(self, SetField(self.item, "title", event.value))
+        elif event.input.id == "item-public-title":
+            request_edit(self, SetField(self.item, "public_title", event.value))
         else:
             names = [name.strip() for name in event.value.split(",") if name.strip()]
             if names != self.item.presenters:

@@ -71,6 +71,7 @@ class NavPanel(ScrollView, can_focus=True):
             ("enter", "open", "nav.open", "nav.open", False, "nav.open.tip"),
             ("a,insert", "add_item", "nav.add", "nav.add", True, "nav.add.tip"),
             ("d", "duplicate_item", "nav.duplicate", "nav.duplicate", False, ""),
+            ("l", "toggle_closed", "nav.closed", "nav.closed", False, "nav.closed.tip"),
             ("x,delete", "delete_item", "nav.delete", "nav.delete", True, "nav.delete.tip"),
             ("ctrl+up,K", "move_item(-1)", "nav.move_up", "nav.move_up", False, ""),
             ("ctrl+down,J", "move_item(1)", "nav.move_down", "nav.move_down", False, ""),
@@ -146,9 +147,10 @@ class NavPanel(ScrollView, can_focus=True):
             kind = f" ({item.kind.value})" if item.kind else ""
             planned = self._times[node.index] if node.index < len(self._times) else None
             time = f" {i18n.format_time(planned, lang)}" if planned else ""
-            title_width = width - 1 - number_width - 1 - len(kind) - len(time)
+            closed = f"{t('nav.closed_mark')} " if item.closed else ""  # "[L] ": text, no colour
+            title_width = width - 1 - number_width - 1 - len(closed) - len(kind) - len(time)
             title = _fit(item.title or "…", max(title_width, 1))
-            return _fit(f"{marker}{number} {title}{kind}{time}", width)
+            return _fit(f"{marker}{number} {closed}{title}{kind}{time}", width)
         if node.kind == "details":
             over = plan_overrun(self.meeting)
             warning = f"  {t('nav.overrun', minutes=over)}" if over else ""
@@ -244,6 +246,9 @@ class NavPanel(ScrollView, can_focus=True):
 
     def action_delete_item(self) -> None:
         self._item_op("delete")
+
+    def action_toggle_closed(self) -> None:
+        self._item_op("closed")
 
     def action_move_item(self, delta: int) -> None:
         self._item_op("move", delta)
