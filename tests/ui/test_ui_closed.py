@@ -1,14 +1,20 @@
 """Closed items (lukket punkt) in the editor: the agenda's marker, the key that closes and
-opens an item (undoable), the public title field, the palette entry."""
+opens an item (undoable), the public title field, the palette entry, the export dialog."""
 
 from __future__ import annotations
 
-from textual.widgets import Input
+import shutil
+from pathlib import Path
+
+from textual.widgets import Checkbox, Input, Select
 
 from tui_referat.storage import load_meeting
+from tui_referat.tui.screens.export_screen import ExportScreen
 
 from ..conftest import notifications
 from .conftest import agenda_lines, run_from_palette
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def row(app, number: int) -> str:  # type: ignore[no-untyped-def]
@@ -73,3 +79,55 @@ async def test_the_palette_closes_the_item_by_its_danish_or_english_name(meeting
         await run_from_palette(pilot, "lukket punkt")
         await pilot.pause()
         assert app.session.meeting.items[0].closed
+
+
+async def test_the_export_dialog_offers_closed_items_off_by_default(meeting_file, make_app):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        secret = app.session.meeting.items[1].title
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert not app.screen.query_one("#export-include-closed").display  # none closed
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("down", "l", "ctrl+e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        box = screen.query_one("#export-include-closed", Checkbox)
+        assert box.display and not box.value
+        assert "[ ]" in str(box.render()) and "1 lukket punkt" in str(box.label)
+        screen.query_one("#export-format", Select).value = "md"
+        await pilot.pause()
+        assert box.display  # every format
+        out = meeting_file.with_suffix(".md")
+        screen.query_one("#export-path", Input).value = str(out)
+        await pilot.press("ctrl+e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        public = out.read_text(encoding="utf-8")
+        assert "## Pkt. 2 Lukket punkt\n" in public and secret not in public
+        box.toggle()
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        full = out.read_text(encoding="utf-8")
+        assert "**FORTROLIGT – indeholder lukkede punkter**" in full and secret in full
+
+
+async def test_the_eml_attach_count_leaves_a_closed_items_files_out(meeting_file, make_app):
+    shutil.copytree(SAMPLES / "bilag", meeting_file.parent / "bilag")
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("end", "up", "up", "l", "ctrl+e")  # item 5: five attachment files
+        await pilot.pause()
+        assert app.session.meeting.items[4].closed
+        screen = app.screen
+        screen.query_one("#export-format", Select).value = "eml"
+        await pilot.pause()
+        attach = screen.query_one("#export-attach", Checkbox)
+        assert "(1 fil)" in str(attach.label)  # item 4's only
+        screen.query_one("#export-include-closed", Checkbox).toggle()
+        await pilot.pause()
+        assert "(6 filer)" in str(attach.label)

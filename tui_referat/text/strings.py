@@ -225,6 +225,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Attach the attachment files ({n} files)",
     ),
     "export.attach_count.one": ("Vedhæft bilagsfilen (1 fil)", "Attach the attachment file"),
+    "export.include_closed": (
+        "Medtag de {n} lukkede punkter (FORTROLIGT)",
+        "Include the {n} closed items (CONFIDENTIAL)",
+    ),
+    "export.include_closed.one": (
+        "Medtag 1 lukket punkt (FORTROLIGT)",
+        "Include 1 closed item (CONFIDENTIAL)",
+    ),
     "export.running": ("Eksporterer …", "Exporting …"),
     "export.written": ("Skrevet: {path}", "Written: {path}"),
     "export.failed": ("Eksporten fejlede: {error}", "The export failed: {error}"),

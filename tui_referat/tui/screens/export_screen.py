@@ -1,4 +1,5 @@
-"""The export screen (ctrl+e): format, theme and output path; the export runs in a worker."""
+"""The export screen (ctrl+e): format, theme and output path, attachments for an .eml, closed
+items in or out (out unless ticked); the export runs in a worker."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from ... import export
+from ...export.document import public_meeting
 from ...export.eml import _attachments as eml_attachments  # what the eml export attaches
 from ...storage.disk import save_file
 from ...storage.session import Session
@@ -49,21 +51,38 @@ def default_output(path: Path, fmt: str) -> Path:
     return path.with_name(path.stem + suffix)
 
 
-def attachment_files(session: Session) -> int:
-    """How many attachment files an .eml draft would carry (files that exist next to it)."""
-    return len(eml_attachments(session.meeting, session.path.parent))
+def attachment_files(session: Session, include_closed: bool = False) -> int:
+    """How many attachment files an .eml draft would carry (files that exist next to it; of
+    closed items only with ``include_closed``)."""
+    meeting = session.meeting if include_closed else public_meeting(session.meeting)
+    return len(eml_attachments(meeting, session.path.parent))
+
+
+def closed_items(session: Session) -> int:
+    return sum(1 for item in session.meeting.items if item.closed)
 
 
 def write_export(
-    session: Session, fmt: str, theme: str | None, output: Path, attach: bool = False
+    session: Session,
+    fmt: str,
+    theme: str | None,
+    output: Path,
+    attach: bool = False,
+    include_closed: bool = False,
 ) -> Path:
     """Render and write by the project's one file rule (``storage.atomic.write_file``).
 
     A file is written atomically (temp file in its folder, then rename); a new file gets the
     mode a normal create gives (the umask applies, as for the CLI), an existing file keeps its
     mode; a symlink is written through and a device or FIFO as it is."""
-    options = {"attach": True} if attach else {}
-    data = export.render(session.meeting, fmt, theme=theme, base_dir=session.path.parent, **options)
+    data = export.render(
+        session.meeting,
+        fmt,
+        theme=theme,
+        base_dir=session.path.parent,
+        attach=attach,
+        include_closed=include_closed,
+    )
     if isinstance(data, str):
         data = data.encode("utf-8")
     output = output.expanduser()
@@ -124,9 +143,15 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Label(t("export.path"), classes="export-label")
                 yield Input(str(self._auto_path), id="export-path")
             files = attachment_files(self.session)
-            label = tn("export.attach_count", files) if files else t("export.attach")
             # On when there are files: a secretary expects the Bilag in the mail.
-            yield TextCheckbox(label, value=files > 0, id="export-attach")
+            yield TextCheckbox(self._attach_label(files), value=files > 0, id="export-attach")
+            # Off unless ticked: closed items are confidential (shown when there are some).
+            closed = closed_items(self.session)
+            box = TextCheckbox(
+                tn("export.include_closed", closed), value=False, id="export-include-closed"
+            )
+            box.display = closed > 0
+            yield box
             yield Label("", id="export-result", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button(t("export.run"), id="export-run", variant="primary")
@@ -135,6 +160,16 @@ class ExportScreen(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         self._show_options(self.formats[0])
         self.query_one("#export-format", Select).focus()
+
+    @staticmethod
+    def _attach_label(files: int) -> str:
+        return tn("export.attach_count", files) if files else t("export.attach")
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        """Closed items in or out: the attachment files the draft carries follow."""
+        if event.checkbox.id == "export-include-closed":
+            files = attachment_files(self.session, include_closed=event.value)
+            self.query_one("#export-attach", Checkbox).label = self._attach_label(files)
 
     def _show_options(self, fmt: str) -> None:
         """Only what the format uses: the theme for HTML, the attachments for .eml."""
@@ -176,13 +211,16 @@ class ExportScreen(ModalScreen[Path | None]):
         )
         output = Path(self.query_one("#export-path", Input).value.strip() or self._auto_path)
         attach = fmt == "eml" and self.query_one("#export-attach", Checkbox).value
+        closed = self.query_one("#export-include-closed", Checkbox).value
         self.query_one("#export-result", Label).update(t("export.running"))
-        self._export(fmt, theme, output, attach)
+        self._export(fmt, theme, output, attach, closed)
 
     @work(thread=True, exclusive=True)
-    def _export(self, fmt: str, theme: str | None, output: Path, attach: bool) -> None:
+    def _export(
+        self, fmt: str, theme: str | None, output: Path, attach: bool, include_closed: bool
+    ) -> None:
         try:
-            written = write_export(self.session, fmt, theme, output, attach)
+            written = write_export(self.session, fmt, theme, output, attach, include_closed)
         except Exception as error:  # any failure is shown, never a crash
             self.app.call_from_thread(self._failed, f"{type(error).__name__}: {error}")
         else:
