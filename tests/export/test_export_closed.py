@@ -136,3 +136,21 @@ def test_the_eml_draft_attaches_no_file_of_a_closed_item(tmp_path: Path) -> None
 
     assert attached(False) == ["program.pdf"]
     assert attached(True) == ["program.pdf", "notat.pdf"]
+
+
+@pytest.mark.parametrize("confidential", [False, True], ids=["public", "confidential"])
+def test_the_email_styles_closed_items_as_inlining_the_whole_page_does(confidential: bool) -> None:
+    from tui_referat.export import email as email_export
+    from tui_referat.export.document import build
+    from tui_referat.export.html_body import Body
+
+    from .test_export_batching import _elements, _inlined_in_one_go
+
+    doc = build(closed_meeting("da"), include_closed=confidential)
+    fast = email_export.render_doc(doc)
+    assert fast == _inlined_in_one_go(doc)
+    whole = email_export._inliner().inline(email_export._page(doc, Body(doc, email=True).render()))
+    assert _elements(fast) == _elements(whole)
+    if confidential:  # the marks are red and bold in every mail client (styles inlined)
+        mark = '<em class="confidential" style="color: #b00020;font-weight: bold;">(Fortroligt)'
+        assert fast.count(mark) == 4  # two headings, two agenda rows
