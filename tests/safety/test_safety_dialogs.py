@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 
 from tui_referat.safety.lock import LockHeld, LockInfo
 from tui_referat.safety.recovery import DiffSummary, RecoveryInfo, RecoveryMeta
-from tui_referat.text import strings
+from tui_referat.text import words
 from tui_referat.tui.dialogs.safety import DiskChangedDialog, LockDialog, RecoveryDialog
 
 from ..conftest import screen_lines
@@ -50,7 +50,7 @@ class Host(App[None]):
 
 
 def _run(dialog: ModalScreen[str], key: str, lang: str = "en") -> tuple[str | None, str]:
-    strings.set_lang(lang)
+    words.set_lang(lang)
 
     async def go() -> tuple[str | None, str]:
         app = Host(dialog)
@@ -65,7 +65,7 @@ def _run(dialog: ModalScreen[str], key: str, lang: str = "en") -> tuple[str | No
     try:
         return asyncio.run(go())
     finally:
-        strings.set_lang("en")
+        words.set_lang("en")
 
 
 def test_recovery_dialog_says_when_and_how_much_and_enter_restores() -> None:

@@ -11,8 +11,7 @@ from pathlib import Path
 from textual.widgets import Select
 
 from tui_referat.storage.session import Session
-from tui_referat.text.safety_strings import ts, ts_count
-from tui_referat.text.strings import set_lang
+from tui_referat.text.words import say, say_count, set_lang
 from tui_referat.tui.screens.export_screen import ExportScreen, write_export
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -81,10 +80,10 @@ async def test_eml_attach_shows_its_state_in_text_and_is_on_when_files_exist(
 
 def test_recovery_counts_say_one_line_not_one_lines() -> None:
     set_lang("da")
-    assert ts_count("recovery.lines", 1) == "1 linje"
-    assert ts_count("recovery.lines", 3) == "3 linjer"
-    assert ts_count("recovery.items", 1) == " i 1 punkt"
+    assert say_count("recovery.lines", 1) == "1 linje"
+    assert say_count("recovery.lines", 3) == "3 linjer"
+    assert say_count("recovery.items", 1) == " i 1 punkt"
     set_lang("en")
-    assert ts_count("recovery.lines", 1) == "1 line"
-    assert "{" not in ts("recovery.differs", added="1 line", removed=2, items="")
+    assert say_count("recovery.lines", 1) == "1 line"
+    assert "{" not in say("recovery.differs", added="1 line", removed=2, items="")
     set_lang("da")

@@ -19,14 +19,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _confirm_new(path: Path, lang: str) -> bool:
     from ..safety.sanitize import for_terminal
-    from ..text.strings import set_lang, t
+    from ..text.words import say, set_lang
 
     set_lang(lang)
     if not sys.stdin.isatty():
         answer = sys.stdin.readline()
     else:
         try:
-            answer = input(for_terminal(t("new.confirm", path=path)))
+            answer = input(for_terminal(say("new.confirm", path=path)))
         except EOFError:
             return False
     return answer.strip().lower() in ("y", "yes", "j", "ja")
@@ -40,7 +40,7 @@ def main(args: argparse.Namespace) -> int:
     from ..storage.config import load_config
     from ..storage.disk import exists
     from ..storage.session import Session
-    from ..text.strings import detect_lang
+    from ..text.words import detect_lang
 
     path = Path(args.file)
     config = load_config()

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from ..text.words import LANGUAGES as LANGUAGES  # re-exported: the languages of a meeting
+
 
 class Status(StrEnum):
     """Where the minutes are in their cycle."""
@@ -49,9 +51,6 @@ SECTIONS: tuple[str, ...] = ("recommendation", "minutes", "problem", "solution",
 
 #: Known case-header keys, in the reference's order. Any other key is a custom field.
 HEADER_KEYS: tuple[str, ...] = ("doc_date", "handler", "case_no", "doc_no")
-
-#: The languages a meeting (and the UI) can be in.
-LANGUAGES: tuple[str, ...] = ("da", "en")
 
 
 @dataclass

@@ -10,6 +10,7 @@ import re
 
 from ..text import i18n
 from ..text.when import parse_date
+from ..text.words import say_in
 from .model import Action, AgendaItem, Attendance, CaseField, Kind, Meeting, Participant, Status
 
 #: Minutes given to the added items when the previous meeting planned with durations.
@@ -22,7 +23,7 @@ _DATE_FORMATS = ("%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y")
 
 
 def _lang(lang: str | None, fallback: str = "da") -> str:
-    return lang if lang in i18n.LABELS else fallback
+    return lang if lang in i18n.LANGUAGES else fallback
 
 
 def today_text(today: dt.date, lang: str) -> str:
@@ -37,13 +38,13 @@ def new_meeting(
     lang = _lang(lang)
     today = today or dt.date.today()
     return Meeting(
-        title=title or i18n.label("new_meeting_title", lang),
+        title=title or say_in(lang, "new_meeting_title"),
         lang=lang,
         status=Status.DRAFT,
         header=[CaseField(key="doc_date", value=today_text(today, lang))],
         items=[
-            AgendaItem(title=i18n.label("welcome_item", lang), standing=True),
-            AgendaItem(title=i18n.label("aob_item", lang), standing=True),
+            AgendaItem(title=say_in(lang, "welcome_item"), standing=True),
+            AgendaItem(title=say_in(lang, "aob_item"), standing=True),
         ],
     )
 
@@ -81,7 +82,7 @@ def _today_like(value: str, today: dt.date, lang: str) -> str:
         day = parse_date(value)
     except ValueError:
         day = None
-    for code in i18n.LABELS:
+    for code in i18n.LANGUAGES:
         if day is not None and i18n.format_date(day, code) == value:
             return i18n.format_date(today, code)
     return today_text(today, lang)
@@ -119,7 +120,7 @@ _FOLLOW_UP = re.compile(
 
 
 def _labels(key: str) -> set[str]:
-    return {i18n.label(key, lang).casefold() for lang in i18n.LABELS}
+    return {say_in(lang, key).casefold() for lang in i18n.LANGUAGES}
 
 
 def is_approval_item(title: str) -> bool:
@@ -188,14 +189,14 @@ def _agenda(previous: Meeting, lang: str) -> list[AgendaItem]:
     planned = any(item.duration is not None for item in previous.items)
     if approval is None:
         approval = AgendaItem(
-            title=i18n.label("approval_item", lang),
+            title=say_in(lang, "approval_item"),
             kind=Kind.DECISION,
             duration=APPROVAL_MINUTES if planned else None,
         )
     actions = _carried_actions(previous, closed=False)
     if follow_up is None and actions and not approval.standing:
         follow_up = AgendaItem(
-            title=i18n.label("follow_up_item", lang),
+            title=say_in(lang, "follow_up_item"),
             kind=Kind.INFORMATION,
             duration=FOLLOW_UP_MINUTES if planned else None,
         )
@@ -205,7 +206,7 @@ def _agenda(previous: Meeting, lang: str) -> list[AgendaItem]:
     closed_actions = _carried_actions(previous, closed=True)
     if closed_follow_up is None and closed_actions:
         closed_follow_up = AgendaItem(
-            title=i18n.label("closed_follow_up_item", lang),
+            title=say_in(lang, "closed_follow_up_item"),
             kind=Kind.INFORMATION,
             duration=FOLLOW_UP_MINUTES if planned else None,
             closed=True,

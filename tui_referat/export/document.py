@@ -23,6 +23,7 @@ from ..domain.model import AgendaItem, Attendance, Meeting, Status
 from ..text import i18n
 from ..text.markdown_html import is_safe_url
 from ..text.when import format_time
+from ..text.words import say_in
 from .clean import clean_meeting, strip_control
 
 __all__ = ["Doc", "build", "clean_meeting", "markdown_texts", "public_meeting", "strip_control"]
@@ -143,7 +144,7 @@ class Doc:
     confidential: str = ""
 
     def label(self, key: str) -> str:
-        return i18n.label(key, self.lang)
+        return say_in(self.lang, key)
 
 
 def markdown_texts(doc: Doc) -> list[str]:
@@ -161,13 +162,13 @@ def join_names(names: list[str], lang: str) -> str:
     names = [n for n in names if n.strip()]
     if len(names) <= 1:
         return "".join(names)
-    return f"{', '.join(names[:-1])} {i18n.label('and', lang)} {names[-1]}"
+    return f"{', '.join(names[:-1])} {say_in(lang, 'and')} {names[-1]}"
 
 
 def _marker(meeting: Meeting, lang: str) -> str:
     if meeting.status is not Status.APPROVED:
         return i18n.status_label(Status.DRAFT, lang)
-    approved = i18n.label("approved_on", lang)
+    approved = say_in(lang, "approved_on")
     if meeting.approved is not None:
         return f"{approved} {format_date(meeting.approved, lang)}"
     return approved
@@ -186,7 +187,7 @@ def _facts(meeting: Meeting, lang: str) -> list[tuple[str, str, str]]:
         ("chair", meeting.chair),
         ("secretary", meeting.secretary),
     ]
-    return [(key, i18n.label(key, lang), value.strip()) for key, value in facts if value.strip()]
+    return [(key, say_in(lang, key), value.strip()) for key, value in facts if value.strip()]
 
 
 def _participant(meeting: Meeting, index: int, lang: str) -> ParticipantLine:
@@ -212,7 +213,7 @@ def _participant(meeting: Meeting, index: int, lang: str) -> ParticipantLine:
 def _remark(remark: Any, lang: str) -> RemarkView:
     bits = [remark.author.strip()] if remark.author.strip() else []
     if remark.received is not None:
-        bits.append(f"{i18n.label('received', lang)} {format_date(remark.received, lang)}")
+        bits.append(f"{say_in(lang, 'received')} {format_date(remark.received, lang)}")
     return RemarkView(text=remark.text, attribution=", ".join(bits))
 
 
@@ -242,17 +243,17 @@ def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
     item = meeting.items[index]
     number = meeting.item_number(index)
     heading = " ".join(
-        x for x in (i18n.label("item_short", lang), str(number), item.title.strip()) if x
+        x for x in (say_in(lang, "item_short"), str(number), item.title.strip()) if x
     )
     presenters = join_names(item.presenters, lang)
     if presenters:
-        heading += f" {i18n.label('presenter_prefix', lang)}{presenters}"
+        heading += f" {say_in(lang, 'presenter_prefix')}{presenters}"
 
     def md(key: str) -> list[Section]:
         text = getattr(item, key)
         if not text.strip():
             return []
-        return [Section("markdown", key, i18n.label(key, lang), text=text)]
+        return [Section("markdown", key, say_in(lang, key), text=text)]
 
     sections = md("recommendation") + md("minutes")
     if item.remarks or item.remarks_note.strip():
@@ -260,7 +261,7 @@ def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
             Section(
                 "remarks",
                 "remarks",
-                i18n.label("remarks", lang),
+                say_in(lang, "remarks"),
                 text=item.remarks_note,
                 groups=_remark_groups(item, lang),
             )
@@ -277,9 +278,9 @@ def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
             )
             for a in item.actions
         ]
-        sections.append(Section("actions", "actions", i18n.label("actions", lang), actions=actions))
+        sections.append(Section("actions", "actions", say_in(lang, "actions"), actions=actions))
     if item.attachments:
-        word = i18n.label("attachment", lang)
+        word = say_in(lang, "attachment")
         attachments = []
         for k, att in enumerate(item.attachments):
             num = meeting.attachment_number(index, k)
@@ -290,7 +291,7 @@ def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
             Section(
                 "attachments",
                 "attachments",
-                i18n.label("attachments", lang),
+                say_in(lang, "attachments"),
                 attachments=attachments,
             )
         )
@@ -300,7 +301,7 @@ def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
         heading=heading,
         sections=sections,
         presenters=[n.strip() for n in item.presenters if n.strip()],
-        confidential=i18n.label("confidential", lang) if item.closed else "",
+        confidential=say_in(lang, "confidential") if item.closed else "",
     )
 
 
@@ -314,10 +315,10 @@ def _agenda(meeting: Meeting, lang: str) -> list[AgendaRow]:
             activity += f" ({item.kind.value})"
         presenters = join_names(item.presenters, lang)
         if presenters:
-            activity += f" {i18n.label('presenter_prefix', lang)}{presenters}"
+            activity += f" {say_in(lang, 'presenter_prefix')}{presenters}"
         time = format_time(planned, lang)
         names = [n.strip() for n in item.presenters if n.strip()]
-        mark = i18n.label("confidential", lang) if item.closed else ""
+        mark = say_in(lang, "confidential") if item.closed else ""
         rows.append(AgendaRow(f"{meeting.item_number(index)}.", time, activity, names, mark))
     return rows
 
@@ -335,11 +336,11 @@ def _closing(meeting: Meeting, lang: str) -> list[tuple[str, str]]:
         text = " ".join(bits)
         if nxt.location.strip():
             text = f"{text}, {nxt.location.strip()}" if text else nxt.location.strip()
-        closing.append((i18n.label("next_meeting", lang), text))
+        closing.append((say_in(lang, "next_meeting"), text))
     if meeting.remarks_deadline is not None:
         closing.append(
             (
-                i18n.label("remarks_deadline", lang),
+                say_in(lang, "remarks_deadline"),
                 i18n.format_datetime(meeting.remarks_deadline, lang),
             )
         )
@@ -351,8 +352,8 @@ def closed_title(item: AgendaItem, lang: str) -> str:
     "(lukket punkt)" after it (so a reader, and ``referat import``, can tell)."""
     public = item.public_title.strip()
     if not public:
-        return i18n.label("closed_item", lang)
-    return f"{public} ({i18n.label('closed_note', lang)})"
+        return say_in(lang, "closed_item")
+    return f"{public} ({say_in(lang, 'closed_note')})"
 
 
 def public_meeting(meeting: Meeting) -> Meeting:
@@ -361,7 +362,7 @@ def public_meeting(meeting: Meeting) -> Meeting:
     times of the items after it stay). ``meeting`` itself when no item is closed."""
     if not any(item.closed for item in meeting.items):
         return meeting
-    lang = meeting.lang if meeting.lang in i18n.LABELS else "en"
+    lang = meeting.lang if meeting.lang in i18n.LANGUAGES else "en"
     items = [
         AgendaItem(closed_title(item, lang), time=item.time, duration=item.duration)
         if item.closed
@@ -378,12 +379,12 @@ def build(meeting: Meeting, *, include_closed: bool = False) -> Doc:
     ``include_closed``: then whole, each marked "Fortroligt" and the document too.
     """
     meeting = clean_meeting(meeting)
-    lang = meeting.lang if meeting.lang in i18n.LABELS else "en"
+    lang = meeting.lang if meeting.lang in i18n.LANGUAGES else "en"
     confidential = ""
     if not include_closed:
         meeting = public_meeting(meeting)
     elif any(item.closed for item in meeting.items):
-        confidential = i18n.label("confidential_doc", lang)
+        confidential = say_in(lang, "confidential_doc")
     header = [
         (i18n.header_label(f.key, f.label, lang), f.value.strip())
         for f in meeting.header
@@ -392,24 +393,24 @@ def build(meeting: Meeting, *, include_closed: bool = False) -> Doc:
     facts = _facts(meeting, lang)
     return Doc(
         lang=lang,
-        doc_type=i18n.label("minutes_doc", lang),
+        doc_type=say_in(lang, "minutes_doc"),
         marker=_marker(meeting, lang),
         draft=meeting.status is not Status.APPROVED,
         header=header,
         title=meeting.title.strip(),
         facts=[(label, value) for _, label, value in facts],
-        agenda_label=i18n.label("agenda", lang),
+        agenda_label=say_in(lang, "agenda"),
         agenda_columns=(
-            i18n.label("item", lang),
-            i18n.label("planned_time", lang),
-            i18n.label("activity", lang),
+            say_in(lang, "item"),
+            say_in(lang, "planned_time"),
+            say_in(lang, "activity"),
         ),
         agenda=_agenda(meeting, lang),
-        participants_label=i18n.label("participants", lang),
+        participants_label=say_in(lang, "participants"),
         participants=[_participant(meeting, i, lang) for i in range(len(meeting.participants))],
         items=[_item(meeting, i, lang) for i in range(len(meeting.items))],
         closing=_closing(meeting, lang),
-        written_label=i18n.label("written_remarks", lang),
+        written_label=say_in(lang, "written_remarks"),
         emails=[(p.name.strip(), p.email.strip()) for p in meeting.participants if p.email.strip()],
         fact_keys=[key for key, _, _ in facts],
         confidential=confidential,

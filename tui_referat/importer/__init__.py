@@ -27,6 +27,7 @@ from markdown_it.tree import SyntaxTreeNode
 from ..domain.model import HEADER_KEYS, SECTIONS, AgendaItem, CaseField, Kind, Meeting, Status
 from ..text import i18n
 from ..text.when import split_time_range
+from ..text.words import say_in
 from . import parts
 from .values import (
     closed_title,
@@ -101,7 +102,7 @@ class _Reader:
         text = self.text_of(nodes)
         if not text.strip():
             return
-        where = i18n.label(key or "minutes", self.meeting.lang)
+        where = say_in(self.meeting.lang, key or "minutes")
         if self.items:
             target = self.items[-1]
             target.extra.setdefault(key or "minutes", []).append(text)
@@ -193,12 +194,12 @@ class _Reader:
         if not sep or not label_lang(doc, "minutes_doc"):
             return False
         mark = mark.strip()
-        for code in i18n.LABELS:
+        for code in i18n.LANGUAGES:
             for status in Status:
                 if mark.casefold() == i18n.status_label(status, code).casefold():
                     self.meeting.status = status
                     return True
-            word = i18n.label("approved_on", code)
+            word = say_in(code, "approved_on")
             if mark.casefold().startswith(word.casefold()):
                 self.meeting.status = Status.APPROVED
                 self.meeting.approved = date_or_none(mark[len(word) :])
@@ -399,7 +400,7 @@ class _Reader:
             entry.item.time = clock
         if self.orphans:
             if not self.items:
-                title = i18n.label("minutes_doc", meeting.lang)
+                title = say_in(meeting.lang, "minutes_doc")
                 self.items.append(_Item(AgendaItem(title), None, 1))
             self.items[0].extra.setdefault("minutes", [])[:0] = self.orphans
         for entry in self.items:

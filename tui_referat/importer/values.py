@@ -15,8 +15,9 @@ from markdown_it.tree import SyntaxTreeNode
 from ..domain.model import Attendance, Kind, NextMeeting
 from ..text import i18n
 from ..text.when import parse_date, parse_time, split_date, split_time_range
+from ..text.words import say_in
 
-LANGS: tuple[str, ...] = tuple(i18n.LABELS)
+LANGS: tuple[str, ...] = i18n.LANGUAGES
 
 
 # -- labels ----------------------------------------------------------------------------------
@@ -31,7 +32,7 @@ def label_key(text: str, keys: tuple[str, ...], lang: str | None = None) -> str 
     wanted = norm(text)
     for code in ([lang] if lang in LANGS else []) + list(LANGS):
         for key in keys:
-            if norm(i18n.LABELS[code][key]) == wanted:
+            if norm(i18n.say_in(code, key)) == wanted:
                 return key
     return None
 
@@ -39,7 +40,7 @@ def label_key(text: str, keys: tuple[str, ...], lang: str | None = None) -> str 
 def label_lang(text: str, key: str) -> str | None:
     """The language whose label for ``key`` is ``text``."""
     for code in LANGS:
-        if norm(i18n.LABELS[code][key]) == norm(text):
+        if norm(i18n.say_in(code, key)) == norm(text):
             return code
     return None
 
@@ -105,7 +106,7 @@ def split_names(text: str) -> list[str]:
     text = text.strip()
     if not text:
         return []
-    words = "|".join(re.escape(i18n.label("and", code)) for code in LANGS)
+    words = "|".join(re.escape(say_in(code, "and")) for code in LANGS)
     matches = list(re.finditer(rf"\s+(?:{words})\s+", text))
     if not matches:
         return [name.strip() for name in text.split(", ") if name.strip()]
@@ -119,11 +120,11 @@ def split_presenters(text: str) -> tuple[str, list[str]]:
 
     The English "by " prefix counts only when every name after it starts with a capital.
     """
-    da = i18n.label("presenter_prefix", "da")
+    da = say_in("da", "presenter_prefix")
     at = text.rfind(f" {da}")
     if at >= 0 and text[at + 1 + len(da) :].strip():
         return text[:at].strip(), split_names(text[at + 1 + len(da) :])
-    en = i18n.label("presenter_prefix", "en")
+    en = say_in("en", "presenter_prefix")
     at = text.rfind(f" {en}")
     while at >= 0:
         names = split_names(text[at + 1 + len(en) :])
@@ -140,7 +141,7 @@ def confidential_mark(text: str) -> tuple[str, bool]:
     """ "Personalesag v/Anne Holm (Fortroligt)" -> ("Personalesag v/Anne Holm", True): the mark
     a confidential export puts after a closed item's heading and agenda row."""
     for code in LANGS:
-        mark = f"({i18n.label('confidential', code)})"
+        mark = f"({say_in(code, 'confidential')})"
         if text.rstrip().casefold().endswith(mark.casefold()):
             return text.rstrip()[: -len(mark)].rstrip(), True
     return text, False
@@ -151,9 +152,9 @@ def closed_title(title: str) -> str | None:
     "Ejendomshandel" for "Ejendomshandel (lukket punkt)"); None for an ordinary title."""
     text = " ".join(title.split())
     for code in LANGS:
-        if norm(text) == norm(i18n.label("closed_item", code)):
+        if norm(text) == norm(say_in(code, "closed_item")):
             return ""
-        note = f"({i18n.label('closed_note', code)})"
+        note = f"({say_in(code, 'closed_note')})"
         if text.casefold().endswith(note.casefold()) and text[: -len(note)].strip():
             return text[: -len(note)].strip()
     return None

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .when import format_time
+from .words import LANGUAGES, WORDS, say_in
 
 #: The Babel locales the exports write dates in (and the month names below are checked against).
 BABEL_LOCALE = {"da": "da_DK", "en": "en_GB"}
@@ -33,180 +34,36 @@ MONTHS = {
     ),
 }  # fmt: skip
 
-LABELS: dict[str, dict[str, str]] = {
-    "da": {
-        "minutes_doc": "Referat",
-        "agenda": "Dagsorden",
-        "date": "Dato",
-        "time": "Tid",
-        "location": "Sted",
-        "chair": "Mødeleder",
-        "secretary": "Sekretær",
-        "participants": "Deltagere",
-        "item": "Punkt",
-        "item_short": "Pkt.",
-        "planned_time": "Ca. tid",
-        "activity": "Aktivitet",
-        "presenter_prefix": "v/",
-        "recommendation": "Indstilling",
-        "minutes": "Referat",
-        "remarks": "Bemærkninger",
-        "written_remarks": "Skriftlige bemærkninger",
-        "problem": "Problemstilling",
-        "solution": "Løsning",
-        "next_steps": "Videre proces",
-        "attachments": "Bilag",
-        "attachment": "Bilag",
-        "actions": "Opfølgning",
-        "action": "Handling",
-        "owner": "Ansvarlig",
-        "due": "Frist",
-        "done": "Udført",
-        "next_meeting": "Næste møde",
-        "remarks_deadline": "Frist for skriftlige bemærkninger",
-        "approved_on": "Godkendt",
-        "received": "modtaget",
-        "header.doc_date": "Dato",
-        "header.handler": "Sagsbeh.",
-        "header.case_no": "Sagsnr.",
-        "header.doc_no": "Dok.nr.",
-        "approval_item": "Godkendelse af referat fra sidste møde",
-        "follow_up_item": "Opfølgning på handlinger",
-        "welcome_item": "Velkomst",
-        "aob_item": "Evt.",
-        "new_meeting_title": "Nyt møde",
-        "and": "og",
-        "closed_item": "Lukket punkt",
-        "closed_note": "lukket punkt",
-        "confidential": "Fortroligt",
-        "confidential_doc": "FORTROLIGT – indeholder lukkede punkter",
-        "closed_follow_up_item": "Opfølgning på handlinger fra lukkede punkter",
-    },
-    "en": {
-        "minutes_doc": "Minutes",
-        "agenda": "Agenda",
-        "date": "Date",
-        "time": "Time",
-        "location": "Place",
-        "chair": "Chair",
-        "secretary": "Secretary",
-        "participants": "Participants",
-        "item": "Item",
-        "item_short": "Item",
-        "planned_time": "Approx. time",
-        "activity": "Activity",
-        "presenter_prefix": "by ",
-        "recommendation": "Recommendation",
-        "minutes": "Minutes",
-        "remarks": "Remarks",
-        "written_remarks": "Written remarks",
-        "problem": "Problem",
-        "solution": "Solution",
-        "next_steps": "Next steps",
-        "attachments": "Attachments",
-        "attachment": "Attachment",
-        "actions": "Actions",
-        "action": "Action",
-        "owner": "Owner",
-        "due": "Due",
-        "done": "Done",
-        "next_meeting": "Next meeting",
-        "remarks_deadline": "Deadline for written remarks",
-        "approved_on": "Approved",
-        "received": "received",
-        "header.doc_date": "Date",
-        "header.handler": "Case handler",
-        "header.case_no": "Case no.",
-        "header.doc_no": "Doc. no.",
-        "approval_item": "Approval of the minutes of the last meeting",
-        "follow_up_item": "Follow-up on actions",
-        "welcome_item": "Welcome",
-        "aob_item": "Any other business",
-        "new_meeting_title": "New meeting",
-        "and": "and",
-        "closed_item": "Closed item",
-        "closed_note": "closed item",
-        "confidential": "Confidential",
-        "confidential_doc": "CONFIDENTIAL – includes closed items",
-        "closed_follow_up_item": "Follow-up on actions from closed items",
-    },
-}
-
-_STATUS = {
-    "da": {"draft": "UDKAST", "review": "TIL KOMMENTERING", "approved": "GODKENDT"},
-    "en": {"draft": "DRAFT", "review": "FOR COMMENTS", "approved": "APPROVED"},
-}
-
-_ATTENDANCE = {
-    "da": {
-        "present": "til stede",
-        "online": "deltog on-line",
-        "apologies": "afbud",
-        "absent": "fraværende",
-        "partial": "deltog delvist",
-    },
-    "en": {
-        "present": "present",
-        "online": "attended online",
-        "apologies": "apologies",
-        "absent": "absent",
-        "partial": "attended in part",
-    },
-}
-
-_KIND = {
-    "da": {
-        "O": "orientering",
-        "D": "drøftelse",
-        "B": "beslutning",
-    },
-    "en": {
-        "O": "information",
-        "D": "discussion",
-        "B": "decision",
-    },
-}
-
-_SOURCE = {
-    "da": {"meeting": "møde", "written": "skriftlig"},
-    "en": {"meeting": "meeting", "written": "written"},
-}
-
 
 def _lang(lang: str) -> str:
-    return lang if lang in LABELS else "en"
-
-
-def label(key: str, lang: str) -> str:
-    """The label for ``key`` in ``lang`` (unknown languages fall back to English)."""
-    return LABELS[_lang(lang)][key]
+    return lang if lang in LANGUAGES else "en"
 
 
 def header_label(key: str, custom_label: str, lang: str) -> str:
     """The label of a case-header field: the known one, else the field's own label."""
     if custom_label:
         return custom_label
-    return LABELS[_lang(lang)].get(f"header.{key}", key)
+    return say_in(_lang(lang), f"header.{key}") if f"header.{key}" in WORDS else key
 
 
 def status_label(status: str, lang: str) -> str:
     """The status shown on the minutes ("UDKAST"); ``status`` a ``Status`` or its value."""
-    return _STATUS[_lang(lang)][status]
+    return say_in(_lang(lang), f"status.{status}")
 
 
 def attendance_label(attendance: str, lang: str) -> str:
     """ "til stede" / "present"; ``attendance`` an ``Attendance`` or its value."""
-    return _ATTENDANCE[_lang(lang)][attendance]
+    return say_in(_lang(lang), f"attendance.{attendance}")
 
 
 def kind_label(kind: str, lang: str) -> str:
     """ "beslutning" / "decision"; ``kind`` a ``Kind`` or its value ("O", "D", "B")."""
-    return _KIND[_lang(lang)][kind]
+    return say_in(_lang(lang), f"kind.{kind}")
 
 
 def source_label(source: str, lang: str) -> str:
     """ "skriftlig" / "written"; ``source`` a ``RemarkSource`` or its value."""
-    return _SOURCE[_lang(lang)][source]
+    return say_in(_lang(lang), f"source.{source}")
 
 
 _DATE_PATTERNS = {

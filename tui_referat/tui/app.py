@@ -17,7 +17,7 @@ from textual.widgets import Input
 
 from ..storage.config import Config, load_config
 from ..storage.session import Session
-from ..text import strings
+from ..text import words
 from .flows.safety_flow import SafetyFlow
 from .inert_filter import inert_line_filters
 from .keys import key_display
@@ -75,7 +75,7 @@ class ReferatApp(CrashHookApp):
         config: Config | None = None,
     ) -> None:
         self.config = load_config() if config is None else config
-        strings.set_lang(lang or self.config.lang or strings.detect_lang())
+        words.set_lang(lang or self.config.lang or words.detect_lang())
         #: The open meeting; ``show_session`` replaces it.
         self.session = session or Session.open(path, read_only=read_only)
         self._wanted_theme = theme or self.config.theme or DEFAULT_THEME
@@ -98,7 +98,7 @@ class ReferatApp(CrashHookApp):
         #: The editor's own themes (bundled and the user's): "change theme" cycles these.
         self.own_themes = [theme_object.name for theme_object in themes]
         if self._wanted_theme not in self.available_themes:
-            self._problems.append(strings.t("theme.unknown", name=self._wanted_theme))
+            self._problems.append(words.say("theme.unknown", name=self._wanted_theme))
             self._wanted_theme = DEFAULT_THEME
         if self._wanted_theme in self.available_themes:
             self.theme = self._wanted_theme
@@ -143,7 +143,7 @@ class ReferatApp(CrashHookApp):
 
     def on_mount(self) -> None:
         for problem in self._problems:
-            self.notify(problem, title=strings.t("theme.problem"), severity="warning", timeout=10)
+            self.notify(problem, title=words.say("theme.problem"), severity="warning", timeout=10)
         # Lock and recovery dialogs first; the main screen gets the session they decide on.
         self.safety.open_meeting(self._show_main)
 

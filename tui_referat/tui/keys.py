@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
-from ..text.strings import STRINGS, t, t_in
+from ..text.words import WORDS, say, say_in
 
 _KEY_NAMES = {
     "escape": "Esc",
@@ -56,9 +56,9 @@ def key_display(binding: Binding) -> str:
 def describe(text: str, lang: str | None = None) -> str:
     """A binding's description or tooltip as shown: a key into ``text.strings`` translated
     (into ``lang``, by default the UI language), or literal text as it is."""
-    if text not in STRINGS:
+    if text not in WORDS:
         return text
-    return t(text) if lang is None else t_in(lang, text)
+    return say(text) if lang is None else say_in(lang, text)
 
 
 def keymap_of(node: DOMNode) -> Mapping[str, str]:

@@ -19,8 +19,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.dom import DOMNode
 
-from ..text import i18n
-from ..text.strings import STRINGS, get_lang, t, t_in
+from ..text.words import WORDS, get_lang, say, say_in
 from .forms._common import focus_first
 from .forms.meeting_details import HeaderList
 from .keys import bindings_by_id, declared_bindings, describe, keymap_of
@@ -73,10 +72,10 @@ class ReferatPalette(NoMatchesTextPalette):
     """Textual's command palette with the search field and "no matches" in the UI language."""
 
     def __init__(self) -> None:
-        super().__init__(placeholder=t("palette.placeholder"), id="--command-palette")
+        super().__init__(placeholder=say("palette.placeholder"), id="--command-palette")
 
     def no_matches_text(self) -> str:
-        return t("palette.no_matches")
+        return say("palette.no_matches")
 
 
 def _flat(node: DOMNode) -> list[Binding]:
@@ -111,10 +110,10 @@ def palette_commands(screen: DOMNode) -> Iterator[Command]:
 
 
 def _binding_name(binding: Binding, in_nav: bool, lang: str) -> str:
-    if f"palette.{binding.id}" in STRINGS:
-        return t_in(lang, f"palette.{binding.id}")
+    if f"palette.{binding.id}" in WORDS:
+        return say_in(lang, f"palette.{binding.id}")
     title = describe(binding.description, lang)
-    return f"{t_in(lang, 'nav.title')}: {_lower_first(title)}" if in_nav else title
+    return f"{say_in(lang, 'nav.title')}: {_lower_first(title)}" if in_nav else title
 
 
 def palette_entries(screen: DOMNode) -> Iterator[PaletteEntry]:
@@ -142,7 +141,7 @@ def palette_entries(screen: DOMNode) -> Iterator[PaletteEntry]:
 
 
 def _string(key: str, lang: str, **fields: object) -> str:
-    return t_in(lang, key, **fields)
+    return say_in(lang, key, **fields)
 
 
 def cycle_theme(app: object) -> None:
@@ -151,15 +150,15 @@ def cycle_theme(app: object) -> None:
     current = getattr(app, "theme", "")
     index = themes.index(current) + 1 if current in themes else 0
     app.theme = themes[index % len(themes)]  # type: ignore[attr-defined]
-    app.notify(t("palette.theme", name=app.theme), timeout=3)  # type: ignore[attr-defined]
+    app.notify(say("palette.theme", name=app.theme), timeout=3)  # type: ignore[attr-defined]
 
 
 # -- places without a key of their own -------------------------------------------------------
 
 
 def _tab_title(key: str, lang: str) -> str:
-    title = t_in(lang, "item.remarks_note") if key == "remarks_note" else i18n.label(key, lang)
-    return t_in(lang, "palette.tab", tab=title)
+    title = say_in(lang, "item.remarks_note") if key == "remarks_note" else say_in(lang, key)
+    return say_in(lang, "palette.tab", tab=title)
 
 
 def place_commands(screen: MainScreen) -> Iterator[PaletteEntry]:
@@ -212,7 +211,7 @@ def open_tab(screen: MainScreen, key: str, add: bool = False) -> None:
     if node.kind != "item":
         shown = screen.item_editor.index if screen.item_editor.item is not None else -1
         if not 0 <= shown < len(screen.meeting.items):
-            screen.notify(t("nav.no_item"), severity="warning")
+            screen.notify(say("nav.no_item"), severity="warning")
             return
         node = Node("item", shown)
         screen.nav.select(node)

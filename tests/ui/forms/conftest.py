@@ -27,7 +27,7 @@ from tui_referat.domain.model import (
     Remark,
     RemarkSource,
 )
-from tui_referat.text.strings import set_lang
+from tui_referat.text.words import set_lang
 from tui_referat.tui.messages import EditRequested
 
 

@@ -176,7 +176,7 @@ def test_footer_keys_have_ids_and_translated_descriptions(meeting, host) -> None
 
 
 def test_english_ui_shows_english_headers_and_attendance(meeting, host) -> None:
-    from tui_referat.text.strings import set_lang
+    from tui_referat.text.words import set_lang
 
     set_lang("en")
     app = host(ParticipantsTable(meeting))

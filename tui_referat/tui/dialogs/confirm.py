@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select
 
-from ...text.strings import get_lang, t
+from ...text.words import get_lang, say
 
 #: Left / Right move between a dialog's buttons (Tab and Shift+Tab too); Enter presses one.
 BUTTON_MOVES: list[BindingType] = [
@@ -83,8 +83,8 @@ class ConfirmDialog(ModalScreen[bool]):
     def __init__(self, question: str, yes: str | None = None, no: str | None = None) -> None:
         super().__init__()
         self.question = question
-        self.yes = yes or t("dialog.yes")
-        self.no = no or t("dialog.no")
+        self.yes = yes or say("dialog.yes")
+        self.no = no or say("dialog.no")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -92,7 +92,7 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(keyed_label(self.yes, self.YES_KEYS), id="yes", variant="error")
                 yield Button(keyed_label(self.no, self.NO_KEYS), id="no")
-            yield Label(t("dialog.keys"), classes="dialog-keys")
+            yield Label(say("dialog.keys"), classes="dialog-keys")
 
     def on_mount(self) -> None:
         focus_button(self, "no")
@@ -119,13 +119,13 @@ class QuitDialog(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(t("quit.question"), classes="dialog-question")
+            yield Label(say("quit.question"), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
                 for choice, variant in (("save", "primary"), ("discard", "error")):
-                    label = keyed_label(t(f"quit.{choice}"), self.KEYS[choice])
+                    label = keyed_label(say(f"quit.{choice}"), self.KEYS[choice])
                     yield Button(label, id=choice, variant=variant)
-                yield Button(keyed_label(t("quit.cancel"), self.KEYS["cancel"]), id="cancel")
-            yield Label(t("dialog.keys"), classes="dialog-keys")
+                yield Button(keyed_label(say("quit.cancel"), self.KEYS["cancel"]), id="cancel")
+            yield Label(say("dialog.keys"), classes="dialog-keys")
 
     def on_mount(self) -> None:
         focus_button(self, "save")

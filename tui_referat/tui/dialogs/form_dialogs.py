@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from ...text.strings import t
+from ...text.words import say
 from ..textual_private import translate_bindings
 from .confirm import DialogSelect
 
@@ -85,8 +85,8 @@ class FieldsDialog(ModalScreen["dict[str, Any] | None"]):
                         )
             yield Static("", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("forms.ok"), id="ok", variant="primary")
-                yield Button(t("forms.cancel"), id="cancel")
+                yield Button(say("forms.ok"), id="ok", variant="primary")
+                yield Button(say("forms.cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one(f"#{self.first}").focus()

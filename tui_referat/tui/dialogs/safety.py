@@ -20,8 +20,7 @@ from ...safety.recovery import RecoveryInfo
 from ...safety.sanitize import one_line
 from ...text.i18n import format_time
 from ...text.i18n import quick_date as format_date
-from ...text.safety_strings import ts, ts_count
-from ...text.strings import get_lang
+from ...text.words import get_lang, say, say_count
 from .confirm import BUTTON_MOVES, focus_button
 
 
@@ -89,7 +88,7 @@ class RecoveryDialog(_ChoiceDialog):
         self.target = target
 
     def title_text(self) -> str:
-        return ts("recovery.title")
+        return say("recovery.title")
 
     def lines(self) -> list[tuple[str, str]]:
         meta = self.info.meta
@@ -97,10 +96,10 @@ class RecoveryDialog(_ChoiceDialog):
         summary = self.info.summary
         items = ""
         if summary.changed_items:
-            items = ts_count("recovery.items", summary.changed_items)
+            items = say_count("recovery.items", summary.changed_items)
         result = [
             (
-                ts(
+                say(
                     "recovery.what",
                     name=one_line(self.info.original.name),
                     when=describe_time(meta.written_at),
@@ -109,9 +108,9 @@ class RecoveryDialog(_ChoiceDialog):
                 "safety-text",
             ),
             (
-                ts(
+                say(
                     "recovery.differs",
-                    added=ts_count("recovery.lines", summary.lines_added),
+                    added=say_count("recovery.lines", summary.lines_added),
                     removed=summary.lines_removed,
                     items=items,
                 ),
@@ -119,26 +118,26 @@ class RecoveryDialog(_ChoiceDialog):
             ),
         ]
         if self.info.file_text is None:
-            result.append((ts("recovery.file_missing"), "safety-warning"))
+            result.append((say("recovery.file_missing"), "safety-warning"))
         elif self.info.file_changed:
-            result.append((ts("recovery.file_changed"), "safety-warning"))
-        result.append((ts("recovery.keys", target=one_line(self.target.name)), "safety-keys"))
+            result.append((say("recovery.file_changed"), "safety-warning"))
+        result.append((say("recovery.keys", target=one_line(self.target.name)), "safety-keys"))
         return result
 
     def buttons(self) -> list[tuple[str, str, str]]:
         return [
-            ("restore", ts("recovery.restore"), "primary"),
-            ("save_as", ts("recovery.save_as"), "default"),
-            ("discard", ts("recovery.discard"), "error"),
+            ("restore", say("recovery.restore"), "primary"),
+            ("save_as", say("recovery.save_as"), "default"),
+            ("discard", say("recovery.discard"), "error"),
         ]
 
 
 def describe_lock(name: str, held: LockHeld) -> str:
     info: LockInfo = held.info
     if not held.readable:
-        return ts("lock.unknown", name=one_line(name), user=one_line(held.owner or info.user))
+        return say("lock.unknown", name=one_line(name), user=one_line(held.owner or info.user))
     since = info.since_time
-    return ts(
+    return say(
         "lock.who",
         name=one_line(name),
         user=one_line(info.user),
@@ -164,19 +163,19 @@ class LockDialog(_ChoiceDialog):
         self.held = held
 
     def title_text(self) -> str:
-        return ts("lock.title")
+        return say("lock.title")
 
     def lines(self) -> list[tuple[str, str]]:
         return [
             (describe_lock(self.name_shown, self.held), "safety-text"),
-            (ts("lock.keys"), "safety-keys"),
+            (say("lock.keys"), "safety-keys"),
         ]
 
     def buttons(self) -> list[tuple[str, str, str]]:
         return [
-            ("read_only", ts("lock.read_only"), "primary"),
-            ("take_over", ts("lock.take_over"), "warning"),
-            ("quit", ts("lock.quit"), "default"),
+            ("read_only", say("lock.read_only"), "primary"),
+            ("take_over", say("lock.take_over"), "warning"),
+            ("quit", say("lock.quit"), "default"),
         ]
 
 
@@ -197,20 +196,20 @@ class DiskChangedDialog(_ChoiceDialog):
         self.target = target
 
     def title_text(self) -> str:
-        return ts("disk.title")
+        return say("disk.title")
 
     def lines(self) -> list[tuple[str, str]]:
         return [
-            (ts("disk.what", name=one_line(self.name_shown)), "safety-text"),
-            (ts("disk.keys", target=one_line(self.target.name)), "safety-keys"),
+            (say("disk.what", name=one_line(self.name_shown)), "safety-text"),
+            (say("disk.keys", target=one_line(self.target.name)), "safety-keys"),
         ]
 
     def buttons(self) -> list[tuple[str, str, str]]:
         return [
-            ("save_as", ts("disk.save_as"), "primary"),
-            ("overwrite", ts("disk.overwrite"), "warning"),
-            ("reload", ts("disk.reload"), "error"),
-            ("cancel", ts("disk.cancel"), "default"),
+            ("save_as", say("disk.save_as"), "primary"),
+            ("overwrite", say("disk.overwrite"), "warning"),
+            ("reload", say("disk.reload"), "error"),
+            ("cancel", say("disk.cancel"), "default"),
         ]
 
 
@@ -231,17 +230,17 @@ class ReadOnlyFileDialog(_ChoiceDialog):
         self.target = target
 
     def title_text(self) -> str:
-        return ts("read_only_file.title")
+        return say("read_only_file.title")
 
     def lines(self) -> list[tuple[str, str]]:
         return [
-            (ts("read_only_file.what", name=one_line(self.name_shown)), "safety-text"),
-            (ts("read_only_file.keys", target=one_line(self.target.name)), "safety-keys"),
+            (say("read_only_file.what", name=one_line(self.name_shown)), "safety-text"),
+            (say("read_only_file.keys", target=one_line(self.target.name)), "safety-keys"),
         ]
 
     def buttons(self) -> list[tuple[str, str, str]]:
         return [
-            ("save_as", ts("disk.save_as"), "primary"),
-            ("overwrite", ts("disk.overwrite"), "warning"),
-            ("cancel", ts("disk.cancel"), "default"),
+            ("save_as", say("disk.save_as"), "primary"),
+            ("overwrite", say("disk.overwrite"), "warning"),
+            ("cancel", say("disk.cancel"), "default"),
         ]

@@ -24,7 +24,7 @@ from ...domain.model import Meeting, Status
 from ...storage import save_meeting
 from ...storage.session import Session
 from ...text import form_values as values
-from ...text.strings import get_lang, t
+from ...text.words import get_lang, say
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.form_dialogs import FieldsDialog, FieldSpec
 from .safety_flow import SafetyFlow
@@ -113,46 +113,46 @@ def new_meeting_from_this(screen: CycleScreen) -> None:
 
     def validate(given: dict[str, Any]) -> tuple[str, str] | None:
         if not given["path"]:
-            return "path", t("forms.required", field=t("cycle.path"))
+            return "path", say("forms.required", field=say("cycle.path"))
         target = resolve_target(given["path"], session.path)
         if target.exists():
-            return "path", t("cycle.exists", path=str(target))
+            return "path", say("cycle.exists", path=str(target))
         if not target.parent.is_dir():
-            return "path", t("cycle.no_folder", folder=str(target.parent))
+            return "path", say("cycle.no_folder", folder=str(target.parent))
         return None
 
     def chosen(given: dict[str, Any] | None) -> None:
         if given is not None:
             _write_next(screen, draft, resolve_target(given["path"], session.path))
 
-    dialog = FieldsDialog(t("cycle.new"), [FieldSpec("path", t("cycle.path"), shown)], validate)
+    dialog = FieldsDialog(say("cycle.new"), [FieldSpec("path", say("cycle.path"), shown)], validate)
     screen.app.push_screen(dialog, chosen)
 
 
 def _write_next(screen: CycleScreen, draft: Meeting, target: Path) -> None:
     app = screen.app
     if target.exists():  # appeared while the dialog was open
-        app.notify(t("cycle.exists", path=str(target)), severity="error")
+        app.notify(say("cycle.exists", path=str(target)), severity="error")
         return
     try:
         save_meeting(draft, target)
     except (MeetingFileError, OSError) as error:
-        app.notify(str(error), title=t("cycle.write_failed"), severity="error", timeout=15)
+        app.notify(str(error), title=say("cycle.write_failed"), severity="error", timeout=15)
         return
     carried = sum(len(item.actions) for item in draft.items)
-    app.notify(t("cycle.written", path=str(target), actions=carried), timeout=10)
+    app.notify(say("cycle.written", path=str(target), actions=carried), timeout=10)
     key = "cycle.open_question_dirty" if screen.session.dirty else "cycle.open_question"
 
     def answered(yes: bool | None) -> None:
         if not yes:
             return
         if screen.session.dirty and not screen.save():
-            app.notify(t("cycle.not_opened"), severity="warning")
+            app.notify(say("cycle.not_opened"), severity="warning")
             return
         screen.safety.open_file(target)
 
-    question = t(key, path=str(target))
-    app.push_screen(ConfirmDialog(question, t("cycle.open"), t("cycle.stay")), answered)
+    question = say(key, path=str(target))
+    app.push_screen(ConfirmDialog(question, say("cycle.open"), say("cycle.stay")), answered)
 
 
 # -- review and approval ----------------------------------------------------------------------
@@ -162,9 +162,9 @@ def _date_problem(field_id: str, text: str) -> tuple[str, str] | None:
     try:
         day = values.typed_date(text)
     except ValueError:
-        return field_id, t("forms.bad_date", value=text.strip())
+        return field_id, say("forms.bad_date", value=text.strip())
     if day is None:
-        return field_id, t("forms.required", field=t(f"cycle.{field_id}"))
+        return field_id, say("forms.required", field=say(f"cycle.{field_id}"))
     return None
 
 
@@ -173,7 +173,7 @@ def send_for_review(screen: CycleScreen) -> None:
     meeting = screen.meeting
     lang = get_lang()
     if meeting.status is Status.APPROVED:
-        screen.notify(t("cycle.approved_already"), severity="warning", timeout=10)
+        screen.notify(say("cycle.approved_already"), severity="warning", timeout=10)
         return
     deadline = meeting.remarks_deadline
     if deadline is None:
@@ -195,11 +195,11 @@ def send_for_review(screen: CycleScreen) -> None:
         try:
             values.parse_time(given["deadline_time"])
         except ValueError:
-            return "deadline_time", t("forms.bad_time", value=given["deadline_time"])
+            return "deadline_time", say("forms.bad_time", value=given["deadline_time"])
         when = parsed(given)
         if meeting.date is not None and when.date() < meeting.date:
             date = values.format_date(meeting.date, lang)
-            return "deadline_date", t("cycle.deadline_before", date=date)
+            return "deadline_date", say("cycle.deadline_before", date=date)
         return None
 
     def chosen(given: dict[str, Any] | None) -> None:
@@ -209,25 +209,25 @@ def send_for_review(screen: CycleScreen) -> None:
             screen,
             lambda m: cycle.send_for_review(m, parsed(given)),
             ("remarks_deadline", "status"),
-            t("cycle.review"),
+            say("cycle.review"),
         )
         if scratch is None:
             return
         when = deadline_text(scratch.remarks_deadline, lang)
-        screen.notify(t("cycle.review.done", deadline=when))
+        screen.notify(say("cycle.review.done", deadline=when))
 
     fields = [
         FieldSpec(
-            "deadline_date", t("cycle.deadline_date"), values.format_date(deadline.date(), lang)
+            "deadline_date", say("cycle.deadline_date"), values.format_date(deadline.date(), lang)
         ),
         FieldSpec(
             "deadline_time",
-            t("cycle.deadline_time"),
+            say("cycle.deadline_time"),
             time_text,
             placeholder=values.format_time(dt.time(23, 59), lang),
         ),
     ]
-    screen.app.push_screen(FieldsDialog(t("cycle.review.title"), fields, validate), chosen)
+    screen.app.push_screen(FieldsDialog(say("cycle.review.title"), fields, validate), chosen)
 
 
 def _transition(
@@ -251,7 +251,7 @@ def approve(screen: CycleScreen) -> None:
     meeting = screen.meeting
     lang = get_lang()
     if meeting.status is Status.APPROVED:
-        screen.notify(t("cycle.approved_already"), severity="warning", timeout=10)
+        screen.notify(say("cycle.approved_already"), severity="warning", timeout=10)
         return
 
     def validate(given: dict[str, Any]) -> tuple[str, str] | None:
@@ -261,7 +261,7 @@ def approve(screen: CycleScreen) -> None:
         day = values.typed_date(given["approve_date"])
         if meeting.date is not None and day is not None and day < meeting.date:
             date = values.format_date(meeting.date, lang)
-            return "approve_date", t("cycle.approve_before", date=date)
+            return "approve_date", say("cycle.approve_before", date=date)
         return None
 
     def chosen(given: dict[str, Any] | None) -> None:
@@ -271,15 +271,15 @@ def approve(screen: CycleScreen) -> None:
             screen,
             lambda m: cycle.approve(m, values.typed_date(given["approve_date"])),
             ("approved", "status"),
-            t("cycle.approve"),
+            say("cycle.approve"),
         )
         if scratch is None:
             return
-        screen.notify(t("cycle.approve.done", date=values.format_date(scratch.approved, lang)))
+        screen.notify(say("cycle.approve.done", date=values.format_date(scratch.approved, lang)))
 
     today = values.format_date(dt.date.today(), lang)
-    fields = [FieldSpec("approve_date", t("cycle.approve_date"), today)]
-    screen.app.push_screen(FieldsDialog(t("cycle.approve.title"), fields, validate), chosen)
+    fields = [FieldSpec("approve_date", say("cycle.approve_date"), today)]
+    screen.app.push_screen(FieldsDialog(say("cycle.approve.title"), fields, validate), chosen)
 
 
 def deadline_text(deadline: dt.datetime | None, lang: str) -> str:

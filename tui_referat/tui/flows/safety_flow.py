@@ -31,8 +31,7 @@ from ...safety.signals import EmergencyHandlers, install_emergency_handlers
 from ...storage import loads_meeting
 from ...storage.session import Session
 from ...storage.stamp import FileStamp, stamp
-from ...text.safety_strings import ts
-from ...text.strings import t
+from ...text.words import say
 
 #: How often the recovery keeper is asked whether to write (seconds): a copy is due
 #: ``keeper.DELAY`` after the first change it lacks, and written at most a tick later.
@@ -158,11 +157,11 @@ class SafetyFlow:
             return
         if result.took_over is not None:
             app.notify(
-                ts("lock.stale", user=one_line(result.took_over.user), pid=result.took_over.pid),
+                say("lock.stale", user=one_line(result.took_over.user), pid=result.took_over.pid),
                 timeout=8,
             )
         elif not result.enforced:
-            app.notify(ts("lock.unenforced", error=result.error), severity="warning", timeout=8)
+            app.notify(say("lock.unenforced", error=result.error), severity="warning", timeout=8)
         self.tell_set_aside(self.set_aside)
         self.set_aside = []
         self._offer_recovery(show_main, self.recovery)
@@ -172,7 +171,7 @@ class SafetyFlow:
         for entry in entries:
             self.app.notify(
                 describe_set_aside(entry),
-                title=ts("recovery.title"),
+                title=say("recovery.title"),
                 severity="error" if entry.error else "warning",
                 timeout=60,
             )
@@ -201,10 +200,10 @@ class SafetyFlow:
                     self._restore(info)  # do not lose it: keep it in the editor instead
                 else:
                     recovery.discard_recovery(path)
-                    app.notify(ts("recovery.saved_as", path=str(target)), timeout=10)
+                    app.notify(say("recovery.saved_as", path=str(target)), timeout=10)
             elif choice == "discard":
                 recovery.discard_recovery(path)
-                app.notify(ts("recovery.discarded"), timeout=4)
+                app.notify(say("recovery.discarded"), timeout=4)
             show_main()
 
         from ..dialogs.safety import RecoveryDialog  # when first shown (module doc)
@@ -231,7 +230,7 @@ class SafetyFlow:
             guard.base = info.meta.base  # a file changed since then is noticed on save
         guard.keeper.has_copy = True
         self.app.show_session(session)
-        self.app.notify(ts("recovery.restored"), timeout=8)
+        self.app.notify(say("recovery.restored"), timeout=8)
 
     def open_file(self, path: Path) -> bool:
         """Edit ``path`` instead of the current (saved) meeting: the lock moves with it."""
@@ -247,9 +246,9 @@ class SafetyFlow:
         guard.accept_disk()
         if isinstance(guard.acquire_lock(), LockHeld):
             session.read_only = True
-            app.notify(t("cycle.lock_held", name=path.name), severity="warning", timeout=10)
+            app.notify(say("cycle.lock_held", name=path.name), severity="warning", timeout=10)
         app.show_session(session)
-        app.notify(t("cycle.opened", path=str(path)), timeout=5)
+        app.notify(say("cycle.opened", path=str(path)), timeout=5)
         return True
 
     # -- while editing ------------------------------------------------------------------
@@ -262,7 +261,7 @@ class SafetyFlow:
         guard.tick()
         if guard.last_error and guard.last_error != before:
             self.app.notify(
-                ts("recovery.failed", error=guard.last_error), severity="error", timeout=15
+                say("recovery.failed", error=guard.last_error), severity="error", timeout=15
             )
         self.ticks += 1
         if self.ticks % DISK_EVERY == 0 and self.app.main_screen is not None:
@@ -278,7 +277,7 @@ class SafetyFlow:
             return
         self.disk_noticed = current
         self.app.notify(
-            ts("disk.noticed", name=one_line(guard.path.name)), severity="warning", timeout=10
+            say("disk.noticed", name=one_line(guard.path.name)), severity="warning", timeout=10
         )
 
     def ask_if_changed_on_disk(self, screen: EditorScreen) -> bool:
@@ -346,7 +345,7 @@ class SafetyFlow:
 
     def save_failed(self) -> str:
         """After a failed save: refresh the recovery copy; the sentence to add to the message."""
-        return ts("save.failed_kept") if self.guard.write_now() else ""
+        return say("save.failed_kept") if self.guard.write_now() else ""
 
     # -- closing ------------------------------------------------------------------------
 
@@ -372,14 +371,14 @@ def describe_set_aside(entry: recovery.SetAside) -> str:
 
     path = one_line(str(entry.path))
     if entry.error:
-        return ts("recovery.not_moved", error=one_line(entry.error), path=path)
+        return say("recovery.not_moved", error=one_line(entry.error), path=path)
     if entry.reason == "damaged":
-        text = ts("recovery.damaged", detail=one_line(entry.detail), path=path)
+        text = say("recovery.damaged", detail=one_line(entry.detail), path=path)
         if entry.text_path is not None:
-            text += ts("recovery.readable", path=one_line(str(entry.text_path)))
+            text += say("recovery.readable", path=one_line(str(entry.text_path)))
         return text
     meta = entry.meta
-    why = ts(f"recovery.why.{entry.reason}", original=one_line(meta.original), pid=meta.pid)
+    why = say(f"recovery.why.{entry.reason}", original=one_line(meta.original), pid=meta.pid)
     who = one_line(f"{meta.user or '?'}@{meta.host or '?'}")
     when = describe_time(meta.written_at) if meta.has_header else "?"
-    return ts("recovery.foreign", why=why, who=who, when=when, path=path)
+    return say("recovery.foreign", why=why, who=who, when=when, path=path)

@@ -17,8 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from ...domain.edits import Edit, SetField
-from ...text import i18n
-from ...text.strings import get_lang, t
+from ...text.words import say
 from ..messages import request_edit
 from ..widgets.field_input import FieldInput as FieldInput  # the forms' inputs
 
@@ -55,11 +54,6 @@ def list_bindings(prefix: str) -> list[BindingType]:
             id=f"{prefix}.down",
         ),
     ]
-
-
-def dl(key: str) -> str:
-    """A domain label (from ``i18n``) in the UI language."""
-    return i18n.label(key, get_lang())
 
 
 def index_of(items: list[Any], obj: Any) -> int:
@@ -218,8 +212,8 @@ class FixedForm(FormLogic, Vertical):
 
 
 def date_problem(text: str) -> str:
-    return t("forms.bad_date", value=text.strip())
+    return say("forms.bad_date", value=text.strip())
 
 
 def time_problem(text: str) -> str:
-    return t("forms.bad_time", value=text.strip())
+    return say("forms.bad_time", value=text.strip())

@@ -14,8 +14,8 @@ from textual.widgets import Input, Label, Static
 
 from ...domain.model import Action
 from ...text import form_values as values
-from ...text.strings import get_lang, t
-from ._common import FieldInput, date_problem, dl, list_bindings, load_css
+from ...text.words import get_lang, say
+from ._common import FieldInput, date_problem, list_bindings, load_css
 from .entries import EntriesEditor, EntryList
 
 
@@ -54,36 +54,38 @@ class ActionsEditor(EntriesEditor):
 
     def compose_fields(self) -> ComposeResult:
         yield Horizontal(
-            Label(dl("action"), classes="label"), FieldInput(id="text", compact=True), classes="row"
-        )
-        yield Horizontal(
-            Label(dl("owner"), classes="label"),
-            FieldInput(id="owner", compact=True, placeholder=t("forms.owner_placeholder")),
+            Label(say("action"), classes="label"),
+            FieldInput(id="text", compact=True),
             classes="row",
         )
         yield Horizontal(
-            Label(dl("due"), classes="label"),
+            Label(say("owner"), classes="label"),
+            FieldInput(id="owner", compact=True, placeholder=say("forms.owner_placeholder")),
+            classes="row",
+        )
+        yield Horizontal(
+            Label(say("due"), classes="label"),
             FieldInput(id="due", compact=True, classes="date"),
             Static("", id="done"),
             classes="row",
         )
 
     def new_entry(self) -> Action:
-        return Action(text=t("forms.new_action"))
+        return Action(text=say("forms.new_action"))
 
     def show_entry(self, entry: Action, force: bool) -> None:
         self.show_input("text", entry.text, force)
         self.show_input("owner", entry.owner, force)
         self.show_input("due", values.format_date(entry.due, get_lang()), force)
         box = "[x]" if entry.done else "[ ]"
-        self.query_one("#done", Static).update(Text(f"{box} {dl('done')}"))
+        self.query_one("#done", Static).update(Text(f"{box} {say('done')}"))
         names = [p.name for p in self.meeting.participants if p.name]
         self.query_one("#owner", Input).suggester = SuggestFromList(names, case_sensitive=False)
 
     def toggle_done(self) -> None:
         action = self.selected
         if isinstance(action, Action):
-            self.set_field(action, "done", not action.done, dl("done"))
+            self.set_field(action, "done", not action.done, say("done"))
 
     def commit(self, input_id: str, text: str) -> str | None:
         action = self.selected
@@ -91,7 +93,7 @@ class ActionsEditor(EntriesEditor):
             return None
         if input_id == "text":
             if not text.strip():
-                return t("forms.required", field=dl("action"))
+                return say("forms.required", field=say("action"))
             self.set_field(action, "text", text.strip())
         elif input_id == "owner":
             self.set_field(action, "owner", text.strip())

@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Label
 
 from ...domain.model import Attachment
-from ...text.strings import t
+from ...text.words import say
 from ._common import FieldInput, index_of, list_bindings, load_css
 from .entries import EntriesEditor, EntryList
 
@@ -46,18 +46,18 @@ class AttachmentsEditor(EntriesEditor):
 
     def compose_fields(self) -> ComposeResult:
         yield Horizontal(
-            Label(t("forms.title"), classes="label"),
+            Label(say("forms.title"), classes="label"),
             FieldInput(id="title", compact=True),
             classes="row",
         )
         yield Horizontal(
-            Label(t("forms.path"), classes="label"),
+            Label(say("forms.path"), classes="label"),
             FieldInput(id="path", compact=True, placeholder="bilag/fil.pdf · https://…"),
             classes="row",
         )
 
     def new_entry(self) -> Attachment:
-        return Attachment(title=t("forms.new_attachment"))
+        return Attachment(title=say("forms.new_attachment"))
 
     def show_entry(self, entry: Attachment, force: bool) -> None:
         self.show_input("title", entry.title, force)
@@ -67,6 +67,6 @@ class AttachmentsEditor(EntriesEditor):
         attachment = self.selected
         if isinstance(attachment, Attachment) and input_id in ("title", "path"):
             if input_id == "title" and not text.strip():
-                return t("forms.required", field=t("forms.title"))
+                return say("forms.required", field=say("forms.title"))
             self.set_field(attachment, input_id, text.strip())
         return None

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from ...domain.edits import Insert, Move, Remove
 from ...domain.model import AgendaItem, Meeting
-from ...text.strings import t
+from ...text.words import say
 from ..dialogs.confirm import ConfirmDialog
 from ..textual_private import translate_bindings
 from ..widgets.section_tabs import SectionTabs
@@ -135,7 +135,7 @@ class EntriesEditor(FixedForm):
             options.append(Option(prompt, disabled=entry is None))
         if not entries:
             self._rows = [None]
-            options = [Option(t(self.EMPTY), disabled=True)]
+            options = [Option(say(self.EMPTY), disabled=True)]
         listing.clear_options()
         listing.add_options(options)
         row = None
@@ -184,7 +184,7 @@ class EntriesEditor(FixedForm):
             index = index_of(entries, self.selected) + 1
         self.selected = new
         self._focus_fields_next = True
-        self.post_edit(Insert(self.item, self.ATTR, index, new, t("forms.add")))
+        self.post_edit(Insert(self.item, self.ATTR, index, new, say("forms.add")))
 
     def select_entry(self, entry: Any) -> None:
         """Highlight ``entry`` in the list if it is one of the entries."""
@@ -221,8 +221,8 @@ class EntriesEditor(FixedForm):
         new = copy.deepcopy(entry)
         self.selected = new
         index = index_of(self.entries, entry) + 1
-        self.post_edit(Insert(self.item, self.ATTR, index, new, t("forms.duplicate")))
-        self.notify(t("forms.duplicated"), timeout=2)
+        self.post_edit(Insert(self.item, self.ATTR, index, new, say("forms.duplicate")))
+        self.notify(say("forms.duplicated"), timeout=2)
 
     def paste_entries(self, text: str) -> None:
         """Text pasted on the list (subclasses may make entries of it)."""
@@ -246,9 +246,11 @@ class EntriesEditor(FixedForm):
         def confirmed(yes: bool | None) -> None:
             if yes and index < len(self.entries) and self.entries[index] is entry:
                 self.selected = None
-                self.post_edit(Remove(self.item, self.ATTR, index, t("forms.delete")))
+                self.post_edit(Remove(self.item, self.ATTR, index, say("forms.delete")))
 
-        self.app.push_screen(ConfirmDialog(t("forms.confirm_delete", what=t(self.WHAT))), confirmed)
+        self.app.push_screen(
+            ConfirmDialog(say("forms.confirm_delete", what=say(self.WHAT))), confirmed
+        )
 
     def move_entry(self, step: int) -> None:
         if self.selected is None:
@@ -256,5 +258,5 @@ class EntriesEditor(FixedForm):
         index = index_of(self.entries, self.selected)
         target = self.move_target(index, step)
         if target is not None:
-            label = t("forms.move_up_tip" if step < 0 else "forms.move_down_tip")
+            label = say("forms.move_up_tip" if step < 0 else "forms.move_down_tip")
             self.post_edit(Move(self.item, self.ATTR, index, target, label))

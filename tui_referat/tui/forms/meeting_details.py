@@ -17,7 +17,7 @@ from ...domain.edits import Insert, Move, Remove, SetField
 from ...domain.model import HEADER_KEYS, LANGUAGES, CaseField, Meeting, Status
 from ...text import form_values as values
 from ...text import i18n
-from ...text.strings import get_lang, t
+from ...text.words import get_lang, say
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.form_dialogs import FieldsDialog, FieldSpec
 from ..messages import request_edit
@@ -26,7 +26,6 @@ from ..widgets.focus_ring import RING_BINDINGS, FocusRing
 from ._common import (
     Form,
     date_problem,
-    dl,
     list_bindings,
     load_css,
     time_problem,
@@ -56,7 +55,7 @@ class HeaderList(OptionList):
         self.clear_options()
         lang = get_lang()
         if not header:
-            self.add_option(Option(t("forms.header.empty"), disabled=True))
+            self.add_option(Option(say("forms.header.empty"), disabled=True))
             return
         for case_field in header:
             label = i18n.header_label(case_field.key, case_field.label, lang)
@@ -88,17 +87,22 @@ class HeaderList(OptionList):
 
         def validate(given: dict[str, Any]) -> tuple[str, str] | None:
             if given["key"] == _CUSTOM and not given["label"]:
-                return "label", t("forms.required", field=t("forms.header.label"))
+                return "label", say("forms.required", field=say("forms.header.label"))
             return None
 
         return FieldsDialog(
-            t("forms.header.edit"),
+            say("forms.header.edit"),
             [
                 FieldSpec(
-                    "key", t("forms.header.key"), key, [*known, (t("forms.header.custom"), _CUSTOM)]
+                    "key",
+                    say("forms.header.key"),
+                    key,
+                    [*known, (say("forms.header.custom"), _CUSTOM)],
                 ),
-                FieldSpec("value", t("forms.header.value"), case_field.value if case_field else ""),
-                FieldSpec("label", t("forms.header.label"), label),
+                FieldSpec(
+                    "value", say("forms.header.value"), case_field.value if case_field else ""
+                ),
+                FieldSpec("label", say("forms.header.label"), label),
             ],
             validate,
             # A new field is the next one the header lacks: straight to its value.
@@ -168,7 +172,7 @@ class HeaderList(OptionList):
             if yes:
                 request_edit(self, Remove(self.meeting, "header", index))
 
-        self.app.push_screen(ConfirmDialog(t("forms.confirm_delete", what=what)), confirmed)
+        self.app.push_screen(ConfirmDialog(say("forms.confirm_delete", what=what)), confirmed)
 
     def action_move(self, step: int) -> None:
         index = self._current()
@@ -198,33 +202,37 @@ class MeetingDetailsForm(FocusRing, Form):
         def field(input_id: str, classes: str = "") -> Input:
             return Input(text[input_id], id=input_id, compact=True, classes=classes)
 
-        yield Static(t("forms.details"), classes="form-heading")
-        yield row(t("forms.title"), field("title"))
-        yield row(dl("date"), field("date", "date"))
+        yield Static(say("forms.details"), classes="form-heading")
+        yield row(say("forms.title"), field("title"))
+        yield row(say("date"), field("date", "date"))
         yield row(
-            t("forms.start"),
+            say("forms.start"),
             field("start", "time"),
-            Label(t("forms.end"), classes="inline-label"),
+            Label(say("forms.end"), classes="inline-label"),
             field("end", "time"),
         )
-        yield row(dl("location"), field("location"))
-        yield row(dl("chair"), Select([], id="chair", compact=True, prompt=t("forms.none")))
-        yield row(dl("secretary"), Select([], id="secretary", compact=True, prompt=t("forms.none")))
-        languages = [(t(f"forms.lang.{code}"), code) for code in LANGUAGES]
+        yield row(say("location"), field("location"))
+        yield row(say("chair"), Select([], id="chair", compact=True, prompt=say("forms.none")))
         yield row(
-            t("forms.language"), Select(languages, id="lang", compact=True, allow_blank=False)
+            say("secretary"), Select([], id="secretary", compact=True, prompt=say("forms.none"))
+        )
+        languages = [(say(f"forms.lang.{code}"), code) for code in LANGUAGES]
+        yield row(
+            say("forms.language"), Select(languages, id="lang", compact=True, allow_blank=False)
         )
         statuses = [(i18n.status_label(s, get_lang()), s) for s in Status]
-        yield row(t("forms.status"), Select(statuses, id="status", compact=True, allow_blank=False))
-        yield row(dl("approved_on"), field("approved", "date"))
         yield row(
-            t("forms.deadline"),
+            say("forms.status"), Select(statuses, id="status", compact=True, allow_blank=False)
+        )
+        yield row(say("approved_on"), field("approved", "date"))
+        yield row(
+            say("forms.deadline"),
             field("deadline_date", "date"),
-            Label(t("forms.deadline_time"), classes="inline-label"),
+            Label(say("forms.deadline_time"), classes="inline-label"),
             field("deadline_time", "time"),
         )
         yield Static("", classes="form-error")
-        yield Static(t("forms.header"), classes="form-subheading")
+        yield Static(say("forms.header"), classes="form-subheading")
         yield HeaderList(self.meeting, id="header")
 
     def __init__(self, meeting: Meeting, **kwargs: Any) -> None:
@@ -301,7 +309,7 @@ class MeetingDetailsForm(FocusRing, Form):
         except ValueError:
             return time_problem(time_text)
         if day is None and moment is not None:
-            return t("forms.deadline_needs_date")
+            return say("forms.deadline_needs_date")
         deadline = None if day is None else dt.datetime.combine(day, moment or END_OF_DAY)
         self.set_field(self.meeting, "remarks_deadline", deadline)
         for input_id in ("deadline_date", "deadline_time"):

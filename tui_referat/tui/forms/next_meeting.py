@@ -12,9 +12,9 @@ from textual.widgets import Input, Label, Static
 from ...domain.edits import SetField
 from ...domain.model import NextMeeting
 from ...text import form_values as values
-from ...text.strings import get_lang, t
+from ...text.words import get_lang, say
 from ..widgets.focus_ring import RING_BINDINGS, FocusRing
-from ._common import Form, date_problem, dl, load_css, time_problem
+from ._common import Form, date_problem, load_css, time_problem
 
 
 class NextMeetingForm(FocusRing, Form):
@@ -30,24 +30,24 @@ class NextMeetingForm(FocusRing, Form):
         # The fields show the meeting from the start: the focus can reach the first one
         # before ``on_mount`` (keys typed ahead), and a focused field is not filled later.
         texts = self.field_texts()
-        yield Static(dl("next_meeting"), classes="form-heading")
+        yield Static(say("next_meeting"), classes="form-heading")
         yield Horizontal(
-            Label(dl("date"), classes="label"),
+            Label(say("date"), classes="label"),
             Input(texts["date"], id="date", compact=True, classes="date"),
             classes="row",
         )
         yield Horizontal(
-            Label(t("forms.start"), classes="label"),
+            Label(say("forms.start"), classes="label"),
             Input(texts["start"], id="start", compact=True, classes="time"),
             classes="row",
         )
         yield Horizontal(
-            Label(t("forms.end"), classes="label"),
+            Label(say("forms.end"), classes="label"),
             Input(texts["end"], id="end", compact=True, classes="time"),
             classes="row",
         )
         yield Horizontal(
-            Label(dl("location"), classes="label"),
+            Label(say("location"), classes="label"),
             Input(texts["location"], id="location", compact=True),
             classes="row",
         )

@@ -13,7 +13,7 @@ from textual.widgets import DataTable
 from ...domain.edits import Edit, Insert, Move, Remove, SetField
 from ...domain.model import Attendance, Meeting, Participant
 from ...text import i18n
-from ...text.strings import get_lang, t, tn
+from ...text.words import get_lang, say, say_count, say_in
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.form_dialogs import FieldsDialog, FieldSpec
 from ..messages import request_edit
@@ -36,7 +36,7 @@ SECRETARY_MARK = "✎"
 
 def short_attendance(attendance: Attendance, lang: str) -> str:
     """The attendance as the table shows it: "til stede", "on-line", "afbud" …"""
-    return t(f"forms.attendance.{attendance.value}")
+    return say(f"forms.attendance.{attendance.value}")
 
 
 def attendance_summary(meeting: Meeting) -> str:
@@ -44,13 +44,13 @@ def attendance_summary(meeting: Meeting) -> str:
     the number present and the apologies)."""
     counts = meeting.attendance_counts()
     present = counts[Attendance.PRESENT] + counts[Attendance.PARTIAL]
-    parts = [tn("forms.count.total", len(meeting.participants))]
-    parts.append(t("forms.count.present", n=present))
+    parts = [say_count("forms.count.total", len(meeting.participants))]
+    parts.append(say("forms.count.present", n=present))
     if counts[Attendance.ONLINE]:
-        parts.append(t("forms.count.online", n=counts[Attendance.ONLINE]))
-    parts.append(t("forms.count.apologies", n=counts[Attendance.APOLOGIES]))
+        parts.append(say("forms.count.online", n=counts[Attendance.ONLINE]))
+    parts.append(say("forms.count.apologies", n=counts[Attendance.APOLOGIES]))
     if counts[Attendance.ABSENT]:
-        parts.append(t("forms.count.absent", n=counts[Attendance.ABSENT]))
+        parts.append(say("forms.count.absent", n=counts[Attendance.ABSENT]))
     return " · ".join(parts)
 
 
@@ -111,7 +111,7 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
         room = max(28, (self.size.width or 80) - 6 - 1)
         people = self.meeting.participants
         lang = get_lang()
-        labels = (t("forms.p_title"), t("forms.organisation"), t("forms.attendance_short"))
+        labels = (say("forms.p_title"), say("forms.organisation"), say("forms.attendance_short"))
 
         def need(values: list[str], label: str, cap: int) -> int:
             return min(max([len(label), *(len(v) for v in values)]), cap)
@@ -136,8 +136,8 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
         widths = self._column_widths()
         if widths != self._widths or not self.columns:
             self.clear(columns=True)
-            labels = (t("forms.name"), t("forms.p_title"), t("forms.organisation"))
-            for label, width in zip((*labels, t("forms.attendance_short")), widths, strict=True):
+            labels = (say("forms.name"), say("forms.p_title"), say("forms.organisation"))
+            for label, width in zip((*labels, say("forms.attendance_short")), widths, strict=True):
                 if width:
                     self.add_column(label, width=width)
             self._widths = widths
@@ -166,8 +166,8 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
 
     def _update_titles(self) -> None:
         self.border_title = attendance_summary(self.meeting)
-        none = t("forms.none")
-        self.border_subtitle = t(
+        none = say("forms.none")
+        self.border_subtitle = say(
             "forms.roles",
             chair=f"{CHAIR_MARK} {self.meeting.chair}" if self.meeting.chair else none,
             secretary=f"{SECRETARY_MARK} {self.meeting.secretary}"
@@ -193,21 +193,21 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
 
         def validate(values: dict[str, Any]) -> tuple[str, str] | None:
             if not values["name"]:
-                return "name", t("forms.required", field=t("forms.name"))
+                return "name", say("forms.required", field=say("forms.name"))
             if values["name"] in others:
-                return "name", t("forms.duplicate_name", name=values["name"])
+                return "name", say("forms.duplicate_name", name=values["name"])
             return None
 
         options = [(i18n.attendance_label(a, lang), a) for a in ATTENDANCE_CYCLE]
         return FieldsDialog(
-            t("forms.participant"),
+            say("forms.participant"),
             [
-                FieldSpec("name", t("forms.name"), current.name),
-                FieldSpec("title", t("forms.p_title"), current.title),
-                FieldSpec("organisation", t("forms.organisation"), current.organisation),
-                FieldSpec("email", t("forms.email"), current.email),
-                FieldSpec("attendance", t("forms.attendance"), current.attendance, options),
-                FieldSpec("note", t("forms.note"), current.note),
+                FieldSpec("name", say("forms.name"), current.name),
+                FieldSpec("title", say("forms.p_title"), current.title),
+                FieldSpec("organisation", say("forms.organisation"), current.organisation),
+                FieldSpec("email", say("forms.email"), current.email),
+                FieldSpec("attendance", say("forms.attendance"), current.attendance, options),
+                FieldSpec("note", say("forms.note"), current.note),
             ],
             validate,
         )
@@ -228,7 +228,7 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
     def _add(self, person: Participant) -> None:
         self._cursor_target = person
         index = len(self.meeting.participants)
-        self._post(Insert(self.meeting, "participants", index, person, t("forms.add")))
+        self._post(Insert(self.meeting, "participants", index, person, say("forms.add")))
 
     def on_paste(self, event: Paste) -> None:
         """A list pasted on the table (from an email or a spreadsheet): one participant a
@@ -238,7 +238,7 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
         for fields in people:
             self._add(Participant(**fields))
         if people:
-            self.notify(tn("forms.participants_pasted", len(people)), timeout=3)
+            self.notify(say_count("forms.participants_pasted", len(people)), timeout=3)
 
     def action_edit(self) -> None:
         person = self._current()
@@ -251,7 +251,7 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
             old_name = person.name
             for name, value in values.items():
                 if getattr(person, name) != value:
-                    self._post(SetField(person, name, value, t("forms.edit")))
+                    self._post(SetField(person, name, value, say("forms.edit")))
             if values["name"] != old_name:
                 for role in ("chair", "secretary"):
                     if getattr(self.meeting, role) == old_name:
@@ -271,7 +271,7 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
         twin = copy.deepcopy(person)
         self._cursor_target = twin
         index = self.cursor_row + 1
-        self._post(Insert(self.meeting, "participants", index, twin, t("forms.duplicate")))
+        self._post(Insert(self.meeting, "participants", index, twin, say("forms.duplicate")))
         self.action_edit()  # now: the keys typed after "d" go into its dialog
 
     def action_delete(self) -> None:
@@ -283,18 +283,20 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            self._post(Remove(self.meeting, "participants", index, t("forms.delete")))
+            self._post(Remove(self.meeting, "participants", index, say("forms.delete")))
             for role in ("chair", "secretary"):
                 if getattr(self.meeting, role) == person.name:
                     self._post(SetField(self.meeting, role, ""))
 
-        self.app.push_screen(ConfirmDialog(t("forms.confirm_delete", what=person.name)), confirmed)
+        self.app.push_screen(
+            ConfirmDialog(say("forms.confirm_delete", what=person.name)), confirmed
+        )
 
     def action_cycle_attendance(self) -> None:
         person = self._current()
         if person is not None:
             new = next_attendance(person.attendance)
-            self._post(SetField(person, "attendance", new, t("forms.attendance")))
+            self._post(SetField(person, "attendance", new, say("forms.attendance")))
 
     def _toggle_role(self, role: str) -> None:
         person = self._current()
@@ -316,7 +318,7 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
         if person is None or not 0 <= target < len(self.meeting.participants):
             return
         self._cursor_target = person
-        self._post(Move(self.meeting, "participants", index, target, t("forms.move_up_tip")))
+        self._post(Move(self.meeting, "participants", index, target, say("forms.move_up_tip")))
 
 
 def split_person(text: str) -> dict[str, str]:
@@ -329,4 +331,4 @@ def split_person(text: str) -> dict[str, str]:
 
 
 def dl_role(role: str) -> str:
-    return i18n.label(role, get_lang())
+    return say_in(get_lang(), role)

@@ -16,7 +16,7 @@ from ...domain.edits import Batch, Edit, Move, SetField
 from ...domain.model import Remark, RemarkSource
 from ...text import form_values as values
 from ...text import i18n
-from ...text.strings import get_lang, t
+from ...text.words import get_lang, say
 from ._common import FieldInput, date_problem, index_of, list_bindings, load_css
 from .entries import EntriesEditor, EntryList
 from .source_toggle import SourceToggle
@@ -67,7 +67,7 @@ class RemarksEditor(EntriesEditor):
         lang = get_lang()
         deadline = self.meeting.remarks_deadline
         for topic, said, written in self.item.remark_groups():
-            heading = values.format_topic(topic) if topic else t("forms.no_topic")
+            heading = values.format_topic(topic) if topic else say("forms.no_topic")
             yield Text(heading, style="bold"), None
             for remark in [*said, *written]:
                 line = Text("  ")
@@ -76,7 +76,7 @@ class RemarksEditor(EntriesEditor):
                     tag += " " + values.format_short_date(remark.received, lang)
                 line.append(f"[{tag}]", style="italic")
                 if is_late(remark, deadline):
-                    line.append(f" ! {t('forms.late')}", style="bold reverse")
+                    line.append(f" ! {say('forms.late')}", style="bold reverse")
                 if remark.author:
                     line.append(f" {remark.author}:", style="bold")
                 line.append(" " + _first_line(remark.text))
@@ -84,19 +84,19 @@ class RemarksEditor(EntriesEditor):
 
     def compose_fields(self) -> ComposeResult:
         yield Horizontal(
-            Label(t("forms.topic"), classes="label"),
-            FieldInput(id="topic", compact=True, placeholder=t("forms.topic_placeholder")),
+            Label(say("forms.topic"), classes="label"),
+            FieldInput(id="topic", compact=True, placeholder=say("forms.topic_placeholder")),
             classes="row",
         )
         yield Horizontal(
-            Label(t("forms.source"), classes="label"),
+            Label(say("forms.source"), classes="label"),
             SourceToggle(id="source"),
-            Label(t("forms.received"), classes="inline-label"),
+            Label(say("forms.received"), classes="inline-label"),
             FieldInput(id="received", compact=True, classes="date"),
             classes="row",
         )
         yield Horizontal(
-            Label(t("forms.author"), classes="label"),
+            Label(say("forms.author"), classes="label"),
             FieldInput(id="author", compact=True),
             classes="row",
         )
@@ -179,7 +179,7 @@ class RemarksEditor(EntriesEditor):
         if paragraphs:
             self.reload_from_model()
             self.screen.set_focus(self.entry_list)
-            self.notify(t("remarks.pasted", count=len(paragraphs)), timeout=3)
+            self.notify(say("remarks.pasted", count=len(paragraphs)), timeout=3)
 
     def move_target(self, index: int, step: int) -> int | None:
         """The place of the neighbour in the remark's own topic and source (the order the
@@ -202,7 +202,7 @@ class RemarksEditor(EntriesEditor):
         entries = self.entries
         index = index_of(entries, remark)
         target = self.move_target(index, step)
-        label = t("forms.move_up_tip" if step < 0 else "forms.move_down_tip")
+        label = say("forms.move_up_tip" if step < 0 else "forms.move_down_tip")
         if target is not None:
             self.post_edit(Move(self.item, self.ATTR, index, target, label))
             return
@@ -212,12 +212,12 @@ class RemarksEditor(EntriesEditor):
         other = said if remark.source is RemarkSource.WRITTEN else written
         if other and (step < 0) == (remark.source is RemarkSource.WRITTEN):
             # The minutes show a topic's meeting remarks first, then the written ones.
-            self.notify(t("forms.source_order"))
+            self.notify(say("forms.source_order"))
             return
         place = topics.index(tuple(remark.topic)) + step
         if not 0 <= place < len(topics):
             key = "forms.first_in_list" if step < 0 else "forms.last_in_list"
-            self.notify(t(key))
+            self.notify(say(key))
             return
         topic = list(topics[place])
         members = [i for i, other in enumerate(entries) if other.topic == topic]
@@ -226,12 +226,12 @@ class RemarksEditor(EntriesEditor):
         to = alike[-1] + 1 if step < 0 else alike[0]
         if to > index:
             to -= 1  # the remark leaves its old place first
-        edits: list[Edit] = [SetField(remark, "topic", topic, t("forms.topic"))]
+        edits: list[Edit] = [SetField(remark, "topic", topic, say("forms.topic"))]
         if to != index:
             edits.append(Move(self.item, self.ATTR, index, to, label))
         self.post_edit(Batch(tuple(edits), label))
-        shown = values.format_topic(topic) or t("forms.no_topic")
-        self.notify(t("forms.moved_to_topic", topic=shown), timeout=3)
+        shown = values.format_topic(topic) or say("forms.no_topic")
+        self.notify(say("forms.moved_to_topic", topic=shown), timeout=3)
 
     def commit(self, input_id: str, text: str) -> str | None:
         remark = self.selected

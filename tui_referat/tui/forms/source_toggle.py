@@ -15,7 +15,7 @@ from textual.widget import Widget
 
 from ...domain.model import RemarkSource
 from ...text import i18n
-from ...text.strings import get_lang, t
+from ...text.words import get_lang, say
 
 ORDER = (RemarkSource.MEETING, RemarkSource.WRITTEN)
 
@@ -37,7 +37,7 @@ class SourceToggle(Widget, can_focus=True):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._value = RemarkSource.MEETING
-        self.tooltip = t("source.tip")
+        self.tooltip = say("source.tip")
 
     @property
     def value(self) -> RemarkSource:

@@ -20,7 +20,7 @@ from ...export.document import public_meeting
 from ...export.eml import _attachments as eml_attachments  # what the eml export attaches
 from ...storage.disk import save_file
 from ...storage.session import Session
-from ...text.strings import STRINGS, t, tn
+from ...text.words import WORDS, say, say_count
 from ..dialogs.confirm import DialogSelect
 
 #: The formats in the order offered (HTML first); others the exports know come after them.
@@ -122,25 +122,25 @@ class ExportScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         themes = export_themes()
         with Vertical(id="export-box"):
-            yield Label(t("export.title"), id="export-title")
+            yield Label(say("export.title"), id="export-title")
             with Horizontal(classes="export-row"):
-                yield Label(t("export.format"), classes="export-label")
+                yield Label(say("export.format"), classes="export-label")
                 options = [
-                    (t(f"export.format.{f}") if f"export.format.{f}" in STRINGS else f, f)
+                    (say(f"export.format.{f}") if f"export.format.{f}" in WORDS else f, f)
                     for f in self.formats
                 ]
                 yield DialogSelect(
                     options, value=self.formats[0], allow_blank=False, id="export-format"
                 )
             with Horizontal(classes="export-row", id="export-theme-row"):
-                yield Label(t("export.theme"), classes="export-label")
+                yield Label(say("export.theme"), classes="export-label")
                 yield DialogSelect(
                     [(name, name) for name in themes],
-                    prompt=t("export.default_theme"),
+                    prompt=say("export.default_theme"),
                     id="export-theme",
                 )
             with Horizontal(classes="export-row"):
-                yield Label(t("export.path"), classes="export-label")
+                yield Label(say("export.path"), classes="export-label")
                 yield Input(str(self._auto_path), id="export-path")
             files = attachment_files(self.session)
             # On when there are files: a secretary expects the Bilag in the mail.
@@ -148,14 +148,14 @@ class ExportScreen(ModalScreen[Path | None]):
             # Off unless ticked: closed items are confidential (shown when there are some).
             closed = closed_items(self.session)
             box = TextCheckbox(
-                tn("export.include_closed", closed), value=False, id="export-include-closed"
+                say_count("export.include_closed", closed), value=False, id="export-include-closed"
             )
             box.display = closed > 0
             yield box
             yield Label("", id="export-result", markup=False)
             with Horizontal(id="export-buttons"):
-                yield Button(t("export.run"), id="export-run", variant="primary")
-                yield Button(t("export.close"), id="export-close")
+                yield Button(say("export.run"), id="export-run", variant="primary")
+                yield Button(say("export.close"), id="export-close")
 
     def on_mount(self) -> None:
         self._show_options(self.formats[0])
@@ -163,7 +163,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @staticmethod
     def _attach_label(files: int) -> str:
-        return tn("export.attach_count", files) if files else t("export.attach")
+        return say_count("export.attach_count", files) if files else say("export.attach")
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         """Closed items in or out: the attachment files the draft carries follow."""
@@ -212,7 +212,7 @@ class ExportScreen(ModalScreen[Path | None]):
         output = Path(self.query_one("#export-path", Input).value.strip() or self._auto_path)
         attach = fmt == "eml" and self.query_one("#export-attach", Checkbox).value
         closed = self.query_one("#export-include-closed", Checkbox).value
-        self.query_one("#export-result", Label).update(t("export.running"))
+        self.query_one("#export-result", Label).update(say("export.running"))
         self._export(fmt, theme, output, attach, closed)
 
     @work(thread=True, exclusive=True)
@@ -228,10 +228,10 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def _done(self, written: Path) -> None:
         self.written = written
-        self.query_one("#export-result", Label).update(t("export.written", path=str(written)))
+        self.query_one("#export-result", Label).update(say("export.written", path=str(written)))
         self.query_one("#export-result").remove_class("-error")
-        self.notify(t("export.written", path=str(written)), timeout=8)
+        self.notify(say("export.written", path=str(written)), timeout=8)
 
     def _failed(self, message: str) -> None:
-        self.query_one("#export-result", Label).update(t("export.failed", error=message))
+        self.query_one("#export-result", Label).update(say("export.failed", error=message))
         self.query_one("#export-result").add_class("-error")

@@ -20,7 +20,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
-from ...text.strings import t
+from ...text.words import say
 from ..forms.actions import ActionList
 from ..forms.attachments import AttachmentList
 from ..forms.entries import EntryList
@@ -120,7 +120,7 @@ def help_sections(screen: Screen) -> list[tuple[str, list[Row]]]:
         item = [row for row in _rows(screen, screen) if row not in main]
         item += _rows(TabStrip, screen)
         item += _rows(KindSelect, screen)
-        nav = [(" ".join(("↑", "↓", "Home", "End", "PgUp", "PgDn")), t("help.nav_moves"), "")]
+        nav = [(" ".join(("↑", "↓", "Home", "End", "PgUp", "PgDn")), say("help.nav_moves"), "")]
         nav += _rows(NavPanel, screen, skip=NAV_MOVES)
         lists: list[Row] = []
         for cls in (RemarkList, AttachmentList, ActionList, HeaderList):
@@ -135,8 +135,8 @@ def help_sections(screen: Screen) -> list[tuple[str, list[Row]]]:
         ]
         current = _current_group(screen)
         sections.sort(key=lambda section: section[0] != current)
-    sections.append(("text", [(keys, t(key), "") for keys, key in TEXT_ROWS]))
-    return [(t(f"help.group.{name}"), rows) for name, rows in sections if rows]
+    sections.append(("text", [(keys, say(key), "") for keys, key in TEXT_ROWS]))
+    return [(say(f"help.group.{name}"), rows) for name, rows in sections if rows]
 
 
 def help_rows(screen: Screen) -> list[Row]:
@@ -171,7 +171,7 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(Text(keys), Text(text))
             parts.append(table)
         with Vertical(id="help-box"):
-            yield Label(t("help.title"), id="help-title")
+            yield Label(say("help.title"), id="help-title")
             with VerticalScroll(id="help-scroll"):
                 yield Static(Group(*parts), id="help-table")
-            yield Label(t("help.close_hint"), id="help-hint")
+            yield Label(say("help.close_hint"), id="help-hint")

@@ -14,7 +14,7 @@ from ...domain.edits import SetField
 from ...domain.errors import MeetingFileError
 from ...storage.session import Session
 from ...text import i18n
-from ...text.strings import t
+from ...text.words import say, say_in
 from ..flows.cycle_keys import CYCLE_BINDINGS
 from ..flows.safety_flow import SafetyFlow
 from ..widgets.nav import NavPanel, Node
@@ -78,7 +78,7 @@ class MainScreen(MeetingScreen):
         (``SafetyFlow``), and this returns False; ``checked`` skips that question."""
         self.flush_pending()
         if self.session.read_only:
-            self.notify(t("read_only.refused"), severity="warning")
+            self.notify(say("read_only.refused"), severity="warning")
             return False
         if not checked and self.safety.ask_if_changed_on_disk(self):
             return False
@@ -87,10 +87,10 @@ class MainScreen(MeetingScreen):
         except (MeetingFileError, OSError) as error:
             kept = self.safety.save_failed()  # refresh the recovery copy
             message = f"{error}\n{kept}" if kept else str(error)
-            self.notify(message, title=t("save.failed"), severity="error", timeout=15)
+            self.notify(message, title=say("save.failed"), severity="error", timeout=15)
             self.refresh_state()
             return False
-        self.notify(t("save.done", path=str(self.session.path)), timeout=3)
+        self.notify(say("save.done", path=str(self.session.path)), timeout=3)
         self.refresh_state()
         return True
 
@@ -116,7 +116,7 @@ class MainScreen(MeetingScreen):
                 box.mount(ItemPreview())
             self.schedule_preview(delay=0.0)
             if self.switcher.current != "node-item":
-                self.notify(t("preview.items_only"))
+                self.notify(say("preview.items_only"))
 
     # -- the agenda ---------------------------------------------------------------------
 
@@ -124,7 +124,7 @@ class MainScreen(MeetingScreen):
         self.flush_pending()
         meeting, index = self.meeting, message.index
         if message.operation == "add":
-            edit = agenda.add_item(meeting, index, t("item.new_title"))
+            edit = agenda.add_item(meeting, index, say("item.new_title"))
             if self.apply_edit(edit):
                 self.after_structure(select=edit.value)
                 self.nav.select(Node("item", agenda.index_of(meeting.items, edit.value)))
@@ -136,7 +136,7 @@ class MainScreen(MeetingScreen):
                 self.set_focus(editor.query_one("#item-title"))
             return
         if index < 0:
-            self.notify(t("nav.no_item"), severity="warning")
+            self.notify(say("nav.no_item"), severity="warning")
             return
         item = meeting.items[index]
         if message.operation == "duplicate":
@@ -154,18 +154,18 @@ class MainScreen(MeetingScreen):
             if item.closed is was:
                 return  # refused (read-only), and said so
             if item.closed:
-                lang = meeting.lang if meeting.lang in i18n.LABELS else "en"
-                shown = item.public_title.strip() or i18n.label("closed_item", lang)
-                self.notify(t("closed.on", number=index + 1, shown=shown))
+                lang = meeting.lang if meeting.lang in i18n.LANGUAGES else "en"
+                shown = item.public_title.strip() or say_in(lang, "closed_item")
+                self.notify(say("closed.on", number=index + 1, shown=shown))
             else:
-                self.notify(t("closed.off", number=index + 1))
+                self.notify(say("closed.off", number=index + 1))
         elif message.operation == "delete":
-            question = t("delete.question", number=index + 1, title=item.title)
+            question = say("delete.question", number=index + 1, title=item.title)
 
             def answered(yes: bool | None) -> None:
                 if yes and self.apply_edit(agenda.delete_item(meeting, index)):
                     self.after_structure()
-                    self.notify(t("delete.done", undo_key=self._key_for("undo")))
+                    self.notify(say("delete.done", undo_key=self._key_for("undo")))
 
             from ..dialogs.confirm import ConfirmDialog  # start-up: 1.2 ms (PERFORMANCE.md)
 
@@ -182,7 +182,7 @@ class MainScreen(MeetingScreen):
         if node.kind == "item" and node != self._shown:
             self.show_node(node)  # the editor has not caught up with the cursor yet
         if self.switcher.current != "node-item" or self.item_editor.item is None:
-            self.notify(t("nav.no_item"), severity="warning")
+            self.notify(say("nav.no_item"), severity="warning")
             return
         self.item_editor.toggle_standing()
 
@@ -211,7 +211,7 @@ class MainScreen(MeetingScreen):
         shown = self.item_editor.item if self.switcher.current == "node-item" else None
         edit = self.session.undo() if undo else self.session.redo()
         if edit is None:
-            self.notify(t("undo.nothing" if undo else "redo.nothing"))
+            self.notify(say("undo.nothing" if undo else "redo.nothing"))
             return
         target = agenda.affected_item(self.meeting, edit)
         self.after_structure(select=target, reload=True)

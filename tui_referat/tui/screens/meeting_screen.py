@@ -25,7 +25,7 @@ from ...domain.edits import Edit, Insert, Move, Remove
 from ...domain.model import AgendaItem, Meeting
 from ...storage.session import Session
 from ...text import i18n
-from ...text.strings import t
+from ...text.words import say
 from ..messages import EditRequested, TextPending
 from ..textual_private import FirstLayoutScreen
 from ..typeahead import when_mounted
@@ -142,7 +142,7 @@ class MeetingScreen(FirstLayoutScreen):
 
     def _start(self) -> None:
         nav = self.nav
-        nav.border_title = t("nav.title")
+        nav.border_title = say("nav.title")
         self.show_node(nav.node)
         self.set_focus(nav)  # now: the first keys typed belong to the agenda
         self.refresh_state()
@@ -195,7 +195,7 @@ class MeetingScreen(FirstLayoutScreen):
         if not container.children:
             container.mount(make_form(node.kind, self.meeting))
         editor.current = f"node-{node.kind}"
-        editor.border_title = t(f"node.{node.kind}")
+        editor.border_title = say(f"node.{node.kind}")
         # The participants table has its own border (counts and roles in it): no second one.
         editor.set_class(node.kind == "participants", "-bare")
 
@@ -290,7 +290,7 @@ class MeetingScreen(FirstLayoutScreen):
 
     def apply_edit(self, edit: Edit, *, record: bool = True) -> bool:
         if self.session.read_only:
-            self.notify(t("read_only.refused"), severity="warning")
+            self.notify(say("read_only.refused"), severity="warning")
             return False
         self.session.apply(edit, record=record)
         self.after_edit(edit, text_only=not record)
@@ -314,7 +314,7 @@ class MeetingScreen(FirstLayoutScreen):
         over = plan_overrun(self.meeting)
         if over and not self._overrun and self.meeting.end is not None:
             end = i18n.format_time(self.meeting.end, self.meeting.lang)
-            self.notify(t("overrun.notice", minutes=over, end=end), severity="warning")
+            self.notify(say("overrun.notice", minutes=over, end=end), severity="warning")
         self._overrun = over
 
     def refresh_forms(self, edit: Edit | None = None, *, reload: bool = False) -> None:

@@ -23,8 +23,8 @@ from textual.widgets import Input, Label, TextArea
 
 from ...domain.model import SECTIONS, AgendaItem, Kind, Meeting, RemarkSource
 from ...text import i18n
-from ...text.strings import get_lang, t
 from ...text.when import MAX_DURATION, parse_duration, parse_time
+from ...text.words import get_lang, say, say_in
 from ..typeahead import when_mounted
 from .field_input import FieldInput
 from .focus_ring import RING_BINDINGS, FocusRing
@@ -108,21 +108,21 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
     def compose(self) -> ComposeResult:
         lang = get_lang()
         with Horizontal(classes="item-row"):
-            yield Label(t("item.title"), classes="field-label")
+            yield Label(say("item.title"), classes="field-label")
             yield FieldInput(id="item-title", compact=True, disabled=self.read_only)
             options = [(f"{kind.value} {i18n.kind_label(kind, lang)}", kind.value) for kind in Kind]
             yield KindSelect(options, id="item-kind", prompt="–", disabled=self.read_only)
         # Shown for a closed item only (the class -closed): what exports call it instead.
         with Horizontal(classes="item-row", id="item-public-row"):
-            yield Label(t("item.public_title"), classes="field-label")
+            yield Label(say("item.public_title"), classes="field-label")
             yield FieldInput(
                 id="item-public-title",
                 compact=True,
                 disabled=self.read_only,
-                tooltip=t("item.public_title.tip"),
+                tooltip=say("item.public_title.tip"),
             )
         with Horizontal(classes="item-row"):
-            yield Label(t("item.time"), classes="field-label")
+            yield Label(say("item.time"), classes="field-label")
             yield FieldInput(
                 id="item-time",
                 compact=True,
@@ -135,13 +135,13 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
                 disabled=self.read_only,
                 placeholder="–",
                 restrict=r"\d{0,4}",
-                tooltip=t("item.duration.tip"),
+                tooltip=say("item.duration.tip"),
             )
-            yield Label(t("item.duration_unit"), classes="duration-label")
-            yield Label(i18n.label("presenter_prefix", lang).strip(), classes="presenter-label")
+            yield Label(say("item.duration_unit"), classes="duration-label")
+            yield Label(say_in(lang, "presenter_prefix").strip(), classes="presenter-label")
             yield FieldInput(id="item-presenters", compact=True, disabled=self.read_only)
             standing = StandingToggle("", id="item-standing", disabled=self.read_only)
-            standing.tooltip = t("item.standing.tip")
+            standing.tooltip = say("item.standing.tip")
             yield standing
         yield Vertical(id="item-preview-box")
         yield SectionTabs(
@@ -166,9 +166,9 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         lang = get_lang()
         item = item or self.item
         if self._short_tabs:
-            title = t(f"item.tab_short.{key}")
+            title = say(f"item.tab_short.{key}")
         else:
-            title = t("item.remarks_note") if key == "remarks_note" else i18n.label(key, lang)
+            title = say("item.remarks_note") if key == "remarks_note" else say_in(lang, key)
         if key == "remarks" and item is not None and item.remarks:
             title += f" {len(item.remarks)}"
             late = self.late_remarks(item)
@@ -204,7 +204,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         if self.item is None:
             return ""
         kind = f" ({self.item.kind.value})" if self.item.kind else ""
-        prefix = i18n.label("item_short", get_lang())
+        prefix = say_in(get_lang(), "item_short")
         return f"{prefix} {self.index + 1} · {self.item.title}{kind}"
 
     def show_item(self, index: int, reload: bool = False) -> None:
@@ -252,8 +252,8 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             self._set_input("#item-title", item.title, reload)
             self.set_class(item.closed, "-closed")
             self._set_input("#item-public-title", item.public_title, reload)
-            self.query_one("#item-public-title", Input).placeholder = i18n.label(
-                "closed_item", self.meeting.lang
+            self.query_one("#item-public-title", Input).placeholder = say_in(
+                self.meeting.lang, "closed_item"
             )
             planned = item.time
             time_text = i18n.format_time(planned, lang) if planned else ""
@@ -311,7 +311,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             f"{self.meeting.attachment_number(self.index, n)} {attachment.title}"
             for n, attachment in enumerate(self.item.attachments)
         ]
-        return f"{i18n.label('attachments', get_lang())} " + " · ".join(parts)
+        return f"{say_in(get_lang(), 'attachments')} " + " · ".join(parts)
 
     def refresh_forms(self) -> None:
         for widget in self.query(".item-form"):

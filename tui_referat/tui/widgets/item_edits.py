@@ -16,8 +16,8 @@ from textual.widgets import Input
 
 from ...domain.edits import Batch, Edit, SetField
 from ...domain.model import AgendaItem, Kind, Meeting
-from ...text.strings import t
 from ...text.when import parse_duration, parse_time
+from ...text.words import say
 from ..messages import TextPending, request_edit
 from .item_widgets import SectionArea, item_text
 from .kind_select import KindSelect
@@ -156,7 +156,7 @@ class ItemEdits:
         except ValueError:
             field.add_class("-invalid")
             if not quiet:
-                self.notify(t(bad_key, value=field.value), severity="warning")
+                self.notify(say(bad_key, value=field.value), severity="warning")
             return
         field.remove_class("-invalid")
         if value != getattr(self.item, name):

@@ -12,7 +12,7 @@ from textual.widgets import Static, TextArea
 
 from ...domain.model import SECTIONS, AgendaItem
 from ...text import i18n
-from ...text.strings import t
+from ...text.words import say
 
 
 class _Editor(Protocol):
@@ -39,7 +39,7 @@ class StandingToggle(Static, can_focus=True):
     ]
 
     def set_value(self, value: bool) -> None:
-        text = f"[{'x' if value else ' '}] {t('item.standing')}"
+        text = f"[{'x' if value else ' '}] {say('item.standing')}"
         if str(self.content) != text:
             self.update(Text(text), layout=False)
 

@@ -20,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...text.strings import t
+from ...text.words import say
 
 #: The value of "no kind".
 NONE = ""
@@ -53,7 +53,7 @@ class KindMenu(ModalScreen[str | None]):
         values = [value for _, value in self.options]
         menu = OptionList(*[Option(label, id=value or "-") for label, value in self.options])
         menu.highlighted = values.index(self.value) if self.value in values else 0
-        menu.border_title = t("kind.title")
+        menu.border_title = say("kind.title")
         yield menu
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -122,7 +122,7 @@ class KindSelect(Widget, can_focus=True):
             self.post_message(self.Changed(self, value))
 
     def action_open(self) -> None:
-        options = [(t("kind.none"), NONE), *self.options]
+        options = [(say("kind.none"), NONE), *self.options]
 
         def chosen(value: str | None) -> None:
             if value is not None:

@@ -23,7 +23,7 @@ from ...domain.cycle import plan_overrun
 from ...domain.model import Attendance, Meeting
 from ...safety.sanitize import one_line
 from ...text import i18n
-from ...text.strings import get_lang, t
+from ...text.words import get_lang, say, say_in
 
 
 @dataclass(frozen=True)
@@ -147,23 +147,23 @@ class NavPanel(ScrollView, can_focus=True):
             kind = f" ({item.kind.value})" if item.kind else ""
             planned = self._times[node.index] if node.index < len(self._times) else None
             time = f" {i18n.format_time(planned, lang)}" if planned else ""
-            closed = f"{t('nav.closed_mark')} " if item.closed else ""  # "[L] ": text, no colour
+            closed = f"{say('nav.closed_mark')} " if item.closed else ""  # "[L] ": text, no colour
             title_width = width - 1 - number_width - 1 - len(closed) - len(kind) - len(time)
             title = _fit(item.title or "…", max(title_width, 1))
             return _fit(f"{marker}{number} {closed}{title}{kind}{time}", width)
         if node.kind == "details":
             over = plan_overrun(self.meeting)
-            warning = f"  {t('nav.overrun', minutes=over)}" if over else ""
-            return _fit(f"{marker}◆ {t('nav.details')}{warning}", width)
+            warning = f"  {say('nav.overrun', minutes=over)}" if over else ""
+            return _fit(f"{marker}◆ {say('nav.details')}{warning}", width)
         if node.kind == "participants":
             away = self.meeting.attendance_counts()[Attendance.APOLOGIES]
-            text = t("nav.participants", total=len(self.meeting.participants), away=away)
+            text = say("nav.participants", total=len(self.meeting.participants), away=away)
             return _fit(f"{marker}◆ {text}", width)
         next_meeting = self.meeting.next_meeting
         when = ""
         if next_meeting is not None and next_meeting.date is not None:
             when = "  " + i18n.quick_date(next_meeting.date, lang)
-        return _fit(f"{marker}◆ {i18n.label('next_meeting', lang)}{when}", width)
+        return _fit(f"{marker}◆ {say_in(lang, 'next_meeting')}{when}", width)
 
     # -- drawing ------------------------------------------------------------------------
 

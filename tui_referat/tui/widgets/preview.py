@@ -24,6 +24,7 @@ from textual.widgets import Markdown
 from ...domain.model import AgendaItem, Meeting
 from ...text import i18n
 from ...text.markdown_html import parser
+from ...text.words import say_in
 from .item_editor import ItemEditor
 
 
@@ -31,7 +32,7 @@ def item_markdown(meeting: Meeting, index: int, lang: str | None = None) -> str:
     """One agenda item as the Markdown the minutes show (headings, sections, remarks …)."""
     lang = lang or meeting.lang
     item: AgendaItem = meeting.items[index]
-    label = lambda key: i18n.label(key, lang)  # noqa: E731
+    label = lambda key: say_in(lang, key)  # noqa: E731
     kind = f" ({item.kind.value})" if item.kind else ""
     lines = [f"## {index + 1}. {item.title}{kind}", ""]
     times = meeting.planned_times()

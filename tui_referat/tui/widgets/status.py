@@ -14,7 +14,7 @@ from textual.widget import Widget
 from ...domain.model import Meeting, Status
 from ...storage.session import Session
 from ...text import i18n
-from ...text.strings import get_lang, t
+from ...text.words import get_lang, say
 from ..keys import describe
 
 #: Binding ids shown in the status line: these first, then the focused widget's own keys,
@@ -34,7 +34,7 @@ def cycle_state(meeting: Meeting, lang: str) -> str:
         when = f"{day.day}.{day.month}" if lang == "da" else f"{day.day}/{day.month}"
         if deadline.time() != dt.time(23, 59):
             when += " " + i18n.format_time(deadline.time(), lang)
-        state += f" · {t('header.deadline', when=when)}"
+        state += f" · {say('header.deadline', when=when)}"
     elif meeting.status is Status.APPROVED and meeting.approved is not None:
         day = meeting.approved
         state += f" {day.day}.{day.month}.{day.year}" if lang == "da" else f" {day.isoformat()}"
@@ -105,14 +105,14 @@ class HeaderLine(_TwoPartLine):
     def show(self, session: Session) -> None:
         meeting = session.meeting
         lang = get_lang()
-        title = meeting.title or t("header.untitled")
+        title = meeting.title or say("header.untitled")
         if meeting.date is not None:
             title += f" · {i18n.quick_date(meeting.date, lang)}"
         state = cycle_state(meeting, lang)
         if session.read_only:
-            state += f" · {t('header.read_only')}"
+            state += f" · {say('header.read_only')}"
         if session.dirty:
-            state += f" ● {t('header.modified')}"
+            state += f" ● {say('header.modified')}"
         self.set_parts(title, state, alert=session.dirty)
 
     @property
@@ -130,9 +130,9 @@ class StatusLine(_TwoPartLine):
     def show_file(self, session: Session) -> None:
         text = session.path.name
         if session.last_saved is not None:
-            text += f" · {t('status.saved_at', time=session.last_saved.strftime('%H:%M'))}"
+            text += f" · {say('status.saved_at', time=session.last_saved.strftime('%H:%M'))}"
         elif session.is_new:
-            text += f" · {t('status.new_file')}"
+            text += f" · {say('status.new_file')}"
         self.set_parts(self.left, text)
 
     def show_keys(self, keys: list[tuple[str, str]]) -> None:

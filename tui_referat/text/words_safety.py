@@ -1,14 +1,10 @@
-"""The editor's words for recovery, lock, changed-on-disk and failed-save dialogs (da, en).
-
-Kept apart from ``strings.py`` (same shape: ``key: (danish, english)``) so the safety dialogs
-can grow without touching the shared table; the language follows ``strings.get_lang()``.
+"""The words of the recovery, lock, changed-on-disk and failed-save dialogs:
+``key: (danish, english)``. Part of the one table in ``words.py``.
 """
 
 from __future__ import annotations
 
-from .strings import get_lang
-
-STRINGS: dict[str, tuple[str, str]] = {
+SAFETY: dict[str, tuple[str, str]] = {
     "recovery.title": ("Ikke-gemt arbejde fundet", "Unsaved work found"),
     "recovery.what": (
         "Der er en gendannelseskopi af {name} fra {when}, skrevet af {who}.",
@@ -18,9 +14,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Den afviger fra filen med {added} tilføjet og {removed} fjernet{items}.",
         "It differs from the file by {added} added and {removed} removed{items}.",
     ),
-    "recovery.lines": ("{count} linjer", "{count} lines"),
+    "recovery.lines": ("{n} linjer", "{n} lines"),
     "recovery.lines.one": ("1 linje", "1 line"),
-    "recovery.items": (" i {count} punkter", " in {count} items"),
+    "recovery.items": (" i {n} punkter", " in {n} items"),
     "recovery.items.one": (" i 1 punkt", " in 1 item"),
     "recovery.file_changed": (
         "Bemærk: filen er ændret siden (af en anden eller git). Gendan og gem overskriver "
@@ -142,15 +138,3 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The meeting is still in the editor and in the recovery copy. Nothing is half-written.",
     ),
 }
-
-
-def ts_count(key: str, count: int) -> str:
-    """``ts(key, count=count)``, or its singular ``key.one`` when ``count`` is 1."""
-    return ts(f"{key}.one" if count == 1 and f"{key}.one" in STRINGS else key, count=count)
-
-
-def ts(key: str, **fields: object) -> str:
-    """The safety string ``key`` in the current UI language."""
-    da, en = STRINGS[key]
-    text = da if get_lang() == "da" else en
-    return text.format(**fields) if fields else text

@@ -1,17 +1,11 @@
-"""Every string the editor shows, in Danish and English, in one place.
+"""The editor's words (menus, keys, dialogs, notices): ``key: (danish, english)``.
 
-Domain words (section names, attendance, kinds, statuses) come from ``tui_referat.text.i18n`` so the
-editor and the exports always agree. Each entry here is ``key: (danish, english)``.
-Use ``t("key")`` (or ``t("key", n=3)`` for ``str.format`` fields).
+Part of the one table in ``words.py``; look words up with ``say``.
 """
 
 from __future__ import annotations
 
-import os
-
-_lang = "da"
-
-STRINGS: dict[str, tuple[str, str]] = {
+EDITOR: dict[str, tuple[str, str]] = {
     # --- shell: app, navigation, item editor, dialogs, export, help -----------------------
     "quit": ("Afslut", "Quit"),
     "save": ("Gem", "Save"),
@@ -484,41 +478,3 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "forms.moved_to_topic": ("Flyttet til emnet {topic}", "Moved to the topic {topic}"),
 }
-
-
-def detect_lang(environ: dict[str, str] | None = None) -> str:
-    """The UI language from LC_ALL / LC_MESSAGES / LANG: "da" for Danish, else "en"."""
-    env = os.environ if environ is None else environ
-    for var in ("REFERAT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(var, "")
-        if value:
-            return "da" if value.lower().startswith(("da", "da_")) else "en"
-    return "en"
-
-
-def set_lang(lang: str) -> None:
-    global _lang
-    _lang = lang if lang in ("da", "en") else "en"
-
-
-def get_lang() -> str:
-    return _lang
-
-
-def tn(key: str, n: int, **fields: object) -> str:
-    """``t(key, n=n)``, or the singular ``key.one`` when ``n`` is 1 and there is one."""
-    if n == 1 and f"{key}.one" in STRINGS:
-        key = f"{key}.one"
-    return t(key, n=n, **fields)
-
-
-def t(key: str, **fields: object) -> str:
-    """The UI string ``key`` in the current UI language."""
-    return t_in(_lang, key, **fields)
-
-
-def t_in(lang: str, key: str, **fields: object) -> str:
-    """The UI string ``key`` in ``lang`` ("da" or "en"), e.g. for the palette's other name."""
-    da, en = STRINGS[key]
-    text = da if lang == "da" else en
-    return text.format(**fields) if fields else text
