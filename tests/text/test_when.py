@@ -237,11 +237,11 @@ def test_every_shown_date_reads_back(day: dt.date, lang: str) -> None:
         i18n.format_date(day, lang),
         i18n.format_weekday_date(day, lang),
         i18n.quick_date(day, lang),
-        values.format_date(day, lang),
+        values.field_date(day, lang),
     ]
     for text in shown:
         assert parse_date(text) == day, text
-    short = values.format_short_date(day, lang)
+    short = values.tag_date(day, lang)
     assert parse_date(short, today=day) == day
 
 

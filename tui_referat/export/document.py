@@ -14,9 +14,7 @@ so is the document.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from ..domain.model import AgendaItem, Attendance, Meeting, Status
@@ -27,12 +25,6 @@ from ..text.words import say_in
 from .clean import clean_meeting, strip_control
 
 __all__ = ["Doc", "build", "clean_meeting", "markdown_texts", "public_meeting", "strip_control"]
-
-
-@lru_cache(maxsize=512)
-def format_date(day: dt.date, lang: str) -> str:
-    """``i18n.format_date`` (Babel), remembered: an export writes the same few dates often."""
-    return i18n.format_date(day, lang)
 
 
 def is_url(path: str) -> bool:
@@ -170,7 +162,7 @@ def _marker(meeting: Meeting, lang: str) -> str:
         return i18n.status_label(Status.DRAFT, lang)
     approved = say_in(lang, "approved_on")
     if meeting.approved is not None:
-        return f"{approved} {format_date(meeting.approved, lang)}"
+        return f"{approved} {i18n.format_date(meeting.approved, lang)}"
     return approved
 
 
@@ -178,7 +170,7 @@ def _facts(meeting: Meeting, lang: str) -> list[tuple[str, str, str]]:
     """(key, label, value) of each fact the meeting has, in the reference's order."""
     facts = []
     if meeting.date is not None:
-        facts.append(("date", format_date(meeting.date, lang)))
+        facts.append(("date", i18n.format_date(meeting.date, lang)))
     times = i18n.format_time_range(meeting.start, meeting.end, lang)
     if times:
         facts.append(("time", times))
@@ -213,7 +205,7 @@ def _participant(meeting: Meeting, index: int, lang: str) -> ParticipantLine:
 def _remark(remark: Any, lang: str) -> RemarkView:
     bits = [remark.author.strip()] if remark.author.strip() else []
     if remark.received is not None:
-        bits.append(f"{say_in(lang, 'received')} {format_date(remark.received, lang)}")
+        bits.append(f"{say_in(lang, 'received')} {i18n.format_date(remark.received, lang)}")
     return RemarkView(text=remark.text, attribution=", ".join(bits))
 
 
@@ -273,7 +265,7 @@ def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
                 text=a.text.strip(),
                 owner=a.owner.strip(),
                 due_iso=a.due.isoformat() if a.due else "",
-                due_text=format_date(a.due, lang) if a.due else "",
+                due_text=i18n.format_date(a.due, lang) if a.due else "",
                 done=a.done,
             )
             for a in item.actions

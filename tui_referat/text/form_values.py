@@ -16,12 +16,12 @@ from .when import format_time, parse_date, parse_time
 
 __all__ = [
     "TOPIC_SEPARATOR",
-    "format_date",
-    "format_short_date",
+    "field_date",
     "format_time",
     "format_topic",
     "parse_time",
     "parse_topic",
+    "tag_date",
     "typed_date",
 ]
 
@@ -37,14 +37,14 @@ def typed_date(text: str, today: dt.date | None = None) -> dt.date | None:
     return parse_date(text, today=today or dt.date.today())
 
 
-def format_date(day: dt.date | None, lang: str) -> str:
+def field_date(day: dt.date | None, lang: str) -> str:
     """How a date shows in an input: "16.9.2025" in Danish, "2025-09-16" in English."""
     if day is None:
         return ""
     return f"{day.day}.{day.month}.{day.year}" if lang == "da" else day.isoformat()
 
 
-def format_short_date(day: dt.date, lang: str) -> str:
+def tag_date(day: dt.date, lang: str) -> str:
     """A compact date for list tags: "12.10" in Danish, "12/10" in English."""
     return f"{day.day}.{day.month}" if lang == "da" else f"{day.day}/{day.month}"
 

@@ -16,6 +16,7 @@ layer) needs nothing from the domain. Times are written by ``text.when.format_ti
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from .when import format_time
 from .words import LANGUAGES, WORDS, say_in
@@ -72,6 +73,7 @@ _DATE_PATTERNS = {
 }
 
 
+@lru_cache(maxsize=512)  # an export writes the same few dates often
 def format_date(day: dt.date, lang: str) -> str:
     """ "16. september 2025" / "16 September 2025", written by Babel (the exports use this)."""
     from babel.dates import format_date as babel_date  # imported on first use only

@@ -61,8 +61,8 @@ def test_bad_times_are_refused(text: str) -> None:
 
 def test_dates_and_times_show_in_the_ui_language() -> None:
     day = dt.date(2025, 9, 6)
-    assert values.format_date(day, "da") == "6.9.2025"
-    assert values.format_date(day, "en") == "2025-09-06"
+    assert values.field_date(day, "da") == "6.9.2025"
+    assert values.field_date(day, "en") == "2025-09-06"
     assert values.format_time(dt.time(9, 5), "da") == "09.05"
     assert values.format_time(dt.time(9, 5), "en") == "09:05"
 

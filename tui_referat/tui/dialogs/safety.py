@@ -18,8 +18,7 @@ from textual.widgets import Button, Label
 from ...safety.lock import LockHeld, LockInfo
 from ...safety.recovery import RecoveryInfo
 from ...safety.sanitize import one_line
-from ...text.i18n import format_time
-from ...text.i18n import quick_date as format_date
+from ...text.i18n import format_time, quick_date
 from ...text.words import get_lang, say, say_count
 from .confirm import BUTTON_MOVES, focus_button
 
@@ -31,7 +30,7 @@ def describe_time(moment: dt.datetime | None) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone()
     lang = get_lang()
-    return f"{format_time(moment.time(), lang)} ({format_date(moment.date(), lang)})"
+    return f"{format_time(moment.time(), lang)} ({quick_date(moment.date(), lang)})"
 
 
 class _ChoiceDialog(ModalScreen[str]):

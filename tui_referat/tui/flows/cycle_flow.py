@@ -198,7 +198,7 @@ def send_for_review(screen: CycleScreen) -> None:
             return "deadline_time", say("forms.bad_time", value=given["deadline_time"])
         when = parsed(given)
         if meeting.date is not None and when.date() < meeting.date:
-            date = values.format_date(meeting.date, lang)
+            date = values.field_date(meeting.date, lang)
             return "deadline_date", say("cycle.deadline_before", date=date)
         return None
 
@@ -218,7 +218,7 @@ def send_for_review(screen: CycleScreen) -> None:
 
     fields = [
         FieldSpec(
-            "deadline_date", say("cycle.deadline_date"), values.format_date(deadline.date(), lang)
+            "deadline_date", say("cycle.deadline_date"), values.field_date(deadline.date(), lang)
         ),
         FieldSpec(
             "deadline_time",
@@ -260,7 +260,7 @@ def approve(screen: CycleScreen) -> None:
             return problem
         day = values.typed_date(given["approve_date"])
         if meeting.date is not None and day is not None and day < meeting.date:
-            date = values.format_date(meeting.date, lang)
+            date = values.field_date(meeting.date, lang)
             return "approve_date", say("cycle.approve_before", date=date)
         return None
 
@@ -275,9 +275,9 @@ def approve(screen: CycleScreen) -> None:
         )
         if scratch is None:
             return
-        screen.notify(say("cycle.approve.done", date=values.format_date(scratch.approved, lang)))
+        screen.notify(say("cycle.approve.done", date=values.field_date(scratch.approved, lang)))
 
-    today = values.format_date(dt.date.today(), lang)
+    today = values.field_date(dt.date.today(), lang)
     fields = [FieldSpec("approve_date", say("cycle.approve_date"), today)]
     screen.app.push_screen(FieldsDialog(say("cycle.approve.title"), fields, validate), chosen)
 
@@ -286,7 +286,7 @@ def deadline_text(deadline: dt.datetime | None, lang: str) -> str:
     """ "28.10" or "28.10 12.00" (the time only when it is not the end of the day)."""
     if deadline is None:
         return ""
-    text = values.format_short_date(deadline.date(), lang)
+    text = values.tag_date(deadline.date(), lang)
     if deadline.time() != dt.time(23, 59):
         text += " " + values.format_time(deadline.time(), lang)
     return text

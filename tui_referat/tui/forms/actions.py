@@ -47,7 +47,7 @@ class ActionsEditor(EntriesEditor):
             line = Text()
             line.append("[x] " if action.done else "[ ] ", style="bold")
             line.append(action.text, style="strike" if action.done else "")
-            extra = [part for part in (action.owner, values.format_date(action.due, lang)) if part]
+            extra = [part for part in (action.owner, values.field_date(action.due, lang)) if part]
             if extra:
                 line.append("  · " + " · ".join(extra), style="italic")
             yield line, action
@@ -76,7 +76,7 @@ class ActionsEditor(EntriesEditor):
     def show_entry(self, entry: Action, force: bool) -> None:
         self.show_input("text", entry.text, force)
         self.show_input("owner", entry.owner, force)
-        self.show_input("due", values.format_date(entry.due, get_lang()), force)
+        self.show_input("due", values.field_date(entry.due, get_lang()), force)
         box = "[x]" if entry.done else "[ ]"
         self.query_one("#done", Static).update(Text(f"{box} {say('done')}"))
         names = [p.name for p in self.meeting.participants if p.name]

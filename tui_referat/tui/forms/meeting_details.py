@@ -249,12 +249,12 @@ class MeetingDetailsForm(FocusRing, Form):
         deadline = m.remarks_deadline
         return {
             "title": m.title,
-            "date": values.format_date(m.date, lang),
+            "date": values.field_date(m.date, lang),
             "start": values.format_time(m.start, lang),
             "end": values.format_time(m.end, lang),
             "location": m.location,
-            "approved": values.format_date(m.approved, lang),
-            "deadline_date": values.format_date(deadline and deadline.date(), lang),
+            "approved": values.field_date(m.approved, lang),
+            "deadline_date": values.field_date(deadline and deadline.date(), lang),
             "deadline_time": values.format_time(deadline and deadline.time(), lang),
         }
 

@@ -61,7 +61,7 @@ class NextMeetingForm(FocusRing, Form):
         lang = get_lang()
         nxt = self.meeting.next_meeting or NextMeeting()
         return {
-            "date": values.format_date(nxt.date, lang),
+            "date": values.field_date(nxt.date, lang),
             "start": values.format_time(nxt.start, lang),
             "end": values.format_time(nxt.end, lang),
             "location": nxt.location,

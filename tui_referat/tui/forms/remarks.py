@@ -73,7 +73,7 @@ class RemarksEditor(EntriesEditor):
                 line = Text("  ")
                 tag = i18n.source_label(remark.source, lang)
                 if remark.received is not None:
-                    tag += " " + values.format_short_date(remark.received, lang)
+                    tag += " " + values.tag_date(remark.received, lang)
                 line.append(f"[{tag}]", style="italic")
                 if is_late(remark, deadline):
                     line.append(f" ! {say('forms.late')}", style="bold reverse")
@@ -118,7 +118,7 @@ class RemarksEditor(EntriesEditor):
     def show_entry(self, entry: Remark, force: bool) -> None:
         lang = get_lang()
         self.show_input("topic", values.format_topic(entry.topic), force)
-        self.show_input("received", values.format_date(entry.received, lang), force)
+        self.show_input("received", values.field_date(entry.received, lang), force)
         self.show_input("author", entry.author, force)
         self.query_one(SourceToggle).value = entry.source
         text = self.query_one("#text", TextArea)
@@ -154,7 +154,7 @@ class RemarksEditor(EntriesEditor):
                 day = None  # said at the meeting: not received on a day
             if day != remark.received:
                 self.set_field(remark, "received", day)
-                self.show_input("received", values.format_date(day, get_lang()), force=True)
+                self.show_input("received", values.field_date(day, get_lang()), force=True)
         if done:
             self._focus_text()
 
