@@ -80,16 +80,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("old", help="the old tree's commit")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--new", default="", help="the new tree's commit (default: this tree)")
+    parser.add_argument("--only", default="", help="only the figures whose name holds this")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
         old = export_tree(args.old, scratch / "old")
-        for tree in (ROOT, old):  # bytecode written before timing, not during the first run
+        new = export_tree(args.new, scratch / "new") if args.new else ROOT
+        for tree in (new, old):  # bytecode written before timing, not during the first run
             compileall.compile_dir(tree / "tui_referat", quiet=1)
         sample = ROOT / "samples" / "arbejdsgruppe.toml"
         big = write_meeting(100, scratch)
         rows = []
-        trees = {"new": ROOT, "old": old}
+        trees = {"new": new, "old": old}
         figures = {
             "start-up, Danish sample": lambda t: with_tree(
                 t, figures_ui.startup_once, "referat", sample, scratch
@@ -105,6 +108,8 @@ def main() -> int:
             ),
         }
         for name, measure in figures.items():
+            if args.only not in name:
+                continue
             got: dict[str, list[float]] = {"new": [], "old": []}
             for _ in range(args.runs):
                 for which, tree in trees.items():

@@ -274,3 +274,54 @@ def test_export_of_a_19_mb_file_stays_under_10x_its_size(shape, fmt, request, tm
     out = tmp_path / f"out.{fmt}"
     assert _peak_kib("export", str(path), "--format", fmt, "-o", str(out)) < 10 * size_kib
     assert out.stat().st_size > path.stat().st_size * 0.9
+
+
+#: Opens the editor on argv[1] at 80x24 (headless), waits until the first item's minutes
+#: (more than argv[2] lines) are in their text area, and leaves; exit status 0 when shown.
+_EDITOR = """
+import asyncio, sys
+from pathlib import Path
+from textual.widgets import TextArea
+from tui_referat.app import ReferatApp
+from tui_referat.storage.config import Config
+
+async def main():
+    app = ReferatApp(Path(sys.argv[1]), lang="da", config=Config())
+    least = int(sys.argv[2])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        for _ in range(600):
+            await pilot.pause(0.1)
+            areas = [a for a in app.screen.query(TextArea) if a.document.line_count > least]
+            if areas:
+                await pilot.pause(2.0)  # past the moment a small file's document is made
+                return 0
+    return 1
+
+sys.exit(asyncio.run(main()))
+"""
+
+
+def _editor_peak_kib(path: Path, lines: int) -> int:
+    import subprocess
+    import sys
+
+    python = [sys.executable, "-c", _EDITOR, str(path), str(lines)]
+    done = subprocess.run(
+        [sys.executable, "-c", _LAUNCHER, *python], capture_output=True, text=True, check=True
+    )
+    code, peak = map(int, done.stdout.split())
+    assert code == 0  # the minutes were shown
+    return peak
+
+
+def test_the_editor_on_a_19_mb_file_stays_under_10x_its_size(long_minutes):
+    # What the file costs: the editor's peak on it, less the same editor's peak on the sample
+    # (Python, Textual and the editor itself, some 55 MB). Tree-sitter's Markdown colouring of
+    # the 19 MB minutes alone took 1.4 GB, soft wrapping 50 MB, the tomlkit document made in
+    # the background ~60 MB: a very long section is shown plain and unwrapped, and a big
+    # file's document is made at its first save (item_widgets.HIGHLIGHT_LIMIT,
+    # session.PREPARE_LIMIT).
+    base = _editor_peak_kib(SAMPLE, 1)
+    peak = _editor_peak_kib(long_minutes, 10_000)
+    assert peak - base < 10 * long_minutes.stat().st_size // 1024

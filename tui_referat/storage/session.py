@@ -19,6 +19,10 @@ from .stamp import FileStamp, stamp_bytes
 Listener = Callable[[str, "Session"], None]
 
 
+#: Above this many characters a file's tomlkit document is made at the first save only.
+PREPARE_LIMIT = 1_000_000
+
+
 def content_key(meeting: Meeting) -> str:
     """Everything of ``meeting`` that its file holds, as one string: equal strings, equal
     meetings. The model's ``repr`` leaves out only the storage handles (``origin``)."""
@@ -134,9 +138,14 @@ class Session:
         """Make the file's tomlkit document now, so the first save need not wait for it.
 
         The meeting was read with tomllib (``fast_read``); this is safe to run in a
-        thread while the user edits, and does nothing once the document exists.
+        thread while the user edits, and does nothing once the document exists. A file over
+        ``PREPARE_LIMIT`` characters gets its document at the first save instead: tomlkit
+        holds some three bytes per byte of the file (issue 12, item 13).
         """
-        prepare = getattr(self.meeting.origin, "prepare", None)
+        origin = self.meeting.origin
+        if len(getattr(origin, "_referat_source", "")) > PREPARE_LIMIT:
+            return
+        prepare = getattr(origin, "prepare", None)
         if callable(prepare):
             prepare()
 

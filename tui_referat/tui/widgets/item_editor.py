@@ -225,7 +225,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             text = item_text(item, area.key)
             if (not same and not (first and area.text == text)) or area.text != text:
                 with self.prevent(TextArea.Changed):
-                    area.load_text(text)
+                    area.show_text(text)
         if same:
             return
         tabs = self.tabs
@@ -334,8 +334,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             widget = self.make_form(key, self.meeting, self.item)
             widget.add_class("item-form")
         else:
-            widget = SectionArea(key, self.read_only)
-            widget.text = item_text(self.item, key)
+            widget = SectionArea(key, self.read_only, item_text(self.item, key))
         pane.mount(widget)
         return widget
 

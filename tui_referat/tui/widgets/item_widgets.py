@@ -49,14 +49,25 @@ class StandingToggle(Static, can_focus=True):
             editor.toggle_standing()
 
 
+#: Longer section texts are shown without Markdown colours and without soft wrapping: for a
+#: 19 MB text tree-sitter's highlighting took 1.4 GB and 30 s, the wrapping another 50 MB and
+#: 4 s (issue 12, item 13). Lines of such a text scroll sideways.
+HIGHLIGHT_LIMIT = 200_000
+
+
+def language_for(text: str) -> str | None:
+    """The text area's language for ``text``: Markdown, or none for a very long text."""
+    return "markdown" if len(text) <= HIGHLIGHT_LIMIT else None
+
+
 class SectionArea(TextArea):
     """A Markdown text area for one section of the item."""
 
     def __init__(self, key: str, read_only: bool = False, text: str = "") -> None:
         super().__init__(
             text,
-            language="markdown",
-            soft_wrap=True,
+            language=language_for(text),
+            soft_wrap=language_for(text) is not None,
             show_line_numbers=False,
             tab_behavior="focus",
             read_only=read_only,
@@ -65,6 +76,16 @@ class SectionArea(TextArea):
         self.key = key
         #: The item editor this area belongs to (found on the first change).
         self._editor: _Editor | None = None
+
+    def show_text(self, text: str) -> None:
+        """Load ``text`` (a section shown anew), highlighted unless it is very long."""
+        language = language_for(text)
+        if language is None:
+            self.language = None  # before the text: no highlighting or wrapping of it at all
+            self.soft_wrap = False
+        self.load_text(text)
+        self.language = language
+        self.soft_wrap = language is not None
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         # Handled here, not bubbled through the tabs: a key press costs what it costs in a
