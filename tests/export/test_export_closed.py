@@ -138,6 +138,18 @@ def test_the_eml_draft_attaches_no_file_of_a_closed_item(tmp_path: Path) -> None
     assert attached(True) == ["program.pdf", "notat.pdf"]
 
 
+@pytest.mark.parametrize(("lang", "mark"), [("da", "FORTROLIGT: "), ("en", "CONFIDENTIAL: ")])
+def test_the_eml_subject_says_confidential_with_closed_items(lang: str, mark: str) -> None:
+    meeting = closed_meeting(lang)
+
+    def subject(include_closed: bool) -> str:
+        data = render(meeting, "eml", include_closed=include_closed)
+        return str(email.message_from_bytes(data, policy=default_policy)["Subject"])
+
+    assert subject(True) == mark + meeting.title
+    assert subject(False) == meeting.title
+
+
 @pytest.mark.parametrize("confidential", [False, True], ids=["public", "confidential"])
 def test_the_email_styles_closed_items_as_inlining_the_whole_page_does(confidential: bool) -> None:
     from tui_referat.export import email as email_export

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..domain.model import Meeting
+from ..text.words import say_in
 from . import email as email_html
 from . import text
 from .document import Doc, build, clean_meeting, public_meeting
@@ -29,7 +30,12 @@ from .sink import utf8_blocks
 
 
 def _subject(doc: Doc) -> str:
-    return " ".join((doc.title or doc.doc_type).split())
+    """The title; with closed items shown whole, "FORTROLIGT: " first, so the mail says so
+    in every inbox list before it is opened."""
+    subject = " ".join((doc.title or doc.doc_type).split())
+    if doc.confidential:
+        subject = f"{say_in(doc.lang, 'confidential').upper()}: {subject}"
+    return subject
 
 
 def _recipients(doc: Doc) -> list[Address]:
