@@ -108,3 +108,36 @@ def test_a_wrong_type_is_an_error_at_the_value(tmp_path: Path, line: str, messag
         load_meeting(path)
     column = line.index("=") + 3
     assert str(caught.value) == f"{path}:5:{column}: {message}"
+
+
+# -- referat check ---------------------------------------------------------------------
+
+
+def test_check_asks_a_decision_item_for_its_decision_not_its_minutes(tmp_path: Path) -> None:
+    from tui_referat.storage.fast_check import check_file
+
+    path = tmp_path / "m.toml"
+    item = '[[items]]\ntitle = "Budget"\nkind = "B"\nminutes = "Drøftet."\n'
+    path.write_text(f'format = 1\ntitle = "T"\nstatus = "review"\n\n{item}', encoding="utf-8")
+    assert [str(p) for p in check_file(path)] == [
+        f"{path}:5:1: error: items[0].decision: a decision item (B) has no decision (item 1)"
+    ]
+    path.write_text(
+        f'format = 1\ntitle = "T"\nstatus = "review"\n\n{item}decision = "Vedtaget."\n',
+        encoding="utf-8",
+    )
+    assert check_file(path) == []
+
+
+def test_check_reports_a_negative_count_at_its_value(tmp_path: Path) -> None:
+    from tui_referat.storage.fast_check import check_file
+
+    path = tmp_path / "m.toml"
+    path.write_text(
+        'format = 1\ntitle = "T"\n\n[[items]]\ntitle = "Budget"\ndecision = "Vedtaget."\n\n'
+        "[items.vote]\nfor = 3\nagainst = -1\n",
+        encoding="utf-8",
+    )
+    assert [str(p) for p in check_file(path)] == [
+        f"{path}:10:11: error: items[0].vote.against: a vote count cannot be negative (-1) (item 1)"
+    ]
