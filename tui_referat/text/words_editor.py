@@ -182,7 +182,7 @@ EDITOR: dict[str, tuple[str, str]] = {
     "item.remarks_note": ("Note til bem.", "Remarks note"),
     "item.tab_short.minutes": ("Ref", "Min"),
     "item.tab_short.recommendation": ("Indst", "Rec"),
-    "item.tab_short.decision": ("Beslut", "Dec"),
+    "item.tab_short.decision": ("Besl", "Dec"),
     "item.tab_short.remarks": ("Bem", "Rem"),
     "item.tab_short.remarks_note": ("Note", "Note"),
     "item.tab_short.problem": ("Probl", "Prob"),
