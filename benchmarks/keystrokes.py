@@ -232,6 +232,11 @@ class Script:
     part: str = ""
     #: The item's tab shown (the editor keeps it from item to item).
     tab: str = "minutes"
+    #: The item editor's tabs in this build, in the order F6 steps through them.
+    tabs: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        self.tabs = self.tabs or TABS
 
     def for_part(self, part: str) -> None:
         self.part = part
@@ -257,9 +262,10 @@ class Script:
     def to_tab(self, tab: str) -> None:
         """F6 (next tab) or F5 (previous), whichever way round is shorter; the cursor goes
         into the tab (its text, or its list)."""
-        here, there = TABS.index(self.tab), TABS.index(tab)
-        forward = (there - here) % len(TABS)
-        backward = (here - there) % len(TABS)
+        tabs = self.tabs
+        here, there = tabs.index(self.tab), tabs.index(tab)
+        forward = (there - here) % len(tabs)
+        backward = (here - there) % len(tabs)
         self.key(*(["f6"] * forward if forward <= backward else ["f5"] * backward))
         self.tab = tab
 
@@ -279,10 +285,12 @@ class Script:
 
 
 PARTS = ("meeting header", "participants", "items", "remarks", "attachments", "action", "save")
-#: The item editor's tabs, in the order F6 steps through them (both builds).
+#: The item editor's tabs, in the order F6 steps through them (the new build; the old one,
+#: 35cc9cf, has no decision tab: OLD_TABS).
 TABS = (
     "minutes",
     "recommendation",
+    "decision",
     "remarks",
     "remarks_note",
     "problem",
@@ -291,6 +299,7 @@ TABS = (
     "attachments",
     "actions",
 )
+OLD_TABS = tuple(tab for tab in TABS if tab != "decision")
 #: The tabs that hold a list (and its entry's fields), not a text.
 LIST_TABS = ("remarks", "attachments", "actions")
 SPACES = {"present": 0, "online": 1, "apologies": 2}  # Space in the table: present -> online …
@@ -434,7 +443,7 @@ def actions(s: Script, item: Item, *, enter_to_apply: bool) -> None:
 def old_script(job: Job) -> Script:
     """Commit 35cc9cf: lists take a/Enter/e/d(elete); a remark's source is a Select (a list
     that opens); no next-remark key; Esc from anywhere goes to the agenda."""
-    s = Script(job)
+    s = Script(job, tabs=OLD_TABS)
     meeting_header(s, ring=False, value_first=False)
     participants(s, one_line=False)
     s.for_part("items")
@@ -489,10 +498,11 @@ def to_agenda(s: Script) -> None:
     """From a field or list of a list tab (remarks, attachments, actions) to the agenda: F5 or
     F6 to the nearest text tab, where Esc goes to the agenda (Esc from the list tab takes
     three steps: the list, the tab line, the agenda)."""
-    here = TABS.index(s.tab)
-    for step in range(1, len(TABS)):
+    tabs = s.tabs
+    here = tabs.index(s.tab)
+    for step in range(1, len(tabs)):
         for key, delta in (("f5", -1), ("f6", 1)):
-            tab = TABS[(here + delta * step) % len(TABS)]
+            tab = tabs[(here + delta * step) % len(tabs)]
             if tab not in LIST_TABS:
                 s.key(*[key] * step)
                 s.tab = tab

@@ -11,7 +11,7 @@ from pathlib import Path
 from tui_referat import cli
 from tui_referat.domain import cycle
 from tui_referat.domain.checks import check_meeting
-from tui_referat.domain.model import Action, Remark, RemarkSource, Status
+from tui_referat.domain.model import Action, Kind, Remark, RemarkSource, Status
 from tui_referat.export import render
 from tui_referat.importer import import_markdown
 from tui_referat.storage import load_meeting, locator_for, save_meeting
@@ -55,6 +55,8 @@ def test_full_cycle(samples_dir: Path, tmp_path: Path, capsys):
     for item in meeting.items:
         if not item.minutes:
             item.minutes = "Noted."
+        if item.kind is Kind.DECISION:
+            item.decision = "Agreed."
     save_meeting(meeting, tmp_path / "board-6.toml")
 
     # 3. sent for review with a deadline one week after the meeting

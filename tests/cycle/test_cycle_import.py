@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from tui_referat import cli
-from tui_referat.domain.model import AgendaItem, Attendance, Kind, Meeting, RemarkSource, Status
+from tui_referat.domain.model import (
+    AgendaItem,
+    Attendance,
+    Kind,
+    Meeting,
+    RemarkSource,
+    Status,
+    Vote,
+)
 from tui_referat.export.markdown import render as render_md
 from tui_referat.importer import import_markdown
 from tui_referat.storage import load_meeting, loads_meeting
@@ -23,6 +31,27 @@ def test_golden_markdown_reads_back_to_the_same_markdown(path: Path):
     assert result.warnings == []
     confidential = ".confidential." in path.name  # closed items shown whole
     assert render_md(result.meeting, include_closed=confidential) == text
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_decision_and_its_vote_come_back(lang: str):
+    decision = "Budgettet *godkendt*.\n\nMed én ændring."
+    for vote in (
+        Vote(9, 2, 1, ["Anne Holm", "Bo Berg"], [], ["Carl Dam"]),
+        Vote(0, 0, 0),
+    ):
+        original = Meeting(
+            title="M",
+            lang=lang,
+            items=[AgendaItem("Budget", kind=Kind.DECISION, decision=decision, vote=vote)],
+        )
+        back = import_markdown(render_md(original))
+        assert back.warnings == []
+        (item,) = back.meeting.items
+        assert (item.decision, item.vote) == (decision, vote)
+    alone = Meeting(title="M", lang=lang, items=[AgendaItem("B", vote=Vote(3, 0, 0))])
+    (item,) = import_markdown(render_md(alone)).meeting.items
+    assert (item.decision, item.vote) == ("", Vote(3, 0, 0))
 
 
 def _strip(text: str) -> str:
@@ -57,8 +86,9 @@ def test_sample_meetings_come_back(samples_dir: Path, name: str):
             theirs.kind,
             theirs.presenters,
         )
-        for key in ("recommendation", "minutes", "problem", "solution", "next_steps"):
+        for key in ("recommendation", "decision", "minutes", "problem", "solution", "next_steps"):
             assert mine.section(key) == _strip(theirs.section(key))
+        assert mine.vote == theirs.vote
         assert [(r.text, r.topic, r.source, r.author, r.received) for r in mine.remarks] == [
             (_strip(r.text), r.topic, r.source, r.author, r.received) for r in theirs.remarks
         ]

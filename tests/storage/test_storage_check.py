@@ -67,13 +67,13 @@ def test_duplicate_participant_names(tmp_path: Path) -> None:
     ]
 
 
-def test_decision_item_without_minutes_is_an_error_after_draft(tmp_path: Path) -> None:
+def test_decision_item_without_a_decision_is_an_error_after_draft(tmp_path: Path) -> None:
     meeting = _base(items=[AgendaItem("Budget", kind=Kind.DECISION)])
     ((level, field, _),) = _findings(meeting, tmp_path)
-    assert (level, field) == ("warning", "items[0].minutes")
+    assert (level, field) == ("warning", "items[0].decision")
     meeting.status = Status.REVIEW
     assert _findings(meeting, tmp_path) == [
-        ("error", "items[0].minutes", "a decision item (B) has no minutes (item 1)")
+        ("error", "items[0].decision", "a decision item (B) has no decision (item 1)")
     ]
 
 

@@ -170,29 +170,29 @@ def test_referat_check_reports_the_late_agenda(
 # -- decision items of a meeting not yet held ---------------------------------------------
 
 
-def test_decision_item_without_minutes_before_the_meeting_is_fine(tmp_path: Path) -> None:
+def test_decision_item_without_a_decision_before_the_meeting_is_fine(tmp_path: Path) -> None:
     meeting = _meeting(date=dt.date(2025, 10, 8), items=[AgendaItem("Budget", kind=Kind.DECISION)])
     assert _findings(meeting, tmp_path, today=TODAY) == []
 
 
-def test_decision_item_without_minutes_on_or_after_the_day_warns(tmp_path: Path) -> None:
+def test_decision_item_without_a_decision_on_or_after_the_day_warns(tmp_path: Path) -> None:
     item = AgendaItem("Budget", kind=Kind.DECISION)
     for day in (TODAY, dt.date(2025, 10, 1)):
         meeting = _meeting(date=day, items=[item])
         assert _findings(meeting, tmp_path, today=TODAY) == [
             (
                 "warning",
-                "items[0].minutes",
-                "a decision item (B) has no minutes yet, "
+                "items[0].decision",
+                "a decision item (B) has no decision yet, "
                 "which is an error once the status is not draft (item 1)",
             )
         ]
 
 
-def test_decision_item_without_minutes_and_without_a_date_warns(tmp_path: Path) -> None:
+def test_decision_item_without_a_decision_and_without_a_date_warns(tmp_path: Path) -> None:
     meeting = _meeting(items=[AgendaItem("Budget", kind=Kind.DECISION)])
     ((level, field, _),) = _findings(meeting, tmp_path, today=TODAY)
-    assert (level, field) == ("warning", "items[0].minutes")
+    assert (level, field) == ("warning", "items[0].decision")
 
 
 def test_future_minutes_under_review_still_need_the_decision(tmp_path: Path) -> None:
@@ -202,7 +202,7 @@ def test_future_minutes_under_review_still_need_the_decision(tmp_path: Path) -> 
         items=[AgendaItem("Budget", kind=Kind.DECISION)],
     )
     assert _findings(meeting, tmp_path, today=TODAY) == [
-        ("error", "items[0].minutes", "a decision item (B) has no minutes (item 1)")
+        ("error", "items[0].decision", "a decision item (B) has no decision (item 1)")
     ]
 
 
@@ -213,7 +213,7 @@ def test_check_file_takes_today(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert check_file(path, today=TODAY) == []
-    assert [p.field for p in check_file(path, today=dt.date(2025, 10, 8))] == ["items[0].minutes"]
+    assert [p.field for p in check_file(path, today=dt.date(2025, 10, 8))] == ["items[0].decision"]
 
 
 # -- item numbers in messages -------------------------------------------------------------

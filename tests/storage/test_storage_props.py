@@ -27,6 +27,7 @@ from tui_referat.domain.model import (
     Remark,
     RemarkSource,
     Status,
+    Vote,
 )
 from tui_referat.storage import dumps_meeting, loads_meeting, locator_for
 from tui_referat.storage.locate import field_positions
@@ -69,6 +70,17 @@ def _objects() -> dict[str, st.SearchStrategy]:
         closed=st.booleans(),
         public_title=short,
         recommendation=short,
+        decision=short,
+        vote=st.none()
+        | st.builds(
+            Vote,
+            for_=st.integers(-3, 50),
+            against=st.integers(0, 50),
+            abstain=st.integers(0, 50),
+            for_names=st.lists(texts, max_size=2),
+            against_names=st.lists(texts, max_size=2),
+            abstain_names=st.lists(texts, max_size=2),
+        ),
         minutes=short,
         problem=short,
         solution=short,

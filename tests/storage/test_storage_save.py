@@ -115,7 +115,7 @@ def test_new_key_goes_next_to_its_neighbour() -> None:
     meeting.participants[2].email = "cy@example.org"
     out = dumps_meeting(meeting)
     assert _changes(text, out)[1] == ['email = "cy@example.org"', 'time = "19:00"']
-    assert 'kind = "B"\ntime = "19:00"\nminutes' in out
+    assert 'kind = "B"\ntime = "19:00"\ndecision' in out
     assert 'name = "Cy Moss"\nemail = "cy@example.org"\nattendance' in out
 
 

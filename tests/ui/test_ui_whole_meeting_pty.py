@@ -143,7 +143,7 @@ def test_a_whole_meeting_typed_in_bursts_is_saved_exactly(tmp_path: Path, editor
         esc(editor)
 
     # Remarks on the third new item: two written (one email), one at the meeting.
-    editor.send(ENTER + F6 + F6)
+    editor.send(ENTER + F6 + F6 + F6)
     editor.expect("Ingen bemærkninger")
     editor.send(
         "a"

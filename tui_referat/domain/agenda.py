@@ -10,6 +10,8 @@ from .model import AgendaItem, Meeting
 
 def _origins(item: AgendaItem) -> list[object]:
     objects: list[object] = [item, *item.remarks, *item.attachments, *item.actions]
+    if item.vote is not None:
+        objects.append(item.vote)
     return [obj.origin for obj in objects if getattr(obj, "origin", None) is not None]
 
 

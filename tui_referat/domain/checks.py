@@ -213,13 +213,24 @@ def _check_items(meeting: Meeting, folder_of: Path, findings: _Findings, today: 
                 "the item has a public title but is not closed (closed = true); "
                 "only closed items show it",
             )
-        if item.kind == Kind.DECISION and not item.minutes.strip() and (decided or held):
+        if item.kind == Kind.DECISION and not item.decision.strip() and (decided or held):
             findings.add(
                 ERROR if decided else WARNING,
-                f"{where}.minutes",
-                "a decision item (B) has no minutes"
+                f"{where}.decision",
+                "a decision item (B) has no decision"
                 + ("" if decided else " yet, which is an error once the status is not draft"),
             )
+        vote = item.vote
+        if vote is not None:
+            for key, count in (
+                ("for", vote.for_),
+                ("against", vote.against),
+                ("abstain", vote.abstain),
+            ):
+                if count < 0:
+                    findings.add(
+                        ERROR, f"{where}.vote.{key}", f"a vote count cannot be negative ({count})"
+                    )
         for number, attachment in enumerate(item.attachments):
             target = attachment.path.strip()
             if not target or _URL.match(target):

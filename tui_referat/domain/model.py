@@ -47,7 +47,14 @@ class RemarkSource(StrEnum):
 
 
 #: Section keys of an agenda item, in the order the minutes show them.
-SECTIONS: tuple[str, ...] = ("recommendation", "minutes", "problem", "solution", "next_steps")
+SECTIONS: tuple[str, ...] = (
+    "recommendation",
+    "decision",
+    "minutes",
+    "problem",
+    "solution",
+    "next_steps",
+)
 
 #: Known case-header keys, in the reference's order. Any other key is a custom field.
 HEADER_KEYS: tuple[str, ...] = ("doc_date", "handler", "case_no", "doc_no")
@@ -113,6 +120,23 @@ class Action:
 
 
 @dataclass
+class Vote:
+    """A vote on an agenda item: how many voted for, against and abstained, and optionally who.
+
+    ``for_`` is the TOML key ``for`` (a Python keyword). Negative counts are read as they are;
+    ``referat check`` reports them.
+    """
+
+    for_: int = 0
+    against: int = 0
+    abstain: int = 0
+    for_names: list[str] = field(default_factory=list)
+    against_names: list[str] = field(default_factory=list)
+    abstain_names: list[str] = field(default_factory=list)
+    origin: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass
 class AgendaItem:
     title: str
     kind: Kind | None = None
@@ -129,6 +153,10 @@ class AgendaItem:
     #: What public exports call a closed item instead of "Lukket punkt"; empty: that label.
     public_title: str = ""
     recommendation: str = ""
+    #: The decision (Beslutning), shown after the recommendation.
+    decision: str = ""
+    #: The vote on the decision, if one was taken (shown under the decision).
+    vote: Vote | None = None
     minutes: str = ""
     problem: str = ""
     solution: str = ""

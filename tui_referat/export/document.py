@@ -20,6 +20,7 @@ from typing import Any
 from ..domain.model import AgendaItem, Attendance, Meeting, Status
 from ..text import i18n
 from ..text.markdown_html import is_safe_url
+from ..text.votes import format_vote
 from ..text.when import format_time
 from ..text.words import say_in
 from .clean import clean_meeting, strip_control
@@ -231,6 +232,22 @@ def _remark_groups(item: Any, lang: str) -> list[RemarkGroup]:
     return groups
 
 
+def _decision(item: AgendaItem, lang: str) -> list[Section]:
+    """The decision (Beslutning), with the vote line under it as its last paragraph."""
+    text = item.decision.strip()
+    vote = item.vote
+    if vote is not None:
+        line = format_vote(
+            lang,
+            (vote.for_, vote.against, vote.abstain),
+            (vote.for_names, vote.against_names, vote.abstain_names),
+        )
+        text = f"{text}\n\n{line}" if text else line
+    if not text:
+        return []
+    return [Section("markdown", "decision", say_in(lang, "decision"), text=text + "\n")]
+
+
 def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
     item = meeting.items[index]
     number = meeting.item_number(index)
@@ -247,7 +264,7 @@ def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
             return []
         return [Section("markdown", key, say_in(lang, key), text=text)]
 
-    sections = md("recommendation") + md("minutes")
+    sections = md("recommendation") + _decision(item, lang) + md("minutes")
     if item.remarks or item.remarks_note.strip():
         sections.append(
             Section(

@@ -24,8 +24,18 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from ..domain.model import HEADER_KEYS, SECTIONS, AgendaItem, CaseField, Kind, Meeting, Status
+from ..domain.model import (
+    HEADER_KEYS,
+    SECTIONS,
+    AgendaItem,
+    CaseField,
+    Kind,
+    Meeting,
+    Status,
+    Vote,
+)
 from ..text import i18n
+from ..text.votes import parse_vote
 from ..text.when import split_time_range
 from ..text.words import say_in
 from . import parts
@@ -329,6 +339,12 @@ class _Reader:
         elif key == "":
             self.keep(nodes, "text before the item's first section")
         elif key in SECTIONS:
+            if key == "decision" and nodes and nodes[-1].type == "paragraph":
+                vote = parse_vote(self.text_of(nodes[-1:]))
+                if vote is not None:  # the vote line the exports write under the decision
+                    (yes, no, abstain), (yes_n, no_n, abstain_n) = vote
+                    item.vote = Vote(yes, no, abstain, yes_n, no_n, abstain_n)
+                    nodes = nodes[:-1]
             item.set_section(key, self.text_of(nodes))
         elif key == "remarks":
             found, rest = parts.remarks(self.lines, nodes)

@@ -131,6 +131,8 @@ def _objects(meeting: Meeting) -> list[Any]:
     objects: list[Any] = [*meeting.header, *meeting.participants]
     for item in meeting.items:
         objects += [item, *item.remarks, *item.attachments, *item.actions]
+        if item.vote is not None:
+            objects.append(item.vote)
     if meeting.next_meeting is not None:
         objects.append(meeting.next_meeting)
     return objects

@@ -14,6 +14,7 @@ from ..domain.model import (
     NextMeeting,
     Participant,
     Remark,
+    Vote,
 )
 from .table_entries import entries, scalar
 from .values import (
@@ -26,6 +27,7 @@ from .values import (
     NEXT_MEETING_FIELDS,
     PARTICIPANT_FIELDS,
     REMARK_FIELDS,
+    VOTE_FIELDS,
     Field,
     FieldError,
     describe,
@@ -42,6 +44,13 @@ HEADER: ListSpec = ("header", "header", CaseField, HEADER_FIELDS, ())
 PARTICIPANTS: ListSpec = ("participants", "participants", Participant, PARTICIPANT_FIELDS, ())
 ITEMS: ListSpec = ("items", "items", AgendaItem, ITEM_FIELDS, (REMARKS, ATTACHMENTS, ACTIONS))
 MEETING_LISTS: tuple[ListSpec, ...] = (HEADER, PARTICIPANTS, ITEMS)
+
+#: (attribute, key, class, fields) of an optional single table inside an object.
+TableSpec = tuple[str, str, type, tuple[Field, ...]]
+
+VOTE: TableSpec = ("vote", "vote", Vote, VOTE_FIELDS)
+#: The optional sub-tables of each class (``[items.vote]``).
+SUB_TABLES: dict[type, tuple[TableSpec, ...]] = {AgendaItem: (VOTE,)}
 
 
 class StopReading(Exception):
@@ -66,7 +75,7 @@ def _defaults(cls: type) -> dict[str, Any]:
 
 DEFAULTS: dict[type, dict[str, Any]] = {
     cls: _defaults(cls)
-    for cls in (Meeting, CaseField, Participant, AgendaItem, Remark, Attachment, Action)
+    for cls in (Meeting, CaseField, Participant, AgendaItem, Remark, Attachment, Action, Vote)
 }
 DEFAULTS[NextMeeting] = _defaults(NextMeeting)
 
@@ -111,10 +120,27 @@ class Reader:
         values = self.read_fields(cls, fields, found, f"{path}.")
         for sub in nested:
             values[sub[0]] = self.read_list(sub, found.get(sub[1]), f"{path}.{sub[1]}")
+        for spec_table in SUB_TABLES.get(cls, ()):
+            raw_sub = found.get(spec_table[1])
+            if raw_sub is not None:
+                values[spec_table[0]] = self.read_table(spec_table, raw_sub, path)
         obj = cls(**values)
         obj.origin = table
         if self.record is not None:
             self.record.append(table)
+        return obj
+
+    def read_table(self, spec: TableSpec, raw: Any, path: str) -> Any:
+        """The object of an optional sub-table, or None (with a problem) when not a table."""
+        _, key, cls, fields = spec
+        where = f"{path}.{key}"
+        if not isinstance(raw, dict):
+            self.problem(where, f"expected a table, got {describe(raw)}")
+            return None
+        obj = cls(**self.read_fields(cls, fields, entries(raw), f"{where}."))
+        obj.origin = raw
+        if self.record is not None:
+            self.record.append(raw)
         return obj
 
     def read_list(self, spec: ListSpec, raw: Any, path: str) -> list[Any]:

@@ -177,6 +177,10 @@ def parse_value(field: Field, raw: Any) -> Any:
         if isinstance(raw, int) and not isinstance(raw, bool) and 0 <= raw <= 100_000:
             return int(raw)
         raise FieldError(f"expected a whole number of minutes, got {describe(raw)}")
+    if kind == "count":
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            return int(raw)
+        raise FieldError(f"expected a whole number, got {describe(raw)}")
     if kind == "time":
         return time_value(raw)
     if kind == "date":
@@ -268,7 +272,7 @@ def make_item(field: Field, value: Any, lang: str) -> Any:
         return string_item(str(value))
     if kind == "enum":
         return string_item(value.value if isinstance(value, Enum) else str(value))
-    if kind in ("bool", "minutes", "date", "datetime"):
+    if kind in ("bool", "minutes", "count", "date", "datetime"):
         return ti.item(value)
     if kind == "time":
         return time_item(value, lang)
@@ -317,6 +321,7 @@ ITEM_FIELDS = (
     Field("standing", "standing", "bool"),
     Field("closed", "closed", "bool"),
     Field("recommendation", "recommendation", "str"),
+    Field("decision", "decision", "str"),
     Field("minutes", "minutes", "str"),
     Field("problem", "problem", "str"),
     Field("solution", "solution", "str"),
@@ -339,6 +344,14 @@ ACTION_FIELDS = (
     Field("owner", "owner", "str"),
     Field("due", "due", "date"),
     Field("done", "done", "bool", always=True),
+)
+VOTE_FIELDS = (
+    Field("for_", "for", "count", always=True),
+    Field("against", "against", "count", always=True),
+    Field("abstain", "abstain", "count", always=True),
+    Field("for_names", "for_names", "names"),
+    Field("against_names", "against_names", "names"),
+    Field("abstain_names", "abstain_names", "names"),
 )
 NEXT_MEETING_FIELDS = (
     Field("date", "date", "date"),

@@ -18,7 +18,7 @@ from tomlkit.container import Container
 
 from ..domain.model import Meeting, NextMeeting
 from .fast_read import adopt
-from .reader import MEETING_LISTS, ListSpec, default_of
+from .reader import MEETING_LISTS, SUB_TABLES, ListSpec, TableSpec, default_of
 from .tables import (
     attach_trailing,
     body_index,
@@ -150,6 +150,37 @@ class Writer:
         self.merge_fields(obj, spec[3], table, new, found)
         for sub in spec[4]:
             self.merge_list(table, sub, getattr(obj, sub[0]), spec[4], found.get(sub[1]))
+        for sub_table in SUB_TABLES.get(type(obj), ()):
+            self.merge_sub_table(
+                table, sub_table, getattr(obj, sub_table[0]), found.get(sub_table[1]), spec[4]
+            )
+
+    def merge_sub_table(
+        self, parent: Any, spec: TableSpec, obj: Any, existing: Any, lists: tuple[Any, ...]
+    ) -> None:
+        """An optional single table inside an object (``[items.vote]``), like ``merge_next``."""
+        key, fields = spec[1], spec[3]
+        if obj is None:
+            if existing is not None:
+                self.changed = True
+                remove_key(parent, key)
+            return
+        if (
+            obj.origin is existing
+            and isinstance(existing, dict)
+            and id(existing) not in self.claimed
+        ):
+            self.claimed.add(id(existing))
+            self.merge_fields(obj, fields, existing, new=False)
+            return
+        self.changed = True
+        table, new = self.table_for(obj)
+        self.merge_fields(obj, fields, table, new)
+        if existing is not None:
+            parent[key] = table
+        else:
+            # before the object's lists of tables ([[items.remarks]] ...)
+            self.add_table(parent, key, table, [key, *(sub[1] for sub in lists)])
 
     def merge_list(
         self,

@@ -21,6 +21,7 @@ MEETING: dict[str, tuple[str, str]] = {
     "activity": ("Aktivitet", "Activity"),
     "presenter_prefix": ("v/", "by "),
     "recommendation": ("Indstilling", "Recommendation"),
+    "decision": ("Beslutning", "Decision"),
     "minutes": ("Referat", "Minutes"),
     "remarks": ("Bemærkninger", "Remarks"),
     "written_remarks": ("Skriftlige bemærkninger", "Written remarks"),

@@ -19,7 +19,10 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.dom import DOMNode
 
+from ..domain.edits import SetField
+from ..domain.model import Vote
 from ..text.words import WORDS, get_lang, say, say_in
+from .dialogs.form_dialogs import FieldsDialog, FieldSpec
 from .forms._common import focus_first
 from .forms.meeting_details import HeaderList
 from .keys import bindings_by_id, declared_bindings, describe, keymap_of
@@ -179,6 +182,7 @@ def place_commands(screen: MainScreen) -> Iterator[PaletteEntry]:
         ("actions", "palette.action_add"),
     ):
         yield entry(partial(_string, string), "", partial(open_tab, screen, key, add=True))
+    yield entry(partial(_string, "palette.vote"), "", partial(edit_vote, screen))
 
 
 def open_form(screen: MainScreen, kind: str, then: str | None = None) -> None:
@@ -226,6 +230,65 @@ def open_tab(screen: MainScreen, key: str, add: bool = False) -> None:
                 pane.children[0].add_entry()  # type: ignore[attr-defined]
 
         screen.call_after_refresh(add_entry)
+
+
+def _shown_item(screen: MainScreen) -> int | None:
+    """The index of the selected item (or the item shown); None, with a warning, if none."""
+    node = screen.nav.node
+    if node.kind == "item":
+        return node.index
+    shown = screen.item_editor.index if screen.item_editor.item is not None else -1
+    if not 0 <= shown < len(screen.meeting.items):
+        screen.notify(say("nav.no_item"), severity="warning")
+        return None
+    return shown
+
+
+_VOTE_KEYS = ("for_", "against", "abstain")
+
+
+def edit_vote(screen: MainScreen) -> None:
+    """The vote of the selected item: three counts in a dialog (all empty: no vote), set as
+    one undoable edit; the name lists of a vote already there are kept."""
+    index = _shown_item(screen)
+    if index is None:
+        return
+    item = screen.meeting.items[index]
+    old = item.vote
+    fields = [
+        FieldSpec(
+            key.rstrip("_"),
+            say(f"vote.{key.rstrip('_')}"),
+            str(getattr(old, key)) if old is not None else "",
+            placeholder=say("vote.none") if key == "for_" else "",
+        )
+        for key in _VOTE_KEYS
+    ]
+
+    def validate(given: dict[str, str]) -> tuple[str, str] | None:
+        for key in ("for", "against", "abstain"):
+            if given[key] and not (given[key].isascii() and given[key].isdigit()):
+                return key, say("vote.bad")
+        return None
+
+    def chosen(given: dict[str, str] | None) -> None:
+        if given is None:
+            return
+        counts = [given[key] for key in ("for", "against", "abstain")]
+        vote = None
+        if any(counts):
+            vote = Vote(*(int(c or 0) for c in counts))
+            if old is not None:
+                vote.for_names = list(old.for_names)
+                vote.against_names = list(old.against_names)
+                vote.abstain_names = list(old.abstain_names)
+                vote.origin = old.origin
+        if vote == old:
+            return
+        screen.request_edit(SetField(item, "vote", vote, say("vote.label")))
+
+    number = screen.meeting.item_number(index)
+    screen.app.push_screen(FieldsDialog(say("vote.title", number=number), fields, validate), chosen)
 
 
 class ReferatCommands(Provider):

@@ -37,6 +37,7 @@ from .section_tabs import SectionTabs
 TABS: tuple[str, ...] = (
     "minutes",
     "recommendation",
+    "decision",
     "remarks",
     "remarks_note",
     "problem",

@@ -24,6 +24,7 @@ from textual.widgets import Markdown
 from ...domain.model import AgendaItem, Meeting
 from ...text import i18n
 from ...text.markdown_html import parser
+from ...text.votes import format_vote
 from ...text.words import say_in
 from .item_editor import ItemEditor
 
@@ -43,8 +44,13 @@ def item_markdown(meeting: Meeting, index: int, lang: str | None = None) -> str:
         facts.append(label("presenter_prefix") + ", ".join(item.presenters))
     if facts:
         lines += ["*" + " · ".join(facts) + "*", ""]
-    for key in ("recommendation", "problem", "solution", "minutes", "next_steps"):
+    for key in ("recommendation", "decision", "problem", "solution", "minutes", "next_steps"):
         text = item.section(key).strip()
+        vote = item.vote if key == "decision" else None
+        if vote is not None:
+            counts = (vote.for_, vote.against, vote.abstain)
+            names = (vote.for_names, vote.against_names, vote.abstain_names)
+            text = "\n\n".join(t for t in (text, format_vote(lang, counts, names)) if t)
         if text:
             lines += [f"**{label(key)}**", "", text, ""]
     if item.remarks:

@@ -1,0 +1,95 @@
+"""The decision (Beslutning) has its own tab after the recommendation, edited and saved like
+the other sections, and the preview shows it with its vote."""
+
+from __future__ import annotations
+
+from tui_referat.domain.model import Vote
+from tui_referat.storage import load_meeting
+from tui_referat.tui.widgets.item_editor import SectionArea
+
+
+async def test_typing_in_the_decision_tab_and_saving_writes_the_decision(meeting_file, make_app):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "f6", "f6")  # Indstilling, Beslutning
+        await pilot.pause()
+        assert app.screen.query_one("#item-tabs").active == "decision"
+        area = app.screen.focused
+        assert isinstance(area, SectionArea) and area.key == "decision"
+        await pilot.press(*"Vedtaget.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.session.meeting.items[0].decision == "Vedtaget."
+        assert not app.session.dirty
+    assert load_meeting(meeting_file).items[0].decision == "Vedtaget."
+    assert 'decision = "Vedtaget."' in meeting_file.read_text(encoding="utf-8")
+
+
+async def test_the_decision_tab_is_labelled_after_the_recommendation(meeting_file, make_app):
+    from tui_referat.tui.widgets.item_editor import TABS
+
+    assert TABS.index("decision") == TABS.index("recommendation") + 1
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        editor = app.screen.item_editor
+        assert editor._tab_title("decision") in ("Beslutning", "Besl")
+
+
+def test_the_preview_shows_the_decision_and_its_vote() -> None:
+    from tui_referat.domain.model import AgendaItem, Meeting
+    from tui_referat.tui.widgets import preview
+
+    meeting = Meeting(
+        title="M",
+        lang="da",
+        items=[AgendaItem("Budget", decision="Vedtaget.", vote=Vote(9, 2, 1, ["A"]))],
+    )
+    text = preview.item_markdown(meeting, 0)
+    assert "**Beslutning**\n\nVedtaget.\n\nFor stemte 9 (A), imod 2, 1 undlod at stemme" in text
+
+
+async def test_the_vote_dialog_from_the_palette_sets_the_vote_and_undo_removes_it(
+    meeting_file, make_app
+):
+    from tui_referat.tui.dialogs.form_dialogs import FieldsDialog
+
+    from .conftest import run_from_palette
+
+    app = make_app(meeting_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down")  # item 2 selected in the agenda
+        await pilot.pause()
+        await run_from_palette(pilot, "afstemning")
+        await pilot.pause()
+        assert isinstance(app.screen, FieldsDialog)
+        await pilot.press(*"9", "tab", *"x", "enter")  # not a number: the dialog stays
+        await pilot.pause()
+        assert isinstance(app.screen, FieldsDialog)
+        await pilot.press("end", "backspace", *"2", "tab", *"1", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, FieldsDialog)
+        item = app.session.meeting.items[1]
+        assert item.vote == Vote(9, 2, 1)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    text = meeting_file.read_text(encoding="utf-8")
+    assert "[items.vote]\nfor = 9\nagainst = 2\nabstain = 1\n" in text
+    assert load_meeting(meeting_file).items[1].vote == Vote(9, 2, 1)
+
+
+async def test_undo_takes_the_vote_away_again(meeting_file, make_app):
+    from .conftest import run_from_palette
+
+    app = make_app(meeting_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down")
+        await run_from_palette(pilot, "vote")
+        await pilot.pause()
+        await pilot.press(*"3", "enter")
+        await pilot.pause()
+        assert app.session.meeting.items[1].vote == Vote(3, 0, 0)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.session.meeting.items[1].vote is None
