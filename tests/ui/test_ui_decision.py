@@ -93,3 +93,30 @@ async def test_undo_takes_the_vote_away_again(meeting_file, make_app):
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert app.session.meeting.items[1].vote is None
+
+
+async def test_the_vote_dialog_takes_who_voted_and_counts_the_names(meeting_file, make_app):
+    """Names typed for a side are saved as its name list; a count left empty is the number of
+    names; more names than the count is refused in place."""
+    from tui_referat.tui.dialogs.form_dialogs import FieldsDialog
+
+    from .conftest import run_from_palette
+
+    app = make_app(meeting_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down")
+        await pilot.pause()
+        await run_from_palette(pilot, "vote")
+        await pilot.pause()
+        # for: 2, against: (empty), abstain: (empty), names for: one too many
+        await pilot.press(*"2", "tab", "tab", "tab", *"Anne, Bo, Carl", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FieldsDialog)  # three names, two votes
+        await pilot.press("ctrl+u", *"Anne, Bo", "tab", *"Dorte", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, FieldsDialog)
+        assert app.session.meeting.items[1].vote == Vote(2, 1, 0, ["Anne", "Bo"], ["Dorte"])
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    vote = load_meeting(meeting_file).items[1].vote
+    assert vote == Vote(2, 1, 0, ["Anne", "Bo"], ["Dorte"])

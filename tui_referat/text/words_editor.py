@@ -43,6 +43,15 @@ EDITOR: dict[str, tuple[str, str]] = {
     "vote.none": ("Tomme felter: ingen afstemning", "Empty fields: no vote"),
     "vote.bad": ("Skriv et helt tal, 0 eller mere", "Type a whole number, 0 or more"),
     "vote.label": ("afstemning", "vote"),
+    "vote.for_names": ("Navne, for", "Names, for"),
+    "vote.against_names": ("Navne, imod", "Names, against"),
+    "vote.abstain_names": ("Navne, undlod", "Names, abstained"),
+    "vote.names_hint": ("Valgfrit: navne adskilt af komma", "Optional: names, comma-separated"),
+    "vote.bad_name": (
+        "Et navn kan ikke indeholde parenteser",
+        "A name cannot contain parentheses",
+    ),
+    "vote.too_many": ("Flere navne end stemmer ({count})", "More names than votes ({count})"),
     "palette.tab": ("Punkt: gå til {tab}", "Item: go to {tab}"),
     "palette.remark_add": (
         "Bemærkninger: tilføj bemærkning til punktet",

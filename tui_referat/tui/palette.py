@@ -244,12 +244,17 @@ def _shown_item(screen: MainScreen) -> int | None:
     return shown
 
 
-_VOTE_KEYS = ("for_", "against", "abstain")
+_VOTE_KEYS = ("for", "against", "abstain")
+
+
+def _name_list(text: str) -> list[str]:
+    return [name.strip() for name in text.split(",") if name.strip()]
 
 
 def edit_vote(screen: MainScreen) -> None:
-    """The vote of the selected item: three counts in a dialog (all empty: no vote), set as
-    one undoable edit; the name lists of a vote already there are kept."""
+    """The vote of the selected item: three counts and, optionally, who voted each way
+    (names separated by commas), in one dialog; all empty: no vote. Set as one undoable edit.
+    A count left empty beside names is the number of names."""
     index = _shown_item(screen)
     if index is None:
         return
@@ -257,31 +262,46 @@ def edit_vote(screen: MainScreen) -> None:
     old = item.vote
     fields = [
         FieldSpec(
-            key.rstrip("_"),
-            say(f"vote.{key.rstrip('_')}"),
-            str(getattr(old, key)) if old is not None else "",
-            placeholder=say("vote.none") if key == "for_" else "",
+            key,
+            say(f"vote.{key}"),
+            str(getattr(old, "for_" if key == "for" else key)) if old is not None else "",
+            placeholder=say("vote.none") if key == "for" else "",
+        )
+        for key in _VOTE_KEYS
+    ] + [
+        FieldSpec(
+            f"{key}_names",
+            say(f"vote.{key}_names"),
+            ", ".join(getattr(old, f"{key}_names")) if old is not None else "",
+            placeholder=say("vote.names_hint"),
         )
         for key in _VOTE_KEYS
     ]
 
     def validate(given: dict[str, str]) -> tuple[str, str] | None:
-        for key in ("for", "against", "abstain"):
-            if given[key] and not (given[key].isascii() and given[key].isdigit()):
+        for key in _VOTE_KEYS:
+            count = given[key].strip()
+            if count and not (count.isascii() and count.isdigit()):
                 return key, say("vote.bad")
+            names = _name_list(given[f"{key}_names"])
+            if any(mark in name for name in names for mark in "()"):
+                return f"{key}_names", say("vote.bad_name")
+            if count and len(names) > int(count):
+                return f"{key}_names", say("vote.too_many", count=int(count))
         return None
 
     def chosen(given: dict[str, str] | None) -> None:
         if given is None:
             return
-        counts = [given[key] for key in ("for", "against", "abstain")]
+        names = [_name_list(given[f"{key}_names"]) for key in _VOTE_KEYS]
+        counts = [
+            int(given[key].strip()) if given[key].strip() else len(names[n])
+            for n, key in enumerate(_VOTE_KEYS)
+        ]
         vote = None
-        if any(counts):
-            vote = Vote(*(int(c or 0) for c in counts))
+        if any(given[key].strip() for key in _VOTE_KEYS) or any(names):
+            vote = Vote(*counts, *names)
             if old is not None:
-                vote.for_names = list(old.for_names)
-                vote.against_names = list(old.against_names)
-                vote.abstain_names = list(old.abstain_names)
                 vote.origin = old.origin
         if vote == old:
             return
