@@ -191,6 +191,8 @@ class _Scanner:
             else:
                 key = self.read_key()
                 path = _join(table, key)
+                for depth in range(1, len(key)):  # a.b.c = 1: a and a.b sit here too
+                    self.record(_join(table, key[:depth]), start)
                 if self.i < self.n and text[self.i] == "=":
                     self.i += 1
                 self.skip_space()
