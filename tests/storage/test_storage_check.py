@@ -184,7 +184,7 @@ def test_check_reports_errors_and_exits_1(
     out, err = capsys.readouterr()
     assert out.splitlines() == [
         f'{bad}:4:8: error: items[0].kind: expected O, D or B, got "Q" (item 1)',
-        f'{syntax}:2:14: error: a "string" must end on its line '
+        f'{syntax}:2:14: error: title: a "string" must end on its line '
         '(use """ for text over several lines)',
         f"{tmp_path / 'gone.toml'}: error: no such file",
     ]

@@ -23,6 +23,8 @@ class _Scanner:
         self.line_starts = [0]
         self.index: dict[str, Position] = {}
         self.counts: dict[str, int] = {}
+        #: The field path of the table being scanned (``items[2]``; ``""`` at the top).
+        self.table = ""
         for match in re.finditer("\n", text):
             self.line_starts.append(match.end())
 
@@ -167,7 +169,6 @@ class _Scanner:
 
     def scan(self) -> dict[str, Position]:
         text = self.text
-        table = ""
         while self.i < self.n:
             self.skip_space(newlines=True)
             if self.i >= self.n:
@@ -180,19 +181,19 @@ class _Scanner:
                 array = self.resolve(parts[:-1])
                 array = _join(array, parts[-1:])
                 self.counts[array] = self.counts.get(array, 0) + 1
-                table = f"{array}[{self.counts[array] - 1}]"
-                self.record(table, start)
+                self.table = f"{array}[{self.counts[array] - 1}]"
+                self.record(self.table, start)
                 self.record(array, start)
             elif text[self.i] == "[":
                 self.i += 1
                 self.skip_space()
-                table = self.resolve(self.read_key())
-                self.record(table, start)
+                self.table = self.resolve(self.read_key())
+                self.record(self.table, start)
             else:
                 key = self.read_key()
-                path = _join(table, key)
+                path = _join(self.table, key)
                 for depth in range(1, len(key)):  # a.b.c = 1: a and a.b sit here too
-                    self.record(_join(table, key[:depth]), start)
+                    self.record(_join(self.table, key[:depth]), start)
                 if self.i < self.n and text[self.i] == "=":
                     self.i += 1
                 self.skip_space()
@@ -239,3 +240,32 @@ def make_locator(text: str) -> Callable[[str], Position | None]:
         return None
 
     return locate
+
+
+def field_at_line(text: str, line: int) -> tuple[str, int] | None:
+    """The field path of the ``key = value`` written on ``line`` (1-based) of ``text``, and
+    the column where its value starts; None when the line holds no such key.
+
+    For messages about a line TOML cannot read: the text before it is scanned (linear), the
+    line itself only up to its ``=``.
+    """
+    try:
+        start = 0
+        for _ in range(line - 1):
+            start = text.index("\n", start) + 1
+        before = _Scanner(text[:start])
+        before.scan()
+        end = text.find("\n", start)
+        row = _Scanner(text[start : len(text) if end < 0 else end])
+        row.skip_space()
+        if row.i >= row.n or row.text[row.i] in "[#":
+            return None
+        key = row.read_key()
+        row.skip_space()
+        if not all(key) or row.i >= row.n or row.text[row.i] != "=":
+            return None
+        row.i += 1
+        row.skip_space()
+        return _join(before.table, key), row.i + 1
+    except Exception:  # a message must never be the reason for a traceback
+        return None

@@ -68,9 +68,9 @@ def validate_file(path: str | Path) -> tuple[Meeting | None, list[Problem]]:
 
 
 def _problem_from(error: MeetingFileError) -> Problem:
-    return Problem(
-        error.path or "<meeting>", error.line, error.col, "error", error.message, error.field or ""
-    )
+    field = error.field or ""
+    message = with_item_number(field, error.message)
+    return Problem(error.path or "<meeting>", error.line, error.col, "error", message, field)
 
 
 def loads_meeting(text: str, path: str | Path = "<string>") -> Meeting:
