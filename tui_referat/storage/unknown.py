@@ -12,7 +12,6 @@ Unknown keys are only reported (a warning); the file keeps them byte for byte.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -150,6 +149,8 @@ def suggest(key: str, known: tuple[str, ...] | list[str]) -> str | None:
     danish = DANISH_KEYS.get(lowered.replace(" ", "_").replace("-", "_"))
     if danish is not None and danish in known:
         return danish
+    import difflib  # here: only a file with an unknown key needs it
+
     close = difflib.get_close_matches(lowered, list(by_lower), n=1, cutoff=0.75)
     return by_lower[close[0]] if close else None
 
