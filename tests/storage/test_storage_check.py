@@ -168,9 +168,9 @@ def test_check_clean_files_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
     # commented.toml keeps three made-up keys on purpose: warned about, never an error
     kept = "unknown key (kept in the file, but referat does not read it)"
     assert out == (
-        f"{files[0]}:14:10: warning: colour: {kept}\n"
-        f"{files[0]}:24:13: warning: participants[0].shoe_size: {kept}\n"
-        f"{files[0]}:59:8: warning: items[1].remarks[0].mood: {kept} (item 2)\n"
+        f"{files[0]}:14:1: warning: colour: {kept}\n"
+        f"{files[0]}:24:1: warning: participants[0].shoe_size: {kept}\n"
+        f"{files[0]}:59:1: warning: items[1].remarks[0].mood: {kept} (item 2)\n"
     )
     assert err == f"referat check: {len(files)} files: 0 errors, 3 warnings\n"
 

@@ -68,20 +68,20 @@ def _check(tmp_path: Path, text: str, name: str = "m.toml") -> list[str]:
 
 def test_every_level_warns_with_file_line_col_and_a_guess(tmp_path: Path) -> None:
     assert _check(tmp_path, TYPOS) == [
-        'm.toml:3:8: warning: dato: unknown key — did you mean "date"?',
-        f"m.toml:4:10: warning: colour: {KEPT}",
-        'm.toml:13:8: warning: participants[0].navn: unknown key — did you mean "name"?',
-        'm.toml:18:10: warning: items[0].minuts: unknown key — did you mean "minutes"? (item 1)',
-        'm.toml:19:14: warning: items[0].beslutning: unknown key — did you mean "decision"? '
+        'm.toml:3:1: warning: dato: unknown key — did you mean "date"?',
+        f"m.toml:4:1: warning: colour: {KEPT}",
+        'm.toml:13:1: warning: participants[0].navn: unknown key — did you mean "name"?',
+        'm.toml:18:1: warning: items[0].minuts: unknown key — did you mean "minutes"? (item 1)',
+        'm.toml:19:1: warning: items[0].beslutning: unknown key — did you mean "decision"? '
         "(item 1)",
-        'm.toml:23:8: warning: items[0].vote.imod: unknown key — did you mean "against"? (item 1)',
-        'm.toml:27:10: warning: items[0].remarks[0].sourse: unknown key — did you mean "source"? '
+        'm.toml:23:1: warning: items[0].vote.imod: unknown key — did you mean "against"? (item 1)',
+        'm.toml:27:1: warning: items[0].remarks[0].sourse: unknown key — did you mean "source"? '
         "(item 1)",
-        'm.toml:31:7: warning: items[0].attachments[0].pth: unknown key — did you mean "path"? '
+        'm.toml:31:1: warning: items[0].attachments[0].pth: unknown key — did you mean "path"? '
         "(item 1)",
-        'm.toml:35:8: warning: items[0].actions[0].ower: unknown key — did you mean "owner"? '
+        'm.toml:35:1: warning: items[0].actions[0].ower: unknown key — did you mean "owner"? '
         "(item 1)",
-        'm.toml:38:8: warning: next_meeting.sted: unknown key — did you mean "location"?',
+        'm.toml:38:1: warning: next_meeting.sted: unknown key — did you mean "location"?',
     ]
 
 
@@ -100,7 +100,7 @@ def test_the_command_prints_them_and_exits_0(
     assert cli.main(["check", str(path)]) == 0
     out, err = capsys.readouterr()
     assert out == (
-        f'{path}:5:11: warning: items[0].referat: unknown key — did you mean "minutes"? (item 1)\n'
+        f'{path}:5:1: warning: items[0].referat: unknown key — did you mean "minutes"? (item 1)\n'
     )
     assert err == "referat check: 1 file: 0 errors, 1 warning\n"
 

@@ -16,8 +16,10 @@ _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r", "b": "
 
 
 class _Scanner:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, keys: bool = False) -> None:
         self.text = text
+        #: Also note where each ``key = value`` line's key starts (``key_positions``).
+        self.keys: dict[str, Position] | None = {} if keys else None
         self.i = 0
         self.n = len(text)
         self.line_starts = [0]
@@ -192,6 +194,8 @@ class _Scanner:
             else:
                 key = self.read_key()
                 path = _join(self.table, key)
+                if self.keys is not None:
+                    self.keys.setdefault(path, self.position(start))
                 for depth in range(1, len(key)):  # a.b.c = 1: a and a.b sit here too
                     self.record(_join(self.table, key[:depth]), start)
                 if self.i < self.n and text[self.i] == "=":
@@ -222,6 +226,28 @@ def field_positions(text: str) -> dict[str, Position]:
         return _Scanner(text).scan()
     except Exception:  # a locator must never be the reason for a traceback
         return {}
+
+
+def key_positions(text: str) -> Callable[[str], Position | None]:
+    """Like ``make_locator``, but a ``key = value`` is found at its key, not its value (for
+    messages about the key itself, such as an unknown key)."""
+    try:
+        scanner = _Scanner(text, keys=True)
+        index = scanner.scan()
+        keys = scanner.keys or {}
+    except Exception:  # a locator must never be the reason for a traceback
+        index, keys = {}, {}
+
+    def locate(path: str) -> Position | None:
+        while path:
+            found = keys.get(path) or index.get(path)
+            if found is not None:
+                return found
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return None
+
+    return locate
 
 
 def make_locator(text: str) -> Callable[[str], Position | None]:

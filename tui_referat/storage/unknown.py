@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.checks import WARNING, Problem, with_item_number
-from .locate import make_locator
+from .locate import key_positions
 
 #: Danish names a user may write for a key -> the key (suggested when known at that level).
 DANISH_KEYS: dict[str, str] = {
@@ -173,7 +173,7 @@ def unknown_key_problems(meeting: Any, path: str | Path) -> list[Problem]:
     if not found:
         return []
     source = getattr(origin, "_referat_source", None)
-    locate = make_locator(source) if isinstance(source, str) else None
+    locate = key_positions(source) if isinstance(source, str) else None
     offset = 1 if getattr(origin, "_referat_bom", False) else 0
     problems = []
     for unknown in found:
