@@ -244,3 +244,12 @@ def test_the_scan_keeps_check_fast_on_a_big_file(tmp_path: Path) -> None:
     typo_time, many = best(typos)
     assert none == 0 and many == text.count("\n[[items]]\n")
     assert typo_time < 2 * clean_time + 0.05
+
+
+def test_a_meeting_key_below_a_table_says_where_it_belongs(tmp_path: Path) -> None:
+    text = 'format = 1\ntitle = "T"\n[[items]]\ntitle = "A"\nlocation = "Rådhuset"\n'
+    assert _check(tmp_path, text) == [
+        "m.toml:5:1: warning: items[0].location: unknown key here; it is a key of the meeting: "
+        "write it above the first [table] line (a key below a [table] line belongs to that "
+        "table) (item 1)"
+    ]

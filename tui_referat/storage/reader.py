@@ -106,9 +106,11 @@ class Reader:
     def unknown_keys(self) -> list[UnknownKey]:
         """The keys of the tables read that the reader never looked up (one pass, linear)."""
         out = []
+        top = self.tables[0][1].used if self.tables and not self.tables[0][0] else set()
         for where, use in self.tables:
             for key in use.unknown():
-                out.append(UnknownKey(where, key, tuple(sorted(use.used))))
+                moved = bool(where) and key in top
+                out.append(UnknownKey(where, key, tuple(sorted(use.used)), moved))
         return out
 
     def problem(self, field: str, message: str) -> None:

@@ -129,8 +129,10 @@ class UnknownKey:
     #: Where the key sits: ``""`` (top level), ``items[2]``, ``items[2].vote``.
     table: str
     key: str
-    #: The keys known at that level, in the order the reader asked for them.
+    #: The keys known at that level (sorted).
     known: tuple[str, ...]
+    #: The key is one of the meeting's own (top-level) keys, written below a table header.
+    meeting_key: bool = False
 
     @property
     def field(self) -> str:
@@ -160,6 +162,11 @@ def message_for(unknown: UnknownKey) -> str:
     meant = unknown.suggestion()
     if meant is not None:
         return f'unknown key — did you mean "{meant}"?'
+    if unknown.meeting_key:
+        return (
+            "unknown key here; it is a key of the meeting: write it above the first [table] "
+            "line (a key below a [table] line belongs to that table)"
+        )
     return "unknown key (kept in the file, but referat does not read it)"
 
 
