@@ -88,6 +88,14 @@ def naming_the_field(error: MeetingFileError, body: str, bom: bool = False) -> M
     like one: ``items[3].date: invalid number; dates are written date = 2025-10-07``."""
     if error.line is None or error.col is None or error.field:
         return error
+    try:
+        return _named(error, body, bom)
+    except Exception:  # a hint must never be the reason for a traceback
+        return error
+
+
+def _named(error: MeetingFileError, body: str, bom: bool) -> MeetingFileError:
+    assert error.line is not None and error.col is not None
     found = field_at_line(body, error.line)
     col = error.col - (1 if bom and error.line == 1 else 0)
     if found is None or col < found[1]:
