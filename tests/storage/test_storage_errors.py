@@ -43,7 +43,7 @@ def test_toml_syntax_error_has_file_line_col(tmp_path: Path) -> None:
 
 def test_missing_value_is_explained(tmp_path: Path) -> None:
     assert _error_for(tmp_path, "format = 1\ntitle = \n") == (
-        "DIR/m.toml:2:9: unexpected end of line (is a value or a closing quote missing?)"
+        "DIR/m.toml:2:9: title: unexpected end of line (is a value or a closing quote missing?)"
     )
 
 

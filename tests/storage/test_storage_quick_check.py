@@ -14,6 +14,7 @@ from tui_referat.domain.checks import Problem, check_meeting
 from tui_referat.storage import dumps_meeting, layout_problems, locator_for, validate_file
 from tui_referat.storage.fast_check import check_file
 from tui_referat.storage.table_order import tables_in_order
+from tui_referat.storage.unknown import unknown_key_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_TEXTS = [
@@ -38,12 +39,15 @@ _HEADERS = [
 
 def _full_check(path: Path) -> list[Problem]:
     """What the full tomlkit path reports for the file: the file's own problems, or else
-    the layout's and the content's."""
+    the layout's and the content's; with the unknown keys of a file that reads."""
     meeting, problems = validate_file(path)
-    if meeting is not None and not problems:
+    if meeting is None:
+        return problems
+    unknown = unknown_key_problems(meeting, str(path))
+    if not problems:
         problems = layout_problems(meeting, str(path))
         problems += check_meeting(meeting, str(path), locator_for(meeting))
-    return problems
+    return sorted(problems + unknown, key=lambda problem: (problem.line or 0, problem.col or 0))
 
 
 def _same(tmp_path: Path, text: str) -> None:

@@ -34,6 +34,11 @@ def _check(tmp_path: Path, text: str) -> list[str]:
     return [str(problem) for problem in check_file(path)]
 
 
+def _known(problems: list[str]) -> list[str]:
+    """The problems but the unknown-key warnings (these files use made-up keys on purpose)."""
+    return [problem for problem in problems if ": unknown key" not in problem]
+
+
 def _load_error(text: str) -> MeetingFileError:
     with pytest.raises(MeetingFileError) as caught:
         loads_meeting(text, "m.toml")
@@ -84,7 +89,7 @@ def test_values_nested_too_deep_are_refused_by_both_readers(
 def test_twenty_nested_values_and_brackets_in_strings_are_read(tmp_path: Path) -> None:
     text = HEAD + "x = " + "[" * 20 + "]" * 20 + "\n"
     text += 'y = "' + "[" * 30 + '"  # ' + "{" * 30 + "\n[[items]]\ntitle = 'A'\n"
-    assert _check(tmp_path, text) == []
+    assert _known(_check(tmp_path, text)) == []
     assert read_fast(text) is not None
 
 
@@ -94,7 +99,7 @@ def test_dots_inside_strings_and_comments_are_not_keys(tmp_path: Path) -> None:
         HEAD
         + f'location = "{dots}"  # {dots}\n[[items]]\ntitle = "A"\nminutes = """\n{dots} = x\n"""\n'
     )
-    assert _check(tmp_path, text) == []
+    assert _known(_check(tmp_path, text)) == []
     assert read_fast(text) is not None
 
 
@@ -188,7 +193,7 @@ def test_twenty_levels_are_read_and_twenty_one_refused(tmp_path: Path) -> None:
     from tui_referat.storage.parse_limits import MAX_DEPTH, nesting_error
 
     ok = HEAD + "x." + ".".join(['"q"'] * (MAX_DEPTH - 1)) + " = 1\n"
-    assert read_fast(ok) is not None and _check(tmp_path, ok) == []
+    assert read_fast(ok) is not None and _known(_check(tmp_path, ok)) == []
     deep = HEAD + "x . " + " . ".join(['"q"'] * MAX_DEPTH) + " = 1\n"
     assert nesting_error(deep, "m.toml") is not None
     assert _load_error(deep).line == 3

@@ -10,7 +10,8 @@ never the façade. From the bottom up:
   fields and their TOML values, tables, FILE:LINE:COL of a field, limits of the parsers.
 - ``document``: text -> tomlkit document; ``reader``: document (or ``tomllib`` data) -> model.
 - ``fast_read``: a clean file read with ``tomllib``; ``writer``: the model merged back.
-- ``meeting_file``: load, check and save; ``fast_check``: ``referat check`` for one file.
+- ``meeting_file``: load, check and save; ``fast_check``: ``referat check`` for one file;
+  ``unknown``: the keys the reader never asked for (``unknown_keys``).
 - ``session``, ``stamp``, ``config``: the open document, file stamps, the user's settings.
 """
 
@@ -27,6 +28,7 @@ from .meeting_file import (
     validate_file,
     validate_text,
 )
+from .unknown import unknown_key_problems as unknown_keys
 from .values import FORMAT_VERSION
 
 __all__ = [
@@ -38,6 +40,7 @@ __all__ = [
     "loads_meeting",
     "locator_for",
     "save_meeting",
+    "unknown_keys",
     "validate_file",
     "validate_text",
 ]

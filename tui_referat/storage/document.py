@@ -14,7 +14,7 @@ from typing import Any
 
 from ..domain.errors import MeetingFileError
 from .disk import MAX_BYTES, too_large
-from .parse_limits import nesting_error, tomllib_error
+from .parse_limits import naming_the_field, nesting_error, tomllib_error
 
 BOM = "\ufeff"
 _CRLF = "\r\n"
@@ -55,7 +55,8 @@ def parse_document(text: str, path: str | Path, *, strict: bool = True) -> Any:
         line, col = error.line, error.col + 1
         if text.startswith(BOM) and line == 1:
             col += 1
-        raise MeetingFileError(_lower_first(message), path, line, col) from None
+        error = MeetingFileError(_lower_first(message), path, line, col)
+        raise naming_the_field(error, body, bom) from None
     except Exception as error:  # tomlkit raises a few other types on odd input
         raise MeetingFileError(f"not valid TOML: {error}", path) from None
     refused = tomllib_error(body, path, bom) if strict else None

@@ -20,6 +20,7 @@ from .disk import read_text, too_many_entries
 from .fast_read import read_fast
 from .locate import make_locator
 from .meeting_file import layout_problems, locator_for, validate_file
+from .unknown import unknown_key_problems
 
 
 def check_file(path: str | Path, *, today: dt.date | None = None) -> list[Problem]:
@@ -38,12 +39,23 @@ def check_file(path: str | Path, *, today: dt.date | None = None) -> list[Proble
     crowded = too_many_entries(meeting)
     if crowded is not None:
         return [Problem(name, None, None, "error", crowded)]
-    return check_meeting(meeting, name, make_locator(meeting.origin._referat_source), today=today)
+    locate = make_locator(meeting.origin._referat_source)
+    problems = check_meeting(meeting, name, locate, today=today)
+    return _in_file_order(problems, unknown_key_problems(meeting, name))
 
 
 def _full_check(name: str, today: dt.date | None = None) -> list[Problem]:
     meeting, problems = validate_file(name)
-    if meeting is not None and not problems:
+    if meeting is None:
+        return problems
+    unknown = unknown_key_problems(meeting, name)  # worth knowing with errors too: a typo
+    if not problems:
         problems = layout_problems(meeting, name)
         problems += check_meeting(meeting, name, locator_for(meeting), today=today)
-    return problems
+    return _in_file_order(problems, unknown)
+
+
+def _in_file_order(problems: list[Problem], more: list[Problem]) -> list[Problem]:
+    if not more:
+        return problems
+    return sorted(problems + more, key=lambda problem: (problem.line or 0, problem.col or 0))

@@ -40,6 +40,8 @@ class PendingDocument:
         self._tables = tables
         #: What ``tomllib`` read: tomlkit must read the very same, or nothing is saved.
         self._data = data
+        #: The keys of the file the reader does not know (``unknown.unknown_key_problems``).
+        self._referat_unknown: list[Any] = []
         self._lock = threading.RLock()
         self._doc: Any = None
         self._error: MeetingFileError | None = None
@@ -124,6 +126,7 @@ def read_fast(text: str) -> Meeting | None:
     if reader.problems or not tables_in_order(body):
         return None
     meeting.origin = PendingDocument(body, bom, tables, data)
+    meeting.origin._referat_unknown = reader.unknown_keys()
     return meeting
 
 

@@ -16,13 +16,17 @@ _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r", "b": "
 
 
 class _Scanner:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, keys: bool = False) -> None:
         self.text = text
+        #: Also note where each ``key = value`` line's key starts (``key_positions``).
+        self.keys: dict[str, Position] | None = {} if keys else None
         self.i = 0
         self.n = len(text)
         self.line_starts = [0]
         self.index: dict[str, Position] = {}
         self.counts: dict[str, int] = {}
+        #: The field path of the table being scanned (``items[2]``; ``""`` at the top).
+        self.table = ""
         for match in re.finditer("\n", text):
             self.line_starts.append(match.end())
 
@@ -167,7 +171,6 @@ class _Scanner:
 
     def scan(self) -> dict[str, Position]:
         text = self.text
-        table = ""
         while self.i < self.n:
             self.skip_space(newlines=True)
             if self.i >= self.n:
@@ -180,17 +183,21 @@ class _Scanner:
                 array = self.resolve(parts[:-1])
                 array = _join(array, parts[-1:])
                 self.counts[array] = self.counts.get(array, 0) + 1
-                table = f"{array}[{self.counts[array] - 1}]"
-                self.record(table, start)
+                self.table = f"{array}[{self.counts[array] - 1}]"
+                self.record(self.table, start)
                 self.record(array, start)
             elif text[self.i] == "[":
                 self.i += 1
                 self.skip_space()
-                table = self.resolve(self.read_key())
-                self.record(table, start)
+                self.table = self.resolve(self.read_key())
+                self.record(self.table, start)
             else:
                 key = self.read_key()
-                path = _join(table, key)
+                path = _join(self.table, key)
+                if self.keys is not None:
+                    self.keys.setdefault(path, self.position(start))
+                for depth in range(1, len(key)):  # a.b.c = 1: a and a.b sit here too
+                    self.record(_join(self.table, key[:depth]), start)
                 if self.i < self.n and text[self.i] == "=":
                     self.i += 1
                 self.skip_space()
@@ -221,6 +228,28 @@ def field_positions(text: str) -> dict[str, Position]:
         return {}
 
 
+def key_positions(text: str) -> Callable[[str], Position | None]:
+    """Like ``make_locator``, but a ``key = value`` is found at its key, not its value (for
+    messages about the key itself, such as an unknown key)."""
+    try:
+        scanner = _Scanner(text, keys=True)
+        index = scanner.scan()
+        keys = scanner.keys or {}
+    except Exception:  # a locator must never be the reason for a traceback
+        index, keys = {}, {}
+
+    def locate(path: str) -> Position | None:
+        while path:
+            found = keys.get(path) or index.get(path)
+            if found is not None:
+                return found
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return None
+
+    return locate
+
+
 def make_locator(text: str) -> Callable[[str], Position | None]:
     """A function from field path to position, built lazily on first use."""
     cache: dict[str, Position] | None = None
@@ -237,3 +266,32 @@ def make_locator(text: str) -> Callable[[str], Position | None]:
         return None
 
     return locate
+
+
+def field_at_line(text: str, line: int) -> tuple[str, int] | None:
+    """The field path of the ``key = value`` written on ``line`` (1-based) of ``text``, and
+    the column where its value starts; None when the line holds no such key.
+
+    For messages about a line TOML cannot read: the text before it is scanned (linear), the
+    line itself only up to its ``=``.
+    """
+    try:
+        start = 0
+        for _ in range(line - 1):
+            start = text.index("\n", start) + 1
+        before = _Scanner(text[:start])
+        before.scan()
+        end = text.find("\n", start)
+        row = _Scanner(text[start : len(text) if end < 0 else end])
+        row.skip_space()
+        if row.i >= row.n or row.text[row.i] in "[#":
+            return None
+        key = row.read_key()
+        row.skip_space()
+        if not all(key) or row.i >= row.n or row.text[row.i] != "=":
+            return None
+        row.i += 1
+        row.skip_space()
+        return _join(before.table, key), row.i + 1
+    except Exception:  # a message must never be the reason for a traceback
+        return None

@@ -40,6 +40,8 @@ def validate_text(text: str, path: str | Path = "<string>") -> tuple[Meeting | N
         meeting = None
     except Exception as error:  # pragma: no cover - a reader bug must not be a traceback
         return None, [Problem(name, None, None, "error", f"cannot read the file: {error!r}")]
+    else:
+        doc._referat_unknown = reader.unknown_keys()
     crowded = too_many_entries(meeting) if meeting is not None else None
     if crowded is not None:
         return None, [Problem(name, None, None, "error", crowded)]
@@ -66,9 +68,9 @@ def validate_file(path: str | Path) -> tuple[Meeting | None, list[Problem]]:
 
 
 def _problem_from(error: MeetingFileError) -> Problem:
-    return Problem(
-        error.path or "<meeting>", error.line, error.col, "error", error.message, error.field or ""
-    )
+    field = error.field or ""
+    message = with_item_number(field, error.message)
+    return Problem(error.path or "<meeting>", error.line, error.col, "error", message, field)
 
 
 def loads_meeting(text: str, path: str | Path = "<string>") -> Meeting:

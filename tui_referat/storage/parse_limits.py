@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from ..domain.errors import MeetingFileError
+from .locate import field_at_line
 
 #: The deepest key path written in one place (a meeting file needs about 4).
 MAX_DEPTH = 20
@@ -39,6 +40,8 @@ _CANDIDATE = re.compile(rf"\.[ \t]*+{_PART}(?:[ \t]*+\.[ \t]*+{_PART}){{{MAX_DEP
 _VALUE_CANDIDATE = re.compile(r"[\[{](?:[^\]}\[{]*+[\[{]){" + str(MAX_DEPTH) + "}")
 _TOMLLIB_AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\Z")
 _SPACED = re.compile(r"(\d{4}-\d\d-\d\d) (\d\d:\d\d)")
+#: A value that starts like a date (``2006-05``, ``2006-5-17``, ``17-05-2006``).
+_DATE_LIKE = re.compile(r"\d{1,4}-\d")
 
 
 def _position(body: str, index: int, bom: bool) -> tuple[int, int]:
@@ -79,6 +82,35 @@ def nesting_error(body: str, path: str | Path, bom: bool = False) -> MeetingFile
     return None
 
 
+def naming_the_field(error: MeetingFileError, body: str, bom: bool = False) -> MeetingFileError:
+    """``error`` (TOML that cannot be read) with the field path of its line, when it is in
+    the value of a ``key = value`` line, and how a date is written when the value looks
+    like one: ``items[3].date: invalid number; dates are written date = 2025-10-07``."""
+    if error.line is None or error.col is None or error.field:
+        return error
+    try:
+        return _named(error, body, bom)
+    except Exception:  # a hint must never be the reason for a traceback
+        return error
+
+
+def _named(error: MeetingFileError, body: str, bom: bool) -> MeetingFileError:
+    assert error.line is not None and error.col is not None
+    found = field_at_line(body, error.line)
+    col = error.col - (1 if bom and error.line == 1 else 0)
+    if found is None or col < found[1]:
+        return error
+    field, value_col = found
+    error.field = field
+    start = 0
+    for _ in range(error.line - 1):
+        start = body.index("\n", start) + 1
+    if _DATE_LIKE.match(body, start + value_col - 1) and "is written" not in error.message:
+        key = field.rsplit(".", 1)[-1]
+        error.message += f"; dates are written {key} = 2025-10-07 (year-month-day)"
+    return error
+
+
 def tomllib_error(body: str, path: str | Path, bom: bool = False) -> MeetingFileError | None:
     """Why ``tomllib`` refuses ``body`` (a text tomlkit has read), or None."""
     import tomllib
@@ -102,7 +134,7 @@ def tomllib_error(body: str, path: str | Path, bom: bool = False) -> MeetingFile
                 col += 1
         elif found:
             message = "unexpected end of file"
-        return MeetingFileError(message, path, line, col)
+        return naming_the_field(MeetingFileError(message, path, line, col), body, bom)
     except Exception as error:  # RecursionError on absurd nesting, and the like
         return MeetingFileError(f"not valid TOML: {type(error).__name__}", path)
     return None

@@ -17,6 +17,7 @@ from ..domain.model import (
     Vote,
 )
 from .table_entries import entries, scalar
+from .unknown import KeyUse, UnknownKey
 from .values import (
     ACTION_FIELDS,
     ATTACHMENT_FIELDS,
@@ -91,6 +92,26 @@ class Reader:
         reading order (the same order for the same file, whichever parser read it)."""
         self.problems: list[FieldProblem] = []
         self.record = record
+        #: Every table read, with where it sits: its keys nobody asked for are unknown.
+        self.tables: list[tuple[str, KeyUse]] = []
+
+    def track(self, found: dict[str, Any], where: str) -> KeyUse:
+        """``found`` as a ``KeyUse`` noted for ``unknown_keys`` (the same one if it is one)."""
+        if isinstance(found, KeyUse):
+            return found
+        use = KeyUse(found)
+        self.tables.append((where, use))
+        return use
+
+    def unknown_keys(self) -> list[UnknownKey]:
+        """The keys of the tables read that the reader never looked up (one pass, linear)."""
+        out = []
+        top = self.tables[0][1].used if self.tables and not self.tables[0][0] else set()
+        for where, use in self.tables:
+            for key in use.unknown():
+                moved = bool(where) and key in top
+                out.append(UnknownKey(where, key, tuple(sorted(use.used)), moved))
+        return out
 
     def problem(self, field: str, message: str) -> None:
         self.problems.append(FieldProblem(field, message))
@@ -98,6 +119,7 @@ class Reader:
     def read_fields(
         self, cls: type, fields: tuple[Field, ...], found: dict[str, Any], prefix: str
     ) -> dict[str, Any]:
+        found = self.track(found, prefix[:-1])
         values: dict[str, Any] = {}
         for field in fields:
             raw = found.get(field.key)
@@ -116,7 +138,7 @@ class Reader:
 
     def read_object(self, spec: ListSpec, table: Any, path: str) -> Any:
         _, _, cls, fields, nested = spec
-        found = entries(table)
+        found = self.track(entries(table), path)
         values = self.read_fields(cls, fields, found, f"{path}.")
         for sub in nested:
             values[sub[0]] = self.read_list(sub, found.get(sub[1]), f"{path}.{sub[1]}")
@@ -159,7 +181,7 @@ class Reader:
         return out
 
     def read_meeting(self, doc: Any) -> Meeting:
-        found = entries(doc)
+        found = self.track(entries(doc), "")
         self.check_format(found.get("format"))
         values = self.read_fields(Meeting, MEETING_FIELDS, found, "")
         for spec in MEETING_LISTS:

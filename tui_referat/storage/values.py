@@ -76,6 +76,18 @@ def _or_list(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
+def _meant(raw: Any, values: list[str]) -> str:
+    """A hint for a choice written almost right: the digit 0 for the letter O, "b" for "B"."""
+    text = str(raw).strip() if isinstance(raw, str | int) and not isinstance(raw, bool) else ""
+    if text == "0" and "O" in values:
+        return " — did you mean O (the letter)?"
+    if text and text not in values and text.upper() in values:
+        return f' — did you mean "{text.upper()}"?'
+    if text and text not in values and text.lower() in values:
+        return f' — did you mean "{text.lower()}"?'
+    return ""
+
+
 def choice_values(field: Field) -> list[str]:
     if isinstance(field.choices, tuple):
         return list(field.choices)
@@ -168,7 +180,7 @@ def parse_value(field: Field, raw: Any) -> Any:
         if isinstance(raw, str) and str(raw) in values:
             text = str.__str__(raw)
             return text if isinstance(field.choices, tuple) else field.choices(text)  # type: ignore[misc]
-        raise FieldError(f"expected {_or_list(values)}, got {describe(raw)}")
+        raise FieldError(f"expected {_or_list(values)}, got {describe(raw)}{_meant(raw, values)}")
     if kind == "bool":
         if isinstance(raw, bool):
             return raw

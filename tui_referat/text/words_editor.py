@@ -281,6 +281,16 @@ EDITOR: dict[str, tuple[str, str]] = {
         "Keep a date or time (also kept when you leave the field)",
     ),
     "theme.problem": ("Tema og indstillinger", "Theme and settings"),
+    "unknown.title": ("Ukendte nøgler", "Unknown keys"),
+    "unknown.notice": (
+        "{n} ukendte nøgler i filen — se `referat check`: {first}",
+        "{n} unknown keys in the file — see `referat check`: {first}",
+    ),
+    "unknown.notice.one": (
+        "1 ukendt nøgle i filen — se `referat check`: {first}",
+        "1 unknown key in the file — see `referat check`: {first}",
+    ),
+    "unknown.at": ("{name} (linje {line})", "{name} (line {line})"),
     "theme.unknown": (
         "Ukendt tema {name}: bruger standardtemaet",
         "Unknown theme {name}: using the default theme",

@@ -144,6 +144,10 @@ class ReferatApp(CrashHookApp):
     def on_mount(self) -> None:
         for problem in self._problems:
             self.notify(problem, title=words.say("theme.problem"), severity="warning", timeout=10)
+        unknown = unknown_key_notice(self.session)
+        if unknown:  # markup off: the keys come from the file
+            title = words.say("unknown.title")
+            self.notify(unknown, title=title, severity="warning", timeout=10, markup=False)
         # Lock and recovery dialogs first; the main screen gets the session they decide on.
         self.safety.open_meeting(self._show_main)
 
@@ -218,3 +222,19 @@ class ReferatApp(CrashHookApp):
             self.screen.dismiss()
             return
         self.push_screen(HelpScreen(self.screen))
+
+
+def unknown_key_notice(session: Session) -> str:
+    """One line about the keys of the opened file referat does not read ("" when none): how
+    many, the first two with their lines, and where to see them all (``referat check``)."""
+    from ..storage import unknown_keys
+
+    found = unknown_keys(session.meeting, session.path)
+    if not found:
+        return ""
+    first = ", ".join(
+        words.say("unknown.at", name=problem.field, line=problem.line or 1) for problem in found[:2]
+    )
+    if len(found) > 2:
+        first += ", …"
+    return words.say_count("unknown.notice", len(found), first=first)
