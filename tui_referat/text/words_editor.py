@@ -189,6 +189,7 @@ EDITOR: dict[str, tuple[str, str]] = {
     ),
     "item.remarks_note": ("Note til bem.", "Remarks note"),
     "item.tab_short.minutes": ("Ref", "Min"),
+    "item.tab_short.case": ("Sag", "Case"),
     "item.tab_short.recommendation": ("Ind", "Rec"),
     "item.tab_short.decision": ("Besl", "Dec"),
     "item.tab_short.remarks": ("Bem", "Rem"),
