@@ -154,6 +154,11 @@ class Vote:
     origin: Any = field(default=None, compare=False, repr=False)
 
 
+#: The word that starts the Markdown export's note of a meeting's ``[sections]``
+#: (``<!-- referat:sections {...} -->``), which ``referat import`` reads back.
+LAYOUT_MARK = "referat:sections"
+
+
 @dataclass
 class SectionLayout:
     """The meeting's own item sections (``[sections]``): which, in which order, and labels.
