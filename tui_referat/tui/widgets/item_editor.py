@@ -264,8 +264,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             self._set_input("#item-duration", duration, reload)
             self.query_one(StandingToggle).set_value(item.standing)
             self.query_one("#item-kind", KindSelect).value = item.kind.value if item.kind else ""
-        self.sync_tabs()
-        self._update_tab_titles(("remarks", "actions"))
+        self.sync_tabs()  # and the counts in the remarks and actions titles
         line = self.attachments_line()
         label = self.query_one("#item-attachments", Label)
         if str(label.content) != line:
@@ -289,12 +288,13 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         tabs.set_titles(titles, compact=self._short_tabs)
 
     def sync_tabs(self) -> None:
-        """Show the tabs the meeting needs now (an item became a decision item, the
-        meeting's sections changed, the user opened a hidden one)."""
+        """Show the tabs the meeting needs now, with their titles (an item became a decision
+        item, the meeting's sections changed, the user opened a hidden tab)."""
         keys = meeting_tabs(self.meeting, self._wanted)
-        if keys == self.tab_keys:
-            return
-        self.tab_keys = keys
+        changed, self.tab_keys = keys != self.tab_keys, keys
+        if changed and self.size.width:
+            self._short_tabs = self._wants_short_tabs(self.size.width)
+            self.set_class(self._short_tabs, "-short-tabs")
         self._update_tab_titles()
         if self.tabs.active not in keys:
             self.tabs.active = first_tab(keys)
