@@ -128,3 +128,22 @@ async def test_the_sections_dialog_sets_order_and_labels_as_one_undoable_edit(
         await pilot.pause()
         assert meeting.sections is None
         assert "case" not in editor.tab_keys and editor.tab_keys[0] == "minutes"
+
+
+async def test_the_palette_opens_a_hidden_section_and_adds_its_tab(meeting_file, make_app):
+    app = make_app(meeting_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        editor = app.screen.item_editor
+        assert "case" not in editor.tab_keys
+        await run_from_palette(pilot, "gå til sagsfremstilling")
+        await pilot.pause()
+        assert editor.tab_keys[:3] == ("minutes", "case", "recommendation")
+        assert editor.tabs.active == "case"
+        area = app.screen.focused
+        assert isinstance(area, SectionArea) and area.key == "case"
+        await pilot.press(*"Sagen.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load_meeting(meeting_file).items[0].case == "Sagen."

@@ -29,7 +29,7 @@ from ..typeahead import when_mounted
 from .field_input import FieldInput
 from .focus_ring import RING_BINDINGS, FocusRing
 from .item_edits import FLUSH_DELAY, ItemEdits
-from .item_tabs import FORM_TABS, NOTE_TABS, TABS, TEXT_KEYS, first_tab, meeting_tabs
+from .item_tabs import FORM_TABS, NOTE_TABS, TABS, TEXT_KEYS, first_tab, meeting_tabs, tab_name
 from .item_widgets import SectionArea, StandingToggle, item_text, time_placeholder
 from .kind_select import KindSelect
 from .section_tabs import SectionTabs
@@ -156,15 +156,8 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
 
     def _tab_title(self, key: str, item: AgendaItem | None = None) -> str:
         """The title of tab ``key`` for ``item`` (default: the item shown)."""
-        lang = get_lang()
         item = item or self.item
-        own = self.meeting.sections.labels.get(key, "").strip() if self.meeting.sections else ""
-        if own:  # the meeting's own label ([sections].labels)
-            title = own[:5] if self._short_tabs else own
-        elif self._short_tabs:
-            title = say(f"item.tab_short.{key}")
-        else:
-            title = say("item.remarks_note") if key == "remarks_note" else say_in(lang, key)
+        title = tab_name(self.meeting, key, get_lang(), short=self._short_tabs)
         if key == "remarks" and item is not None and item.remarks:
             title += f" {len(item.remarks)}"
             late = self.late_remarks(item)
@@ -177,8 +170,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
     def _wants_short_tabs(self, width: int, item: AgendaItem | None = None) -> bool:
         """Whether the long tab titles of ``item`` would not all show at ``width``."""
         saved, self._short_tabs = self._short_tabs, False
-        # 1 pad each side
-        needed = sum(len(self._tab_title(key, item)) + 2 for key in self.tab_keys)
+        needed = sum(len(self._tab_title(key, item)) + 2 for key in self.tab_keys)  # pads
         self._short_tabs = saved
         return needed > width
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ...domain.model import SECTIONS, AgendaItem, Kind, Meeting
+from ...text.words import say_in
 
 #: Every tab, in the default order: text sections and the three item forms.
 TABS: tuple[str, ...] = (
@@ -69,3 +70,14 @@ def meeting_tabs(meeting: Meeting, wanted: Iterable[str] = ()) -> tuple[str, ...
 def first_tab(keys: tuple[str, ...]) -> str:
     """The tab an item opens at: the minutes, else the first section."""
     return "minutes" if "minutes" in keys else keys[0]
+
+
+def tab_name(meeting: Meeting, key: str, lang: str, *, short: bool = False) -> str:
+    """The name on tab ``key`` (without counts): the meeting's own label (its first five
+    letters when ``short``), else the usual word or its short form ("Indstilling", "Ind")."""
+    own = meeting.sections.labels.get(key, "").strip() if meeting.sections else ""
+    if own:
+        return own[:5] if short else own
+    if short:
+        return say_in(lang, f"item.tab_short.{key}")
+    return say_in(lang, "item.remarks_note" if key == "remarks_note" else key)
