@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tui_referat.storage import load_meeting
 from tui_referat.tui.widgets.item_editor import SectionArea
 
@@ -147,3 +149,22 @@ async def test_the_palette_opens_a_hidden_section_and_adds_its_tab(meeting_file,
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert load_meeting(meeting_file).items[0].case == "Sagen."
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+async def test_at_80_columns_every_tab_shows_with_the_case_and_decision_tabs(
+    meeting_file, make_app, lang
+):
+    text = meeting_file.read_text(encoding="utf-8")
+    meeting_file.write_text(
+        text.replace('kind = "O"', 'kind = "B"\ncase = "Sagen."', 1), encoding="utf-8"
+    )
+    app = make_app(meeting_file, lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        strip = app.screen.query_one("#item-tabs").strip
+        assert "case" in strip.titles and "decision" in strip.titles
+        row = str(strip.render())
+        assert "›" not in row and "‹" not in row, row
+        assert all(title in row for title in strip.titles.values()), row
