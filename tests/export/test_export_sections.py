@@ -146,3 +146,28 @@ def test_a_label_cannot_end_the_layout_note() -> None:
     assert back.sections is not None
     assert back.sections.labels["case"] == "Sag --> <b>&"
     assert back.items[0].case == "Forvaltningen har udarbejdet et budgetforslag."
+
+
+def test_import_reads_the_case_back_without_sections() -> None:
+    meeting = loads_meeting(DEFAULT, "m.toml")
+    result = import_markdown(render(meeting, "md").decode("utf-8"))
+    assert result.warnings == []
+    assert result.meeting.sections is None
+    item = result.meeting.items[0]
+    assert (item.case, item.recommendation, item.minutes) == (
+        "The draft budget.",
+        "Approve it.",
+        "Discussed.",
+    )
+
+
+def test_labels_alone_keep_the_default_order_and_read_back() -> None:
+    text = DEFAULT.replace(
+        "[[items]]", '[sections]\nlabels = {minutes = "Discussion <b>"}\n\n[[items]]'
+    )
+    markdown = _text(text, "md")
+    assert _in_order(markdown, "### Case presentation", "### Recommendation", "### Discussion")
+    back = import_markdown(markdown).meeting
+    assert back.sections is not None and back.sections.order == []
+    assert back.sections.labels == {"minutes": "Discussion <b>"}
+    assert back.items[0].minutes == "Discussed."
