@@ -168,3 +168,19 @@ async def test_at_80_columns_every_tab_shows_with_the_case_and_decision_tabs(
         row = str(strip.render())
         assert "›" not in row and "‹" not in row, row
         assert all(title in row for title in strip.titles.values()), row
+
+
+def test_the_tabs_of_odd_layouts_always_hold_a_text_tab_to_open_at() -> None:
+    from tui_referat.domain.model import AgendaItem, Meeting, SectionLayout
+    from tui_referat.tui.widgets.item_tabs import first_tab, meeting_tabs
+
+    for order in (["remarks"], ["nonsense"], ["remarks", "problem"]):
+        meeting = Meeting(items=[AgendaItem("A")], sections=SectionLayout(order=order))
+        keys = meeting_tabs(meeting)
+        assert first_tab(keys) in ("minutes", "problem")
+        assert keys[-2:] == ("attachments", "actions") and "remarks_note" in keys
+    meeting = Meeting(
+        items=[AgendaItem("A", solution="Text.")], sections=SectionLayout(order=["case"])
+    )
+    # text in a section the order leaves out keeps its tab (nothing hidden that is shown)
+    assert meeting_tabs(meeting)[:2] == ("case", "solution")

@@ -54,13 +54,15 @@ def meeting_tabs(meeting: Meeting, wanted: Iterable[str] = ()) -> tuple[str, ...
             for key in TABS
             if key not in OPTIONAL_TABS or key in wanted or _needed(meeting.items, key)
         )
-    order = [key for key in meeting.section_order()]
-    keys = [*order]
+    order = meeting.section_order()
+    keys = list(order)
     keys += [
         key
         for key in SECTIONS
         if key not in order and (key in wanted or _needed(meeting.items, key))
     ]
+    if not any(key in SECTIONS for key in keys):  # e.g. order = ["remarks"]: one text tab
+        keys.insert(0, "minutes")
     if "remarks" not in keys:
         keys.append("remarks")
     keys.insert(keys.index("remarks") + 1, "remarks_note")
@@ -69,7 +71,9 @@ def meeting_tabs(meeting: Meeting, wanted: Iterable[str] = ()) -> tuple[str, ...
 
 def first_tab(keys: tuple[str, ...]) -> str:
     """The tab an item opens at: the minutes, else the first section."""
-    return "minutes" if "minutes" in keys else keys[0]
+    if "minutes" in keys:
+        return "minutes"
+    return next(key for key in keys if key in SECTIONS)
 
 
 def tab_name(meeting: Meeting, key: str, lang: str, *, short: bool = False) -> str:
