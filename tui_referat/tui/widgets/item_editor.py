@@ -270,14 +270,9 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         """The title tab ``key`` shows now ("Bem 2 !1")."""
         return self.tabs.title(key)
 
-    def _update_tab_titles(self, keys: tuple[str, ...] | None = None) -> None:
-        tabs = self.tabs
-        old = tabs.strip.titles
-        titles = {
-            key: self._tab_title(key) if keys is None or key in keys else old[key]
-            for key in self.tab_keys
-        }
-        tabs.set_titles(titles, compact=self._short_tabs)
+    def _update_tab_titles(self) -> None:
+        titles = {key: self._tab_title(key) for key in self.tab_keys}
+        self.tabs.set_titles(titles, compact=self._short_tabs)
 
     def sync_tabs(self) -> None:
         """Show the tabs the meeting needs now, with their titles (an item became a decision
