@@ -39,6 +39,10 @@ EDITOR: dict[str, tuple[str, str]] = {
     "palette.sections": ("Sektioner…", "Sections…"),
     "sections.title": ("Punkternes sektioner", "The items' sections"),
     "sections.order": ("Rækkefølge", "Order"),
+    "sections.order_hint": (
+        "fx sag, indstilling, beslutning (tom: standard)",
+        "e.g. case, recommendation, decision (empty: the default)",
+    ),
     "sections.bad": ("Ukendt sektion: {name}", "Unknown section: {name}"),
     "sections.label": ("sektioner", "sections"),
     "vote.title": ("Afstemning, pkt. {number}", "Vote, item {number}"),

@@ -41,7 +41,7 @@ def section_fields(meeting: Meeting) -> list[FieldSpec]:
             "order",
             say("sections.order"),
             _order_text(meeting),
-            placeholder=", ".join(DEFAULT_ORDER),
+            placeholder=say("sections.order_hint"),
         )
     ]
     fields += [
