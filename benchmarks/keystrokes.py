@@ -285,8 +285,8 @@ class Script:
 
 
 PARTS = ("meeting header", "participants", "items", "remarks", "attachments", "action", "save")
-#: The item editor's tabs, in the order F6 steps through them (the new build; the old one,
-#: 35cc9cf, has no decision tab: OLD_TABS).
+#: The item editor's tabs, in the order F6 steps through them (the new build once a decision
+#: item (B) exists; before that, and always in the old one, 35cc9cf, no decision tab: OLD_TABS).
 TABS = (
     "minutes",
     "recommendation",
@@ -580,7 +580,8 @@ def new_script(job: Job) -> Script:
     same topic, source and day received, cursor in its text; Esc steps back one level (field,
     list, tab line, agenda; from a text tab, the agenda); Tab goes round the meeting panel's
     fields; a save applies every field on the screen."""
-    s = Script(job)
+    # the decision tab shows once an item is a decision item (B): not on a new meeting
+    s = Script(job, tabs=OLD_TABS)
     meeting_header(s, ring=True, value_first=True)
     participants(s, one_line=True)
     s.for_part("items")
@@ -591,6 +592,8 @@ def new_script(job: Job) -> Script:
             to_agenda(s)  # on this item: "a" adds the next after it
             s.expect("NavPanel")
         item_fields(s, item, agenda_line=True)
+        if item.kind == "B":
+            s.tabs = TABS
         if item.remarks:
             new_remarks(s, item)
         if item.attachments:

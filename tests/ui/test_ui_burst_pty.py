@@ -21,7 +21,7 @@ def test_letters_typed_on_an_empty_remarks_list_do_not_crash(meeting_file: Path,
     editor = editor_pty(meeting_file)
     editor.expect("Dagsorden")
     editor.send("\r")  # item 1 (no remarks), cursor in its minutes
-    editor.send(F6 + F6 + F6)  # Indstilling, Beslutning, Bemærkninger
+    editor.send(F6 + F6)  # Indstilling, Bemærkninger (no decision item: no Beslutning tab)
     editor.expect("Ingen bemærkninger")
     editor.send("ad hoc bemærkning")  # "a" then "d": add, then delete / duplicate
     editor.send(CTRL_S)
@@ -35,7 +35,7 @@ def test_save_in_the_same_burst_writes_the_remark_typed_before_it(meeting_file, 
     editor = editor_pty(meeting_file)
     editor.expect("Dagsorden")
     editor.send("\r")
-    editor.send(F6 + F6 + F6)
+    editor.send(F6 + F6)
     editor.expect("Ingen bemærkninger")
     text = "Budgettet bør følges hver måned, og afvigelser meldes straks til styregruppen."
     editor.send("a" + "Økonomi" + TAB + TAB + TAB + TAB + text + CTRL_S)

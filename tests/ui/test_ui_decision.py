@@ -8,8 +8,15 @@ from tui_referat.storage import load_meeting
 from tui_referat.tui.widgets.item_editor import SectionArea
 
 
+def _with_a_decision_item(path):
+    """The sample with its first item a decision item (B): the editor then shows the tab."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('kind = "O"', 'kind = "B"', 1), encoding="utf-8")
+    return path
+
+
 async def test_typing_in_the_decision_tab_and_saving_writes_the_decision(meeting_file, make_app):
-    app = make_app(meeting_file)
+    app = make_app(_with_a_decision_item(meeting_file))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "f6", "f6")  # Indstilling, Beslutning
         await pilot.pause()

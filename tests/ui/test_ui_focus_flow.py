@@ -38,7 +38,7 @@ async def test_enter_on_an_item_puts_the_cursor_in_its_minutes(meeting_file, mak
 async def test_undo_of_an_added_remark_leaves_the_focus_on_the_remark_list(meeting_file, make_app):
     app = make_app(meeting_file)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*["down"] * 4, "enter", "f6", "f6", "f6")  # item 5 has 13 remarks
+        await pilot.press(*["down"] * 4, "enter", "f6", "f6")  # item 5 has 13 remarks
         remarks = app.session.meeting.items[4].remarks
         count = len(remarks)
         await pilot.press("a", *"Nyt emne", "tab", "s")  # the cursor on the source
@@ -60,7 +60,7 @@ async def test_undo_of_an_added_remark_leaves_the_focus_on_the_remark_list(meeti
 async def test_escape_steps_back_one_level_from_a_remark(meeting_file, make_app):
     app = make_app(meeting_file)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*["down"] * 4, "enter", "f6", "f6", "f6", "enter")
+        await pilot.press(*["down"] * 4, "enter", "f6", "f6", "enter")
         await pilot.pause()
         assert app.screen.focused.id == "text"
         await pilot.press("escape")
@@ -113,7 +113,7 @@ async def test_remarks_pasted_on_the_list_become_one_per_paragraph(meeting_file,
 
     app = make_app(meeting_file)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "f6", "f6", "f6")  # item 1 has no remarks
+        await pilot.press("enter", "f6", "f6")  # item 1 has no remarks
         await pilot.pause()
         assert isinstance(app.screen.focused, EntryList)
         app.screen.focused.post_message(

@@ -103,7 +103,7 @@ async def test_undo_reloads_the_focused_meeting_title(meeting_file, make_app):
 async def test_opening_another_tab_does_not_mark_the_meeting_changed(meeting_file, make_app):
     app = make_app(meeting_file)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("down", "enter", "f6", "f6", "f6")
+        await pilot.press("down", "enter", "f6", "f6")
         await pilot.pause(0.3)
         assert not app.session.dirty
         await pilot.press("f5", "x")

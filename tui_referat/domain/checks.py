@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .cycle import plan_finish
 from .model import HEADER_KEYS, Kind, Meeting, RemarkSource, Status
+from .section_checks import check_sections
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,8 @@ def check_meeting(
     _check_times(meeting, findings)
     _check_items(meeting, Path(path), findings, today or dt.date.today())
     _check_status(meeting, findings)
+    for level, field, message in check_sections(meeting):
+        findings.add(level, field, message)
     findings.found.sort(key=lambda problem: (problem.line or 0, problem.col or 0))
     return findings.found
 

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from ..text.words import LANGUAGES as LANGUAGES  # re-exported: the languages of a meeting
+from ..text.words import say_in
 
 
 class Status(StrEnum):
@@ -46,11 +47,28 @@ class RemarkSource(StrEnum):
     WRITTEN = "written"
 
 
-#: Section keys of an agenda item, in the order the minutes show them.
+#: Section keys of an agenda item (its Markdown texts), in the order the minutes show them.
 SECTIONS: tuple[str, ...] = (
+    "case",
     "recommendation",
     "decision",
     "minutes",
+    "problem",
+    "solution",
+    "next_steps",
+)
+
+#: The keys a ``[sections]`` layout may name: the sections, and ``remarks`` (where the
+#: remarks go among them).
+LAYOUT_KEYS: tuple[str, ...] = (*SECTIONS, "remarks")
+
+#: The reference's layout, used without ``[sections]``: the remarks after the minutes.
+DEFAULT_ORDER: tuple[str, ...] = (
+    "case",
+    "recommendation",
+    "decision",
+    "minutes",
+    "remarks",
     "problem",
     "solution",
     "next_steps",
@@ -136,6 +154,30 @@ class Vote:
     origin: Any = field(default=None, compare=False, repr=False)
 
 
+#: The word that starts the Markdown export's note of a meeting's ``[sections]``
+#: (``<!-- referat:sections {...} -->``), which ``referat import`` reads back.
+LAYOUT_MARK = "referat:sections"
+
+
+@dataclass
+class SectionLayout:
+    """The meeting's own item sections (``[sections]``): which, in which order, and labels.
+
+    ``order`` empty means the default order (``DEFAULT_ORDER``). Unknown keys are kept as
+    written (``referat check`` reports them) and ignored by :meth:`effective_order`.
+    """
+
+    order: list[str] = field(default_factory=list)
+    #: Label overrides by key, e.g. ``{"minutes": "Drøftelse"}``.
+    labels: dict[str, str] = field(default_factory=dict)
+    origin: Any = field(default=None, compare=False, repr=False)
+
+    def effective_order(self) -> tuple[str, ...]:
+        if not self.order:
+            return DEFAULT_ORDER
+        return tuple(dict.fromkeys(key for key in self.order if key in LAYOUT_KEYS))
+
+
 @dataclass
 class AgendaItem:
     title: str
@@ -152,6 +194,8 @@ class AgendaItem:
     closed: bool = False
     #: What public exports call a closed item instead of "Lukket punkt"; empty: that label.
     public_title: str = ""
+    #: The case presentation (Sagsfremstilling), shown first.
+    case: str = ""
     recommendation: str = ""
     #: The decision (Beslutning), shown after the recommendation.
     decision: str = ""
@@ -177,6 +221,14 @@ class AgendaItem:
         if key not in SECTIONS:
             raise KeyError(key)
         setattr(self, key, text)
+
+    def has(self, key: str) -> bool:
+        """Whether the item has anything to show in the section or layout key ``key``."""
+        if key == "remarks":
+            return bool(self.remarks) or bool(self.remarks_note.strip())
+        if key == "decision" and self.vote is not None:
+            return True
+        return bool(self.section(key).strip())
 
     def remark_groups(self) -> list[tuple[tuple[str, ...], list[Remark], list[Remark]]]:
         """Remarks grouped by topic path in order of first appearance.
@@ -219,6 +271,8 @@ class Meeting:
     remarks_deadline: dt.datetime | None = None
     #: The day the minutes were approved (status approved).
     approved: dt.date | None = None
+    #: The meeting's own item sections (``[sections]``); None: the default layout.
+    sections: SectionLayout | None = None
     origin: Any = field(default=None, compare=False, repr=False)
 
     # -- derived facts -------------------------------------------------------------------
@@ -231,6 +285,31 @@ class Meeting:
     def attachment_number(self, item_index: int, attachment_index: int) -> str:
         """ "5.1" for the first attachment of item 5."""
         return f"{self.item_number(item_index)}.{attachment_index + 1}"
+
+    def section_order(self) -> tuple[str, ...]:
+        """The layout keys items use, in order: ``[sections].order``, else the default."""
+        if self.sections is None:
+            return DEFAULT_ORDER
+        return self.sections.effective_order()
+
+    def item_layout(self, item: AgendaItem) -> list[str]:
+        """The layout keys shown for ``item``: the meeting's order, then (so no text is
+        lost) every key left out of it that the item has something in, in default order."""
+        order = self.section_order()
+        return [*order, *(k for k in DEFAULT_ORDER if k not in order and item.has(k))]
+
+    def unlisted(self, item: AgendaItem) -> list[str]:
+        """The sections with text in ``item`` that the meeting's order leaves out."""
+        order = self.section_order()
+        return [k for k in SECTIONS if k not in order and item.has(k)]
+
+    def section_label(self, key: str) -> str:
+        """What the minutes call the section ``key``: the meeting's label, else the word."""
+        if self.sections is not None:
+            label = self.sections.labels.get(key, "").strip()
+            if label:
+                return label
+        return say_in(self.lang if self.lang in LANGUAGES else "en", key)
 
     def participant(self, name: str) -> Participant | None:
         for person in self.participants:

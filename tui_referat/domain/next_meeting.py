@@ -11,7 +11,17 @@ import re
 from ..text import i18n
 from ..text.when import parse_date
 from ..text.words import say_in
-from .model import Action, AgendaItem, Attendance, CaseField, Kind, Meeting, Participant, Status
+from .model import (
+    Action,
+    AgendaItem,
+    Attendance,
+    CaseField,
+    Kind,
+    Meeting,
+    Participant,
+    SectionLayout,
+    Status,
+)
 
 #: Minutes given to the added items when the previous meeting planned with durations.
 APPROVAL_MINUTES = 5
@@ -274,4 +284,13 @@ def next_meeting_from(
         header=_carried_header(previous, today, lang),
         participants=participants,
         items=_agenda(previous, lang),
+        sections=_carried_sections(previous),
     )
+
+
+def _carried_sections(previous: Meeting) -> SectionLayout | None:
+    """The meeting's own item sections, kept as they were (a copy, written anew)."""
+    layout = previous.sections
+    if layout is None:
+        return None
+    return SectionLayout(order=list(layout.order), labels=dict(layout.labels))

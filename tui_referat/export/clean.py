@@ -46,6 +46,9 @@ def _strings(value: Any, out: list[str]) -> None:
     elif isinstance(value, list):
         for item in value:
             _strings(item, out)
+    elif isinstance(value, dict):  # the labels of [sections]
+        for item in value.values():
+            _strings(item, out)
     else:
         for name in _field_names(kind):
             item = getattr(value, name)
@@ -87,6 +90,8 @@ def _clean(value: Any) -> Any:
         return strip_control(value)
     if isinstance(value, list):
         return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {key: _clean(v) for key, v in value.items()}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {name: _clean(getattr(value, name)) for name in _field_names(type(value))}
         return dataclasses.replace(value, **changes, origin=None)

@@ -135,6 +135,9 @@ class Doc:
     fact_keys: list[str] = field(default_factory=list)
     #: "FORTROLIGT – indeholder lukkede punkter" when closed items are shown, else "".
     confidential: str = ""
+    #: The meeting's own sections as written (``{"order": [...], "labels": {...}}``), for
+    #: the Markdown export's layout note that ``referat import`` reads; None without one.
+    layout: dict[str, Any] | None = None
 
     def label(self, key: str) -> str:
         return say_in(self.lang, key)
@@ -232,7 +235,7 @@ def _remark_groups(item: Any, lang: str) -> list[RemarkGroup]:
     return groups
 
 
-def _decision(item: AgendaItem, lang: str) -> list[Section]:
+def _decision(item: AgendaItem, lang: str, label: str) -> list[Section]:
     """The decision (Beslutning), with the vote line under it as its last paragraph."""
     text = item.decision.strip()
     vote = item.vote
@@ -245,7 +248,7 @@ def _decision(item: AgendaItem, lang: str) -> list[Section]:
         text = f"{text}\n\n{line}" if text else line
     if not text:
         return []
-    return [Section("markdown", "decision", say_in(lang, "decision"), text=text + "\n")]
+    return [Section("markdown", "decision", label, text=text + "\n")]
 
 
 def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
@@ -258,24 +261,20 @@ def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
     if presenters:
         heading += f" {say_in(lang, 'presenter_prefix')}{presenters}"
 
-    def md(key: str) -> list[Section]:
-        text = getattr(item, key)
-        if not text.strip():
-            return []
-        return [Section("markdown", key, say_in(lang, key), text=text)]
-
-    sections = md("recommendation") + _decision(item, lang) + md("minutes")
-    if item.remarks or item.remarks_note.strip():
-        sections.append(
-            Section(
-                "remarks",
-                "remarks",
-                say_in(lang, "remarks"),
-                text=item.remarks_note,
-                groups=_remark_groups(item, lang),
-            )
-        )
-    sections += md("problem") + md("solution") + md("next_steps")
+    sections: list[Section] = []
+    # the meeting's order ([sections]), then whatever it leaves out that has text
+    for key in meeting.item_layout(item):
+        label = meeting.section_label(key)
+        if key == "remarks":
+            if item.has("remarks"):
+                groups = _remark_groups(item, lang)
+                sections.append(
+                    Section("remarks", key, label, text=item.remarks_note, groups=groups)
+                )
+        elif key == "decision":
+            sections += _decision(item, lang, label)
+        elif item.section(key).strip():
+            sections.append(Section("markdown", key, label, text=item.section(key)))
     if item.actions:
         actions = [
             ActionView(
@@ -423,4 +422,7 @@ def build(meeting: Meeting, *, include_closed: bool = False) -> Doc:
         emails=[(p.name.strip(), p.email.strip()) for p in meeting.participants if p.email.strip()],
         fact_keys=[key for key, _, _ in facts],
         confidential=confidential,
+        layout=None
+        if meeting.sections is None
+        else {"order": list(meeting.sections.order), "labels": dict(meeting.sections.labels)},
     )

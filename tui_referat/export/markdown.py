@@ -7,9 +7,11 @@ an unsafe link): then the text is regenerated from the cleaned tokens.
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
-from ..domain.model import Meeting
+from ..domain.model import LAYOUT_MARK, Meeting
 from ..text import markdown_html as mdr
 from .document import Doc, RemarkView, Section, build
 from .longtext import is_long, join_lines, parse_pieces
@@ -160,9 +162,21 @@ def _confidential(mark: str) -> str:
     return f" *({md_escape(mark)})*" if mark else ""
 
 
+def layout_note(layout: dict[str, Any]) -> str:
+    """The meeting's ``[sections]`` as an HTML comment (invisible where the Markdown is shown)
+    for ``referat import``: ``<!-- referat:sections {"order": [...], ...} -->``. The JSON has
+    no ``<``, ``>``, ``-`` or ``&`` (escaped as ``\\u003c`` …), so no label can end it."""
+    text = json.dumps(layout, ensure_ascii=False)
+    for char in "<>-&":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return f"<!-- {LAYOUT_MARK} {text} -->"
+
+
 def render_parts(doc: Doc) -> list[str]:
     """The Markdown document in parts (joined: :func:`render_doc`)."""
     blocks: list[str] = [f"**{md_escape(doc.doc_type)} · {md_escape(doc.marker)}**"]
+    if doc.layout is not None:
+        blocks.append(layout_note(doc.layout))
     if doc.confidential:
         blocks.append(f"**{md_escape(doc.confidential)}**")
     if doc.header:

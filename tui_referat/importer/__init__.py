@@ -17,6 +17,7 @@ Anything else is kept as text in the nearest section and reported as a warning.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,11 +27,13 @@ from markdown_it.tree import SyntaxTreeNode
 
 from ..domain.model import (
     HEADER_KEYS,
+    LAYOUT_MARK,
     SECTIONS,
     AgendaItem,
     CaseField,
     Kind,
     Meeting,
+    SectionLayout,
     Status,
     Vote,
 )
@@ -62,6 +65,26 @@ _CLOSING = ("next_meeting", "remarks_deadline")
 _ITEM_SECTIONS = (*SECTIONS, "remarks", "actions", "attachments")
 _ITEM_HEADING = re.compile(r"^(?:(?:pkt\.?|punkt|item)\s*)?(\d+)\s*[.:)]?\s+(.+)$", re.I)
 _KIND_SUFFIX = re.compile(r"\s\(([ODBodb])\)(?=\s|$)")
+_LAYOUT_NOTE = re.compile(rf"<!--\s*{re.escape(LAYOUT_MARK)}\s+(\{{.*\}})\s*-->\s*", re.S)
+
+
+def layout_of(html: str) -> SectionLayout | None:
+    """The ``[sections]`` in the Markdown export's layout note, or None when ``html`` is not
+    one (or not one this version understands)."""
+    match = _LAYOUT_NOTE.fullmatch(html.strip() + "\n")
+    if match is None:
+        return None
+    try:
+        data = json.loads(match.group(1))
+    except ValueError:
+        return None
+    order = data.get("order", []) if isinstance(data, dict) else None
+    labels = data.get("labels", {}) if isinstance(data, dict) else None
+    if not isinstance(order, list) or not all(isinstance(k, str) for k in order):
+        return None
+    if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
+        return None
+    return SectionLayout(order=order, labels=labels)
 
 
 @dataclass
@@ -89,7 +112,7 @@ class _Item:
 class _Reader:
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
-        self.nodes = SyntaxTreeNode(_parser().parse(text)).children
+        self.nodes = list(SyntaxTreeNode(_parser().parse(text)).children)
         self.meeting = Meeting(title="", lang="da")
         self.warnings: list[tuple[int, str]] = []
         self.items: list[_Item] = []
@@ -125,6 +148,7 @@ class _Reader:
 
     def read(self) -> ImportResult:
         self._detect_lang()
+        self._layout()
         nodes = self.nodes
         index = 0
         phase = "start"
@@ -180,6 +204,26 @@ class _Reader:
                 if lang:
                     self.meeting.lang = lang
                     return
+
+    def _layout(self) -> None:
+        """Take the export's note of the meeting's own sections out of the blocks (the first
+        one found; the section headings are then read with its labels)."""
+        for index, node in enumerate(self.nodes):
+            if node.type == "html_block":
+                layout = layout_of(node.content)
+                if layout is not None:
+                    self.meeting.sections = layout
+                    del self.nodes[index]
+                    return
+
+    def _section_key(self, label: str) -> str | None:
+        """The section a ``###`` heading names: the meeting's own labels first."""
+        layout = self.meeting.sections
+        if layout is not None:
+            for key, own in layout.labels.items():
+                if key in _ITEM_SECTIONS and own.strip().casefold() == label.casefold():
+                    return key
+        return label_key(label, _ITEM_SECTIONS, self.meeting.lang)
 
     def _preamble(self, nodes: list[SyntaxTreeNode]) -> None:
         for node in nodes:
@@ -319,7 +363,7 @@ class _Reader:
             if child is None:
                 break
             label = plain(inline_of(child)).strip()
-            found = label_key(label, _ITEM_SECTIONS, self.meeting.lang)
+            found = self._section_key(label)
             if found is None or found in entry.extra or self._filled(entry.item, found):
                 chunk = [child]
                 key = "?"

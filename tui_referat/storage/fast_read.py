@@ -136,6 +136,8 @@ def _objects(meeting: Meeting) -> list[Any]:
         objects += [item, *item.remarks, *item.attachments, *item.actions]
         if item.vote is not None:
             objects.append(item.vote)
+    if meeting.sections is not None:
+        objects.append(meeting.sections)
     if meeting.next_meeting is not None:
         objects.append(meeting.next_meeting)
     return objects

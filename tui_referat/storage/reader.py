@@ -14,6 +14,7 @@ from ..domain.model import (
     NextMeeting,
     Participant,
     Remark,
+    SectionLayout,
     Vote,
 )
 from .table_entries import entries, scalar
@@ -28,6 +29,7 @@ from .values import (
     NEXT_MEETING_FIELDS,
     PARTICIPANT_FIELDS,
     REMARK_FIELDS,
+    SECTIONS_FIELDS,
     VOTE_FIELDS,
     Field,
     FieldError,
@@ -79,6 +81,10 @@ DEFAULTS: dict[type, dict[str, Any]] = {
     for cls in (Meeting, CaseField, Participant, AgendaItem, Remark, Attachment, Action, Vote)
 }
 DEFAULTS[NextMeeting] = _defaults(NextMeeting)
+DEFAULTS[SectionLayout] = _defaults(SectionLayout)
+
+#: The optional single tables of the meeting, in the order they are read.
+SECTIONS_TABLE: TableSpec = ("sections", "sections", SectionLayout, SECTIONS_FIELDS)
 
 
 def default_of(cls: type, attr: str) -> Any:
@@ -155,7 +161,7 @@ class Reader:
     def read_table(self, spec: TableSpec, raw: Any, path: str) -> Any:
         """The object of an optional sub-table, or None (with a problem) when not a table."""
         _, key, cls, fields = spec
-        where = f"{path}.{key}"
+        where = f"{path}.{key}" if path else key
         if not isinstance(raw, dict):
             self.problem(where, f"expected a table, got {describe(raw)}")
             return None
@@ -186,6 +192,9 @@ class Reader:
         values = self.read_fields(Meeting, MEETING_FIELDS, found, "")
         for spec in MEETING_LISTS:
             values[spec[0]] = self.read_list(spec, found.get(spec[1]), spec[1])
+        raw_sections = found.get("sections")
+        if raw_sections is not None:
+            values["sections"] = self.read_table(SECTIONS_TABLE, raw_sections, "")
         raw_next = found.get("next_meeting")
         if raw_next is not None:
             if isinstance(raw_next, dict):

@@ -155,6 +155,18 @@ def _string(raw: Any) -> str:
     raise FieldError(f"expected a string, got {describe(raw)}")
 
 
+def _labels(raw: Any) -> dict[str, str]:
+    """A table of texts by key (``labels = {minutes = "Drøftelse"}``)."""
+    if not isinstance(raw, dict):
+        raise FieldError(f"expected a table of labels, got {describe(raw)}")
+    labels = {}
+    for key, value in raw.items():
+        if not isinstance(value, str) or is_toml_bool(value):
+            raise FieldError(f"expected a text for {key}, got {describe(value)}")
+        labels[str.__str__(str(key))] = str.__str__(value)
+    return labels
+
+
 def _names(raw: Any, what: str) -> list[str]:
     if isinstance(raw, str):
         return [str.__str__(raw)]
@@ -203,6 +215,8 @@ def parse_value(field: Field, raw: Any) -> Any:
         return _names(raw, "a list of names")
     if kind == "topic":
         return _names(raw, "a topic or a list of topics")
+    if kind == "labels":
+        return _labels(raw)
     raise AssertionError(kind)  # pragma: no cover
 
 
@@ -292,6 +306,13 @@ def make_item(field: Field, value: Any, lang: str) -> Any:
         return _names_item(list(value), False)
     if kind == "topic":
         return _names_item(list(value), True)
+    if kind == "labels":
+        import tomlkit
+
+        table = tomlkit.inline_table()
+        for key, text in value.items():
+            table[key] = string_item(text)
+        return table
     raise AssertionError(kind)  # pragma: no cover
 
 
@@ -332,6 +353,7 @@ ITEM_FIELDS = (
     Field("presenters", "presenters", "names"),
     Field("standing", "standing", "bool"),
     Field("closed", "closed", "bool"),
+    Field("case", "case", "str"),
     Field("recommendation", "recommendation", "str"),
     Field("decision", "decision", "str"),
     Field("minutes", "minutes", "str"),
@@ -364,6 +386,10 @@ VOTE_FIELDS = (
     Field("for_names", "for_names", "names"),
     Field("against_names", "against_names", "names"),
     Field("abstain_names", "abstain_names", "names"),
+)
+SECTIONS_FIELDS = (
+    Field("order", "order", "names"),
+    Field("labels", "labels", "labels"),
 )
 NEXT_MEETING_FIELDS = (
     Field("date", "date", "date"),

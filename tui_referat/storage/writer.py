@@ -18,7 +18,7 @@ from tomlkit.container import Container
 
 from ..domain.model import Meeting, NextMeeting
 from .fast_read import adopt
-from .reader import MEETING_LISTS, SUB_TABLES, ListSpec, TableSpec, default_of
+from .reader import MEETING_LISTS, SECTIONS_TABLE, SUB_TABLES, ListSpec, TableSpec, default_of
 from .tables import (
     attach_trailing,
     body_index,
@@ -45,7 +45,7 @@ from .values import (
 )
 
 #: The order of the top-level tables; new ones are placed accordingly.
-TOP_TABLES = ("header", "participants", "items", "next_meeting")
+TOP_TABLES = ("sections", "header", "participants", "items", "next_meeting")
 
 
 class Writer:
@@ -151,14 +151,17 @@ class Writer:
         for sub in spec[4]:
             self.merge_list(table, sub, getattr(obj, sub[0]), spec[4], found.get(sub[1]))
         for sub_table in SUB_TABLES.get(type(obj), ()):
+            # a new one goes before the object's lists of tables ([[items.remarks]] ...)
+            order = [sub_table[1], *(sub[1] for sub in spec[4])]
             self.merge_sub_table(
-                table, sub_table, getattr(obj, sub_table[0]), found.get(sub_table[1]), spec[4]
+                table, sub_table, getattr(obj, sub_table[0]), found.get(sub_table[1]), order
             )
 
     def merge_sub_table(
-        self, parent: Any, spec: TableSpec, obj: Any, existing: Any, lists: tuple[Any, ...]
+        self, parent: Any, spec: TableSpec, obj: Any, existing: Any, order: list[str]
     ) -> None:
-        """An optional single table inside an object (``[items.vote]``), like ``merge_next``."""
+        """An optional single table inside an object (``[items.vote]``, ``[sections]``), like
+        ``merge_next``; a new one is placed among ``order`` (``add_table``)."""
         key, fields = spec[1], spec[3]
         if obj is None:
             if existing is not None:
@@ -179,8 +182,7 @@ class Writer:
         if existing is not None:
             parent[key] = table
         else:
-            # before the object's lists of tables ([[items.remarks]] ...)
-            self.add_table(parent, key, table, [key, *(sub[1] for sub in lists)])
+            self.add_table(parent, key, table, order)
 
     def merge_list(
         self,
@@ -283,6 +285,9 @@ class Writer:
         self.merge_fields(meeting, MEETING_FIELDS, doc, new, found)
         for spec in MEETING_LISTS:
             self.merge_list(doc, spec, getattr(meeting, spec[0]), (), found.get(spec[1]))
+        self.merge_sub_table(
+            doc, SECTIONS_TABLE, meeting.sections, found.get("sections"), list(TOP_TABLES)
+        )
         self.merge_next(meeting.next_meeting, doc, found.get("next_meeting"))
 
     def merge_next(self, nxt: NextMeeting | None, doc: Any, existing: Any) -> None:

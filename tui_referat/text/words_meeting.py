@@ -20,6 +20,7 @@ MEETING: dict[str, tuple[str, str]] = {
     "planned_time": ("Ca. tid", "Approx. time"),
     "activity": ("Aktivitet", "Activity"),
     "presenter_prefix": ("v/", "by "),
+    "case": ("Sagsfremstilling", "Case presentation"),
     "recommendation": ("Indstilling", "Recommendation"),
     "decision": ("Beslutning", "Decision"),
     "minutes": ("Referat", "Minutes"),

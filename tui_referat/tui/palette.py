@@ -23,6 +23,7 @@ from ..domain.edits import SetField
 from ..domain.model import Vote
 from ..text.words import WORDS, get_lang, say, say_in
 from .dialogs.form_dialogs import FieldsDialog, FieldSpec
+from .dialogs.sections_dialog import layout_from, section_fields, validate_sections
 from .forms._common import focus_first
 from .forms.meeting_details import HeaderList
 from .keys import bindings_by_id, declared_bindings, describe, keymap_of
@@ -183,6 +184,25 @@ def place_commands(screen: MainScreen) -> Iterator[PaletteEntry]:
     ):
         yield entry(partial(_string, string), "", partial(open_tab, screen, key, add=True))
     yield entry(partial(_string, "palette.vote"), "", partial(edit_vote, screen))
+    yield entry(partial(_string, "palette.sections"), "", partial(edit_sections, screen))
+
+
+def edit_sections(screen: MainScreen) -> None:
+    """The meeting's own item sections ([sections]): order and labels in a dialog, set as
+    one undoable edit; the item editor's tabs follow."""
+    meeting = screen.meeting
+
+    def chosen(given: dict[str, str] | None) -> None:
+        if given is None:
+            return
+        layout = layout_from(meeting, given)
+        if layout is meeting.sections:
+            return
+        screen.request_edit(SetField(meeting, "sections", layout, say("sections.label")))
+        screen.item_editor.sync_tabs()
+
+    dialog = FieldsDialog(say("sections.title"), section_fields(meeting), validate_sections)
+    screen.app.push_screen(dialog, chosen)
 
 
 def open_form(screen: MainScreen, kind: str, then: str | None = None) -> None:

@@ -132,7 +132,7 @@ class MainScreen(MeetingScreen):
                 # Straight into the new item's title (selected, so typing replaces it), now:
                 # the keys typed after "a" are its title. Its tabs start at the minutes.
                 editor = self.item_editor
-                editor.tabs.active = "minutes"
+                editor.tabs.active = editor.first_tab
                 self.set_focus(editor.query_one("#item-title"))
             return
         if index < 0:

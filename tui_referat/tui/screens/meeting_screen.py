@@ -251,7 +251,7 @@ class MeetingScreen(FirstLayoutScreen):
         """Show ``node`` and put the focus in it (Enter in the agenda)."""
         self.show_node(node)
         if node.kind == "item":
-            self.item_editor.open_section("minutes")
+            self.item_editor.open_section()
         else:
             container = self.node_container(node.kind)
             form = container.children[0] if container.children else container

@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
 
-from ...domain.model import SECTIONS, AgendaItem, Kind, Meeting, RemarkSource
+from ...domain.model import AgendaItem, Kind, Meeting, RemarkSource
 from ...text import i18n
 from ...text.when import MAX_DURATION, parse_duration, parse_time
 from ...text.words import get_lang, say, say_in
@@ -29,28 +29,11 @@ from ..typeahead import when_mounted
 from .field_input import FieldInput
 from .focus_ring import RING_BINDINGS, FocusRing
 from .item_edits import FLUSH_DELAY, ItemEdits
+from .item_tabs import FORM_TABS, NOTE_TABS, TABS, TEXT_KEYS, first_tab, meeting_tabs, tab_name
 from .item_widgets import SectionArea, StandingToggle, item_text, time_placeholder
 from .kind_select import KindSelect
 from .section_tabs import SectionTabs
 
-#: Tabs in the order shown: text sections and the three item forms.
-TABS: tuple[str, ...] = (
-    "minutes",
-    "recommendation",
-    "decision",
-    "remarks",
-    "remarks_note",
-    "problem",
-    "solution",
-    "next_steps",
-    "attachments",
-    "actions",
-)
-#: Tabs that hold a form (made by the ``make_form`` the editor is given).
-FORM_TABS = ("remarks", "attachments", "actions")
-#: Text tabs that are not sections (``AgendaItem.section`` does not know them).
-NOTE_TABS = ("remarks_note",)
-TEXT_KEYS = (*SECTIONS, *NOTE_TABS)
 #: Makes the form of an item's tab: (tab, meeting, item) -> widget.
 MakeForm = Callable[[str, Meeting, AgendaItem], Widget]
 
@@ -58,7 +41,11 @@ MakeForm = Callable[[str, Meeting, AgendaItem], Widget]
 #: they are imported from here too.
 __all__ = [
     "FLUSH_DELAY",
+    "FORM_TABS",
     "MAX_DURATION",
+    "NOTE_TABS",
+    "TABS",
+    "TEXT_KEYS",
     "ItemEditor",
     "SectionArea",
     "StandingToggle",
@@ -98,6 +85,10 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         self.item: AgendaItem | None = None
         self.index = -1
         self._pending: set[str] = set()
+        #: Tabs the user opened that the meeting would not show (``open_section``).
+        self._wanted: set[str] = set()
+        #: The tabs shown, in order (``item_tabs.meeting_tabs``).
+        self.tab_keys = meeting_tabs(meeting)
         #: Short tab titles ("Ref.", "Bem. 9") when the long ones do not fit the width.
         self._short_tabs = False
         if width is not None and meeting.items:
@@ -145,11 +136,12 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             standing.tooltip = say("item.standing.tip")
             yield standing
         yield Vertical(id="item-preview-box")
+        first = first_tab(self.tab_keys)
         yield SectionTabs(
-            {key: self._tab_title(key) for key in TABS},
-            "minutes",
+            {key: self._tab_title(key) for key in self.tab_keys},
+            first,
             # With the text of the item shown first (a second document build saved).
-            SectionArea("minutes", self.read_only, self._first_text("minutes")),
+            SectionArea(first, self.read_only, self._first_text(first)),
             compact=self._short_tabs,
             id="item-tabs",
             on_activated=self._tab_activated,
@@ -164,12 +156,8 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
 
     def _tab_title(self, key: str, item: AgendaItem | None = None) -> str:
         """The title of tab ``key`` for ``item`` (default: the item shown)."""
-        lang = get_lang()
         item = item or self.item
-        if self._short_tabs:
-            title = say(f"item.tab_short.{key}")
-        else:
-            title = say("item.remarks_note") if key == "remarks_note" else say_in(lang, key)
+        title = tab_name(self.meeting, key, get_lang(), short=self._short_tabs)
         if key == "remarks" and item is not None and item.remarks:
             title += f" {len(item.remarks)}"
             late = self.late_remarks(item)
@@ -182,7 +170,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
     def _wants_short_tabs(self, width: int, item: AgendaItem | None = None) -> bool:
         """Whether the long tab titles of ``item`` would not all show at ``width``."""
         saved, self._short_tabs = self._short_tabs, False
-        needed = sum(len(self._tab_title(key, item)) + 2 for key in TABS)  # 1 pad each side
+        needed = sum(len(self._tab_title(key, item)) + 2 for key in self.tab_keys)  # pads
         self._short_tabs = saved
         return needed > width
 
@@ -268,7 +256,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             self._set_input("#item-duration", duration, reload)
             self.query_one(StandingToggle).set_value(item.standing)
             self.query_one("#item-kind", KindSelect).value = item.kind.value if item.kind else ""
-        self._update_tab_titles(("remarks", "actions"))
+        self.sync_tabs()  # and the counts in the remarks and actions titles
         line = self.attachments_line()
         label = self.query_one("#item-attachments", Label)
         if str(label.content) != line:
@@ -282,11 +270,26 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         """The title tab ``key`` shows now ("Bem 2 !1")."""
         return self.tabs.title(key)
 
-    def _update_tab_titles(self, keys: tuple[str, ...] = TABS) -> None:
-        tabs = self.tabs
-        titles = dict(tabs.strip.titles)
-        titles.update({key: self._tab_title(key) for key in keys})
-        tabs.set_titles(titles, compact=self._short_tabs)
+    def _update_tab_titles(self) -> None:
+        titles = {key: self._tab_title(key) for key in self.tab_keys}
+        self.tabs.set_titles(titles, compact=self._short_tabs)
+
+    def sync_tabs(self) -> None:
+        """Show the tabs the meeting needs now, with their titles (an item became a decision
+        item, the meeting's sections changed, the user opened a hidden tab)."""
+        keys = meeting_tabs(self.meeting, self._wanted)
+        changed, self.tab_keys = keys != self.tab_keys, keys
+        if changed and self.size.width:
+            self._short_tabs = self._wants_short_tabs(self.size.width)
+            self.set_class(self._short_tabs, "-short-tabs")
+        self._update_tab_titles()
+        if self.tabs.active not in keys:
+            self.tabs.active = first_tab(keys)
+
+    @property
+    def first_tab(self) -> str:
+        """The tab an item opens at: the minutes, else the first of the meeting's sections."""
+        return first_tab(self.tab_keys)
 
     def on_resize(self) -> None:
         """Short tab titles when the long ones would not all show at this width."""
@@ -344,8 +347,14 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         if enter and widget is not None:
             self._focus_content(widget)
 
-    def open_section(self, key: str = "minutes") -> None:
-        """Show the tab ``key`` and put the cursor in it."""
+    def open_section(self, key: str | None = None) -> None:
+        """Show the tab ``key`` (default: the first, ``first_tab``) and put the cursor in it.
+        A tab the meeting does not show yet is added to the tabs."""
+        if key is None:
+            key = self.first_tab
+        elif key not in self.tab_keys and key in TABS:
+            self._wanted.add(key)
+            self.sync_tabs()
         self.tabs.active = key
         widget = self._ensure_tab(key)
         if widget is not None:
@@ -374,8 +383,10 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             self.screen.set_focus(widget)
 
     def cycle_section(self, delta: int) -> None:
+        keys = self.tab_keys
         key = self.tabs.active
-        self.open_section(TABS[(TABS.index(key) + delta) % len(TABS)])
+        index = keys.index(key) if key in keys else 0
+        self.open_section(keys[(index + delta) % len(keys)])
 
     @property
     def active_area(self) -> SectionArea | None:

@@ -183,7 +183,7 @@ class ItemEdits:
         if field.id == "item-title":
             self._take_agenda_line(field)
         self.flush_fields()
-        self.open_section("minutes")
+        self.open_section()
 
     def _take_agenda_line(self, field: Input) -> None:
         """A title typed as the agenda reads, "Budget (D) 13.15 v/ Bo Berg": the kind, the

@@ -21,12 +21,23 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Markdown
 
-from ...domain.model import AgendaItem, Meeting
+from ...domain.model import SECTIONS, AgendaItem, Meeting
 from ...text import i18n
 from ...text.markdown_html import parser
 from ...text.votes import format_vote
 from ...text.words import say_in
 from .item_editor import ItemEditor
+
+#: The sections the preview shows, in order, when the meeting has no order of its own.
+PREVIEW_ORDER = (
+    "case",
+    "recommendation",
+    "decision",
+    "problem",
+    "solution",
+    "minutes",
+    "next_steps",
+)
 
 
 def item_markdown(meeting: Meeting, index: int, lang: str | None = None) -> str:
@@ -44,7 +55,11 @@ def item_markdown(meeting: Meeting, index: int, lang: str | None = None) -> str:
         facts.append(label("presenter_prefix") + ", ".join(item.presenters))
     if facts:
         lines += ["*" + " · ".join(facts) + "*", ""]
-    for key in ("recommendation", "decision", "problem", "solution", "minutes", "next_steps"):
+    own = meeting.sections.labels if meeting.sections is not None else {}
+    keys = PREVIEW_ORDER
+    if meeting.sections is not None and meeting.sections.order:  # the meeting's own order
+        keys = tuple(key for key in meeting.item_layout(item) if key in SECTIONS)
+    for key in keys:
         text = item.section(key).strip()
         vote = item.vote if key == "decision" else None
         if vote is not None:
@@ -52,7 +67,7 @@ def item_markdown(meeting: Meeting, index: int, lang: str | None = None) -> str:
             names = (vote.for_names, vote.against_names, vote.abstain_names)
             text = "\n\n".join(t for t in (text, format_vote(lang, counts, names)) if t)
         if text:
-            lines += [f"**{label(key)}**", "", text, ""]
+            lines += [f"**{own.get(key, '').strip() or label(key)}**", "", text, ""]
     if item.remarks:
         lines += [f"**{label('remarks')}**", ""]
         for topic, said, written in item.remark_groups():
