@@ -74,6 +74,27 @@ class CaseField:
     origin: Any = field(default=None, compare=False, repr=False)
 
 
+#: The events of ``[[participants.presence]]``: who came, went and came back during the meeting.
+PRESENCE_EVENTS: tuple[str, ...] = ("arrived", "left", "returned")
+
+#: The values of the meeting's ``participants_layout``.
+PARTICIPANTS_LAYOUTS: tuple[str, ...] = ("list", "grouped")
+
+
+@dataclass
+class Presence:
+    """One presence event: a participant arrived, left or returned at an item, at a time.
+
+    ``event`` is kept as written (``referat check`` reports one it does not know); ``item``
+    is the item's number (1, 2 …) as the minutes show it.
+    """
+
+    event: str = "arrived"
+    time: dt.time | None = None
+    item: int | None = None
+    origin: Any = field(default=None, compare=False, repr=False)
+
+
 @dataclass
 class Participant:
     name: str
@@ -83,7 +104,32 @@ class Participant:
     attendance: Attendance = Attendance.PRESENT
     #: Free note shown in parentheses, e.g. "from 19.05, item 5-12" or "secretary for the group".
     note: str = ""
+    #: Free text shown next to the name: formand, næstformand, referent, observatør …
+    role: str = ""
+    #: A substitute (suppleant): the name of the member attended for.
+    substitute_for: str = ""
+    #: Arrivals, departures and returns during the meeting, in order.
+    presence: list[Presence] = field(default_factory=list)
     origin: Any = field(default=None, compare=False, repr=False)
+
+    def present_at(self, number: int) -> bool:
+        """Whether this participant was present for item ``number`` (1-based).
+
+        Present, online and partial attendance start present; apologies and absent start away;
+        a first event "arrived" means away until then. An event at item N counts from item N
+        on: arrived or returned at 3 is present for 3, left at 5 is away for 5.
+        """
+        here = self.attendance in (Attendance.PRESENT, Attendance.ONLINE, Attendance.PARTIAL)
+        if self.presence and self.presence[0].event == "arrived":
+            here = False
+        for event in self.presence:
+            if event.item is None or event.item > number:
+                continue
+            if event.event in ("arrived", "returned"):
+                here = True
+            elif event.event == "left":
+                here = False
+        return here
 
 
 @dataclass
@@ -207,6 +253,9 @@ class Meeting:
     date: dt.date | None = None
     start: dt.time | None = None
     end: dt.time | None = None
+    #: When the meeting actually started and ended (``start``/``end`` are the plan).
+    started: dt.time | None = None
+    ended: dt.time | None = None
     location: str = ""
     #: Names of participants.
     chair: str = ""
@@ -219,6 +268,8 @@ class Meeting:
     remarks_deadline: dt.datetime | None = None
     #: The day the minutes were approved (status approved).
     approved: dt.date | None = None
+    #: "list" (one list, as always) or "grouped" (present / apologies / absent).
+    participants_layout: str = "list"
     origin: Any = field(default=None, compare=False, repr=False)
 
     # -- derived facts -------------------------------------------------------------------
@@ -268,6 +319,19 @@ class Meeting:
             return None
         moment = dt.datetime.combine(dt.date(2000, 1, 1), start)
         return (moment + dt.timedelta(minutes=last.duration)).time()
+
+    def present_at(self, number: int) -> list[Participant]:
+        """The participants present for item ``number`` (1-based), following their presence
+        events (``Participant.present_at``)."""
+        return [person for person in self.participants if person.present_at(number)]
+
+    def absent_at(self, number: int) -> list[Participant]:
+        """Participants who attended the meeting but were away for item ``number``."""
+        return [
+            person
+            for person in self.participants
+            if person.presence and not person.present_at(number)
+        ]
 
     def attendance_counts(self) -> dict[Attendance, int]:
         counts = dict.fromkeys(Attendance, 0)
