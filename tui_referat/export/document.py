@@ -17,15 +17,27 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain.model import AgendaItem, Attendance, Meeting, Status
+from ..domain.model import AgendaItem, Meeting, Status
 from ..text import i18n
 from ..text.markdown_html import is_safe_url
+from ..text.presence import format_held
 from ..text.votes import format_vote
 from ..text.when import format_time
 from ..text.words import say_in
+from .attendance import ParticipantLine, absent_names, join_names, participant_groups
+from .attendance import participant_line as _participant
 from .clean import clean_meeting, strip_control
 
-__all__ = ["Doc", "build", "clean_meeting", "markdown_texts", "public_meeting", "strip_control"]
+__all__ = [
+    "Doc",
+    "ParticipantLine",
+    "build",
+    "clean_meeting",
+    "join_names",
+    "markdown_texts",
+    "public_meeting",
+    "strip_control",
+]
 
 
 def is_url(path: str) -> bool:
@@ -39,21 +51,6 @@ class AgendaRow:
     activity: str
     presenters: list[str] = field(default_factory=list)  # names in ``activity``
     confidential: str = ""  # "Fortroligt" for a closed item shown whole, else ""
-
-
-@dataclass
-class ParticipantLine:
-    name: str
-    email: str
-    details: list[str]  # title, organisation (non-empty ones)
-    title: str
-    organisation: str
-    note: str  # "deltog on-line", "afbud, fra kl. 14" … without parentheses; may be empty
-
-    @property
-    def text(self) -> str:
-        line = ", ".join([self.name, *self.details])
-        return f"{line} ({self.note})" if self.note else line
 
 
 @dataclass
@@ -135,6 +132,13 @@ class Doc:
     fact_keys: list[str] = field(default_factory=list)
     #: "FORTROLIGT – indeholder lukkede punkter" when closed items are shown, else "".
     confidential: str = ""
+    #: Whether the agenda has the "Ca. tid" column: some item has a planned time.
+    agenda_times: bool = True
+    #: "Mødet startede kl. 18.35 og sluttede kl. 21.35." (the actual times), or "".
+    held: str = ""
+    #: participants_layout = "grouped": (label, lines) of Til stede, Afbud, Fraværende uden
+    #: afbud (the non-empty ones), in place of the one list; empty for the one list.
+    participant_groups: list[tuple[str, list[ParticipantLine]]] = field(default_factory=list)
 
     def label(self, key: str) -> str:
         return say_in(self.lang, key)
@@ -149,13 +153,6 @@ def markdown_texts(doc: Doc) -> list[str]:
             for group in section.groups:
                 texts += [r.text for r in group.said] + [r.text for r in group.written]
     return list(dict.fromkeys(t for t in texts if t.strip()))
-
-
-def join_names(names: list[str], lang: str) -> str:
-    names = [n for n in names if n.strip()]
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} {say_in(lang, 'and')} {names[-1]}"
 
 
 def _marker(meeting: Meeting, lang: str) -> str:
@@ -181,26 +178,6 @@ def _facts(meeting: Meeting, lang: str) -> list[tuple[str, str, str]]:
         ("secretary", meeting.secretary),
     ]
     return [(key, say_in(lang, key), value.strip()) for key, value in facts if value.strip()]
-
-
-def _participant(meeting: Meeting, index: int, lang: str) -> ParticipantLine:
-    person = meeting.participants[index]
-    notes = []
-    if person.attendance not in (Attendance.PRESENT, Attendance.PARTIAL) or (
-        person.attendance is Attendance.PARTIAL and not person.note.strip()
-    ):
-        notes.append(i18n.attendance_label(person.attendance, lang))
-    if person.note.strip():
-        notes.append(person.note.strip())
-    details = [x.strip() for x in (person.title, person.organisation) if x.strip()]
-    return ParticipantLine(
-        name=person.name.strip(),
-        email=person.email.strip(),
-        details=details,
-        title=person.title.strip(),
-        organisation=person.organisation.strip(),
-        note=", ".join(notes),
-    )
 
 
 def _remark(remark: Any, lang: str) -> RemarkView:
@@ -248,6 +225,15 @@ def _decision(item: AgendaItem, lang: str) -> list[Section]:
     return [Section("markdown", "decision", say_in(lang, "decision"), text=text + "\n")]
 
 
+def _absent(meeting: Meeting, number: int, lang: str) -> list[Section]:
+    """ "Ikke til stede under punktet": X og Y, only when the presence events say so."""
+    names = absent_names(meeting, number, lang)
+    if not names:
+        return []
+    label = say_in(lang, "absent_for_item")
+    return [Section("markdown", "absent_for_item", label, text=names + "\n")]
+
+
 def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
     item = meeting.items[index]
     number = meeting.item_number(index)
@@ -264,7 +250,8 @@ def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
             return []
         return [Section("markdown", key, say_in(lang, key), text=text)]
 
-    sections = md("recommendation") + _decision(item, lang) + md("minutes")
+    sections = _absent(meeting, number, lang)
+    sections += md("recommendation") + _decision(item, lang) + md("minutes")
     if item.remarks or item.remarks_note.strip():
         sections.append(
             Section(
@@ -423,4 +410,7 @@ def build(meeting: Meeting, *, include_closed: bool = False) -> Doc:
         emails=[(p.name.strip(), p.email.strip()) for p in meeting.participants if p.email.strip()],
         fact_keys=[key for key, _, _ in facts],
         confidential=confidential,
+        agenda_times=any(moment is not None for moment in meeting.planned_times()),
+        held=format_held(lang, meeting.started, meeting.ended),
+        participant_groups=participant_groups(meeting, lang),
     )
