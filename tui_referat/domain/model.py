@@ -112,6 +112,14 @@ class Participant:
     presence: list[Presence] = field(default_factory=list)
     origin: Any = field(default=None, compare=False, repr=False)
 
+    def next_presence_event(self) -> str:
+        """What happens next to this participant: "left" while here, "returned" after a
+        "left", "arrived" for one not here from the start (apologies, absent)."""
+        if not self.presence:
+            here = self.attendance in (Attendance.PRESENT, Attendance.ONLINE, Attendance.PARTIAL)
+            return "left" if here else "arrived"
+        return "returned" if self.presence[-1].event == "left" else "left"
+
     def present_at(self, number: int) -> bool:
         """Whether this participant was present for item ``number`` (1-based).
 

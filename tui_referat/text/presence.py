@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from .when import format_time, parse_time
-from .words import say_in
+from .words import say, say_in
 
 #: (event, time, item number) of one presence event, as the model holds it.
 Event = tuple[str, dt.time | None, int | None]
@@ -111,19 +111,19 @@ def parse_held(lang: str, text: str) -> tuple[dt.time | None, dt.time | None] | 
 def parse_event_line(line: str) -> Event:
     """One event as the editor's participant form takes it: "left 20.25 5" (event, time,
     item number; the Danish words "ankom", "gik", "tilbage" too). Raises ``ValueError`` with a
-    message for the user."""
+    message for the user, in the editor's language."""
     words = line.split()
     if len(words) != 3:
-        raise ValueError(f"expected EVENT TIME ITEM, e.g. 'left 20.25 5', got {line.strip()!r}")
+        raise ValueError(say("presence.bad_line", line=line.strip()))
     name = _EVENT_WORDS.get(words[0].lower())
     if name is None:
-        raise ValueError(f"expected arrived, left or returned, got {words[0]!r}")
+        raise ValueError(say("presence.bad_event", word=words[0]))
     try:
         moment = parse_time(words[1])
     except ValueError:
-        raise ValueError(f"expected a time like 20.25, got {words[1]!r}") from None
+        raise ValueError(say("presence.bad_time", word=words[1])) from None
     if not words[2].isdigit() or int(words[2]) < 1:
-        raise ValueError(f"expected an item number, got {words[2]!r}")
+        raise ValueError(say("presence.bad_item", word=words[2]))
     return name, moment, int(words[2])
 
 
