@@ -38,3 +38,23 @@ def test_the_participant_dialog_edits_role_substitute_and_presence(meeting, host
             assert (person.role, person.substitute_for, person.presence) == ("", "", [])
 
     asyncio.run(flow())
+
+
+def test_the_meeting_form_sets_the_actual_times_and_the_layout(meeting, host) -> None:
+    from textual.widgets import Input, Select
+
+    from tui_referat.tui.forms import MeetingDetailsForm
+
+    app = host(MeetingDetailsForm(meeting))
+
+    async def flow() -> None:
+        async with app.run_test(size=(80, 40)) as pilot:
+            app.widget.query_one("#started", Input).focus()
+            await pilot.press(*"18.35", "tab", *"2135", "tab")
+            await pilot.pause()
+            assert (meeting.started, meeting.ended) == (dt.time(18, 35), dt.time(21, 35))
+            app.widget.query_one("#participants_layout", Select).value = "grouped"
+            await pilot.pause()
+            assert meeting.participants_layout == "grouped"
+
+    asyncio.run(flow())
