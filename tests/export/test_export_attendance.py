@@ -152,3 +152,13 @@ def test_only_one_actual_time() -> None:
     assert "Mødet startede kl. 18.35." in render(loads_meeting(text, "m.toml"), "md").decode()
     text = MEETING.format(lang="en", layout="list").replace('started = "18.35"\n', "")
     assert "The meeting ended at 21:35." in render(loads_meeting(text, "m.toml"), "md").decode()
+
+
+def test_a_closed_item_does_not_say_who_was_away_in_a_public_export() -> None:
+    text = MEETING.replace('title = "Budget"', 'title = "Budget"\nclosed = true')
+    meeting = loads_meeting(text.format(lang="da", layout="list"), "m.toml")
+    public = render(meeting, "md").decode()
+    assert "## Pkt. 2 Lukket punkt\n" in public
+    assert "Ikke til stede under punktet" not in public.split("## Pkt. 2")[1].split("## Pkt. 3")[0]
+    whole = render(meeting, "md", include_closed=True).decode()
+    assert "### Ikke til stede under punktet\n\nAnne Holm" in whole

@@ -234,7 +234,9 @@ def _absent(meeting: Meeting, number: int, lang: str) -> list[Section]:
     return [Section("markdown", "absent_for_item", label, text=names + "\n")]
 
 
-def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
+def _item(meeting: Meeting, index: int, lang: str, hidden: bool = False) -> ItemView:
+    """The item at ``index``; ``hidden``: a closed item in a public export, whose absences
+    are not shown either (who left may say what the item was about)."""
     item = meeting.items[index]
     number = meeting.item_number(index)
     heading = " ".join(
@@ -250,7 +252,7 @@ def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
             return []
         return [Section("markdown", key, say_in(lang, key), text=text)]
 
-    sections = _absent(meeting, number, lang)
+    sections = [] if hidden else _absent(meeting, number, lang)
     sections += md("recommendation") + _decision(item, lang) + md("minutes")
     if item.remarks or item.remarks_note.strip():
         sections.append(
@@ -377,6 +379,7 @@ def build(meeting: Meeting, *, include_closed: bool = False) -> Doc:
     meeting = clean_meeting(meeting)
     lang = meeting.lang if meeting.lang in i18n.LANGUAGES else "en"
     confidential = ""
+    hidden = [item.closed and not include_closed for item in meeting.items]
     if not include_closed:
         meeting = public_meeting(meeting)
     elif any(item.closed for item in meeting.items):
@@ -404,7 +407,7 @@ def build(meeting: Meeting, *, include_closed: bool = False) -> Doc:
         agenda=_agenda(meeting, lang),
         participants_label=say_in(lang, "participants"),
         participants=[_participant(meeting, i, lang) for i in range(len(meeting.participants))],
-        items=[_item(meeting, i, lang) for i in range(len(meeting.items))],
+        items=[_item(meeting, i, lang, hidden[i]) for i in range(len(meeting.items))],
         closing=_closing(meeting, lang),
         written_label=say_in(lang, "written_remarks"),
         emails=[(p.name.strip(), p.email.strip()) for p in meeting.participants if p.email.strip()],
