@@ -114,3 +114,12 @@ def test_wrong_values_are_errors_with_their_place(line: str, message: str) -> No
         loads_meeting(f"format = 1\n{line}\n", "m.toml")
     assert message in str(caught.value)
     assert "m.toml:2:" in str(caught.value)
+
+
+def test_presence_events_count_towards_the_entry_limit() -> None:
+    from tui_referat.storage.disk import MAX_ENTRIES, too_many_entries
+
+    meeting = loads_meeting(MEETING, "m.toml")
+    assert too_many_entries(meeting) is None
+    meeting.participants[0].presence *= MAX_ENTRIES // 2
+    assert too_many_entries(meeting) is not None
