@@ -56,3 +56,13 @@ async def test_came_went_now_records_at_the_item_selected_in_the_agenda(
 def test_the_key_is_in_the_participants_help_with_its_id() -> None:
     ids = {b.id for b in ParticipantsTable.BINDINGS if hasattr(b, "id")}
     assert "participants.presence_now" in ids
+
+
+def test_the_preview_says_who_was_away_for_the_item() -> None:
+    from tui_referat.domain.model import AgendaItem, Meeting, Participant
+    from tui_referat.tui.widgets import preview
+
+    anne = Participant("Anne", presence=[Presence("left", dt.time(20, 25), 2)])
+    meeting = Meeting(lang="da", participants=[anne], items=[AgendaItem("A"), AgendaItem("B")])
+    assert "Ikke til stede under punktet: Anne" not in preview.item_markdown(meeting, 0)
+    assert "Ikke til stede under punktet: Anne" in preview.item_markdown(meeting, 1)
