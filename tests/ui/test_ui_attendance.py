@@ -53,9 +53,14 @@ async def test_came_went_now_records_at_the_item_selected_in_the_agenda(
     )
 
 
-def test_the_key_is_in_the_participants_help_with_its_id() -> None:
-    ids = {b.id for b in ParticipantsTable.BINDINGS if hasattr(b, "id")}
-    assert "participants.presence_now" in ids
+def test_the_key_is_in_the_f1_help_of_the_participants() -> None:
+    from tui_referat.tui.keys import declared_bindings
+    from tui_referat.tui.screens.help_screen import binding_rows
+
+    rows = binding_rows(declared_bindings(ParticipantsTable))
+    key, _, tip = next(row for row in rows if row[1] == "Kom/gik nu")
+    assert key == "t"
+    assert "punktet valgt senest i dagsordenen" in tip
 
 
 def test_the_preview_says_who_was_away_for_the_item() -> None:
