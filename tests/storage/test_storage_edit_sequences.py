@@ -24,6 +24,7 @@ from tui_referat.domain.model import (
     Meeting,
     NextMeeting,
     Participant,
+    Presence,
     Remark,
     RemarkSource,
     Status,
@@ -76,7 +77,10 @@ VALUES: dict[str, st.SearchStrategy[Any]] = {
     "RemarkSource": st.sampled_from(RemarkSource),
     "Status": st.sampled_from(Status),
 }
-SPECIAL = {(Meeting, "lang"): st.sampled_from(["da", "en"])}
+SPECIAL = {
+    (Meeting, "lang"): st.sampled_from(["da", "en"]),
+    (Meeting, "participants_layout"): st.sampled_from(["list", "grouped"]),
+}
 EDITS = ["set", "set", "set", "add", "copy", "move", "delete", "next"]
 NEW = {
     "header": lambda: CaseField("doc_no"),
@@ -85,6 +89,7 @@ NEW = {
     "remarks": lambda: Remark("new"),
     "attachments": lambda: Attachment("new"),
     "actions": lambda: Action("new"),
+    "presence": lambda: Presence("left", dt.time(20, 25), 2),
 }
 
 
@@ -98,6 +103,8 @@ def _scalar_fields(obj: Any) -> list[str]:
 
 def _objects(meeting: Meeting) -> list[Any]:
     found: list[Any] = [meeting, *meeting.header, *meeting.participants]
+    for person in meeting.participants:
+        found += person.presence
     if meeting.next_meeting is not None:
         found.append(meeting.next_meeting)
     for item in meeting.items:
@@ -109,12 +116,15 @@ def _lists(meeting: Meeting) -> list[tuple[str, list[Any]]]:
     found = [(name, getattr(meeting, name)) for name in ("header", "participants", "items")]
     for item in meeting.items:
         found += [(name, getattr(item, name)) for name in ("remarks", "attachments", "actions")]
+    found += [("presence", person.presence) for person in meeting.participants]
     return found
 
 
 def _twin(obj: Any) -> Any:
     """A copy sharing the file's tables with ``obj`` (its nested objects copied alike)."""
     twin = copy.copy(obj)
+    if isinstance(obj, Participant):
+        twin.presence = [copy.copy(sub) for sub in obj.presence]
     if isinstance(obj, AgendaItem):
         for name in ("remarks", "attachments", "actions"):
             setattr(twin, name, [copy.copy(sub) for sub in getattr(obj, name)])

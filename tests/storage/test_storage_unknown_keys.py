@@ -40,7 +40,7 @@ minuts = "hej"            # a typo
 beslutning = "vedtaget"
 
 [items.vote]
-for = 3
+for = 1
 imod = 1
 
 [[items.remarks]]

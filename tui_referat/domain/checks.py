@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cycle import plan_finish
-from .model import HEADER_KEYS, Kind, Meeting, RemarkSource, Status
+from .model import HEADER_KEYS, PRESENCE_EVENTS, Kind, Meeting, RemarkSource, Status
 from .section_checks import check_sections
 
 
@@ -93,6 +93,7 @@ def check_meeting(
     """
     findings = _Findings(str(path), locate)
     _check_people(meeting, findings)
+    _check_presence(meeting, findings)
     _check_times(meeting, findings)
     _check_items(meeting, Path(path), findings, today or dt.date.today())
     _check_status(meeting, findings)
@@ -131,6 +132,53 @@ def _check_people(meeting: Meeting, findings: _Findings) -> None:
                 WARNING,
                 f"header[{index}].label",
                 f'the custom header field "{case_field.key}" has no label to show',
+            )
+
+
+def _check_presence(meeting: Meeting, findings: _Findings) -> None:
+    """Presence events that cannot be right, a substitute for nobody, a vote by more people
+    than were present for the item."""
+    names = {person.name.strip() for person in meeting.participants}
+    for index, person in enumerate(meeting.participants):
+        where = f"participants[{index}]"
+        stand_in = person.substitute_for.strip()
+        if stand_in and stand_in not in names:
+            findings.add(
+                WARNING,
+                f"{where}.substitute_for",
+                f'"{stand_in}", whom {person.name.strip() or "the participant"} substitutes for, '
+                "is not among the participants",
+            )
+        away = False
+        for number, event in enumerate(person.presence):
+            at = f"{where}.presence[{number}]"
+            if event.event not in PRESENCE_EVENTS:
+                findings.add(
+                    WARNING,
+                    f"{at}.event",
+                    f'unknown presence event "{event.event}" (expected arrived, left or returned)',
+                )
+            elif event.event == "returned" and not away:
+                findings.add(WARNING, f"{at}.event", '"returned" without an earlier "left"')
+            away = event.event == "left" if event.event in PRESENCE_EVENTS else away
+            if event.item is not None and not 1 <= event.item <= len(meeting.items):
+                findings.add(
+                    WARNING,
+                    f"{at}.item",
+                    f"there is no item {event.item} (the agenda has {len(meeting.items)})",
+                )
+    if not meeting.participants:
+        return
+    for index, item in enumerate(meeting.items):
+        if item.vote is None:
+            continue
+        votes = item.vote.for_ + item.vote.against + item.vote.abstain
+        present = len(meeting.present_at(meeting.item_number(index)))
+        if votes > present:
+            findings.add(
+                WARNING,
+                f"items[{index}].vote",
+                f"{votes} votes, but only {present} of the participants were present for the item",
             )
 
 

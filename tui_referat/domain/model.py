@@ -92,6 +92,27 @@ class CaseField:
     origin: Any = field(default=None, compare=False, repr=False)
 
 
+#: The events of ``[[participants.presence]]``: who came, went and came back during the meeting.
+PRESENCE_EVENTS: tuple[str, ...] = ("arrived", "left", "returned")
+
+#: The values of the meeting's ``participants_layout``.
+PARTICIPANTS_LAYOUTS: tuple[str, ...] = ("list", "grouped")
+
+
+@dataclass
+class Presence:
+    """One presence event: a participant arrived, left or returned at an item, at a time.
+
+    ``event`` is kept as written (``referat check`` reports one it does not know); ``item``
+    is the item's number (1, 2 …) as the minutes show it.
+    """
+
+    event: str = "arrived"
+    time: dt.time | None = None
+    item: int | None = None
+    origin: Any = field(default=None, compare=False, repr=False)
+
+
 @dataclass
 class Participant:
     name: str
@@ -101,7 +122,40 @@ class Participant:
     attendance: Attendance = Attendance.PRESENT
     #: Free note shown in parentheses, e.g. "from 19.05, item 5-12" or "secretary for the group".
     note: str = ""
+    #: Free text shown next to the name: formand, næstformand, referent, observatør …
+    role: str = ""
+    #: A substitute (suppleant): the name of the member attended for.
+    substitute_for: str = ""
+    #: Arrivals, departures and returns during the meeting, in order.
+    presence: list[Presence] = field(default_factory=list)
     origin: Any = field(default=None, compare=False, repr=False)
+
+    def next_presence_event(self) -> str:
+        """What happens next to this participant: "left" while here, "returned" after a
+        "left", "arrived" for one not here from the start (apologies, absent)."""
+        if not self.presence:
+            here = self.attendance in (Attendance.PRESENT, Attendance.ONLINE, Attendance.PARTIAL)
+            return "left" if here else "arrived"
+        return "returned" if self.presence[-1].event == "left" else "left"
+
+    def present_at(self, number: int) -> bool:
+        """Whether this participant was present for item ``number`` (1-based).
+
+        Present, online and partial attendance start present; apologies and absent start away;
+        a first event "arrived" means away until then. An event at item N counts from item N
+        on: arrived or returned at 3 is present for 3, left at 5 is away for 5.
+        """
+        here = self.attendance in (Attendance.PRESENT, Attendance.ONLINE, Attendance.PARTIAL)
+        if self.presence and self.presence[0].event == "arrived":
+            here = False
+        for event in self.presence:
+            if event.item is None or event.item > number:
+                continue
+            if event.event in ("arrived", "returned"):
+                here = True
+            elif event.event == "left":
+                here = False
+        return here
 
 
 @dataclass
@@ -259,6 +313,9 @@ class Meeting:
     date: dt.date | None = None
     start: dt.time | None = None
     end: dt.time | None = None
+    #: When the meeting actually started and ended (``start``/``end`` are the plan).
+    started: dt.time | None = None
+    ended: dt.time | None = None
     location: str = ""
     #: Names of participants.
     chair: str = ""
@@ -273,6 +330,8 @@ class Meeting:
     approved: dt.date | None = None
     #: The meeting's own item sections (``[sections]``); None: the default layout.
     sections: SectionLayout | None = None
+    #: "list" (one list, as always) or "grouped" (present / apologies / absent).
+    participants_layout: str = "list"
     origin: Any = field(default=None, compare=False, repr=False)
 
     # -- derived facts -------------------------------------------------------------------
@@ -347,6 +406,19 @@ class Meeting:
             return None
         moment = dt.datetime.combine(dt.date(2000, 1, 1), start)
         return (moment + dt.timedelta(minutes=last.duration)).time()
+
+    def present_at(self, number: int) -> list[Participant]:
+        """The participants present for item ``number`` (1-based), following their presence
+        events (``Participant.present_at``)."""
+        return [person for person in self.participants if person.present_at(number)]
+
+    def absent_at(self, number: int) -> list[Participant]:
+        """Participants who attended the meeting but were away for item ``number``."""
+        return [
+            person
+            for person in self.participants
+            if person.presence and not person.present_at(number)
+        ]
 
     def attendance_counts(self) -> dict[Attendance, int]:
         counts = dict.fromkeys(Attendance, 0)

@@ -235,7 +235,9 @@ def next_meeting_from(
 ) -> Meeting:
     """The next meeting's draft, started from ``previous``.
 
-    Carries participants (attendance reset to present, notes cleared), chair, secretary and
+    Carries participants (attendance reset to present, notes and presence events cleared,
+    roles kept; substitutes, those with ``substitute_for``, left out: they came for one
+    meeting), the participants layout, chair, secretary and
     the case header (``doc_date`` set to today in the format the previous one used, else the
     language's: 03-11-2025 / 2025-11-03; ``doc_no`` emptied, as a new document gets a new
     number), and standing items (title, kind, presenters, duration; empty sections). Date,
@@ -267,8 +269,10 @@ def next_meeting_from(
             organisation=person.organisation,
             email=person.email,
             attendance=Attendance.PRESENT,
+            role=person.role,
         )
         for person in previous.participants
+        if not person.substitute_for.strip()
     ]
     nxt = previous.next_meeting
     return Meeting(
@@ -285,6 +289,7 @@ def next_meeting_from(
         participants=participants,
         items=_agenda(previous, lang),
         sections=_carried_sections(previous),
+        participants_layout=previous.participants_layout,
     )
 
 

@@ -17,15 +17,27 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain.model import AgendaItem, Attendance, Meeting, Status
+from ..domain.model import AgendaItem, Meeting, Status
 from ..text import i18n
 from ..text.markdown_html import is_safe_url
+from ..text.presence import format_held
 from ..text.votes import format_vote
 from ..text.when import format_time
 from ..text.words import say_in
+from .attendance import ParticipantLine, absent_names, join_names, participant_groups
+from .attendance import participant_line as _participant
 from .clean import clean_meeting, strip_control
 
-__all__ = ["Doc", "build", "clean_meeting", "markdown_texts", "public_meeting", "strip_control"]
+__all__ = [
+    "Doc",
+    "ParticipantLine",
+    "build",
+    "clean_meeting",
+    "join_names",
+    "markdown_texts",
+    "public_meeting",
+    "strip_control",
+]
 
 
 def is_url(path: str) -> bool:
@@ -39,21 +51,6 @@ class AgendaRow:
     activity: str
     presenters: list[str] = field(default_factory=list)  # names in ``activity``
     confidential: str = ""  # "Fortroligt" for a closed item shown whole, else ""
-
-
-@dataclass
-class ParticipantLine:
-    name: str
-    email: str
-    details: list[str]  # title, organisation (non-empty ones)
-    title: str
-    organisation: str
-    note: str  # "deltog on-line", "afbud, fra kl. 14" … without parentheses; may be empty
-
-    @property
-    def text(self) -> str:
-        line = ", ".join([self.name, *self.details])
-        return f"{line} ({self.note})" if self.note else line
 
 
 @dataclass
@@ -138,6 +135,13 @@ class Doc:
     #: The meeting's own sections as written (``{"order": [...], "labels": {...}}``), for
     #: the Markdown export's layout note that ``referat import`` reads; None without one.
     layout: dict[str, Any] | None = None
+    #: Whether the agenda has the "Ca. tid" column: some item has a planned time.
+    agenda_times: bool = True
+    #: "Mødet startede kl. 18.35 og sluttede kl. 21.35." (the actual times), or "".
+    held: str = ""
+    #: participants_layout = "grouped": (label, lines) of Til stede, Afbud, Fraværende uden
+    #: afbud (the non-empty ones), in place of the one list; empty for the one list.
+    participant_groups: list[tuple[str, list[ParticipantLine]]] = field(default_factory=list)
 
     def label(self, key: str) -> str:
         return say_in(self.lang, key)
@@ -152,13 +156,6 @@ def markdown_texts(doc: Doc) -> list[str]:
             for group in section.groups:
                 texts += [r.text for r in group.said] + [r.text for r in group.written]
     return list(dict.fromkeys(t for t in texts if t.strip()))
-
-
-def join_names(names: list[str], lang: str) -> str:
-    names = [n for n in names if n.strip()]
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} {say_in(lang, 'and')} {names[-1]}"
 
 
 def _marker(meeting: Meeting, lang: str) -> str:
@@ -184,26 +181,6 @@ def _facts(meeting: Meeting, lang: str) -> list[tuple[str, str, str]]:
         ("secretary", meeting.secretary),
     ]
     return [(key, say_in(lang, key), value.strip()) for key, value in facts if value.strip()]
-
-
-def _participant(meeting: Meeting, index: int, lang: str) -> ParticipantLine:
-    person = meeting.participants[index]
-    notes = []
-    if person.attendance not in (Attendance.PRESENT, Attendance.PARTIAL) or (
-        person.attendance is Attendance.PARTIAL and not person.note.strip()
-    ):
-        notes.append(i18n.attendance_label(person.attendance, lang))
-    if person.note.strip():
-        notes.append(person.note.strip())
-    details = [x.strip() for x in (person.title, person.organisation) if x.strip()]
-    return ParticipantLine(
-        name=person.name.strip(),
-        email=person.email.strip(),
-        details=details,
-        title=person.title.strip(),
-        organisation=person.organisation.strip(),
-        note=", ".join(notes),
-    )
 
 
 def _remark(remark: Any, lang: str) -> RemarkView:
@@ -251,7 +228,18 @@ def _decision(item: AgendaItem, lang: str, label: str) -> list[Section]:
     return [Section("markdown", "decision", label, text=text + "\n")]
 
 
-def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
+def _absent(meeting: Meeting, number: int, lang: str) -> list[Section]:
+    """ "Ikke til stede under punktet": X og Y, only when the presence events say so."""
+    names = absent_names(meeting, number, lang)
+    if not names:
+        return []
+    label = say_in(lang, "absent_for_item")
+    return [Section("markdown", "absent_for_item", label, text=names + "\n")]
+
+
+def _item(meeting: Meeting, index: int, lang: str, hidden: bool = False) -> ItemView:
+    """The item at ``index``; ``hidden``: a closed item in a public export, whose absences
+    are not shown either (who left may say what the item was about)."""
     item = meeting.items[index]
     number = meeting.item_number(index)
     heading = " ".join(
@@ -261,7 +249,7 @@ def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
     if presenters:
         heading += f" {say_in(lang, 'presenter_prefix')}{presenters}"
 
-    sections: list[Section] = []
+    sections: list[Section] = [] if hidden else _absent(meeting, number, lang)
     # the meeting's order ([sections]), then whatever it leaves out that has text
     for key in meeting.item_layout(item):
         label = meeting.section_label(key)
@@ -389,6 +377,7 @@ def build(meeting: Meeting, *, include_closed: bool = False) -> Doc:
     meeting = clean_meeting(meeting)
     lang = meeting.lang if meeting.lang in i18n.LANGUAGES else "en"
     confidential = ""
+    hidden = [item.closed and not include_closed for item in meeting.items]
     if not include_closed:
         meeting = public_meeting(meeting)
     elif any(item.closed for item in meeting.items):
@@ -416,7 +405,7 @@ def build(meeting: Meeting, *, include_closed: bool = False) -> Doc:
         agenda=_agenda(meeting, lang),
         participants_label=say_in(lang, "participants"),
         participants=[_participant(meeting, i, lang) for i in range(len(meeting.participants))],
-        items=[_item(meeting, i, lang) for i in range(len(meeting.items))],
+        items=[_item(meeting, i, lang, hidden[i]) for i in range(len(meeting.items))],
         closing=_closing(meeting, lang),
         written_label=say_in(lang, "written_remarks"),
         emails=[(p.name.strip(), p.email.strip()) for p in meeting.participants if p.email.strip()],
@@ -425,4 +414,7 @@ def build(meeting: Meeting, *, include_closed: bool = False) -> Doc:
         layout=None
         if meeting.sections is None
         else {"order": list(meeting.sections.order), "labels": dict(meeting.sections.labels)},
+        agenda_times=any(moment is not None for moment in meeting.planned_times()),
+        held=format_held(lang, meeting.started, meeting.ended),
+        participant_groups=participant_groups(meeting, lang),
     )

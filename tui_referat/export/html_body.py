@@ -12,7 +12,7 @@ import re
 from html import escape
 
 from ..text.markdown_html import md_to_html_many
-from .document import Doc, ItemView, RemarkView, Section
+from .document import Doc, ItemView, ParticipantLine, RemarkView, Section
 from .fragments import Deferred, Fragment, fragment_key, stripped
 from .longtext import is_long, iter_html_parts
 
@@ -182,10 +182,13 @@ class Body:
         # In mail, the header shade is an attribute as well (bgcolor: older Outlooks).
         shade = ' bgcolor="#d9e2f3"' if self.email else ""
         narrow = ' width="1%"' if self.email else ""
+        columns = list(zip(("num", "time", "activity"), doc.agenda_columns, strict=True))
+        if not doc.agenda_times:  # no item has a planned time: no "Ca. tid" column
+            del columns[1]
         cols = "".join(
             f'<th scope="col" class="{cls}"{shade}{narrow if cls != "activity" else ""}>'
             f"{_e(c)}</th>"
-            for cls, c in zip(("num", "time", "activity"), doc.agenda_columns, strict=True)
+            for cls, c in columns
         )
         rows = []
         for row, item in zip(doc.agenda, doc.items, strict=True):
@@ -193,9 +196,10 @@ class Body:
             if not self.email:
                 activity = f'<a href="#{item.anchor}">{activity}</a>'
             activity += self.mark(row.confidential)
+            time = f'<td class="time">{_e(row.time)}</td>' if doc.agenda_times else ""
             rows.append(
                 f'<tr><td class="num">{_e(row.number)}</td>'
-                f'<td class="time">{_e(row.time)}</td><td class="activity">{activity}</td></tr>'
+                f'{time}<td class="activity">{activity}</td></tr>'
             )
         attrs = ' cellpadding="6" cellspacing="0" border="0" width="100%"' if self.email else ""
         return (
@@ -209,11 +213,23 @@ class Body:
         if not doc.participants:
             return ""
         label = f"<h2>{_e(doc.participants_label)}</h2>"
+        if not doc.participant_groups:
+            return f"{label}\n{self.participant_lines(doc.participants)}"
+        groups = [
+            f'<h3 class="participants">{_e(name)}</h3>\n{self.participant_lines(lines)}'
+            for name, lines in doc.participant_groups
+        ]
+        return "\n".join([label, *groups])
+
+    def participant_lines(self, people: list[ParticipantLine]) -> str:
         if self.email:  # one paragraph each: Outlook does not reliably drop list bullets
-            lines = "\n".join(f'<p class="participant">{_e(p.text)}</p>' for p in doc.participants)
-            return f"{label}\n{lines}"
-        items = "\n".join(f"<li>{_e(p.text)}</li>" for p in doc.participants)
-        return f'{label}\n<ul class="participants">\n{items}\n</ul>'
+            return "\n".join(f'<p class="participant">{_e(p.text)}</p>' for p in people)
+        items = "\n".join(f"<li>{_e(p.text)}</li>" for p in people)
+        return f'<ul class="participants">\n{items}\n</ul>'
+
+    def held(self) -> str:
+        """ "Mødet startede kl. 18.35 og sluttede kl. 21.35." under the facts, or ""."""
+        return f'<p class="held">{_e(self.doc.held)}</p>' if self.doc.held else ""
 
     def remark(self, remark: RemarkView) -> str:
         html = self.md_html(remark.text)
@@ -292,7 +308,8 @@ class Body:
         """The body; ``items`` stand in for :meth:`item` of each item when given."""
         doc = self.doc
         title = f"<h1>{_e(doc.title)}</h1>" if doc.title else ""
-        out = [self.head(), title, self.facts(), self.agenda(), self.participants()]
+        out = [self.head(), title, self.facts(), self.held(), self.agenda()]
+        out.append(self.participants())
         out += [self.item(item) for item in doc.items] if items is None else items
         out.append(self.closing())
         return "\n".join(part for part in out if part)

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..domain.model import LAYOUT_MARK, Meeting
 from ..text import markdown_html as mdr
-from .document import Doc, RemarkView, Section, build
+from .document import Doc, ParticipantLine, RemarkView, Section, build
 from .longtext import is_long, join_lines, parse_pieces
 from .md_tree import markdown_lines, md_escape, md_url, to_markdown
 
@@ -141,12 +141,11 @@ def _is_relative_path(path: str) -> bool:
     return bool(path) and not _SCHEME.match(path) and not path.startswith(("/", "\\"))
 
 
-def _participant_line(doc: Doc, index: int) -> str:
-    person = doc.participants[index]
+def _participant_line(person: ParticipantLine) -> str:
     name = md_escape(person.name)
     if person.email and mdr.is_safe_url(f"mailto:{person.email}"):
         name = f"[{name}]({md_url('mailto:' + person.email)})"
-    parts = [f"**{name}**"]
+    parts = [f"**{name}**" + (f" – {md_escape(person.role)}" if person.role else "")]
     if person.title:
         parts.append(md_escape(person.title))
     if person.organisation:
@@ -155,6 +154,21 @@ def _participant_line(doc: Doc, index: int) -> str:
     if person.note:
         line += f" ({md_escape(person.note)})"
     return f"- {line}"
+
+
+def _agenda(doc: Doc) -> str:
+    """The agenda table; without the "Ca. tid" column when no item has a planned time."""
+    columns = list(doc.agenda_columns)
+    if not doc.agenda_times:
+        del columns[1]
+    rows = ["| " + " | ".join(_cell(c) for c in columns) + " |"]
+    rows.append("| ---: | --- | --- |" if doc.agenda_times else "| ---: | --- |")
+    for r in doc.agenda:
+        time = f" {_cell(r.time)} |" if doc.agenda_times else ""
+        rows.append(
+            f"| {_cell(r.number)} |{time} {_cell(r.activity)}{_confidential(r.confidential)} |"
+        )
+    return "\n".join(rows)
 
 
 def _confidential(mark: str) -> str:
@@ -185,19 +199,18 @@ def render_parts(doc: Doc) -> list[str]:
         blocks.append(f"# {md_escape(doc.title)}")
     if doc.facts:
         blocks.append(_lines(doc.facts))
+    if doc.held:
+        blocks.append(md_escape(doc.held))
     if doc.agenda:
         blocks.append(f"## {md_escape(doc.agenda_label)}")
-        head = "| " + " | ".join(_cell(c) for c in doc.agenda_columns) + " |"
-        rows = [head, "| ---: | --- | --- |"]
-        rows += [
-            f"| {_cell(r.number)} | {_cell(r.time)} | {_cell(r.activity)}"
-            f"{_confidential(r.confidential)} |"
-            for r in doc.agenda
-        ]
-        blocks.append("\n".join(rows))
+        blocks.append(_agenda(doc))
     if doc.participants:
         blocks.append(f"## {md_escape(doc.participants_label)}")
-        blocks.append("\n".join(_participant_line(doc, i) for i in range(len(doc.participants))))
+        for label, lines in doc.participant_groups:
+            blocks.append(f"### {md_escape(label)}")
+            blocks.append("\n".join(_participant_line(person) for person in lines))
+        if not doc.participant_groups:
+            blocks.append("\n".join(_participant_line(person) for person in doc.participants))
     for item in doc.items:
         blocks.append(f"## {md_escape(item.heading)}{_confidential(item.confidential)}")
         for section in item.sections:

@@ -132,13 +132,13 @@ class _Text:
         self.heading(doc.agenda_label, "-")
         number_w = max(len(doc.agenda_columns[0]), *(len(r.number) for r in doc.agenda))
         time_w = max(len(doc.agenda_columns[1]), *(len(r.time) for r in doc.agenda))
-        pad = " " * (number_w + time_w + 4)
-        lines = [
-            f"{doc.agenda_columns[0]:<{number_w}}  {doc.agenda_columns[1]:<{time_w}}  "
-            f"{doc.agenda_columns[2]}"
-        ]
+        times = doc.agenda_times  # without the "Ca. tid" column when no item has a time
+        pad = " " * (number_w + (time_w + 2 if times else 0) + 2)
+        time_head = f"{doc.agenda_columns[1]:<{time_w}}  " if times else ""
+        lines = [f"{doc.agenda_columns[0]:<{number_w}}  {time_head}{doc.agenda_columns[2]}"]
         for row in doc.agenda:
-            first = f"{row.number:<{number_w}}  {row.time:<{time_w}}  "
+            time = f"{row.time:<{time_w}}  " if times else ""
+            first = f"{row.number:<{number_w}}  {time}"
             activity = row.activity + (f" ({row.confidential})" if row.confidential else "")
             lines += wrap_names(activity, row.presenters, self.width, first, pad)
         self.para(*lines)
@@ -216,10 +216,16 @@ class _Text:
         if doc.title:
             self.heading(doc.title, "=")
         self.pairs(doc.facts)
+        if doc.held:
+            self.para(*wrap(doc.held, self.width))
         self.agenda()
         if doc.participants:
             self.heading(doc.participants_label, "-")
-            self.bullets([p.text for p in doc.participants])
+            for label, lines in doc.participant_groups:
+                self.para(f"{label}:")
+                self.bullets([p.text for p in lines])
+            if not doc.participant_groups:
+                self.bullets([p.text for p in doc.participants])
         for item in doc.items:
             self.out += ["", ""]
             heading = item.heading + (f" ({item.confidential})" if item.confidential else "")

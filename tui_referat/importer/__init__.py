@@ -30,6 +30,7 @@ from ..domain.model import (
     LAYOUT_MARK,
     SECTIONS,
     AgendaItem,
+    Attendance,
     CaseField,
     Kind,
     Meeting,
@@ -38,6 +39,7 @@ from ..domain.model import (
     Vote,
 )
 from ..text import i18n
+from ..text.presence import parse_held
 from ..text.votes import parse_vote
 from ..text.when import split_time_range
 from ..text.words import say_in
@@ -62,7 +64,13 @@ from .values import (
 
 _FACTS = ("date", "time", "location", "chair", "secretary")
 _CLOSING = ("next_meeting", "remarks_deadline")
-_ITEM_SECTIONS = (*SECTIONS, "remarks", "actions", "attachments")
+_ITEM_SECTIONS = (*SECTIONS, "remarks", "actions", "attachments", "absent_for_item")
+#: The group headings of participants_layout = "grouped", and the attendance each says.
+_GROUPS = {
+    "group.present": Attendance.PRESENT,
+    "group.apologies": Attendance.APOLOGIES,
+    "group.absent": Attendance.ABSENT,
+}
 _ITEM_HEADING = re.compile(r"^(?:(?:pkt\.?|punkt|item)\s*)?(\d+)\s*[.:)]?\s+(.+)$", re.I)
 _KIND_SUFFIX = re.compile(r"\s\(([ODBodb])\)(?=\s|$)")
 _LAYOUT_NOTE = re.compile(rf"<!--\s*{re.escape(LAYOUT_MARK)}\s+(\{{.*\}})\s*-->\s*", re.S)
@@ -269,6 +277,11 @@ class _Reader:
     def _facts(self, nodes: list[SyntaxTreeNode]) -> None:
         meeting = self.meeting
         for position, node in enumerate(nodes):
+            text = plain(inline_of(node)) if node.type == "paragraph" else ""
+            held = parse_held(meeting.lang, text) if text else None
+            if held is not None:  # "Mødet startede kl. 18.35 og sluttede kl. 21.35."
+                meeting.started, meeting.ended = held
+                continue
             pairs = label_lines(node) if position == 0 else None
             known = pairs and all(label_key(label, _FACTS, meeting.lang) for label, _ in pairs)
             if not known:
@@ -309,6 +322,8 @@ class _Reader:
                     for row in section.children
                 ]
                 for row in rows:
+                    if len(row) == 2:  # no "Ca. tid" column: no item had a time
+                        row = [row[0], "", row[1]]
                     number, time, activity = [*row, "", "", ""][:3]
                     line = (node.map[0] + 1) if node.map else 1
                     self.agenda.append((number.rstrip("."), time_or_none(time), activity, line))
@@ -325,16 +340,25 @@ class _Reader:
                 self.keep([node], "unexpected text in the agenda")
 
     def _participants(self, nodes: list[SyntaxTreeNode]) -> None:
+        group: Attendance | None = None  # under a group heading of the grouped layout
         for node in nodes:
+            if node.type == "heading" and node.tag == "h3":
+                key = label_key(plain(inline_of(node)), tuple(_GROUPS), self.meeting.lang)
+                if key is not None:
+                    self.meeting.participants_layout = "grouped"
+                    group = _GROUPS[key]
+                    continue
             if node.type not in ("bullet_list", "ordered_list"):
                 self.keep([node], "unexpected text among the participants")
                 continue
             for child in node.children:
-                person = parts.participant(child)
+                person = parts.participant(child, self.meeting.lang)
                 if person is None:
                     self.keep([child], "a participant without a name")
-                else:
-                    self.meeting.participants.append(person)
+                    continue
+                if group is not None and person.attendance is Attendance.PRESENT:
+                    person.attendance = group  # the group heading says it, not the line
+                self.meeting.participants.append(person)
 
     # -- items -----------------------------------------------------------------------------
 
@@ -390,6 +414,8 @@ class _Reader:
                     item.vote = Vote(yes, no, abstain, yes_n, no_n, abstain_n)
                     nodes = nodes[:-1]
             item.set_section(key, self.text_of(nodes))
+        elif key == "absent_for_item":
+            pass  # follows from the presence events
         elif key == "remarks":
             found, rest = parts.remarks(self.lines, nodes)
             item.remarks += found

@@ -13,7 +13,18 @@ from collections.abc import Callable
 
 from markdown_it.tree import SyntaxTreeNode
 
-from ..domain.model import Action, Attachment, Attendance, Participant, Remark, RemarkSource
+from ..domain.model import (
+    Action,
+    Attachment,
+    Attendance,
+    Participant,
+    Presence,
+    Remark,
+    RemarkSource,
+)
+from ..text.presence import parse_presence
+from ..text.words import LANGUAGES as LANGS
+from ..text.words import say_in
 from .values import attendance_of, date_or_none, inline_of, label_key, plain
 
 Warn = Callable[[int, str], None]
@@ -76,18 +87,41 @@ def _split_note(rest: str) -> tuple[str, str]:
     return rest, ""
 
 
-def _attendance(note: str) -> tuple[Attendance, str]:
-    first, _, others = note.partition(", ")
-    attendance = attendance_of(first)
-    if attendance is not None:
-        return attendance, others.strip()
-    if _PARTIAL_HINT.search(note):
-        return Attendance.PARTIAL, note
-    return Attendance.PRESENT, note
+_ROLE = re.compile(r" – ([^,(]*?)(?=,| \(|$)")
 
 
-def participant(item: SyntaxTreeNode) -> Participant | None:
-    """ "- **[Name](mailto:e)**, title, *organisation* (note)", or "Name, title, org (note)"."""
+def _role(text: str) -> tuple[str, str]:
+    """ " – formand, kontorchef" -> ("formand", ", kontorchef"); no role: ("", text)."""
+    match = _ROLE.match(text)
+    if match is None:
+        return "", text
+    return match.group(1).strip(), text[match.end() :]
+
+
+def _extras(note: str, lang: str) -> tuple[str, str, list[Presence]]:
+    """The substitute's member, the presence events and the free note in what follows the
+    attendance: "suppleant for Bo Berg, fra kl. 14, forlod mødet kl. 20.25 (pkt. 5)"."""
+    substitute = ""
+    bits = note.split(", ") if note else []
+    for code in (lang, *(c for c in LANGS if c != lang)):
+        prefix = say_in(code, "substitute_for", name="")
+        if bits and bits[0].startswith(prefix):
+            substitute = bits.pop(0)[len(prefix) :].strip()
+            break
+    events: list[Presence] = []
+    for start in range(len(bits)):
+        tail = ", ".join(bits[start:])
+        found = next((e for c in LANGS if (e := parse_presence(c, tail)) is not None), None)
+        if found is not None:
+            events = [Presence(name, moment, number) for name, moment, number in found]
+            bits = bits[:start]
+            break
+    return substitute, ", ".join(bits), events
+
+
+def participant(item: SyntaxTreeNode, lang: str = "da") -> Participant | None:
+    """ "- **[Name](mailto:e)** – role, title, *organisation* (note)", or "Name, title, org
+    (note)"; the note may hold "suppleant for NAME" and the presence events."""
     inline = first_inline(item)
     if inline is None:
         return None
@@ -100,6 +134,10 @@ def participant(item: SyntaxTreeNode) -> Participant | None:
             href = str(link.attrs.get("href", "")) if link.type == "link" else ""
             if href.lower().startswith("mailto:"):
                 email = href[len("mailto:") :]
+        role = ""
+        token = children[0].token if children and children[0].type == "text" else None
+        if token is not None:
+            role, token.content = _role(token.content)
         em_at = max((i for i, c in enumerate(children) if c.type == "em"), default=-1)
         if em_at >= 0:
             organisation = plain(children[em_at]).strip()
@@ -112,12 +150,17 @@ def participant(item: SyntaxTreeNode) -> Participant | None:
     else:
         text, note = _split_note(plain(inline))
         parts = [part.strip() for part in text.split(", ")]
-        name = parts[0]
+        name, _, role = parts[0].partition(" – ")
         title = parts[1] if len(parts) > 1 else ""
         organisation = ", ".join(parts[2:])
     if not name:
         return None
-    attendance, note = _attendance(note) if note else (Attendance.PRESENT, "")
+    first, _, others = note.partition(", ")
+    said = attendance_of(first) if note else None
+    if said is not None:
+        note = others.strip()
+    substitute, note, presence = _extras(note, lang)
+    attendance = said or (Attendance.PARTIAL if _PARTIAL_HINT.search(note) else Attendance.PRESENT)
     return Participant(
         name=name,
         title=title,
@@ -125,6 +168,9 @@ def participant(item: SyntaxTreeNode) -> Participant | None:
         email=email,
         attendance=attendance,
         note=note,
+        role=role.strip(),
+        substitute_for=substitute,
+        presence=presence,
     )
 
 

@@ -51,6 +51,8 @@ def too_many_entries(meeting: Any) -> str | None:
     """The message when ``meeting`` holds more than ``MAX_ENTRIES`` entries, else None."""
     count = len(meeting.items) + len(meeting.participants) + len(meeting.header)
     count += sum(len(i.remarks) + len(i.attachments) + len(i.actions) for i in meeting.items)
+    # a participant's presence events count with the participants
+    count += sum(len(p.presence) for p in meeting.participants)
     if count <= MAX_ENTRIES:
         return None
     return (

@@ -132,6 +132,8 @@ def read_fast(text: str) -> Meeting | None:
 
 def _objects(meeting: Meeting) -> list[Any]:
     objects: list[Any] = [*meeting.header, *meeting.participants]
+    for person in meeting.participants:
+        objects += person.presence
     for item in meeting.items:
         objects += [item, *item.remarks, *item.attachments, *item.actions]
         if item.vote is not None:

@@ -13,6 +13,7 @@ from ..domain.model import (
     Meeting,
     NextMeeting,
     Participant,
+    Presence,
     Remark,
     SectionLayout,
     Vote,
@@ -28,6 +29,7 @@ from .values import (
     MEETING_FIELDS,
     NEXT_MEETING_FIELDS,
     PARTICIPANT_FIELDS,
+    PRESENCE_FIELDS,
     REMARK_FIELDS,
     SECTIONS_FIELDS,
     VOTE_FIELDS,
@@ -44,7 +46,14 @@ REMARKS: ListSpec = ("remarks", "remarks", Remark, REMARK_FIELDS, ())
 ATTACHMENTS: ListSpec = ("attachments", "attachments", Attachment, ATTACHMENT_FIELDS, ())
 ACTIONS: ListSpec = ("actions", "actions", Action, ACTION_FIELDS, ())
 HEADER: ListSpec = ("header", "header", CaseField, HEADER_FIELDS, ())
-PARTICIPANTS: ListSpec = ("participants", "participants", Participant, PARTICIPANT_FIELDS, ())
+PRESENCE: ListSpec = ("presence", "presence", Presence, PRESENCE_FIELDS, ())
+PARTICIPANTS: ListSpec = (
+    "participants",
+    "participants",
+    Participant,
+    PARTICIPANT_FIELDS,
+    (PRESENCE,),
+)
 ITEMS: ListSpec = ("items", "items", AgendaItem, ITEM_FIELDS, (REMARKS, ATTACHMENTS, ACTIONS))
 MEETING_LISTS: tuple[ListSpec, ...] = (HEADER, PARTICIPANTS, ITEMS)
 
@@ -78,7 +87,17 @@ def _defaults(cls: type) -> dict[str, Any]:
 
 DEFAULTS: dict[type, dict[str, Any]] = {
     cls: _defaults(cls)
-    for cls in (Meeting, CaseField, Participant, AgendaItem, Remark, Attachment, Action, Vote)
+    for cls in (
+        Meeting,
+        CaseField,
+        Participant,
+        Presence,
+        AgendaItem,
+        Remark,
+        Attachment,
+        Action,
+        Vote,
+    )
 }
 DEFAULTS[NextMeeting] = _defaults(NextMeeting)
 DEFAULTS[SectionLayout] = _defaults(SectionLayout)

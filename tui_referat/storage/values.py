@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from ..domain.model import Attendance, Kind, RemarkSource, Status
+from ..domain.model import PARTICIPANTS_LAYOUTS, Attendance, Kind, RemarkSource, Status
 from ..text.when import format_time, parse_time
 
 if TYPE_CHECKING:
@@ -325,11 +325,14 @@ MEETING_FIELDS = (
     Field("date", "date", "date"),
     Field("start", "start", "time"),
     Field("end", "end", "time"),
+    Field("started", "started", "time"),
+    Field("ended", "ended", "time"),
     Field("location", "location", "str"),
     Field("chair", "chair", "str"),
     Field("secretary", "secretary", "str"),
     Field("remarks_deadline", "remarks_deadline", "datetime"),
     Field("approved", "approved", "date"),
+    Field("participants_layout", "participants_layout", "enum", PARTICIPANTS_LAYOUTS),
 )
 HEADER_FIELDS = (
     Field("key", "key", "str", required=True),
@@ -341,8 +344,16 @@ PARTICIPANT_FIELDS = (
     Field("title", "title", "str"),
     Field("organisation", "organisation", "str"),
     Field("email", "email", "str"),
+    Field("role", "role", "str"),
+    Field("substitute_for", "substitute_for", "str"),
     Field("attendance", "attendance", "enum", Attendance, always=True),
     Field("note", "note", "str"),
+)
+#: ``event`` is read as any string: ``referat check`` names one it does not know.
+PRESENCE_FIELDS = (
+    Field("event", "event", "str", required=True),
+    Field("time", "time", "time"),
+    Field("item", "item", "count"),
 )
 ITEM_FIELDS = (
     Field("title", "title", "str", required=True),

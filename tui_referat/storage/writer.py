@@ -219,6 +219,9 @@ class Writer:
             table, new = self.table_for(obj)
             self.merge_object(spec, obj, table, new)
             tables.append(table)
+        if isinstance(parent, ti.InlineTable):  # no [[tables]] inside an inline table
+            parent[key] = _inline_array(objs, tables)
+            return
         self.arrange(old, tables)
         if tail:
             attach_trailing(tables[-1], tail)
@@ -269,7 +272,10 @@ class Writer:
             container.body.insert(index, (None, ti.Whitespace("\n")))
             _shift_map(container, index)
             index += 1
-        if index < len(container.body):
+        # before what follows; or last in a table that ended with a blank line (which now
+        # comes before the new table): the blank line keeps the next table apart
+        ends_blank = isinstance(parent, ti.Table) and isinstance(before, ti.Whitespace)
+        if index < len(container.body) or ends_blank:
             last = value.body[-1] if isinstance(value, ti.AoT) else value
             set_ends_with_blank(last, True)
         insert_entry(container, index, key, value)
@@ -324,6 +330,18 @@ def _date_alone(field: Field, raw: Any, value: Any) -> bool:
         and value.time() == END_OF_DAY
         and value.tzinfo is None
     )
+
+
+def _inline_array(objs: list[Any], tables: list[ti.Table]) -> ti.Array:
+    """``tables`` as an inline array of inline tables, each the new origin of its object."""
+    array = tomlkit.array()
+    for obj, table in zip(objs, tables, strict=True):
+        inline = tomlkit.inline_table()
+        for key, value in entries(table).items():
+            inline[key] = value
+        array.append(inline)
+        obj.origin = array[-1]
+    return array
 
 
 def _shift_map(container: Container, index: int) -> None:

@@ -172,6 +172,7 @@ def place_commands(screen: MainScreen) -> Iterator[PaletteEntry]:
         ("palette.header_add", "details", "header_add"),
         ("palette.participants", "participants", None),
         ("palette.participant_add", "participants", "add"),
+        ("palette.presence_now", "participants", "presence_now"),
         ("palette.next", "next", None),
     ):
         yield entry(partial(_string, string), "", partial(open_form, screen, kind, then))
@@ -225,6 +226,8 @@ def open_form(screen: MainScreen, kind: str, then: str | None = None) -> None:
             form.focus()
         if then == "add":
             form.action_add()  # type: ignore[attr-defined]
+        elif then == "presence_now":
+            form.action_presence_now()  # type: ignore[attr-defined]
 
     screen.call_after_refresh(focus_and_act)
 

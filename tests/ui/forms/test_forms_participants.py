@@ -165,6 +165,7 @@ def test_footer_keys_have_ids_and_translated_descriptions(meeting, host) -> None
                 "participants.attendance",
                 "participants.chair",
                 "participants.secretary",
+                "participants.presence_now",
                 "participants.up",
                 "participants.down",
             }

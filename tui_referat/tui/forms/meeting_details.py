@@ -14,7 +14,14 @@ from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...domain.edits import Insert, Move, Remove, SetField
-from ...domain.model import HEADER_KEYS, LANGUAGES, CaseField, Meeting, Status
+from ...domain.model import (
+    HEADER_KEYS,
+    LANGUAGES,
+    PARTICIPANTS_LAYOUTS,
+    CaseField,
+    Meeting,
+    Status,
+)
 from ...text import form_values as values
 from ...text import i18n
 from ...text.words import get_lang, say
@@ -211,10 +218,21 @@ class MeetingDetailsForm(FocusRing, Form):
             Label(say("forms.end"), classes="inline-label"),
             field("end", "time"),
         )
+        yield row(
+            say("forms.started"),
+            field("started", "time"),
+            Label(say("forms.ended"), classes="inline-label"),
+            field("ended", "time"),
+        )
         yield row(say("location"), field("location"))
         yield row(say("chair"), Select([], id="chair", compact=True, prompt=say("forms.none")))
         yield row(
             say("secretary"), Select([], id="secretary", compact=True, prompt=say("forms.none"))
+        )
+        layouts = [(say(f"forms.layout.{name}"), name) for name in PARTICIPANTS_LAYOUTS]
+        yield row(
+            say("forms.layout"),
+            Select(layouts, id="participants_layout", compact=True, allow_blank=False),
         )
         languages = [(say(f"forms.lang.{code}"), code) for code in LANGUAGES]
         yield row(
@@ -252,6 +270,8 @@ class MeetingDetailsForm(FocusRing, Form):
             "date": values.field_date(m.date, lang),
             "start": values.format_time(m.start, lang),
             "end": values.format_time(m.end, lang),
+            "started": values.format_time(m.started, lang),
+            "ended": values.format_time(m.ended, lang),
             "location": m.location,
             "approved": values.field_date(m.approved, lang),
             "deadline_date": values.field_date(deadline and deadline.date(), lang),
@@ -275,6 +295,8 @@ class MeetingDetailsForm(FocusRing, Form):
                 select.value = wanted
         self.query_one("#lang", Select).value = m.lang if m.lang in LANGUAGES else "da"
         self.query_one("#status", Select).value = m.status
+        layout = m.participants_layout if m.participants_layout in PARTICIPANTS_LAYOUTS else "list"
+        self.query_one("#participants_layout", Select).value = layout
         self.query_one(HeaderList).refresh_from_model()
 
     # -- commits ------------------------------------------------------------------------
@@ -288,7 +310,7 @@ class MeetingDetailsForm(FocusRing, Form):
                 self.set_field(m, input_id, values.typed_date(text))
             except ValueError:
                 return date_problem(text)
-        elif input_id in ("start", "end"):
+        elif input_id in ("start", "end", "started", "ended"):
             try:
                 self.set_field(m, input_id, values.parse_time(text))
             except ValueError:
@@ -326,3 +348,5 @@ class MeetingDetailsForm(FocusRing, Form):
             self.set_field(self.meeting, "lang", value)
         elif select.id == "status" and isinstance(value, Status):
             self.set_field(self.meeting, "status", value)
+        elif select.id == "participants_layout" and value in PARTICIPANTS_LAYOUTS:
+            self.set_field(self.meeting, "participants_layout", value)

@@ -10,9 +10,10 @@ from textual.binding import Binding, BindingType
 from textual.events import Paste, Resize
 from textual.widgets import DataTable
 
-from ...domain.edits import Edit, Insert, Move, Remove, SetField
-from ...domain.model import Attendance, Meeting, Participant
+from ...domain.edits import Batch, Edit, Insert, Move, Remove, SetField
+from ...domain.model import Attendance, Meeting, Participant, Presence
 from ...text import i18n
+from ...text.presence import format_event
 from ...text.words import get_lang, say, say_count, say_in
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.form_dialogs import FieldsDialog, FieldSpec
@@ -20,6 +21,7 @@ from ..messages import request_edit
 from ..textual_private import translate_bindings
 from ..widgets.focus_ring import STAY_BINDINGS, FocusRing
 from ._common import list_bindings, load_css
+from .presence import now_to_the_minute, parse_presence_text, presence_text
 
 #: The order Space / f steps through.
 ATTENDANCE_CYCLE: tuple[Attendance, ...] = (
@@ -80,6 +82,13 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
         ),
         Binding("c", "make_chair", "forms.make_chair", id="participants.chair"),
         Binding("s", "make_secretary", "forms.make_secretary", id="participants.secretary"),
+        Binding(
+            "t",
+            "presence_now",
+            "forms.presence_now",
+            tooltip="forms.presence_now_tip",
+            id="participants.presence_now",
+        ),
         *list_bindings("participants")[5:],
         # A DataTable's Home / End scroll sideways; in this list of rows they go to the
         # first / last participant, as in every other list (PgUp / PgDn move it already).
@@ -196,6 +205,10 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
                 return "name", say("forms.required", field=say("forms.name"))
             if values["name"] in others:
                 return "name", say("forms.duplicate_name", name=values["name"])
+            try:
+                parse_presence_text(values["presence"], [])
+            except ValueError as problem:
+                return "presence", say("forms.presence_problem", problem=str(problem))
             return None
 
         options = [(i18n.attendance_label(a, lang), a) for a in ATTENDANCE_CYCLE]
@@ -208,6 +221,14 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
                 FieldSpec("email", say("forms.email"), current.email),
                 FieldSpec("attendance", say("forms.attendance"), current.attendance, options),
                 FieldSpec("note", say("forms.note"), current.note),
+                FieldSpec("role", say("forms.role"), current.role),
+                FieldSpec("substitute_for", say("forms.substitute_for"), current.substitute_for),
+                FieldSpec(
+                    "presence",
+                    say("forms.presence"),
+                    presence_text(current.presence),
+                    placeholder=say("forms.presence_hint"),
+                ),
             ],
             validate,
         )
@@ -218,6 +239,7 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
         def added(values: dict[str, Any] | None) -> None:
             if values is None:
                 return
+            values = {**values, "presence": parse_presence_text(values["presence"], [])}
             if not values["title"] and not values["organisation"]:
                 # "Name, title, organisation" typed in the name, as a list of names reads.
                 values = {**values, **split_person(values["name"])}
@@ -249,13 +271,21 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
             if values is None:
                 return
             old_name = person.name
-            for name, value in values.items():
-                if getattr(person, name) != value:
-                    self._post(SetField(person, name, value, say("forms.edit")))
+            values = {
+                **values,
+                "presence": parse_presence_text(values["presence"], person.presence),
+            }
+            edits: list[Edit] = [
+                SetField(person, name, value)
+                for name, value in values.items()
+                if getattr(person, name) != value
+            ]
             if values["name"] != old_name:
                 for role in ("chair", "secretary"):
                     if getattr(self.meeting, role) == old_name:
-                        self._post(SetField(self.meeting, role, values["name"]))
+                        edits.append(SetField(self.meeting, role, values["name"]))
+            if edits:  # the whole dialog is one edit: one undo
+                self._post(Batch(tuple(edits), say("forms.edit")))
 
         self.app.push_screen(self._dialog(person), edited)
 
@@ -297,6 +327,31 @@ class ParticipantsTable(FocusRing, DataTable, inherit_bindings=True):
         if person is not None:
             new = next_attendance(person.attendance)
             self._post(SetField(person, "attendance", new, say("forms.attendance")))
+
+    def shown_item_number(self) -> int | None:
+        """The number of the item the editor shows (the last one selected in the agenda)."""
+        editor = getattr(self.screen, "item_editor", None)
+        if editor is None or getattr(editor, "item", None) is None:
+            return None
+        index = int(editor.index)
+        return index + 1 if 0 <= index < len(self.meeting.items) else None
+
+    def action_presence_now(self) -> None:
+        """Record that the selected participant arrived, left or returned now (to the minute)
+        at the item last selected in the agenda: one undoable edit."""
+        person = self._current()
+        if person is None:
+            return
+        number = self.shown_item_number()
+        if number is None:
+            self.notify(say("nav.no_item"), severity="warning")
+            return
+        event = Presence(person.next_presence_event(), now_to_the_minute(), number)
+        self._cursor_target = person
+        where = len(person.presence)
+        self._post(Insert(person, "presence", where, event, say("forms.presence_now")))
+        phrase = format_event(get_lang(), (event.event, event.time, event.item))
+        self.notify(f"{person.name}: {phrase}", timeout=4)
 
     def _toggle_role(self, role: str) -> None:
         person = self._current()

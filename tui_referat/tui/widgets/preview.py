@@ -53,6 +53,9 @@ def item_markdown(meeting: Meeting, index: int, lang: str | None = None) -> str:
         facts.append(f"{label('planned_time')} {i18n.format_time(times[index], lang)}")
     if item.presenters:
         facts.append(label("presenter_prefix") + ", ".join(item.presenters))
+    away = [person.name for person in meeting.absent_at(index + 1) if person.name.strip()]
+    if away:  # the presence events say someone was away for this item
+        facts.append(f"{label('absent_for_item')}: {', '.join(away)}")
     if facts:
         lines += ["*" + " · ".join(facts) + "*", ""]
     own = meeting.sections.labels if meeting.sections is not None else {}
