@@ -101,8 +101,14 @@ def _closed_item(data: st.DataObject, markers: dict[str, str]) -> AgendaItem:
     item.closed = True
     item.kind = data.draw(st.none() | st.sampled_from(Kind))
     item.time = data.draw(st.none() | st.just(dt.time(13, 50)))
-    for remark in item.remarks:
+    for index, remark in enumerate(item.remarks):
         remark.source = data.draw(st.sampled_from(RemarkSource))
+        if remark.source is RemarkSource.PROTOCOL and index == 0:
+            remark.source = RemarkSource.MEETING  # keeps a topic in the export to look for
+        if remark.source is RemarkSource.PROTOCOL:  # shown under the decision, without topic
+            for mark in [m for m, path in markers.items() if path.startswith(f"item.remarks[{index}].topic")]:
+                del markers[mark]
+            remark.topic = []
         if remark.source is RemarkSource.WRITTEN:
             remark.received = dt.date(2025, 9, 20)
     for action in item.actions:

@@ -24,6 +24,9 @@ from ..text.votes import format_vote
 from ..text.when import format_time
 from ..text.words import say_in
 from .clean import clean_meeting, strip_control
+from .doc_parts import closing as _closing
+from .doc_parts import handled_sentence, item_deadline, with_protocol
+from .doc_parts import marker as _marker
 
 __all__ = ["Doc", "build", "clean_meeting", "markdown_texts", "public_meeting", "strip_control"]
 
@@ -78,6 +81,7 @@ class AttachmentView:
     title: str
     url: str  # http(s) URL or ""
     path: str
+    late: str = ""  # "eftersendt" / "sent after the agenda" for a late attachment, else ""
 
 
 @dataclass
@@ -97,6 +101,7 @@ class Section:
     key: str
     label: str
     text: str = ""  # Markdown (markdown sections; the remarks note for remarks)
+    intro: str = ""  # Markdown before the remarks (remarks only)
     groups: list[RemarkGroup] = field(default_factory=list)
     actions: list[ActionView] = field(default_factory=list)
     attachments: list[AttachmentView] = field(default_factory=list)
@@ -124,6 +129,8 @@ class Doc:
     agenda_label: str
     agenda_columns: tuple[str, str, str]
     agenda: list[AgendaRow]
+    #: "Pkt. 6-9 blev behandlet efter pkt. 3." under the agenda, or "".
+    agenda_note: str
     participants_label: str
     participants: list[ParticipantLine]
     items: list[ItemView]
@@ -145,7 +152,7 @@ def markdown_texts(doc: Doc) -> list[str]:
     texts = []
     for item in doc.items:
         for section in item.sections:
-            texts.append(section.text)
+            texts += [section.text, section.intro]
             for group in section.groups:
                 texts += [r.text for r in group.said] + [r.text for r in group.written]
     return list(dict.fromkeys(t for t in texts if t.strip()))
@@ -156,15 +163,6 @@ def join_names(names: list[str], lang: str) -> str:
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} {say_in(lang, 'and')} {names[-1]}"
-
-
-def _marker(meeting: Meeting, lang: str) -> str:
-    if meeting.status is not Status.APPROVED:
-        return i18n.status_label(Status.DRAFT, lang)
-    approved = say_in(lang, "approved_on")
-    if meeting.approved is not None:
-        return f"{approved} {i18n.format_date(meeting.approved, lang)}"
-    return approved
 
 
 def _facts(meeting: Meeting, lang: str) -> list[tuple[str, str, str]]:
@@ -243,6 +241,8 @@ def _decision(item: AgendaItem, lang: str) -> list[Section]:
             (vote.for_names, vote.against_names, vote.abstain_names),
         )
         text = f"{text}\n\n{line}" if text else line
+    if text:
+        text = with_protocol(text, item, lang)
     if not text:
         return []
     return [Section("markdown", "decision", say_in(lang, "decision"), text=text + "\n")]
@@ -264,15 +264,25 @@ def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
             return []
         return [Section("markdown", key, say_in(lang, key), text=text)]
 
-    sections = md("recommendation") + _decision(item, lang) + md("minutes")
-    if item.remarks or item.remarks_note.strip():
+    decision = _decision(item, lang)
+    minutes = md("minutes")
+    if not decision and item.protocol_remarks():  # under the minutes when nothing was decided
+        text = with_protocol(item.minutes, item, lang)
+        minutes = [Section("markdown", "minutes", say_in(lang, "minutes"), text=text)]
+    sections = md("recommendation") + decision + minutes
+    groups = _remark_groups(item, lang)
+    note = "\n\n".join(
+        t.strip() for t in (item.remarks_note, item_deadline(item, lang)) if t.strip()
+    )
+    if groups or note or item.remarks_intro.strip():
         sections.append(
             Section(
                 "remarks",
                 "remarks",
                 say_in(lang, "remarks"),
-                text=item.remarks_note,
-                groups=_remark_groups(item, lang),
+                text=note + "\n" if note else "",
+                intro=item.remarks_intro,
+                groups=groups,
             )
         )
     sections += md("problem") + md("solution") + md("next_steps")
@@ -295,7 +305,9 @@ def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
             num = meeting.attachment_number(index, k)
             path = att.path.strip()
             url = path if is_url(path) else ""
-            attachments.append(AttachmentView(num, f"{word} {num}", att.title.strip(), url, path))
+            late = say_in(lang, "late_attachment") if att.late else ""
+            view = AttachmentView(num, f"{word} {num}", att.title.strip(), url, path, late)
+            attachments.append(view)
         sections.append(
             Section(
                 "attachments",
@@ -330,30 +342,6 @@ def _agenda(meeting: Meeting, lang: str) -> list[AgendaRow]:
         mark = say_in(lang, "confidential") if item.closed else ""
         rows.append(AgendaRow(f"{meeting.item_number(index)}.", time, activity, names, mark))
     return rows
-
-
-def _closing(meeting: Meeting, lang: str) -> list[tuple[str, str]]:
-    closing = []
-    nxt = meeting.next_meeting
-    if nxt is not None and (nxt.date or nxt.start or nxt.location.strip()):
-        bits = []
-        if nxt.date is not None:
-            bits.append(i18n.format_weekday_date(nxt.date, lang))
-        times = i18n.format_time_range(nxt.start, nxt.end, lang)
-        if times:
-            bits.append(times)
-        text = " ".join(bits)
-        if nxt.location.strip():
-            text = f"{text}, {nxt.location.strip()}" if text else nxt.location.strip()
-        closing.append((say_in(lang, "next_meeting"), text))
-    if meeting.remarks_deadline is not None:
-        closing.append(
-            (
-                say_in(lang, "remarks_deadline"),
-                i18n.format_datetime(meeting.remarks_deadline, lang),
-            )
-        )
-    return closing
 
 
 def closed_title(item: AgendaItem, lang: str) -> str:
@@ -415,6 +403,7 @@ def build(meeting: Meeting, *, include_closed: bool = False) -> Doc:
             say_in(lang, "activity"),
         ),
         agenda=_agenda(meeting, lang),
+        agenda_note=handled_sentence(meeting, lang),
         participants_label=say_in(lang, "participants"),
         participants=[_participant(meeting, i, lang) for i in range(len(meeting.participants))],
         items=[_item(meeting, i, lang) for i in range(len(meeting.items))],

@@ -128,24 +128,25 @@ class Body:
         if self.email:
             # No flexbox in mail clients: a two-cell layout table. The marker is a bordered
             # cell of its own, a box even when it wraps on a phone (a span's border breaks).
-            kind = (
-                f'<p class="doctype">{_e(doc.doc_type)}</p>\n'
+            kind = f'<p class="doctype">{_e(doc.doc_type)}</p>'
+            if doc.confidential:
+                kind += "\n" + self.confidential()
+            # The draft or approved marker sits in the case header box, above the fields.
+            box = (
                 f'<table class="marker-box"{self.table_attrs(True)}><tr>'
                 f'<td class="marker {state}">{_e(doc.marker)}</td></tr></table>'
             )
-            if doc.confidential:
-                kind += "\n" + self.confidential()
-            if case:
-                case = f'<td class="doc-case" valign="top" align="right">\n{case}\n</td>'
+            case = f'<td class="doc-case" valign="top" align="right">\n{box}\n{case}\n</td>'
             return (
                 f'<table class="doc-head"{self.table_attrs(True, "100%")}><tr>'
                 f'<td class="doc-type" valign="top">\n{kind}\n</td>{case}</tr></table>'
             )
-        marker = f'<span class="marker {state}">{_e(doc.marker)}</span>'
-        kind = f'<p class="doctype">{_e(doc.doc_type)} {marker}</p>'
+        marker = f'<p class="marker-line"><span class="marker {state}">{_e(doc.marker)}</span></p>'
+        kind = f'<p class="doctype">{_e(doc.doc_type)}</p>'
         if doc.confidential:  # under the document type, left of the case header
             kind = f"<div>\n{kind}\n{self.confidential()}\n</div>"
-        parts = [kind, case]
+        # The draft or approved marker belongs in the case header box, not the heading.
+        parts = [kind, f'<div class="case-box">\n{marker}\n{case}\n</div>' if case else marker]
         return self.block("header", "doc-head", "\n".join(p for p in parts if p))
 
     def confidential(self) -> str:
@@ -202,7 +203,7 @@ class Body:
             f"<h2>{_e(doc.agenda_label)}</h2>\n"
             f'<table class="agenda"{attrs}>\n<thead><tr>{cols}</tr></thead>\n'
             f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
-        )
+        ) + (f'\n<p class="handled-order">{_e(doc.agenda_note)}</p>' if doc.agenda_note else "")
 
     def participants(self) -> str:
         doc = self.doc
@@ -228,6 +229,8 @@ class Body:
 
     def remarks(self, section: Section) -> str:
         out = []
+        if section.intro.strip():
+            out.append(f'<div class="remarks-intro">\n{self.md(section.intro)}\n</div>')
         for group in section.groups:
             # Everything under a subtopic is indented with it ("sub"), its written remarks too.
             sub = " sub" if group.sub else ""
@@ -271,7 +274,8 @@ class Body:
                 title = _e(att.title)
                 if att.url:
                     title = f'<a href="{_e(att.url)}">{title}</a>'
-                lis.append(f"<li>{_e(att.label)}: {title}</li>")
+                late = f" ({_e(att.late)})" if att.late else ""
+                lis.append(f"<li>{_e(att.label)}: {title}{late}</li>")
             out.append('<ul class="attachments">\n' + "\n".join(lis) + "\n</ul>")
         return self.block("section", f"section {section.key}", "\n".join(out))
 

@@ -85,6 +85,8 @@ def _remark(remark: RemarkView) -> str:
 
 def _remarks(doc: Doc, section: Section) -> list[str]:
     out: list[str] = []
+    if section.intro.strip():
+        out.append(safe_markdown(section.intro))
     for group in section.groups:
         if group.top:
             out.append(f"**{md_escape(group.top)}**")
@@ -125,7 +127,8 @@ def _section(doc: Doc, section: Section) -> list[str]:
             target = att.url or (att.path if _is_relative_path(att.path) else "")
             if target:
                 title = f"[{title}]({md_url(target)})"
-            lines.append(f"- {md_escape(att.label)}: {title}")
+            late = f" ({md_escape(att.late)})" if att.late else ""
+            lines.append(f"- {md_escape(att.label)}: {title}{late}")
         out.append("\n".join(lines))
     return out
 
@@ -162,9 +165,11 @@ def _confidential(mark: str) -> str:
 
 def render_parts(doc: Doc) -> list[str]:
     """The Markdown document in parts (joined: :func:`render_doc`)."""
-    blocks: list[str] = [f"**{md_escape(doc.doc_type)} · {md_escape(doc.marker)}**"]
+    # The draft or approved marker goes in the header block, not in the first heading.
+    blocks: list[str] = [f"**{md_escape(doc.doc_type)}**"]
     if doc.confidential:
         blocks.append(f"**{md_escape(doc.confidential)}**")
+    blocks.append(f"**{md_escape(doc.marker)}**")
     if doc.header:
         blocks.append(_lines(doc.header))
     if doc.title:
@@ -181,6 +186,8 @@ def render_parts(doc: Doc) -> list[str]:
             for r in doc.agenda
         ]
         blocks.append("\n".join(rows))
+        if doc.agenda_note:
+            blocks.append(md_escape(doc.agenda_note))
     if doc.participants:
         blocks.append(f"## {md_escape(doc.participants_label)}")
         blocks.append("\n".join(_participant_line(doc, i) for i in range(len(doc.participants))))

@@ -111,8 +111,8 @@ class _Text:
         lines = wrap_names(text, names or [], self.width)
         self.para(*lines, underline * min(self.width, max(len(line) for line in lines)))
 
-    def pairs(self, pairs: list[tuple[str, str]]) -> None:
-        lines: list[str] = []
+    def pairs(self, pairs: list[tuple[str, str]], first: str = "") -> None:
+        lines: list[str] = [first] if first else []
         for label, value in pairs:
             lines += wrap(f"{label}: {value}", self.width, "", "    ")
         if lines:
@@ -142,6 +142,8 @@ class _Text:
             activity = row.activity + (f" ({row.confidential})" if row.confidential else "")
             lines += wrap_names(activity, row.presenters, self.width, first, pad)
         self.para(*lines)
+        if doc.agenda_note:
+            self.para(*wrap(doc.agenda_note, self.width))
 
     def remark(self, remark: RemarkView, indent: str) -> list[str]:
         width = self.width - len(indent) - 2
@@ -163,6 +165,8 @@ class _Text:
         return lines
 
     def remarks(self, section: Section) -> None:
+        if section.intro.strip():
+            self.para(*self.md(section.intro, self.width))
         for group in section.groups:
             indent = "  " if group.topic else ""
             lines: list[str] = []
@@ -202,17 +206,20 @@ class _Text:
         elif section.kind == "attachments":
             self.bullets(
                 [
-                    f"{a.label}: {a.title}" + (f" ({a.url})" if a.url else "")
+                    f"{a.label}: {a.title}"
+                    + (f" ({a.url})" if a.url else "")
+                    + (f" ({a.late})" if a.late else "")
                     for a in section.attachments
                 ]
             )
 
     def render(self) -> Iterator[str]:
         doc = self.doc
-        self.para(f"{doc.doc_type} · {doc.marker}")
+        self.para(doc.doc_type)
         if doc.confidential:
             self.out.append(doc.confidential)
-        self.pairs(doc.header)
+        # The draft or approved marker opens the header block, not the first heading.
+        self.pairs(doc.header, doc.marker)
         if doc.title:
             self.heading(doc.title, "=")
         self.pairs(doc.facts)

@@ -38,7 +38,7 @@ from ..text import i18n
 from ..text.votes import parse_vote
 from ..text.when import split_time_range
 from ..text.words import say_in
-from . import parts
+from . import extras, parts
 from .values import (
     closed_title,
     confidential_mark,
@@ -95,6 +95,7 @@ class _Reader:
         self.items: list[_Item] = []
         self.agenda: list[tuple[str, dt.time | None, str, int]] = []
         self.orphans: list[str] = []
+        self.handled = ""  # the handled-order sentence under the agenda
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -200,9 +201,13 @@ class _Reader:
             self.keep([node], "text before the title")
 
     def _marker(self, text: str) -> bool:
-        doc, sep, mark = text.partition("·")
-        if not sep or not label_lang(doc, "minutes_doc"):
+        """ "Referat" (the document type), the marker "UDKAST" / "Godkendt 4. november 2025"
+        in the header block, or both as older exports wrote them, "Referat · UDKAST"."""
+        doc, sep, mark = text.rpartition("·")
+        if sep and not label_lang(doc, "minutes_doc"):
             return False
+        if not sep and label_lang(mark, "minutes_doc"):
+            return True
         mark = mark.strip()
         for code in i18n.LANGUAGES:
             for status in Status:
@@ -277,6 +282,8 @@ class _Reader:
                     activity = rest.strip() if clock and rest.strip() else text
                     number = str(len(self.agenda) + 1)
                     self.agenda.append((number, clock, activity, (child.map or [0])[0] + 1))
+            elif node.type == "paragraph" and extras.handled_runs(self.text_of([node])):
+                self.handled = self.text_of([node])
             else:
                 self.keep([node], "unexpected text in the agenda")
 
@@ -339,6 +346,7 @@ class _Reader:
         elif key == "":
             self.keep(nodes, "text before the item's first section")
         elif key in SECTIONS:
+            nodes = self._protocol(item, nodes)
             if key == "decision" and nodes and nodes[-1].type == "paragraph":
                 vote = parse_vote(self.text_of(nodes[-1:]))
                 if vote is not None:  # the vote line the exports write under the decision
@@ -347,9 +355,11 @@ class _Reader:
                     nodes = nodes[:-1]
             item.set_section(key, self.text_of(nodes))
         elif key == "remarks":
+            intro, nodes = extras.split_intro(nodes)
+            item.remarks_intro = self.text_of(intro)
             found, rest = parts.remarks(self.lines, nodes)
             item.remarks += found
-            item.remarks_note = self.text_of(rest)
+            item.remarks_note, item.remarks_deadline = extras.item_deadline(self.text_of(rest))
         elif key in ("actions", "attachments"):
             for node in nodes:
                 if node.type != "bullet_list":
@@ -359,9 +369,21 @@ class _Reader:
                     if key == "actions":
                         item.actions.append(parts.action(child))
                     else:
-                        item.attachments.append(parts.attachment(child))
+                        attachment = parts.attachment(child)
+                        attachment.title, attachment.late = extras.late_title(attachment.title)
+                        item.attachments.append(attachment)
         if key in SECTIONS:
             entry.extra.setdefault(key, [])
+
+    def _protocol(self, item: AgendaItem, nodes: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+        """``nodes`` without the protocol remarks at their end, which go to ``item``."""
+        for index, node in enumerate(nodes):
+            if node.type == "paragraph":
+                _, found = extras.split_protocol(self.text_of([node]))
+                if found:
+                    item.remarks += extras.split_protocol(self.text_of(nodes[index:]))[1]
+                    return nodes[:index]
+        return nodes
 
     @staticmethod
     def _nearest(entry: _Item) -> str:
@@ -429,6 +451,8 @@ class _Reader:
                     own = entry.item.section(key)
                     entry.item.set_section(key, "\n\n".join(t for t in [own, *texts] if t))
             meeting.items.append(entry.item)
+        if self.handled:
+            meeting.handled_order = extras.handled_order(self.handled, len(meeting.items)) or []
         return ImportResult(meeting, sorted(self.warnings))
 
 

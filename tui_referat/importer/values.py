@@ -243,7 +243,9 @@ def parse_next_meeting(value: str) -> NextMeeting:
     rest = rest.strip()
     if nxt.date is not None or nxt.start is not None:
         rest = rest.lstrip(",").strip()
-    nxt.location = rest
+        nxt.location = rest
+    else:  # no date: the free text ("maj 2027, dato følger") the exports show in its place
+        nxt.text = rest
     return nxt
 
 

@@ -1,0 +1,115 @@
+"""What ``referat import`` reads back of the smaller parts of an item and the meeting:
+protocol remarks (under the decision or the minutes), the handled-order sentence under the
+agenda, an item's own remarks deadline and a late attachment's note. Split from
+``importer/__init__.py``."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from ..domain.handled_order import MovedRun, order_from_runs
+from ..domain.model import Remark, RemarkSource
+from ..text.words import say_in
+from .parts import is_written_label
+from .values import deadline_of, inline_of, plain
+
+
+def _opens_remarks(node: SyntaxTreeNode) -> bool:
+    if node.type == "bullet_list":
+        return True
+    if node.type != "paragraph":
+        return False
+    inline = inline_of(node)
+    kids = [c for c in (inline.children if inline else []) if c.content or c.children]
+    if len(kids) == 1 and kids[0].type in ("strong", "em"):
+        return True
+    return is_written_label(plain(inline))
+
+
+def split_intro(nodes: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], list[SyntaxTreeNode]]:
+    """The remarks section's intro (the text before its first remark list or topic) and the
+    rest; no intro when no remark follows."""
+    for index, node in enumerate(nodes):
+        if _opens_remarks(node):
+            return nodes[:index], nodes[index:]
+    return [], nodes
+
+
+def _words(key: str) -> list[str]:
+    return [say_in(code, key) for code in ("da", "en")]
+
+
+def split_protocol(text: str) -> tuple[str, list[Remark]]:
+    """A section's text without the protocol remarks at its end, and those remarks."""
+    heads = "|".join(re.escape(w) for w in _words("protocol_remark_by"))
+    pattern = re.compile(rf"^\*(?:{heads}) (.+?):\*[ \n]?", re.M)
+    matches = [
+        m
+        for m in pattern.finditer(text)
+        if m.start() == 0 or text[m.start() - 2 : m.start()] == "\n\n"
+    ]
+    if not matches:
+        return text, []
+    remarks = []
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        body = text[match.end() : end].strip()
+        author = match.group(1).replace("\\", "")
+        remarks.append(Remark(body, RemarkSource.PROTOCOL, author=author))
+    rest = text[: matches[0].start()].rstrip()
+    return (rest + "\n" if rest else ""), remarks
+
+
+_RUN = re.compile(r"(\d+)(?:-(\d+))?")
+
+
+def handled_runs(sentence: str) -> list[MovedRun] | None:
+    """The runs of "Pkt. 6-9 blev behandlet efter pkt. 3." (Danish or English); None when
+    ``sentence`` is not such a sentence."""
+    runs = []
+    for part in re.split(r"(?<=\.)\s+(?=[A-ZÆØÅ])", sentence.strip()):
+        numbers = [(int(a), int(b) if b else int(a)) for a, b in _RUN.findall(part)]
+        after = any(
+            w.split("{after}")[0].split("{were}")[-1].strip() in part
+            for w in _words("handled_after")
+        )
+        first = any(
+            w.split("{what}")[1].split("{were}")[-1].strip(" .") in part
+            for w in _words("handled_first")
+        )
+        if after and len(numbers) == 2:
+            runs.append(MovedRun(numbers[0][0], numbers[0][1], numbers[1][0]))
+        elif first and len(numbers) == 1:
+            runs.append(MovedRun(numbers[0][0], numbers[0][1], 0))
+        else:
+            return None
+    return runs or None
+
+
+def handled_order(sentence: str, count: int) -> list[int] | None:
+    runs = handled_runs(sentence)
+    if runs is None:
+        return None
+    return order_from_runs(count, runs) or None
+
+
+def item_deadline(text: str) -> tuple[str, object]:
+    """The remarks note without a last "Frist for skriftlige bemærkninger: …" line, and the
+    deadline it gave (None when there is none)."""
+    body, _, last = text.rstrip().rpartition("\n\n")
+    for word in _words("remarks_deadline"):
+        if last.startswith(word + ": "):
+            when = deadline_of(last[len(word) + 2 :].replace("\\", ""))
+            if when is not None:
+                return (body + "\n" if body else ""), when
+    return text, None
+
+
+def late_title(title: str) -> tuple[str, bool]:
+    """ "Budget (eftersendt)" -> ("Budget", True)."""
+    for word in _words("late_attachment"):
+        if title.endswith(f" ({word})"):
+            return title[: -len(word) - 3].rstrip(), True
+    return title, False
