@@ -106,7 +106,9 @@ def _closed_item(data: st.DataObject, markers: dict[str, str]) -> AgendaItem:
         if remark.source is RemarkSource.PROTOCOL and index == 0:
             remark.source = RemarkSource.MEETING  # keeps a topic in the export to look for
         if remark.source is RemarkSource.PROTOCOL:  # shown under the decision, without topic
-            for mark in [m for m, path in markers.items() if path.startswith(f"item.remarks[{index}].topic")]:
+            for mark in [
+                m for m, path in markers.items() if path.startswith(f"item.remarks[{index}].topic")
+            ]:
                 del markers[mark]
             remark.topic = []
         if remark.source is RemarkSource.WRITTEN:
