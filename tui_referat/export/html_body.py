@@ -136,7 +136,8 @@ class Body:
                 f'<table class="marker-box"{self.table_attrs(True)}><tr>'
                 f'<td class="marker {state}">{_e(doc.marker)}</td></tr></table>'
             )
-            case = f'<td class="doc-case" valign="top" align="right">\n{box}\n{case}\n</td>'
+            inner = f"{box}\n{case}" if case else box
+            case = f'<td class="doc-case" valign="top" align="right">\n{inner}\n</td>'
             return (
                 f'<table class="doc-head"{self.table_attrs(True, "100%")}><tr>'
                 f'<td class="doc-type" valign="top">\n{kind}\n</td>{case}</tr></table>'

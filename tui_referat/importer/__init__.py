@@ -31,10 +31,8 @@ from ..domain.model import (
     CaseField,
     Kind,
     Meeting,
-    Status,
     Vote,
 )
-from ..text import i18n
 from ..text.votes import parse_vote
 from ..text.when import split_time_range
 from ..text.words import say_in
@@ -201,25 +199,12 @@ class _Reader:
             self.keep([node], "text before the title")
 
     def _marker(self, text: str) -> bool:
-        """ "Referat" (the document type), the marker "UDKAST" / "Godkendt 4. november 2025"
-        in the header block, or both as older exports wrote them, "Referat · UDKAST"."""
-        doc, sep, mark = text.rpartition("·")
-        if sep and not label_lang(doc, "minutes_doc"):
-            return False
-        if not sep and label_lang(mark, "minutes_doc"):
-            return True
-        mark = mark.strip()
-        for code in i18n.LANGUAGES:
-            for status in Status:
-                if mark.casefold() == i18n.status_label(status, code).casefold():
-                    self.meeting.status = status
-                    return True
-            word = say_in(code, "approved_on")
-            if mark.casefold().startswith(word.casefold()):
-                self.meeting.status = Status.APPROVED
-                self.meeting.approved = date_or_none(mark[len(word) :])
-                return True
-        return False
+        found = extras.marker(text)
+        if found is not None:
+            status, approved = found
+            if status is not None:
+                self.meeting.status, self.meeting.approved = status, approved
+        return found is not None
 
     def _title(self, node: SyntaxTreeNode) -> None:
         if self.meeting.title:
@@ -337,7 +322,9 @@ class _Reader:
     def _filled(item: AgendaItem, key: str) -> bool:
         if key in SECTIONS:
             return bool(item.section(key))
-        return bool(getattr(item, key, None)) or (key == "remarks" and bool(item.remarks_note))
+        if key == "remarks":  # protocol remarks come from the decision or the minutes
+            return bool(item.remark_groups() or item.remarks_note or item.remarks_intro)
+        return bool(getattr(item, key, None))
 
     def _section(self, entry: _Item, key: str, nodes: list[SyntaxTreeNode]) -> None:
         item = entry.item
@@ -346,7 +333,8 @@ class _Reader:
         elif key == "":
             self.keep(nodes, "text before the item's first section")
         elif key in SECTIONS:
-            nodes = self._protocol(item, nodes)
+            nodes, protocol = extras.protocol_nodes(nodes, self.text_of)
+            item.remarks += protocol
             if key == "decision" and nodes and nodes[-1].type == "paragraph":
                 vote = parse_vote(self.text_of(nodes[-1:]))
                 if vote is not None:  # the vote line the exports write under the decision
@@ -374,16 +362,6 @@ class _Reader:
                         item.attachments.append(attachment)
         if key in SECTIONS:
             entry.extra.setdefault(key, [])
-
-    def _protocol(self, item: AgendaItem, nodes: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
-        """``nodes`` without the protocol remarks at their end, which go to ``item``."""
-        for index, node in enumerate(nodes):
-            if node.type == "paragraph":
-                _, found = extras.split_protocol(self.text_of([node]))
-                if found:
-                    item.remarks += extras.split_protocol(self.text_of(nodes[index:]))[1]
-                    return nodes[:index]
-        return nodes
 
     @staticmethod
     def _nearest(entry: _Item) -> str:

@@ -5,15 +5,18 @@ agenda, an item's own remarks deadline and a late attachment's note. Split from
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 
 from markdown_it.tree import SyntaxTreeNode
 
 from ..domain.handled_order import MovedRun, order_from_runs
-from ..domain.model import Remark, RemarkSource
+from ..domain.model import Remark, RemarkSource, Status
+from ..text import i18n
 from ..text.words import say_in
 from .parts import is_written_label
-from .values import deadline_of, inline_of, plain
+from .values import date_or_none, deadline_of, inline_of, label_lang, plain
 
 
 def _opens_remarks(node: SyntaxTreeNode) -> bool:
@@ -71,14 +74,8 @@ def handled_runs(sentence: str) -> list[MovedRun] | None:
     runs = []
     for part in re.split(r"(?<=\.)\s+(?=[A-ZÆØÅ])", sentence.strip()):
         numbers = [(int(a), int(b) if b else int(a)) for a, b in _RUN.findall(part)]
-        after = any(
-            w.split("{after}")[0].split("{were}")[-1].strip() in part
-            for w in _words("handled_after")
-        )
-        first = any(
-            w.split("{what}")[1].split("{were}")[-1].strip(" .") in part
-            for w in _words("handled_first")
-        )
+        after = "behandlet efter" in part or "handled after" in part
+        first = "behandlet først" in part or "handled first" in part
         if after and len(numbers) == 2:
             runs.append(MovedRun(numbers[0][0], numbers[0][1], numbers[1][0]))
         elif first and len(numbers) == 1:
@@ -113,3 +110,33 @@ def late_title(title: str) -> tuple[str, bool]:
         if title.endswith(f" ({word})"):
             return title[: -len(word) - 3].rstrip(), True
     return title, False
+
+
+def protocol_nodes(
+    nodes: list[SyntaxTreeNode], text_of: Callable[[list[SyntaxTreeNode]], str]
+) -> tuple[list[SyntaxTreeNode], list[Remark]]:
+    """A section's nodes without the protocol remarks at their end, and those remarks."""
+    for index, node in enumerate(nodes):
+        if node.type == "paragraph" and split_protocol(text_of([node]))[1]:
+            return nodes[:index], split_protocol(text_of(nodes[index:]))[1]
+    return nodes, []
+
+
+def marker(text: str) -> tuple[Status | None, dt.date | None] | None:
+    """What a bold line before the title says: "Referat" (the document type: (None, None)),
+    the marker "UDKAST" / "Godkendt 4. november 2025" the header block shows, or both as
+    older exports wrote them, "Referat · UDKAST"; None when it is none of these."""
+    doc, sep, mark = text.rpartition("·")
+    if sep and not label_lang(doc, "minutes_doc"):
+        return None
+    if not sep and label_lang(mark, "minutes_doc"):
+        return None, None
+    mark = mark.strip()
+    for code in i18n.LANGUAGES:
+        for status in Status:
+            if mark.casefold() == i18n.status_label(status, code).casefold():
+                return status, None
+        word = say_in(code, "approved_on")
+        if mark.casefold().startswith(word.casefold()):
+            return Status.APPROVED, date_or_none(mark[len(word) :])
+    return None
