@@ -82,7 +82,7 @@ def test_html_page_sets_chair_and_secretary_beside_date_and_place() -> None:
 
 def test_everything_under_a_subtopic_is_indented_with_it() -> None:
     html = _out(built_meeting(), "html")
-    section = html[html.index("<h3>Bemærkninger</h3>") : html.index("<h3>Problemstilling</h3>")]
+    section = html[html.index("Bo orienterede") : html.index("<h3>Problemstilling</h3>")]
     sourcing = section[section.index("Sourcing") : section.index("Database")]
     assert '<p class="written-label sub">' in sourcing
     assert '<ul class="remarks written sub">' in sourcing

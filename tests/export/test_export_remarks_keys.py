@@ -175,3 +175,36 @@ def test_import_reads_the_new_keys_back(lang: str) -> None:
     assert budget.remarks_note == ""
     assert [(a.title, a.late) for a in budget.attachments] == [("Budgetforslag", True)]
     assert back.status == meeting.status
+
+
+REMARKED = """\
+format = 1
+title = "Bestyrelsen"
+
+[[items]]
+title = "Budget"
+minutes = "{minutes}"
+
+[[items.remarks]]
+topic = "Reserve"
+text = "Reserven er for lille."
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "text", "html"])
+def test_remarks_follow_the_minutes_without_a_heading(fmt: str) -> None:
+    meeting = loads_meeting(REMARKED.format(minutes="Drøftet."), "m.toml")
+    out = _str(meeting, fmt)
+    assert "Bemærkninger" not in out
+    assert out.index("Drøftet.") < out.index("Reserve") < out.index("Reserven er for lille.")
+    back = import_markdown(_str(meeting, "md")).meeting
+    assert back.items[0].minutes.strip() == "Drøftet."
+    assert [(r.topic, r.text) for r in back.items[0].remarks] == [
+        (["Reserve"], "Reserven er for lille.")
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["md", "text", "html"])
+def test_remarks_keep_their_heading_without_minutes(fmt: str) -> None:
+    meeting = loads_meeting(REMARKED.format(minutes=""), "m.toml")
+    assert "Bemærkninger" in _str(meeting, fmt)

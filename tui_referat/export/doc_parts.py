@@ -7,6 +7,9 @@ meeting's free text.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from ..domain.handled_order import moved_runs
 from ..domain.handled_order import problem as order_problem
 from ..domain.model import AgendaItem, Meeting, NextMeeting, Remark, Status
@@ -38,6 +41,27 @@ def with_protocol(text: str, item: AgendaItem, lang: str) -> str:
     if not block:
         return text
     return f"{text.rstrip()}\n\n{block}\n" if text.strip() else block + "\n"
+
+
+_LIST_START = re.compile(r"^\s{0,3}([-+*]|\d{1,9}[.)])(\s|$)")
+
+
+def remarks_follow_minutes(minutes: list[Any], groups: list[Any], item: AgendaItem) -> bool:
+    """Whether the remarks follow the minutes without a heading of their own.
+
+    So they do when the item has minutes text, and the remarks open with something that reads
+    as the start of remarks: a topic in bold, or "Skriftlige bemærkninger:". A heading stays
+    when there are no minutes, when the item has a remarks intro, when the minutes end with a
+    list, or when the remarks open with a plain list: there a reader (and ``referat import``)
+    could not tell where the minutes end.
+    """
+    if not minutes or not groups or item.remarks_intro.strip():
+        return False
+    first = groups[0]
+    if not (first.top or (first.written and not first.said and not first.sub)):
+        return False
+    last = minutes[-1].text.strip().rpartition("\n\n")[2]
+    return not any(_LIST_START.match(line) for line in last.splitlines()[:1])
 
 
 def item_deadline(item: AgendaItem, lang: str) -> str:

@@ -25,7 +25,7 @@ from ..text.when import format_time
 from ..text.words import say_in
 from .clean import clean_meeting, strip_control
 from .doc_parts import closing as _closing
-from .doc_parts import handled_sentence, item_deadline, with_protocol
+from .doc_parts import handled_sentence, item_deadline, remarks_follow_minutes, with_protocol
 from .doc_parts import marker as _marker
 
 __all__ = ["Doc", "build", "clean_meeting", "markdown_texts", "public_meeting", "strip_control"]
@@ -271,16 +271,16 @@ def _item(meeting: Meeting, index: int, lang: str) -> ItemView:
         minutes = [Section("markdown", "minutes", say_in(lang, "minutes"), text=text)]
     sections = md("recommendation") + decision + minutes
     groups = _remark_groups(item, lang)
-    note = "\n\n".join(
-        t.strip() for t in (item.remarks_note, item_deadline(item, lang)) if t.strip()
-    )
-    if groups or note or item.remarks_intro.strip():
+    note, deadline = item.remarks_note, item_deadline(item, lang)
+    if deadline:
+        note = f"{note.rstrip()}\n\n{deadline}\n" if note.strip() else deadline + "\n"
+    if groups or note.strip() or item.remarks_intro.strip():
         sections.append(
             Section(
                 "remarks",
                 "remarks",
-                say_in(lang, "remarks"),
-                text=note + "\n" if note else "",
+                "" if remarks_follow_minutes(minutes, groups, item) else say_in(lang, "remarks"),
+                text=note,
                 intro=item.remarks_intro,
                 groups=groups,
             )

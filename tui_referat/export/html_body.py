@@ -251,7 +251,7 @@ class Body:
         return "\n".join(out)
 
     def section(self, section: Section) -> str:
-        out = [f"<h3>{_e(section.label)}</h3>"]
+        out = [f"<h3>{_e(section.label)}</h3>"] if section.label else []
         if section.kind == "markdown":
             out.append(f'<div class="text">\n{self.md(section.text)}\n</div>')
         elif section.kind == "remarks":

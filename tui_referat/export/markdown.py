@@ -103,7 +103,7 @@ def _remarks(doc: Doc, section: Section) -> list[str]:
 
 
 def _section(doc: Doc, section: Section) -> list[str]:
-    out = [f"### {md_escape(section.label)}"]
+    out = [f"### {md_escape(section.label)}"] if section.label else []
     if section.kind == "markdown":
         out.append(safe_markdown(section.text))
     elif section.kind == "remarks":

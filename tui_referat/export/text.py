@@ -185,8 +185,9 @@ class _Text:
             self.para(*self.md(section.text, self.width))
 
     def section(self, section: Section) -> None:
-        self.para(section.label)
-        self.out.append("")
+        if section.label:
+            self.para(section.label)
+            self.out.append("")
         if section.kind == "markdown":
             self.out += self.md(section.text, self.width)
         elif section.kind == "remarks":

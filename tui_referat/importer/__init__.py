@@ -333,8 +333,13 @@ class _Reader:
         elif key == "":
             self.keep(nodes, "text before the item's first section")
         elif key in SECTIONS:
+            tail: list[SyntaxTreeNode] = []
+            if key == "minutes":  # remarks right after the minutes, without their heading
+                nodes, tail = extras.trailing_remarks(nodes, self.lines)
             nodes, protocol = extras.protocol_nodes(nodes, self.text_of)
             item.remarks += protocol
+            if tail:
+                self._section(entry, "remarks", tail)
             if key == "decision" and nodes and nodes[-1].type == "paragraph":
                 vote = parse_vote(self.text_of(nodes[-1:]))
                 if vote is not None:  # the vote line the exports write under the decision

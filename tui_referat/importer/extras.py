@@ -15,7 +15,7 @@ from ..domain.handled_order import MovedRun, order_from_runs
 from ..domain.model import Remark, RemarkSource, Status
 from ..text import i18n
 from ..text.words import say_in
-from .parts import is_written_label
+from .parts import is_written_label, remarks
 from .values import date_or_none, deadline_of, inline_of, label_lang, plain
 
 
@@ -140,3 +140,21 @@ def marker(text: str) -> tuple[Status | None, dt.date | None] | None:
         if mark.casefold().startswith(word.casefold()):
             return Status.APPROVED, date_or_none(mark[len(word) :])
     return None
+
+
+def trailing_remarks(
+    nodes: list[SyntaxTreeNode], lines: list[str]
+) -> tuple[list[SyntaxTreeNode], list[SyntaxTreeNode]]:
+    """The minutes' own nodes and the remarks after them: the exports drop the remarks
+    heading when they open with a bold topic or "Skriftlige bemærkninger:" after minutes that
+    do not end with a list. The first such place after which everything reads as remarks,
+    then a note without lists."""
+    for index, node in enumerate(nodes):
+        if node.type != "paragraph" or not _opens_remarks(node):
+            continue  # the exports drop the heading only before a topic or the written label
+        if index and nodes[index - 1].type in ("bullet_list", "ordered_list"):
+            continue
+        found, rest = remarks(lines, nodes[index:])
+        if found and not any(_opens_remarks(n) or n.type == "ordered_list" for n in rest):
+            return nodes[:index], nodes[index:]
+    return nodes, []

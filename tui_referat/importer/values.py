@@ -246,8 +246,10 @@ def parse_next_meeting(value: str) -> NextMeeting:
     if nxt.date is not None or nxt.start is not None:
         rest = rest.lstrip(",").strip()
         nxt.location = rest
-    else:  # no date: the free text ("maj 2027, dato følger") the exports show in its place
-        nxt.text = rest
+    elif re.search(r"\b(19|20)\d\d\b", rest):
+        nxt.text = rest  # no day but a year: the free text ("maj 2027, dato følger")
+    else:
+        nxt.location = rest
     return nxt
 
 
