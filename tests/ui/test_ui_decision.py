@@ -124,3 +124,21 @@ async def test_the_item_remarks_dialog_sets_the_intro_and_the_deadline(meeting_f
     text = meeting_file.read_text(encoding="utf-8")
     assert 'remarks_intro = "Bemærkninger fra mødet:"' in text
     assert load_meeting(meeting_file).items[1].remarks_intro == "Bemærkninger fra mødet:"
+
+
+def test_the_preview_shows_protocol_remarks_under_the_decision_and_late_attachments() -> None:
+    from tui_referat.domain.model import AgendaItem, Attachment, Meeting, Remark, RemarkSource
+    from tui_referat.tui.widgets import preview
+
+    protocol = Remark("Til protokol.", RemarkSource.PROTOCOL, author="Ida Holm")
+    item = AgendaItem(
+        "Budget",
+        decision="Vedtaget.",
+        minutes="Drøftet.",
+        remarks=[protocol],
+        attachments=[Attachment("Forslag", late=True)],
+    )
+    text = preview.item_markdown(Meeting(title="M", lang="da", items=[item]), 0)
+    assert "Vedtaget.\n\n*Protokolbemærkning fra Ida Holm:* Til protokol." in text
+    assert "**Bemærkninger**" not in text  # a protocol remark is not among the remarks
+    assert "Forslag (eftersendt)" in text
