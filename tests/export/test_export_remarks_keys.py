@@ -208,3 +208,51 @@ def test_remarks_follow_the_minutes_without_a_heading(fmt: str) -> None:
 def test_remarks_keep_their_heading_without_minutes(fmt: str) -> None:
     meeting = loads_meeting(REMARKED.format(minutes=""), "m.toml")
     assert "Bemærkninger" in _str(meeting, fmt)
+
+
+PARAGRAPHS = """\
+format = 1
+title = "Bestyrelsen"
+
+[[items]]
+title = "Budget"
+
+[[items.remarks]]
+text = \"\"\"
+Reserven er for lille.
+
+Den bør mindst fordobles.
+\"\"\"
+
+[[items.remarks]]
+author = "Ida Holm"
+text = \"\"\"
+- Flere penge til drift.
+- Færre til anlæg.
+\"\"\"
+"""
+
+
+@pytest.mark.parametrize("fmt", ["html", "email"])
+def test_a_remark_of_paragraphs_stays_paragraphs_in_html(fmt: str) -> None:
+    html = _str(loads_meeting(PARAGRAPHS, "m.toml"), fmt)
+    assert not re.search(r"<li[^>]*>\s*<p[^>]*>\s*Reserven", html)  # not a bullet
+    assert re.search(r"<p[^>]*>\s*Reserven er for lille.</p>\s*<p[^>]*>\s*Den bør", html)
+    # the attribution of a list is a line of its own, the list's points the bullets
+    assert re.search(r"\(Ida Holm\)</em>\s*</p>\s*<ul[^>]*>\s*<li[^>]*>\s*Flere penge", html)
+    assert not re.search(r"<li[^>]*>\s*<p[^>]*>\s*<em[^>]*>\(Ida Holm\)", html)
+
+
+def test_a_remark_of_paragraphs_stays_paragraphs_in_text() -> None:
+    text = _str(loads_meeting(PARAGRAPHS, "m.toml"), "text")
+    assert "\nReserven er for lille.\n\nDen bør mindst fordobles.\n" in text
+    assert "- Reserven" not in text
+    assert "\n(Ida Holm)\n- Flere penge til drift.\n- Færre til anlæg.\n" in text
+
+
+def test_one_line_remarks_are_still_bullets() -> None:
+    meeting = loads_meeting(PARAGRAPHS, "m.toml")
+    meeting.items[0].remarks[0].text = "Reserven er for lille."
+    meeting.items[0].remarks[1].text = "Flere penge til drift."
+    text = _str(meeting, "text")
+    assert "- Reserven er for lille.\n- (Ida Holm) Flere penge til drift.\n" in text

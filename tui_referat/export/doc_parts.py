@@ -64,6 +64,14 @@ def remarks_follow_minutes(minutes: list[Any], groups: list[Any], item: AgendaIt
     return not any(_LIST_START.match(line) for line in last.splitlines()[:1])
 
 
+def single_lines(remarks: list[Any]) -> bool:
+    """Whether each remark is one line of text (not a list): only such remarks are shown as
+    bullets; a remark of paragraphs keeps its paragraphs, and so do the others beside it."""
+    return all(
+        "\n" not in r.text.strip() and not _LIST_START.match(r.text.strip()) for r in remarks
+    )
+
+
 def item_deadline(item: AgendaItem, lang: str) -> str:
     """ "Frist for skriftlige bemærkninger: 14. oktober 2025 kl. 16.00" as a Markdown line."""
     if item.remarks_deadline is None:

@@ -12,6 +12,7 @@ import re
 from html import escape
 
 from ..text.markdown_html import md_to_html_many
+from .doc_parts import single_lines
 from .document import Doc, ItemView, RemarkView, Section
 from .fragments import Deferred, Fragment, fragment_key, stripped
 from .longtext import is_long, iter_html_parts
@@ -228,6 +229,27 @@ class Body:
             html = f"<p>{tag} {html[3:]}" if html.startswith("<p>") else f"<p>{tag}</p>\n{html}"
         return f"<li>{self.fragment(html)}</li>"
 
+    def remark_list(self, remarks: list[RemarkView], cls: str) -> str:
+        """Bullets when every remark is one line; else each remark as written: its
+        paragraphs, or its list after the attribution on a line of its own."""
+        if single_lines(remarks):
+            lis = "\n".join(self.remark(r) for r in remarks)
+            return f'<ul class="{cls}">\n{lis}\n</ul>'
+        blocks = []
+        for remark in remarks:
+            html = self.md_html(remark.text)
+            items = list_items(html)
+            tag = f'<em class="attribution">({_e(remark.attribution)})</em>'
+            if items is not None:
+                if remark.attribution:
+                    blocks.append(f'<p class="{cls} attribution-line">{tag}</p>')
+                blocks.append(f'<ul class="{cls}">\n{self.fragment(items)}\n</ul>')
+                continue
+            if remark.attribution:
+                html = f"<p>{tag} {html[3:]}" if html.startswith("<p>") else f"<p>{tag}</p>\n{html}"
+            blocks.append(f'<div class="{cls} remark">\n{self.fragment(html)}\n</div>')
+        return "\n".join(blocks)
+
     def remarks(self, section: Section) -> str:
         out = []
         if section.intro.strip():
@@ -240,12 +262,10 @@ class Body:
             if group.sub:
                 out.append(f'<p class="subtopic{sub}"><em>{_e(group.sub)}</em></p>')
             if group.said:
-                lis = "\n".join(self.remark(r) for r in group.said)
-                out.append(f'<ul class="remarks said{sub}">\n{lis}\n</ul>')
+                out.append(self.remark_list(group.said, f"remarks said{sub}"))
             if group.written:
                 out.append(f'<p class="written-label{sub}">{_e(self.doc.written_label)}:</p>')
-                lis = "\n".join(self.remark(r) for r in group.written)
-                out.append(f'<ul class="remarks written{sub}">\n{lis}\n</ul>')
+                out.append(self.remark_list(group.written, f"remarks written{sub}"))
         if section.text.strip():
             out.append(f'<div class="remarks-note">\n{self.md(section.text)}\n</div>')
         return "\n".join(out)

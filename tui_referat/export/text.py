@@ -8,6 +8,7 @@ from markdown_it.token import Token
 
 from ..domain.model import Meeting
 from ..text import markdown_html as mdr
+from .doc_parts import single_lines
 from .document import Doc, RemarkView, Section, build, markdown_texts
 from .longtext import is_long, join_lines, parse_pieces
 from .md_tree import to_text, wrap
@@ -164,6 +165,26 @@ class _Text:
             lines.append(prefix + line if line else "")
         return lines
 
+    def remark_list(self, remarks: list[RemarkView], indent: str) -> list[str]:
+        """Bullets when every remark is one line; else each remark as written, a blank line
+        between them: its paragraphs, or its list after the attribution on its own line."""
+        if single_lines(remarks):
+            return [line for r in remarks for line in self.remark(r, indent)]
+        width = self.width - len(indent)
+        lines: list[str] = []
+        for remark in remarks:
+            body, shape = self.md_shaped(remark.text, width)
+            if remark.attribution and shape == "para":
+                end = body.index("") if "" in body else len(body)
+                first = " ".join([f"({remark.attribution})", *body[:end]])
+                body = [*wrap(first, width), *body[end:]]
+            elif remark.attribution:
+                body = [f"({remark.attribution})", *body]
+            if lines:
+                lines.append("")
+            lines += [f"{indent}{line}" if line else "" for line in body]
+        return lines
+
     def remarks(self, section: Section) -> None:
         if section.intro.strip():
             self.para(*self.md(section.intro, self.width))
@@ -174,12 +195,12 @@ class _Text:
                 lines += wrap(group.top, self.width)
             if group.sub:
                 lines += wrap(group.sub, self.width, indent, indent)
-            lines += [line for r in group.said for line in self.remark(r, indent)]
+            lines += self.remark_list(group.said, indent)
             if group.written:
                 if group.said:
                     lines.append("")
                 lines.append(f"{indent}{self.doc.written_label}:")
-                lines += [line for r in group.written for line in self.remark(r, indent)]
+                lines += self.remark_list(group.written, indent)
             self.para(*lines)
         if section.text.strip():
             self.para(*self.md(section.text, self.width))
