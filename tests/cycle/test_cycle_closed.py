@@ -67,7 +67,7 @@ def test_export_leaves_closed_items_out_unless_asked(meeting_file: Path, capsys)
     assert "Pkt. 4 Personale (lukket punkt)\n" in public and "Personaleforhold" not in public
     code, full, _ = run(capsys, "export", str(meeting_file), "-f", "text", "--include-closed")
     assert code == 0
-    assert full.startswith("Referat · UDKAST\nFORTROLIGT – indeholder lukkede punkter\n")
+    assert full.startswith("Referat\nFORTROLIGT – indeholder lukkede punkter\n\nUDKAST\n")
     assert "Pkt. 3 Personalesag vedr. BB (Fortroligt)\n" in full and "Sagen blev drøftet." in full
 
 

@@ -78,7 +78,7 @@ def test_full_cycle(samples_dir: Path, tmp_path: Path, capsys):
     meeting = load_meeting(tmp_path / "board-6.toml")
     text = render(meeting, "md").decode("utf-8")
     approved_on = f"Approved {meeting.approved.day} {meeting.approved:%B %Y}"
-    assert approved_on in text.splitlines()[0]
+    assert f"**{approved_on}**" in text.split("\n# ")[0]  # in the header block
     assert "- [x] " + carried[0][0] in text
     assert "- [ ] Order new signs — Priya Raman, due 2026-01-15" in text
     assert import_markdown(text).meeting.items[approval].actions == follow_up.actions

@@ -96,6 +96,17 @@ def test_date_time_and_place_come_from_next_meeting():
     assert new.next_meeting is None
 
 
+def test_the_next_meeting_text_is_not_carried_into_the_place():
+    previous = previous_meeting()
+    previous.next_meeting = NextMeeting(text="maj 2027, dato følger")
+    previous.handled_order = [1, 2]
+    new = next_meeting_from(previous, today=TODAY)
+    assert new.date is None
+    assert new.location == previous.location  # the meeting's own place, not the text
+    assert "2027" not in new.location and "2027" not in new.title
+    assert new.handled_order == []
+
+
 def test_status_and_cycle_fields_start_fresh():
     new = next_meeting_from(previous_meeting(), today=TODAY)
     assert new.status is Status.DRAFT

@@ -94,9 +94,14 @@ TOPICS = [(), ("Drift",), ("Drift", "Lager"), ("Drift", "Net"), ("Data",), ("Dat
 def remark_list(draw) -> list[Remark]:
     chosen = draw(st.lists(st.sampled_from(TOPICS), unique=True, max_size=3))
     chosen.sort(key=TOPICS.index)  # canonical: no topic first, "(top,)" before its subtopics
-    found = []
+    # protocol remarks (always with an author) come back first: they are read from the
+    # decision or the minutes, before the remarks
+    found = [
+        Remark(text=draw(markdown), source=RemarkSource.PROTOCOL, author=draw(name))
+        for _ in range(draw(st.integers(0, 2)))
+    ]
     for topic in chosen:
-        for source in RemarkSource:
+        for source in (RemarkSource.MEETING, RemarkSource.WRITTEN):
             for _ in range(draw(st.integers(0, 2))):
                 found.append(
                     Remark(

@@ -30,7 +30,7 @@ def test_output_file_and_stdout_are_the_same_bytes(
 def test_format_follows_the_output_suffix(tmp_path: Path) -> None:
     out = tmp_path / "referat.txt"
     assert main(["export", str(SAMPLE), "-o", str(out)]) == 0
-    assert out.read_text(encoding="utf-8").startswith("Referat · UDKAST\n")
+    assert out.read_text(encoding="utf-8").startswith("Referat\n\nUDKAST\n")
 
 
 def test_theme_option_and_unknown_theme(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -93,12 +93,14 @@ def test_a_closed_item_is_its_number_and_lukket_punkt_in_the_agenda_and_the_body
 
 def test_with_closed_items_each_and_the_document_are_marked_confidential() -> None:
     md = render(closed_meeting("da"), "md", include_closed=True).decode()
-    assert md.startswith("**Referat · UDKAST**\n\n**FORTROLIGT – indeholder lukkede punkter**\n")
+    assert md.startswith(
+        "**Referat**\n\n**FORTROLIGT – indeholder lukkede punkter**\n\n**UDKAST**\n"
+    )
     assert "## Pkt. 2 Personalesag vedr. BB v/Anne Holm *(Fortroligt)*\n" in md
     assert "| 2. | 13.10 | Personalesag vedr. BB (B) v/Anne Holm *(Fortroligt)* |" in md
     assert "## Pkt. 1 Velkomst\n" in md  # open items are not marked
     text = render(closed_meeting("en"), "text", include_closed=True).decode()
-    assert text.startswith("Minutes · DRAFT\nCONFIDENTIAL – includes closed items\n")
+    assert text.startswith("Minutes\nCONFIDENTIAL – includes closed items\n\nDRAFT\n")
     assert "Item 2 Staff matter regarding BB by Anne Holm (Confidential)\n" in text
 
 

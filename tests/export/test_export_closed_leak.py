@@ -81,7 +81,9 @@ def _fill(
             if field.name == "path":  # an attachment's link, shown in every format
                 values[field.name] = f"https://example.org/{mark}.pdf"
             else:
-                values[field.name] = f"{data.draw(AROUND)} {mark} {data.draw(AROUND)}".strip()
+                # not "[ mark ]:x": a link reference definition, which Markdown shows nowhere
+                after = data.draw(AROUND.filter(lambda text: "]:" not in text))
+                values[field.name] = f"{data.draw(AROUND)} {mark} {after}".strip()
         elif typing.get_origin(hint) is list:
             (inner,) = typing.get_args(hint)
             size = data.draw(st.integers(1, 3))
@@ -101,8 +103,16 @@ def _closed_item(data: st.DataObject, markers: dict[str, str]) -> AgendaItem:
     item.closed = True
     item.kind = data.draw(st.none() | st.sampled_from(Kind))
     item.time = data.draw(st.none() | st.just(dt.time(13, 50)))
-    for remark in item.remarks:
+    for index, remark in enumerate(item.remarks):
         remark.source = data.draw(st.sampled_from(RemarkSource))
+        if remark.source is RemarkSource.PROTOCOL and index == 0:
+            remark.source = RemarkSource.MEETING  # keeps a topic in the export to look for
+        if remark.source is RemarkSource.PROTOCOL:  # shown under the decision, without topic
+            for mark in [
+                m for m, path in markers.items() if path.startswith(f"item.remarks[{index}].topic")
+            ]:
+                del markers[mark]
+            remark.topic = []
         if remark.source is RemarkSource.WRITTEN:
             remark.received = dt.date(2025, 9, 20)
     for action in item.actions:

@@ -46,11 +46,10 @@ def test_a_remark_written_as_a_list_shows_as_separate_bullets() -> None:
 
 def test_text_attribution_opens_the_remark_paragraph() -> None:
     text = _out(_list_remark_meeting(), "text")
-    assert "- (Carl Dahl, modtaget 20. september 2025) Et afsnit fra en skriftlig\n" in text
-    # A remark that is a list keeps its attribution on a line of its own above the list.
-    assert "  - (Bo Berg)\n    - Et punkt.\n    - Et andet.\n" in _out(
-        _list_remark_meeting(), "text"
-    )
+    # Beside a remark that is not one line, a remark is a paragraph, not a bullet.
+    assert "\n  (Carl Dahl, modtaget 20. september 2025) Et afsnit fra en skriftlig\n" in text
+    # A remark that is a list has its attribution on a line of its own, then its bullets.
+    assert "  (Bo Berg)\n  - Et punkt.\n  - Et andet.\n" in text
 
 
 def test_text_never_splits_a_presenters_name_over_two_lines() -> None:
@@ -82,7 +81,7 @@ def test_html_page_sets_chair_and_secretary_beside_date_and_place() -> None:
 
 def test_everything_under_a_subtopic_is_indented_with_it() -> None:
     html = _out(built_meeting(), "html")
-    section = html[html.index("<h3>Bemærkninger</h3>") : html.index("<h3>Problemstilling</h3>")]
+    section = html[html.index("Bo orienterede") : html.index("<h3>Problemstilling</h3>")]
     sourcing = section[section.index("Sourcing") : section.index("Database")]
     assert '<p class="written-label sub">' in sourcing
     assert '<ul class="remarks written sub">' in sourcing

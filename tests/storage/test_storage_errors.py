@@ -91,7 +91,7 @@ def test_malformed_attendance_source_and_minutes(tmp_path: Path) -> None:
         'apologies, absent or partial, got "maybe"',
         "m.toml:7:12: error: items[0].duration: expected a whole number of minutes, "
         "got -5 (item 1)",
-        "m.toml:10:10: error: items[0].remarks[0].source: expected meeting or written, "
+        "m.toml:10:10: error: items[0].remarks[0].source: expected meeting, written or protocol, "
         'got "email" (item 1)',
     ]
 

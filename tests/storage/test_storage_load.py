@@ -31,9 +31,11 @@ def test_documented_example_loads_every_field() -> None:
     assert item.duration == 15 and item.presenters == ["Anne Holm"] and item.standing
     assert item.minutes.endswith("\n") and item.problem == ""
     assert item.remarks[0].topic == ["Lokaler", "Booking"]
-    assert item.remarks[1].source is RemarkSource.WRITTEN
-    assert item.remarks[1].received == dt.date(2025, 10, 12)
-    assert item.attachments[0].path == "bilag/lokaler.pdf"
+    assert item.remarks[1].source is RemarkSource.PROTOCOL and item.remarks[1].author
+    assert item.remarks[2].source is RemarkSource.WRITTEN
+    assert item.remarks[2].received == dt.date(2025, 10, 12)
+    assert item.remarks_intro and item.remarks_deadline == dt.datetime(2025, 10, 10, 12, 0)
+    assert item.attachments[0].path == "bilag/lokaler.pdf" and item.attachments[0].late
     assert item.actions[0].due == dt.date(2025, 10, 21) and item.actions[0].done is False
     assert meeting.next_meeting is not None and meeting.next_meeting.location == "virtuelt"
     assert meeting.remarks_deadline == dt.datetime(2025, 10, 14, 16, 0)

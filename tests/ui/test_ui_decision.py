@@ -127,3 +127,52 @@ async def test_the_vote_dialog_takes_who_voted_and_counts_the_names(meeting_file
         await pilot.pause()
     vote = load_meeting(meeting_file).items[1].vote
     assert vote == Vote(2, 1, 0, ["Anne", "Bo"], ["Dorte"])
+
+
+async def test_the_item_remarks_dialog_sets_the_intro_and_the_deadline(meeting_file, make_app):
+    import datetime as dt
+
+    from tui_referat.tui.dialogs.form_dialogs import FieldsDialog
+
+    from .conftest import run_from_palette
+
+    app = make_app(meeting_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down")  # item 2 selected in the agenda
+        await pilot.pause()
+        await run_from_palette(pilot, "indledning og frist")
+        await pilot.pause()
+        assert isinstance(app.screen, FieldsDialog)
+        await pilot.press(*"Bemærkninger fra mødet:", "tab", *"2.3.2026", "tab", *"12", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, FieldsDialog)
+        item = app.session.meeting.items[1]
+        assert item.remarks_intro == "Bemærkninger fra mødet:"
+        assert item.remarks_deadline == dt.datetime(2026, 3, 2, 12, 0)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert item.remarks_deadline is None
+        assert item.remarks_intro == "Bemærkninger fra mødet:"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    text = meeting_file.read_text(encoding="utf-8")
+    assert 'remarks_intro = "Bemærkninger fra mødet:"' in text
+    assert load_meeting(meeting_file).items[1].remarks_intro == "Bemærkninger fra mødet:"
+
+
+def test_the_preview_shows_protocol_remarks_under_the_decision_and_late_attachments() -> None:
+    from tui_referat.domain.model import AgendaItem, Attachment, Meeting, Remark, RemarkSource
+    from tui_referat.tui.widgets import preview
+
+    protocol = Remark("Til protokol.", RemarkSource.PROTOCOL, author="Ida Holm")
+    item = AgendaItem(
+        "Budget",
+        decision="Vedtaget.",
+        minutes="Drøftet.",
+        remarks=[protocol],
+        attachments=[Attachment("Forslag", late=True)],
+    )
+    text = preview.item_markdown(Meeting(title="M", lang="da", items=[item]), 0)
+    assert "Vedtaget.\n\n*Protokolbemærkning fra Ida Holm:* Til protokol." in text
+    assert "**Bemærkninger**" not in text  # a protocol remark is not among the remarks
+    assert "Forslag (eftersendt)" in text

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cycle import plan_finish
+from .handled_order import problem as order_problem
 from .model import HEADER_KEYS, PRESENCE_EVENTS, Kind, Meeting, RemarkSource, Status
 from .section_checks import check_sections
 
@@ -71,8 +72,14 @@ class _Findings:
     def add(self, level: str, field: str, message: str) -> None:
         line = col = None
         if self.locate is not None:
-            # a field the file does not have is reported at the top of the file
-            line, col = self.locate(field) or (1, 1)
+            # a field the file does not have is reported at the table that lacks it, else at
+            # the top of the file
+            found = self.locate(field)
+            parent = field
+            while found is None and "." in parent:
+                parent = parent.rpartition(".")[0]
+                found = self.locate(parent)
+            line, col = found or (1, 1)
         message = with_item_number(field, message)
         self.found.append(Problem(self.path, line, col, level, message, field))
 
@@ -99,6 +106,13 @@ def check_meeting(
     _check_status(meeting, findings)
     for level, field, message in check_sections(meeting):
         findings.add(level, field, message)
+    wrong = order_problem(meeting.handled_order, len(meeting.items))
+    if wrong:
+        findings.add(
+            ERROR,
+            "handled_order",
+            f"handled_order must list every item number once ({wrong})",
+        )
     findings.found.sort(key=lambda problem: (problem.line or 0, problem.col or 0))
     return findings.found
 
@@ -293,10 +307,23 @@ def _check_items(meeting: Meeting, folder_of: Path, findings: _Findings, today: 
                     f'attachment {meeting.attachment_number(index, number)} "{target}" '
                     "does not exist (relative to the meeting file)",
                 )
+        item_deadline = item.remarks_deadline or deadline
         for number, remark in enumerate(item.remarks):
             field = f"{where}.remarks[{number}].received"
             written = remark.source == RemarkSource.WRITTEN
-            if written and remark.received and deadline and remark.received > deadline.date():
+            if remark.source == RemarkSource.PROTOCOL and not remark.author.strip():
+                findings.add(
+                    ERROR,
+                    f"{where}.remarks[{number}].author",
+                    'a protocol remark needs an author (author = "…"): it is put on record '
+                    "in a member's name",
+                )
+            if (
+                written
+                and remark.received
+                and item_deadline
+                and remark.received > item_deadline.date()
+            ):
                 findings.add(
                     WARNING,
                     field,

@@ -45,6 +45,9 @@ class Attendance(StrEnum):
 class RemarkSource(StrEnum):
     MEETING = "meeting"
     WRITTEN = "written"
+    #: A protocol remark (protokolbemærkning): a member's statement put on record, shown
+    #: under the item's decision; ``author`` is required.
+    PROTOCOL = "protocol"
 
 
 #: Section keys of an agenda item (its Markdown texts), in the order the minutes show them.
@@ -179,6 +182,8 @@ class Attachment:
     title: str
     #: A file path (relative to the meeting file) or an http(s) URL; empty when there is none.
     path: str = ""
+    #: Sent after the agenda (eftersendt).
+    late: bool = False
     origin: Any = field(default=None, compare=False, repr=False)
 
 
@@ -260,6 +265,10 @@ class AgendaItem:
     solution: str = ""
     next_steps: str = ""
     remarks: list[Remark] = field(default_factory=list)
+    #: Markdown shown before the item's remarks.
+    remarks_intro: str = ""
+    #: Deadline for written remarks on this item; overrides the meeting's.
+    remarks_deadline: dt.datetime | None = None
     #: Markdown shown after the remarks, e.g. the deadline for further written remarks.
     remarks_note: str = ""
     attachments: list[Attachment] = field(default_factory=list)
@@ -279,7 +288,12 @@ class AgendaItem:
     def has(self, key: str) -> bool:
         """Whether the item has anything to show in the section or layout key ``key``."""
         if key == "remarks":
-            return bool(self.remarks) or bool(self.remarks_note.strip())
+            return bool(
+                self.remarks
+                or self.remarks_note.strip()
+                or self.remarks_intro.strip()
+                or self.remarks_deadline is not None
+            )
         if key == "decision" and self.vote is not None:
             return True
         return bool(self.section(key).strip())
@@ -287,13 +301,20 @@ class AgendaItem:
     def remark_groups(self) -> list[tuple[tuple[str, ...], list[Remark], list[Remark]]]:
         """Remarks grouped by topic path in order of first appearance.
 
-        Each group is ``(topic, meeting_remarks, written_remarks)``.
+        Each group is ``(topic, meeting_remarks, written_remarks)``. Protocol remarks are not
+        among them (:meth:`protocol_remarks`).
         """
         groups: dict[tuple[str, ...], tuple[list[Remark], list[Remark]]] = {}
         for remark in self.remarks:
+            if remark.source is RemarkSource.PROTOCOL:
+                continue
             said, written = groups.setdefault(tuple(remark.topic), ([], []))
             (written if remark.source is RemarkSource.WRITTEN else said).append(remark)
         return [(topic, said, written) for topic, (said, written) in groups.items()]
+
+    def protocol_remarks(self) -> list[Remark]:
+        """The protocol remarks, in order: shown under the decision, not among the remarks."""
+        return [r for r in self.remarks if r.source is RemarkSource.PROTOCOL]
 
 
 @dataclass
@@ -302,6 +323,8 @@ class NextMeeting:
     start: dt.time | None = None
     end: dt.time | None = None
     location: str = ""
+    #: Free text such as "maj 2027, dato følger", shown when there is no date.
+    text: str = ""
     origin: Any = field(default=None, compare=False, repr=False)
 
 
@@ -332,6 +355,8 @@ class Meeting:
     sections: SectionLayout | None = None
     #: "list" (one list, as always) or "grouped" (present / apologies / absent).
     participants_layout: str = "list"
+    #: Item numbers in the order the items were handled; empty: the agenda's order.
+    handled_order: list[int] = field(default_factory=list)
     origin: Any = field(default=None, compare=False, repr=False)
 
     # -- derived facts -------------------------------------------------------------------

@@ -27,6 +27,9 @@ from ..text.words import say_in
 from .attendance import ParticipantLine, absent_names, join_names, participant_groups
 from .attendance import participant_line as _participant
 from .clean import clean_meeting, strip_control
+from .doc_parts import closing as _closing
+from .doc_parts import handled_sentence, item_deadline, remarks_follow_minutes, with_protocol
+from .doc_parts import marker as _marker
 
 __all__ = [
     "Doc",
@@ -75,6 +78,7 @@ class AttachmentView:
     title: str
     url: str  # http(s) URL or ""
     path: str
+    late: str = ""  # "eftersendt" / "sent after the agenda" for a late attachment, else ""
 
 
 @dataclass
@@ -94,6 +98,7 @@ class Section:
     key: str
     label: str
     text: str = ""  # Markdown (markdown sections; the remarks note for remarks)
+    intro: str = ""  # Markdown before the remarks (remarks only)
     groups: list[RemarkGroup] = field(default_factory=list)
     actions: list[ActionView] = field(default_factory=list)
     attachments: list[AttachmentView] = field(default_factory=list)
@@ -121,6 +126,8 @@ class Doc:
     agenda_label: str
     agenda_columns: tuple[str, str, str]
     agenda: list[AgendaRow]
+    #: "Pkt. 6-9 blev behandlet efter pkt. 3." under the agenda, or "".
+    agenda_note: str
     participants_label: str
     participants: list[ParticipantLine]
     items: list[ItemView]
@@ -152,19 +159,10 @@ def markdown_texts(doc: Doc) -> list[str]:
     texts = []
     for item in doc.items:
         for section in item.sections:
-            texts.append(section.text)
+            texts += [section.text, section.intro]
             for group in section.groups:
                 texts += [r.text for r in group.said] + [r.text for r in group.written]
     return list(dict.fromkeys(t for t in texts if t.strip()))
-
-
-def _marker(meeting: Meeting, lang: str) -> str:
-    if meeting.status is not Status.APPROVED:
-        return i18n.status_label(Status.DRAFT, lang)
-    approved = say_in(lang, "approved_on")
-    if meeting.approved is not None:
-        return f"{approved} {i18n.format_date(meeting.approved, lang)}"
-    return approved
 
 
 def _facts(meeting: Meeting, lang: str) -> list[tuple[str, str, str]]:
@@ -223,6 +221,8 @@ def _decision(item: AgendaItem, lang: str, label: str) -> list[Section]:
             (vote.for_names, vote.against_names, vote.abstain_names),
         )
         text = f"{text}\n\n{line}" if text else line
+    if text:
+        text = with_protocol(text, item, lang)
     if not text:
         return []
     return [Section("markdown", "decision", label, text=text + "\n")]
@@ -250,19 +250,40 @@ def _item(meeting: Meeting, index: int, lang: str, hidden: bool = False) -> Item
         heading += f" {say_in(lang, 'presenter_prefix')}{presenters}"
 
     sections: list[Section] = [] if hidden else _absent(meeting, number, lang)
+    groups = _remark_groups(item, lang)
+    decision = _decision(item, lang, meeting.section_label("decision"))
+    protocol_shown = bool(decision)  # protocol remarks go under the decision, else the minutes
+    protocol_in_minutes = False
     # the meeting's order ([sections]), then whatever it leaves out that has text
     for key in meeting.item_layout(item):
         label = meeting.section_label(key)
         if key == "remarks":
-            if item.has("remarks"):
-                groups = _remark_groups(item, lang)
+            note, deadline = item.remarks_note, item_deadline(item, lang)
+            if deadline:
+                note = f"{note.rstrip()}\n\n{deadline}\n" if note.strip() else deadline + "\n"
+            if groups or note.strip() or item.remarks_intro.strip():
+                # right after the minutes only when no protocol remark ends them: there
+                # neither a reader nor referat import could tell where the remarks begin
+                after = sections[-1:] if sections and sections[-1].key == "minutes" else []
+                minutes = [] if protocol_in_minutes else after
+                if remarks_follow_minutes(minutes, groups, item):
+                    label = ""  # right after the minutes, without a heading of their own
                 sections.append(
-                    Section("remarks", key, label, text=item.remarks_note, groups=groups)
+                    Section(
+                        "remarks", key, label, text=note, intro=item.remarks_intro, groups=groups
+                    )
                 )
         elif key == "decision":
-            sections += _decision(item, lang, label)
+            sections += decision
+        elif key == "minutes" and not protocol_shown and item.protocol_remarks():
+            text = with_protocol(item.minutes, item, lang)
+            sections.append(Section("markdown", key, label, text=text))
+            protocol_shown = protocol_in_minutes = True
         elif item.section(key).strip():
             sections.append(Section("markdown", key, label, text=item.section(key)))
+    if not protocol_shown and item.protocol_remarks():  # a layout without minutes: not lost
+        text = with_protocol("", item, lang)
+        sections.append(Section("markdown", "minutes", meeting.section_label("minutes"), text=text))
     if item.actions:
         actions = [
             ActionView(
@@ -282,7 +303,9 @@ def _item(meeting: Meeting, index: int, lang: str, hidden: bool = False) -> Item
             num = meeting.attachment_number(index, k)
             path = att.path.strip()
             url = path if is_url(path) else ""
-            attachments.append(AttachmentView(num, f"{word} {num}", att.title.strip(), url, path))
+            late = say_in(lang, "late_attachment") if att.late else ""
+            view = AttachmentView(num, f"{word} {num}", att.title.strip(), url, path, late)
+            attachments.append(view)
         sections.append(
             Section(
                 "attachments",
@@ -317,30 +340,6 @@ def _agenda(meeting: Meeting, lang: str) -> list[AgendaRow]:
         mark = say_in(lang, "confidential") if item.closed else ""
         rows.append(AgendaRow(f"{meeting.item_number(index)}.", time, activity, names, mark))
     return rows
-
-
-def _closing(meeting: Meeting, lang: str) -> list[tuple[str, str]]:
-    closing = []
-    nxt = meeting.next_meeting
-    if nxt is not None and (nxt.date or nxt.start or nxt.location.strip()):
-        bits = []
-        if nxt.date is not None:
-            bits.append(i18n.format_weekday_date(nxt.date, lang))
-        times = i18n.format_time_range(nxt.start, nxt.end, lang)
-        if times:
-            bits.append(times)
-        text = " ".join(bits)
-        if nxt.location.strip():
-            text = f"{text}, {nxt.location.strip()}" if text else nxt.location.strip()
-        closing.append((say_in(lang, "next_meeting"), text))
-    if meeting.remarks_deadline is not None:
-        closing.append(
-            (
-                say_in(lang, "remarks_deadline"),
-                i18n.format_datetime(meeting.remarks_deadline, lang),
-            )
-        )
-    return closing
 
 
 def closed_title(item: AgendaItem, lang: str) -> str:
@@ -403,6 +402,7 @@ def build(meeting: Meeting, *, include_closed: bool = False) -> Doc:
             say_in(lang, "activity"),
         ),
         agenda=_agenda(meeting, lang),
+        agenda_note=handled_sentence(meeting, lang),
         participants_label=say_in(lang, "participants"),
         participants=[_participant(meeting, i, lang) for i in range(len(meeting.participants))],
         items=[_item(meeting, i, lang, hidden[i]) for i in range(len(meeting.items))],

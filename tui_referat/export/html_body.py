@@ -12,6 +12,7 @@ import re
 from html import escape
 
 from ..text.markdown_html import md_to_html_many
+from .doc_parts import single_lines
 from .document import Doc, ItemView, ParticipantLine, RemarkView, Section
 from .fragments import Deferred, Fragment, fragment_key, stripped
 from .longtext import is_long, iter_html_parts
@@ -128,24 +129,26 @@ class Body:
         if self.email:
             # No flexbox in mail clients: a two-cell layout table. The marker is a bordered
             # cell of its own, a box even when it wraps on a phone (a span's border breaks).
-            kind = (
-                f'<p class="doctype">{_e(doc.doc_type)}</p>\n'
+            kind = f'<p class="doctype">{_e(doc.doc_type)}</p>'
+            if doc.confidential:
+                kind += "\n" + self.confidential()
+            # The draft or approved marker sits in the case header box, above the fields.
+            box = (
                 f'<table class="marker-box"{self.table_attrs(True)}><tr>'
                 f'<td class="marker {state}">{_e(doc.marker)}</td></tr></table>'
             )
-            if doc.confidential:
-                kind += "\n" + self.confidential()
-            if case:
-                case = f'<td class="doc-case" valign="top" align="right">\n{case}\n</td>'
+            inner = f"{box}\n{case}" if case else box
+            case = f'<td class="doc-case" valign="top" align="right">\n{inner}\n</td>'
             return (
                 f'<table class="doc-head"{self.table_attrs(True, "100%")}><tr>'
                 f'<td class="doc-type" valign="top">\n{kind}\n</td>{case}</tr></table>'
             )
-        marker = f'<span class="marker {state}">{_e(doc.marker)}</span>'
-        kind = f'<p class="doctype">{_e(doc.doc_type)} {marker}</p>'
+        marker = f'<p class="marker-line"><span class="marker {state}">{_e(doc.marker)}</span></p>'
+        kind = f'<p class="doctype">{_e(doc.doc_type)}</p>'
         if doc.confidential:  # under the document type, left of the case header
             kind = f"<div>\n{kind}\n{self.confidential()}\n</div>"
-        parts = [kind, case]
+        # The draft or approved marker belongs in the case header box, not the heading.
+        parts = [kind, f'<div class="case-box">\n{marker}\n{case}\n</div>' if case else marker]
         return self.block("header", "doc-head", "\n".join(p for p in parts if p))
 
     def confidential(self) -> str:
@@ -206,7 +209,7 @@ class Body:
             f"<h2>{_e(doc.agenda_label)}</h2>\n"
             f'<table class="agenda"{attrs}>\n<thead><tr>{cols}</tr></thead>\n'
             f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
-        )
+        ) + (f'\n<p class="handled-order">{_e(doc.agenda_note)}</p>' if doc.agenda_note else "")
 
     def participants(self) -> str:
         doc = self.doc
@@ -242,8 +245,31 @@ class Body:
             html = f"<p>{tag} {html[3:]}" if html.startswith("<p>") else f"<p>{tag}</p>\n{html}"
         return f"<li>{self.fragment(html)}</li>"
 
+    def remark_list(self, remarks: list[RemarkView], cls: str) -> str:
+        """Bullets when every remark is one line; else each remark as written: its
+        paragraphs, or its list after the attribution on a line of its own."""
+        if single_lines(remarks):
+            lis = "\n".join(self.remark(r) for r in remarks)
+            return f'<ul class="{cls}">\n{lis}\n</ul>'
+        blocks = []
+        for remark in remarks:
+            html = self.md_html(remark.text)
+            items = list_items(html)
+            tag = f'<em class="attribution">({_e(remark.attribution)})</em>'
+            if items is not None:
+                if remark.attribution:
+                    blocks.append(f'<p class="{cls} attribution-line">{tag}</p>')
+                blocks.append(f'<ul class="{cls}">\n{self.fragment(items)}\n</ul>')
+                continue
+            if remark.attribution:
+                html = f"<p>{tag} {html[3:]}" if html.startswith("<p>") else f"<p>{tag}</p>\n{html}"
+            blocks.append(f'<div class="{cls} remark">\n{self.fragment(html)}\n</div>')
+        return "\n".join(blocks)
+
     def remarks(self, section: Section) -> str:
         out = []
+        if section.intro.strip():
+            out.append(f'<div class="remarks-intro">\n{self.md(section.intro)}\n</div>')
         for group in section.groups:
             # Everything under a subtopic is indented with it ("sub"), its written remarks too.
             sub = " sub" if group.sub else ""
@@ -252,18 +278,16 @@ class Body:
             if group.sub:
                 out.append(f'<p class="subtopic{sub}"><em>{_e(group.sub)}</em></p>')
             if group.said:
-                lis = "\n".join(self.remark(r) for r in group.said)
-                out.append(f'<ul class="remarks said{sub}">\n{lis}\n</ul>')
+                out.append(self.remark_list(group.said, f"remarks said{sub}"))
             if group.written:
                 out.append(f'<p class="written-label{sub}">{_e(self.doc.written_label)}:</p>')
-                lis = "\n".join(self.remark(r) for r in group.written)
-                out.append(f'<ul class="remarks written{sub}">\n{lis}\n</ul>')
+                out.append(self.remark_list(group.written, f"remarks written{sub}"))
         if section.text.strip():
             out.append(f'<div class="remarks-note">\n{self.md(section.text)}\n</div>')
         return "\n".join(out)
 
     def section(self, section: Section) -> str:
-        out = [f"<h3>{_e(section.label)}</h3>"]
+        out = [f"<h3>{_e(section.label)}</h3>"] if section.label else []
         if section.kind == "markdown":
             out.append(f'<div class="text">\n{self.md(section.text)}\n</div>')
         elif section.kind == "remarks":
@@ -287,7 +311,8 @@ class Body:
                 title = _e(att.title)
                 if att.url:
                     title = f'<a href="{_e(att.url)}">{title}</a>'
-                lis.append(f"<li>{_e(att.label)}: {title}</li>")
+                late = f" ({_e(att.late)})" if att.late else ""
+                lis.append(f"<li>{_e(att.label)}: {title}{late}</li>")
             out.append('<ul class="attachments">\n' + "\n".join(lis) + "\n</ul>")
         return self.block("section", f"section {section.key}", "\n".join(out))
 

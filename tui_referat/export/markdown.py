@@ -87,6 +87,8 @@ def _remark(remark: RemarkView) -> str:
 
 def _remarks(doc: Doc, section: Section) -> list[str]:
     out: list[str] = []
+    if section.intro.strip():
+        out.append(safe_markdown(section.intro))
     for group in section.groups:
         if group.top:
             out.append(f"**{md_escape(group.top)}**")
@@ -103,7 +105,7 @@ def _remarks(doc: Doc, section: Section) -> list[str]:
 
 
 def _section(doc: Doc, section: Section) -> list[str]:
-    out = [f"### {md_escape(section.label)}"]
+    out = [f"### {md_escape(section.label)}"] if section.label else []
     if section.kind == "markdown":
         out.append(safe_markdown(section.text))
     elif section.kind == "remarks":
@@ -127,7 +129,8 @@ def _section(doc: Doc, section: Section) -> list[str]:
             target = att.url or (att.path if _is_relative_path(att.path) else "")
             if target:
                 title = f"[{title}]({md_url(target)})"
-            lines.append(f"- {md_escape(att.label)}: {title}")
+            late = f" ({md_escape(att.late)})" if att.late else ""
+            lines.append(f"- {md_escape(att.label)}: {title}{late}")
         out.append("\n".join(lines))
     return out
 
@@ -188,11 +191,13 @@ def layout_note(layout: dict[str, Any]) -> str:
 
 def render_parts(doc: Doc) -> list[str]:
     """The Markdown document in parts (joined: :func:`render_doc`)."""
-    blocks: list[str] = [f"**{md_escape(doc.doc_type)} · {md_escape(doc.marker)}**"]
+    # The draft or approved marker goes in the header block, not in the first heading.
+    blocks: list[str] = [f"**{md_escape(doc.doc_type)}**"]
     if doc.layout is not None:
         blocks.append(layout_note(doc.layout))
     if doc.confidential:
         blocks.append(f"**{md_escape(doc.confidential)}**")
+    blocks.append(f"**{md_escape(doc.marker)}**")
     if doc.header:
         blocks.append(_lines(doc.header))
     if doc.title:
@@ -204,6 +209,8 @@ def render_parts(doc: Doc) -> list[str]:
     if doc.agenda:
         blocks.append(f"## {md_escape(doc.agenda_label)}")
         blocks.append(_agenda(doc))
+        if doc.agenda_note:
+            blocks.append(md_escape(doc.agenda_note))
     if doc.participants:
         blocks.append(f"## {md_escape(doc.participants_label)}")
         for label, lines in doc.participant_groups:

@@ -8,6 +8,7 @@ from markdown_it.token import Token
 
 from ..domain.model import Meeting
 from ..text import markdown_html as mdr
+from .doc_parts import single_lines
 from .document import Doc, RemarkView, Section, build, markdown_texts
 from .longtext import is_long, join_lines, parse_pieces
 from .md_tree import to_text, wrap
@@ -111,8 +112,8 @@ class _Text:
         lines = wrap_names(text, names or [], self.width)
         self.para(*lines, underline * min(self.width, max(len(line) for line in lines)))
 
-    def pairs(self, pairs: list[tuple[str, str]]) -> None:
-        lines: list[str] = []
+    def pairs(self, pairs: list[tuple[str, str]], first: str = "") -> None:
+        lines: list[str] = [first] if first else []
         for label, value in pairs:
             lines += wrap(f"{label}: {value}", self.width, "", "    ")
         if lines:
@@ -142,6 +143,8 @@ class _Text:
             activity = row.activity + (f" ({row.confidential})" if row.confidential else "")
             lines += wrap_names(activity, row.presenters, self.width, first, pad)
         self.para(*lines)
+        if doc.agenda_note:
+            self.para(*wrap(doc.agenda_note, self.width))
 
     def remark(self, remark: RemarkView, indent: str) -> list[str]:
         width = self.width - len(indent) - 2
@@ -162,7 +165,29 @@ class _Text:
             lines.append(prefix + line if line else "")
         return lines
 
+    def remark_list(self, remarks: list[RemarkView], indent: str) -> list[str]:
+        """Bullets when every remark is one line; else each remark as written, a blank line
+        between them: its paragraphs, or its list after the attribution on its own line."""
+        if single_lines(remarks):
+            return [line for r in remarks for line in self.remark(r, indent)]
+        width = self.width - len(indent)
+        lines: list[str] = []
+        for remark in remarks:
+            body, shape = self.md_shaped(remark.text, width)
+            if remark.attribution and shape == "para":
+                end = body.index("") if "" in body else len(body)
+                first = " ".join([f"({remark.attribution})", *body[:end]])
+                body = [*wrap(first, width), *body[end:]]
+            elif remark.attribution:
+                body = [f"({remark.attribution})", *body]
+            if lines:
+                lines.append("")
+            lines += [f"{indent}{line}" if line else "" for line in body]
+        return lines
+
     def remarks(self, section: Section) -> None:
+        if section.intro.strip():
+            self.para(*self.md(section.intro, self.width))
         for group in section.groups:
             indent = "  " if group.topic else ""
             lines: list[str] = []
@@ -170,19 +195,20 @@ class _Text:
                 lines += wrap(group.top, self.width)
             if group.sub:
                 lines += wrap(group.sub, self.width, indent, indent)
-            lines += [line for r in group.said for line in self.remark(r, indent)]
+            lines += self.remark_list(group.said, indent)
             if group.written:
                 if group.said:
                     lines.append("")
                 lines.append(f"{indent}{self.doc.written_label}:")
-                lines += [line for r in group.written for line in self.remark(r, indent)]
+                lines += self.remark_list(group.written, indent)
             self.para(*lines)
         if section.text.strip():
             self.para(*self.md(section.text, self.width))
 
     def section(self, section: Section) -> None:
-        self.para(section.label)
-        self.out.append("")
+        if section.label:
+            self.para(section.label)
+            self.out.append("")
         if section.kind == "markdown":
             self.out += self.md(section.text, self.width)
         elif section.kind == "remarks":
@@ -202,17 +228,20 @@ class _Text:
         elif section.kind == "attachments":
             self.bullets(
                 [
-                    f"{a.label}: {a.title}" + (f" ({a.url})" if a.url else "")
+                    f"{a.label}: {a.title}"
+                    + (f" ({a.url})" if a.url else "")
+                    + (f" ({a.late})" if a.late else "")
                     for a in section.attachments
                 ]
             )
 
     def render(self) -> Iterator[str]:
         doc = self.doc
-        self.para(f"{doc.doc_type} · {doc.marker}")
+        self.para(doc.doc_type)
         if doc.confidential:
             self.out.append(doc.confidential)
-        self.pairs(doc.header)
+        # The draft or approved marker opens the header block, not the first heading.
+        self.pairs(doc.header, doc.marker)
         if doc.title:
             self.heading(doc.title, "=")
         self.pairs(doc.facts)

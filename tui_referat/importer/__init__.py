@@ -35,15 +35,13 @@ from ..domain.model import (
     Kind,
     Meeting,
     SectionLayout,
-    Status,
     Vote,
 )
-from ..text import i18n
 from ..text.presence import parse_held
 from ..text.votes import parse_vote
 from ..text.when import split_time_range
 from ..text.words import say_in
-from . import parts
+from . import extras, parts
 from .values import (
     closed_title,
     confidential_mark,
@@ -126,6 +124,7 @@ class _Reader:
         self.items: list[_Item] = []
         self.agenda: list[tuple[str, dt.time | None, str, int]] = []
         self.orphans: list[str] = []
+        self.handled = ""  # the handled-order sentence under the agenda
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -252,21 +251,12 @@ class _Reader:
             self.keep([node], "text before the title")
 
     def _marker(self, text: str) -> bool:
-        doc, sep, mark = text.partition("·")
-        if not sep or not label_lang(doc, "minutes_doc"):
-            return False
-        mark = mark.strip()
-        for code in i18n.LANGUAGES:
-            for status in Status:
-                if mark.casefold() == i18n.status_label(status, code).casefold():
-                    self.meeting.status = status
-                    return True
-            word = say_in(code, "approved_on")
-            if mark.casefold().startswith(word.casefold()):
-                self.meeting.status = Status.APPROVED
-                self.meeting.approved = date_or_none(mark[len(word) :])
-                return True
-        return False
+        found = extras.marker(text)
+        if found is not None:
+            status, approved = found
+            if status is not None:
+                self.meeting.status, self.meeting.approved = status, approved
+        return found is not None
 
     def _title(self, node: SyntaxTreeNode) -> None:
         if self.meeting.title:
@@ -336,6 +326,8 @@ class _Reader:
                     activity = rest.strip() if clock and rest.strip() else text
                     number = str(len(self.agenda) + 1)
                     self.agenda.append((number, clock, activity, (child.map or [0])[0] + 1))
+            elif node.type == "paragraph" and extras.handled_runs(self.text_of([node])):
+                self.handled = self.text_of([node])
             else:
                 self.keep([node], "unexpected text in the agenda")
 
@@ -398,7 +390,9 @@ class _Reader:
     def _filled(item: AgendaItem, key: str) -> bool:
         if key in SECTIONS:
             return bool(item.section(key))
-        return bool(getattr(item, key, None)) or (key == "remarks" and bool(item.remarks_note))
+        if key == "remarks":  # protocol remarks come from the decision or the minutes
+            return bool(item.remark_groups() or item.remarks_note or item.remarks_intro)
+        return bool(getattr(item, key, None))
 
     def _section(self, entry: _Item, key: str, nodes: list[SyntaxTreeNode]) -> None:
         item = entry.item
@@ -407,6 +401,15 @@ class _Reader:
         elif key == "":
             self.keep(nodes, "text before the item's first section")
         elif key in SECTIONS:
+            tail: list[SyntaxTreeNode] = []
+            if key == "minutes" and not extras.protocol_nodes(nodes, self.text_of)[1]:
+                # remarks right after the minutes, without their heading (never after a
+                # protocol remark: the export then gives the remarks their heading)
+                nodes, tail = extras.trailing_remarks(nodes, self.lines)
+            nodes, protocol = extras.protocol_nodes(nodes, self.text_of)
+            item.remarks += protocol
+            if tail:
+                self._section(entry, "remarks", tail)
             if key == "decision" and nodes and nodes[-1].type == "paragraph":
                 vote = parse_vote(self.text_of(nodes[-1:]))
                 if vote is not None:  # the vote line the exports write under the decision
@@ -417,9 +420,11 @@ class _Reader:
         elif key == "absent_for_item":
             pass  # follows from the presence events
         elif key == "remarks":
+            intro, nodes = extras.split_intro(nodes)
+            item.remarks_intro = self.text_of(intro)
             found, rest = parts.remarks(self.lines, nodes)
             item.remarks += found
-            item.remarks_note = self.text_of(rest)
+            item.remarks_note, item.remarks_deadline = extras.item_deadline(self.text_of(rest))
         elif key in ("actions", "attachments"):
             for node in nodes:
                 if node.type != "bullet_list":
@@ -429,7 +434,9 @@ class _Reader:
                     if key == "actions":
                         item.actions.append(parts.action(child))
                     else:
-                        item.attachments.append(parts.attachment(child))
+                        attachment = parts.attachment(child)
+                        attachment.title, attachment.late = extras.late_title(attachment.title)
+                        item.attachments.append(attachment)
         if key in SECTIONS:
             entry.extra.setdefault(key, [])
 
@@ -499,6 +506,8 @@ class _Reader:
                     own = entry.item.section(key)
                     entry.item.set_section(key, "\n\n".join(t for t in [own, *texts] if t))
             meeting.items.append(entry.item)
+        if self.handled:
+            meeting.handled_order = extras.handled_order(self.handled, len(meeting.items)) or []
         return ImportResult(meeting, sorted(self.warnings))
 
 

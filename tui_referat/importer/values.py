@@ -237,13 +237,19 @@ def label_lines(node: SyntaxTreeNode) -> list[tuple[str, str]] | None:
 def parse_next_meeting(value: str) -> NextMeeting:
     nxt = NextMeeting()
     nxt.date, rest = split_date(value)
+    if nxt.date is not None and not re.search(r"\b\d{1,2}\b", value[: len(value) - len(rest)]):
+        nxt.date, rest = None, value  # "maj 2027, dato følger": a month, not a day
     start, end, after = split_time_range(rest.strip())
     if start is not None:
         nxt.start, nxt.end, rest = start, end, after
     rest = rest.strip()
     if nxt.date is not None or nxt.start is not None:
         rest = rest.lstrip(",").strip()
-    nxt.location = rest
+        nxt.location = rest
+    elif re.search(r"\b(19|20)\d\d\b", rest):
+        nxt.text = rest  # no day but a year: the free text ("maj 2027, dato følger")
+    else:
+        nxt.location = rest
     return nxt
 
 

@@ -180,6 +180,17 @@ def _names(raw: Any, what: str) -> list[str]:
     raise FieldError(f"expected {what}, got {describe(raw)}")
 
 
+def _numbers(raw: Any) -> list[int]:
+    if isinstance(raw, list):
+        values = []
+        for index, element in enumerate(raw):
+            if is_toml_bool(element) or isinstance(element, bool) or not isinstance(element, int):
+                raise FieldError(f"expected item numbers, got {describe(element)} at [{index}]")
+            values.append(int(element))
+        return values
+    raise FieldError(f"expected a list of item numbers like [1, 2, 6, 3], got {describe(raw)}")
+
+
 def parse_value(field: Field, raw: Any) -> Any:
     """The model value of ``raw`` for ``field``, or ``FieldError``."""
     kind = field.kind
@@ -217,6 +228,8 @@ def parse_value(field: Field, raw: Any) -> Any:
         return _names(raw, "a topic or a list of topics")
     if kind == "labels":
         return _labels(raw)
+    if kind == "numbers":
+        return _numbers(raw)
     raise AssertionError(kind)  # pragma: no cover
 
 
@@ -313,6 +326,8 @@ def make_item(field: Field, value: Any, lang: str) -> Any:
         for key, text in value.items():
             table[key] = string_item(text)
         return table
+    if kind == "numbers":
+        return ti.item([int(v) for v in value])
     raise AssertionError(kind)  # pragma: no cover
 
 
@@ -333,6 +348,7 @@ MEETING_FIELDS = (
     Field("remarks_deadline", "remarks_deadline", "datetime"),
     Field("approved", "approved", "date"),
     Field("participants_layout", "participants_layout", "enum", PARTICIPANTS_LAYOUTS),
+    Field("handled_order", "handled_order", "numbers"),
 )
 HEADER_FIELDS = (
     Field("key", "key", "str", required=True),
@@ -371,6 +387,8 @@ ITEM_FIELDS = (
     Field("problem", "problem", "str"),
     Field("solution", "solution", "str"),
     Field("next_steps", "next_steps", "str"),
+    Field("remarks_intro", "remarks_intro", "str"),
+    Field("remarks_deadline", "remarks_deadline", "datetime"),
     Field("remarks_note", "remarks_note", "str"),
 )
 REMARK_FIELDS = (
@@ -383,6 +401,7 @@ REMARK_FIELDS = (
 ATTACHMENT_FIELDS = (
     Field("title", "title", "str", required=True),
     Field("path", "path", "str"),
+    Field("late", "late", "bool"),
 )
 ACTION_FIELDS = (
     Field("text", "text", "str", required=True),
@@ -407,4 +426,5 @@ NEXT_MEETING_FIELDS = (
     Field("start", "start", "time"),
     Field("end", "end", "time"),
     Field("location", "location", "str"),
+    Field("text", "text", "str"),
 )

@@ -19,6 +19,7 @@ __all__ = [
     "field_date",
     "format_time",
     "format_topic",
+    "item_numbers",
     "parse_time",
     "parse_topic",
     "tag_date",
@@ -56,3 +57,13 @@ def parse_topic(text: str) -> list[str]:
 
 def format_topic(topic: list[str] | tuple[str, ...]) -> str:
     return TOPIC_SEPARATOR.join(topic)
+
+
+def item_numbers(text: str) -> list[int] | None:
+    """ "1, 2, 3, 6, 7, 4, 5" (commas or spaces) -> [1, 2, 3, 6, 7, 4, 5]; "" -> []; None
+    when something in it is not a whole number. Whether they are the items is for
+    ``referat check`` (and the minutes say nothing until they are)."""
+    parts = [p for p in re.split(r"[,;\s]+", text.strip()) if p]
+    if not all(p.isascii() and p.isdigit() for p in parts):
+        return None
+    return [int(p) for p in parts]

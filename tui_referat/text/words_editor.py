@@ -45,6 +45,12 @@ EDITOR: dict[str, tuple[str, str]] = {
     ),
     "sections.bad": ("Ukendt sektion: {name}", "Unknown section: {name}"),
     "sections.label": ("sektioner", "sections"),
+    "palette.item_remarks": (
+        "Bemærkninger til punktet: indledning og frist…",
+        "Remarks on the item: intro and deadline…",
+    ),
+    "item_remarks.title": ("Bemærkninger, pkt. {number}", "Remarks, item {number}"),
+    "item.remarks_intro": ("Indledning til bem.", "Remarks intro"),
     "vote.title": ("Afstemning, pkt. {number}", "Vote, item {number}"),
     "vote.for": ("For", "For"),
     "vote.against": ("Imod", "Against"),
@@ -489,8 +495,10 @@ EDITOR: dict[str, tuple[str, str]] = {
     "forms.participants_pasted.one": ("1 deltager indsat", "1 participant pasted"),
     "remarks.pasted": ("{count} bemærkninger indsat", "{count} remarks pasted"),
     "source.tip": (
-        "M møde · S skriftlig (W written) · mellemrum skifter · Enter til teksten",
-        "M meeting · W written (S skriftlig) · space toggles · Enter to the text",
+        "M møde · S skriftlig (W written) · P protokol (forfatter skal udfyldes) · "
+        "mellemrum skifter · Enter til teksten",
+        "M meeting · W written (S skriftlig) · P protocol (needs an author) · "
+        "space toggles · Enter to the text",
     ),
     "forms.delete": ("Slet", "Delete"),
     "forms.cycle_attendance": ("Fremmøde", "Attendance"),
@@ -503,6 +511,22 @@ EDITOR: dict[str, tuple[str, str]] = {
     "forms.next_field": ("Næste felt", "Next field"),
     "forms.prev_field": ("Forrige felt", "Previous field"),
     "forms.toggle_done": ("Udført", "Done"),
+    "forms.toggle_late": ("Eftersendt", "Sent late"),
+    "forms.protocol_remarks": ("Protokolbemærkninger", "Protocol remarks"),
+    "forms.next_text": ("Tekst", "Text"),
+    "forms.next_text.tip": (
+        "Vises i stedet for datoen, når den ikke kendes, fx «maj 2027, dato følger»",
+        "Shown in place of the date while it is not known, e.g. “May 2027, date to follow”",
+    ),
+    "forms.handled_order": ("Behandlet i rækkefølgen", "Handled in the order"),
+    "forms.handled_order.tip": (
+        "Punkternes numre i den rækkefølge, de blev behandlet, fx 1, 2, 3, 6, 7, 4, 5",
+        "The item numbers in the order the items were handled, e.g. 1, 2, 3, 6, 7, 4, 5",
+    ),
+    "forms.bad_order": (
+        "Skriv punkternes numre adskilt af komma, fx 1, 2, 4, 3",
+        "Write the item numbers separated by commas, e.g. 1, 2, 4, 3",
+    ),
     "forms.ok": ("OK", "OK"),
     "forms.cancel": ("Annuller", "Cancel"),
     "forms.confirm_delete": ("Slet {what}?", "Delete {what}?"),

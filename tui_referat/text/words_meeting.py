@@ -94,4 +94,18 @@ MEETING: dict[str, tuple[str, str]] = {
     "absent_for_item": ("Ikke til stede under punktet", "Not present for the item"),
     "source.meeting": ("møde", "meeting"),
     "source.written": ("skriftlig", "written"),
+    "source.protocol": ("protokol", "protocol"),
+    "protocol_remark_by": ("Protokolbemærkning fra", "Protocol remark by"),
+    "late_attachment": ("eftersendt", "sent after the agenda"),
+    "item_remarks_deadline": (
+        "Frist for skriftlige bemærkninger til punktet",
+        "Deadline for written remarks on this item",
+    ),
+    "handled_after": (
+        "{what} blev behandlet efter {after}.",
+        "{what} {were} handled after {after}.",
+    ),
+    "handled_first": ("{what} blev behandlet først.", "{what} {were} handled first."),
+    "item_lower": ("pkt.", "item"),
+    "items_short": ("Pkt.", "Items"),
 }

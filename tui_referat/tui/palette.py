@@ -10,6 +10,7 @@ only that one matched.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -21,11 +22,12 @@ from textual.dom import DOMNode
 
 from ..domain.edits import SetField
 from ..domain.model import Vote
+from ..text import form_values as values
 from ..text.words import WORDS, get_lang, say, say_in
 from .dialogs.form_dialogs import FieldsDialog, FieldSpec
 from .dialogs.sections_dialog import layout_from, section_fields, validate_sections
-from .forms._common import focus_first
-from .forms.meeting_details import HeaderList
+from .forms._common import date_problem, focus_first, time_problem
+from .forms.meeting_details import END_OF_DAY, HeaderList
 from .keys import bindings_by_id, declared_bindings, describe, keymap_of
 from .screens.main_screen import MainScreen
 from .textual_private import NoMatchesTextPalette
@@ -186,6 +188,7 @@ def place_commands(screen: MainScreen) -> Iterator[PaletteEntry]:
         yield entry(partial(_string, string), "", partial(open_tab, screen, key, add=True))
     yield entry(partial(_string, "palette.vote"), "", partial(edit_vote, screen))
     yield entry(partial(_string, "palette.sections"), "", partial(edit_sections, screen))
+    yield entry(partial(_string, "palette.item_remarks"), "", partial(edit_item_remarks, screen))
 
 
 def edit_sections(screen: MainScreen) -> None:
@@ -332,6 +335,54 @@ def edit_vote(screen: MainScreen) -> None:
 
     number = screen.meeting.item_number(index)
     screen.app.push_screen(FieldsDialog(say("vote.title", number=number), fields, validate), chosen)
+
+
+def edit_item_remarks(screen: MainScreen) -> None:
+    """The selected item's remarks intro and its own deadline for written remarks (date and
+    time), in a dialog; each changed value is one undoable edit."""
+    index = _shown_item(screen)
+    if index is None:
+        return
+    item = screen.meeting.items[index]
+    lang = get_lang()
+    old = item.remarks_deadline
+    fields = [
+        FieldSpec("intro", say("item.remarks_intro"), item.remarks_intro),
+        FieldSpec("date", say("forms.deadline"), values.field_date(old and old.date(), lang)),
+        FieldSpec("time", say("forms.deadline_time"), values.format_time(old and old.time(), lang)),
+    ]
+
+    def deadline_of(given: dict[str, str]) -> dt.datetime | None:
+        day, moment = values.typed_date(given["date"]), values.parse_time(given["time"])
+        return None if day is None else dt.datetime.combine(day, moment or END_OF_DAY)
+
+    def validate(given: dict[str, str]) -> tuple[str, str] | None:
+        try:
+            values.typed_date(given["date"])
+        except ValueError:
+            return "date", date_problem(given["date"])
+        try:
+            moment = values.parse_time(given["time"])
+        except ValueError:
+            return "time", time_problem(given["time"])
+        if moment is not None and not given["date"].strip():
+            return "date", say("forms.deadline_needs_date")
+        return None
+
+    def chosen(given: dict[str, str] | None) -> None:
+        if given is None:
+            return
+        if given["intro"] != item.remarks_intro:
+            label = say("item.remarks_intro")
+            screen.request_edit(SetField(item, "remarks_intro", given["intro"], label))
+        deadline = deadline_of(given)
+        if deadline != item.remarks_deadline:
+            label = say("forms.deadline")
+            screen.request_edit(SetField(item, "remarks_deadline", deadline, label))
+
+    number = screen.meeting.item_number(index)
+    title = say("item_remarks.title", number=number)
+    screen.app.push_screen(FieldsDialog(title, fields, validate), chosen)
 
 
 class ReferatCommands(Provider):

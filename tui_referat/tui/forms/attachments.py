@@ -7,9 +7,9 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Label
+from textual.widgets import Label, Static
 
 from ...domain.model import Attachment
 from ...text.words import say
@@ -18,7 +18,17 @@ from .entries import EntriesEditor, EntryList
 
 
 class AttachmentList(EntryList):
-    BINDINGS: ClassVar[list[BindingType]] = list_bindings("attachments")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *list_bindings("attachments"),
+        Binding(
+            "space,l", "toggle_late", "forms.toggle_late", key_display="␣", id="attachments.late"
+        ),
+    ]
+
+    def action_toggle_late(self) -> None:
+        editor = self.editor
+        if isinstance(editor, AttachmentsEditor):
+            editor.toggle_late()
 
 
 class AttachmentsEditor(EntriesEditor):
@@ -42,6 +52,8 @@ class AttachmentsEditor(EntriesEditor):
             line.append(attachment.title)
             if attachment.path:
                 line.append(f"  ({attachment.path})", style="italic")
+            if attachment.late:
+                line.append(f"  ({say('late_attachment')})", style="bold")
             yield line, attachment
 
     def compose_fields(self) -> ComposeResult:
@@ -55,6 +67,7 @@ class AttachmentsEditor(EntriesEditor):
             FieldInput(id="path", compact=True, placeholder="bilag/fil.pdf · https://…"),
             classes="row",
         )
+        yield Horizontal(Static("", id="late"), classes="row")
 
     def new_entry(self) -> Attachment:
         return Attachment(title=say("forms.new_attachment"))
@@ -62,6 +75,14 @@ class AttachmentsEditor(EntriesEditor):
     def show_entry(self, entry: Attachment, force: bool) -> None:
         self.show_input("title", entry.title, force)
         self.show_input("path", entry.path, force)
+        box = "[x]" if entry.late else "[ ]"
+        self.query_one("#late", Static).update(Text(f"{box} {say('late_attachment')}"))
+
+    def toggle_late(self) -> None:
+        """Sent after the agenda (eftersendt), or not: one undoable edit."""
+        attachment = self.selected
+        if isinstance(attachment, Attachment):
+            self.set_field(attachment, "late", not attachment.late, say("late_attachment"))
 
     def commit(self, input_id: str, text: str) -> str | None:
         attachment = self.selected

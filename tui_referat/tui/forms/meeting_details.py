@@ -249,6 +249,10 @@ class MeetingDetailsForm(FocusRing, Form):
             Label(say("forms.deadline_time"), classes="inline-label"),
             field("deadline_time", "time"),
         )
+        order = field("handled_order")
+        order.tooltip = say("forms.handled_order.tip")
+        order.placeholder = "1, 2, 3, 6, 7, 4, 5"
+        yield row(say("forms.handled_order"), order)
         yield Static("", classes="form-error")
         yield Static(say("forms.header"), classes="form-subheading")
         yield HeaderList(self.meeting, id="header")
@@ -276,6 +280,7 @@ class MeetingDetailsForm(FocusRing, Form):
             "approved": values.field_date(m.approved, lang),
             "deadline_date": values.field_date(deadline and deadline.date(), lang),
             "deadline_time": values.format_time(deadline and deadline.time(), lang),
+            "handled_order": ", ".join(str(n) for n in m.handled_order),
         }
 
     def refresh_from_model(self) -> None:
@@ -317,6 +322,11 @@ class MeetingDetailsForm(FocusRing, Form):
                 return time_problem(text)
         elif input_id in ("deadline_date", "deadline_time"):
             return self._commit_deadline()
+        elif input_id == "handled_order":
+            order = values.item_numbers(text)
+            if order is None:
+                return say("forms.bad_order")
+            self.set_field(m, "handled_order", order)
         return None
 
     def _commit_deadline(self) -> str | None:

@@ -1,4 +1,4 @@
-"""The next meeting form: date, start, end and place."""
+"""The next meeting form: date, start, end, place, and a text shown when there is no date."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ class NextMeetingForm(FocusRing, Form):
 
     DEFAULT_CSS = load_css(__file__)
     BINDINGS: ClassVar[list[BindingType]] = RING_BINDINGS
-    LIVE = frozenset({"location"})
+    LIVE = frozenset({"location", "text"})
 
     def compose(self) -> ComposeResult:
         # The fields show the meeting from the start: the focus can reach the first one
@@ -51,6 +51,11 @@ class NextMeetingForm(FocusRing, Form):
             Input(texts["location"], id="location", compact=True),
             classes="row",
         )
+        yield Horizontal(  # "maj 2027, dato følger": shown in place of a date not yet known
+            Label(say("forms.next_text"), classes="label"),
+            Input(texts["text"], id="text", compact=True, tooltip=say("forms.next_text.tip")),
+            classes="row",
+        )
         yield Static("", classes="form-error")
 
     def on_mount(self) -> None:
@@ -65,6 +70,7 @@ class NextMeetingForm(FocusRing, Form):
             "start": values.format_time(nxt.start, lang),
             "end": values.format_time(nxt.end, lang),
             "location": nxt.location,
+            "text": nxt.text,
         }
 
     def refresh_from_model(self) -> None:

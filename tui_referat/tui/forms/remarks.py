@@ -65,11 +65,16 @@ class RemarksEditor(EntriesEditor):
 
     def rows(self) -> Iterable[tuple[Text | str, Any | None]]:
         lang = get_lang()
-        deadline = self.meeting.remarks_deadline
-        for topic, said, written in self.item.remark_groups():
-            heading = values.format_topic(topic) if topic else say("forms.no_topic")
+        deadline = self.item.remarks_deadline or self.meeting.remarks_deadline
+        groups = [
+            (values.format_topic(topic) if topic else say("forms.no_topic"), [*said, *written])
+            for topic, said, written in self.item.remark_groups()
+        ]
+        if self.item.protocol_remarks():  # shown under the decision, apart from the others
+            groups.append((say("forms.protocol_remarks"), self.item.protocol_remarks()))
+        for heading, remarks in groups:
             yield Text(heading, style="bold"), None
-            for remark in [*said, *written]:
+            for remark in remarks:
                 line = Text("  ")
                 tag = i18n.source_label(remark.source, lang)
                 if remark.received is not None:
@@ -150,8 +155,8 @@ class RemarksEditor(EntriesEditor):
             day = remark.received
             if source is RemarkSource.WRITTEN and day is None:
                 day = dt.date.today()
-            elif source is RemarkSource.MEETING:
-                day = None  # said at the meeting: not received on a day
+            elif source is not RemarkSource.WRITTEN:
+                day = None  # said at the meeting (or put on record there): no day received
             if day != remark.received:
                 self.set_field(remark, "received", day)
                 self.show_input("received", values.field_date(day, get_lang()), force=True)
@@ -208,6 +213,9 @@ class RemarksEditor(EntriesEditor):
             return
         groups = self.item.remark_groups()
         topics = [tuple(topic) for topic, _, _ in groups]
+        if remark.source is RemarkSource.PROTOCOL:  # shown under the decision, not in a topic
+            self.notify(say("forms.first_in_list" if step < 0 else "forms.last_in_list"))
+            return
         _, said, written = groups[topics.index(tuple(remark.topic))]
         other = said if remark.source is RemarkSource.WRITTEN else written
         if other and (step < 0) == (remark.source is RemarkSource.WRITTEN):

@@ -1,7 +1,8 @@
-"""Where a remark comes from, on one focusable line: "▸møde◂ skriftlig".
+"""Where a remark comes from, on one focusable line: "▸møde◂ skriftlig protokol".
 
-Letters set it at once in either language (M møde/meeting, S skriftlig, W written), Space and
-←/→ switch, Enter sets it and goes on to the remark's text. Textual's ``Select`` is six widgets,
+Letters set it at once in either language (M møde/meeting, S skriftlig, W written, P
+protokol/protocol), Space and →/← go to the next/previous one, Enter sets it and goes on to
+the remark's text. Textual's ``Select`` is six widgets,
 opens a list for two values and ignores letters.
 """
 
@@ -17,7 +18,7 @@ from ...domain.model import RemarkSource
 from ...text import i18n
 from ...text.words import get_lang, say
 
-ORDER = (RemarkSource.MEETING, RemarkSource.WRITTEN)
+ORDER = (RemarkSource.MEETING, RemarkSource.WRITTEN, RemarkSource.PROTOCOL)
 
 
 class SourceToggle(Widget, can_focus=True):
@@ -30,7 +31,9 @@ class SourceToggle(Widget, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "choose('meeting')", show=False, id="source.meeting"),
         Binding("s,w", "choose('written')", show=False, id="source.written"),
-        Binding("space,left,right", "toggle", show=False, id="source.toggle"),
+        Binding("p", "choose('protocol')", show=False, id="source.protocol"),
+        Binding("space,right", "toggle", show=False, id="source.toggle"),
+        Binding("left", "toggle(-1)", show=False, id="source.back"),
         Binding("enter", "done", show=False, id="source.done"),
     ]
 
@@ -70,8 +73,8 @@ class SourceToggle(Widget, can_focus=True):
     def action_choose(self, name: str) -> None:
         self._chosen(RemarkSource(name))
 
-    def action_toggle(self) -> None:
-        self._chosen(ORDER[1 - ORDER.index(self._value)])
+    def action_toggle(self, step: int = 1) -> None:
+        self._chosen(ORDER[(ORDER.index(self._value) + step) % len(ORDER)])
 
     def action_done(self) -> None:
         self._chosen(self._value, done=True)

@@ -175,9 +175,10 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         return needed > width
 
     def late_remarks(self, item: AgendaItem | None = None) -> int:
-        """How many written remarks on the item came after the deadline for written remarks."""
-        deadline = self.meeting.remarks_deadline
+        """How many written remarks on the item came after the deadline for written remarks
+        (the item's own, when it has one)."""
         item = item or self.item
+        deadline = (item and item.remarks_deadline) or self.meeting.remarks_deadline
         if item is None or deadline is None:
             return 0
         return sum(

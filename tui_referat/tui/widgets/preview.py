@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Markdown
 
 from ...domain.model import SECTIONS, AgendaItem, Meeting
+from ...export.doc_parts import with_protocol
 from ...text import i18n
 from ...text.markdown_html import parser
 from ...text.votes import format_vote
@@ -69,10 +70,15 @@ def item_markdown(meeting: Meeting, index: int, lang: str | None = None) -> str:
             counts = (vote.for_, vote.against, vote.abstain)
             names = (vote.for_names, vote.against_names, vote.abstain_names)
             text = "\n\n".join(t for t in (text, format_vote(lang, counts, names)) if t)
+        decided = bool(item.decision.strip()) or item.vote is not None
+        if (key == "decision" and text) or (key == "minutes" and not decided):
+            text = with_protocol(text, item, lang).strip()  # under the decision, or the minutes
         if text:
             lines += [f"**{own.get(key, '').strip() or label(key)}**", "", text, ""]
-    if item.remarks:
+    if item.remark_groups() or item.remarks_intro.strip():
         lines += [f"**{label('remarks')}**", ""]
+        if item.remarks_intro.strip():
+            lines += [item.remarks_intro.strip(), ""]
         for topic, said, written in item.remark_groups():
             if topic:
                 lines += [f"*{' / '.join(topic)}*", ""]
@@ -82,13 +88,14 @@ def item_markdown(meeting: Meeting, index: int, lang: str | None = None) -> str:
                 lines += [f"- [{tag}] {who}{remark.text.strip()}"]
             lines.append("")
     if item.remarks_note.strip():  # shown after the remarks, even when there are none
-        if not item.remarks:
+        if not (item.remark_groups() or item.remarks_intro.strip()):
             lines += [f"**{label('remarks')}**", ""]
         lines += [item.remarks_note.strip(), ""]
     if item.attachments:
         lines += [f"**{label('attachments')}**", ""]
         for number, attachment in enumerate(item.attachments):
-            lines.append(f"- {meeting.attachment_number(index, number)} {attachment.title}")
+            late = f" ({label('late_attachment')})" if attachment.late else ""
+            lines.append(f"- {meeting.attachment_number(index, number)} {attachment.title}{late}")
         lines.append("")
     if item.actions:
         lines += [f"**{label('actions')}**", ""]
