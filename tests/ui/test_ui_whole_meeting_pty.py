@@ -125,7 +125,7 @@ def test_a_whole_meeting_typed_in_bursts_is_saved_exactly(tmp_path: Path, editor
         + TAB
         + "Rådhuset, mødelokale 2"
     )
-    editor.send(TAB * 8 + "a" + "Anne Holm" + ENTER)  # the next case field: its value
+    editor.send(TAB * 12 + "a" + "Anne Holm" + ENTER)  # the next case field: its value
     editor.expect("Sagsbeh")
     esc(editor)
 

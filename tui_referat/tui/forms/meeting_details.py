@@ -218,13 +218,14 @@ class MeetingDetailsForm(FocusRing, Form):
             Label(say("forms.end"), classes="inline-label"),
             field("end", "time"),
         )
+        yield row(say("location"), field("location"))
+        # what happened, typed at the meeting: after the plan (title to place)
         yield row(
             say("forms.started"),
             field("started", "time"),
             Label(say("forms.ended"), classes="inline-label"),
             field("ended", "time"),
         )
-        yield row(say("location"), field("location"))
         yield row(say("chair"), Select([], id="chair", compact=True, prompt=say("forms.none")))
         yield row(
             say("secretary"), Select([], id="secretary", compact=True, prompt=say("forms.none"))
