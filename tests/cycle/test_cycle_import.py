@@ -58,7 +58,7 @@ def _strip(text: str) -> str:
     return text.strip()
 
 
-@pytest.mark.parametrize("name", ["arbejdsgruppe.toml", "board-meeting.toml"])
+@pytest.mark.parametrize("name", ["arbejdsgruppe.toml", "board-meeting.toml", "lokaludvalg.toml"])
 def test_sample_meetings_come_back(samples_dir: Path, name: str):
     original = load_meeting(samples_dir / name)
     back = import_markdown(render_md(original)).meeting

@@ -145,6 +145,11 @@ def test_no_time_column_when_no_item_has_a_time(fmt: str) -> None:
     assert "Ca. tid" not in _text("da", fmt)
     timed = MEETING.replace('title = "Velkomst"', 'title = "Velkomst"\ntime = "18.30"')
     assert "Ca. tid" in _text("da", fmt, source=timed)
+    # the planned start alone dates only the first item: still no column
+    started = MEETING.replace('title = "Bestyrelsen"', 'title = "Bestyrelsen"\nstart = "18.30"')
+    assert "Ca. tid" not in _text("da", fmt, source=started)
+    lengths = started.replace('title = "Velkomst"', 'title = "Velkomst"\nduration = 10')
+    assert "Ca. tid" in _text("da", fmt, source=lengths)
 
 
 def test_only_one_actual_time() -> None:

@@ -126,7 +126,7 @@ def _elements(html: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
     return parser.items
 
 
-@pytest.mark.parametrize("name", ["arbejdsgruppe", "board-meeting", None])
+@pytest.mark.parametrize("name", ["arbejdsgruppe", "board-meeting", "lokaludvalg", None])
 def test_split_inlining_equals_inlining_the_whole_page(name: str | None) -> None:
     meeting = load_meeting(SAMPLES / f"{name}.toml") if name else built_meeting()
     doc = build(meeting)
@@ -160,7 +160,9 @@ def _awkward_meeting() -> Meeting:
     return meeting
 
 
-@pytest.mark.parametrize("name", ["arbejdsgruppe", "board-meeting", "built", "awkward"])
+@pytest.mark.parametrize(
+    "name", ["arbejdsgruppe", "board-meeting", "lokaludvalg", "built", "awkward"]
+)
 def test_items_inlined_by_shape_equal_the_page_inlined_in_one_go(name: str) -> None:
     if name == "built":
         meeting = built_meeting("en")

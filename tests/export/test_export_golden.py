@@ -21,7 +21,7 @@ SUFFIX = {"md": "md", "html": "html", "email": "email.html", "text": "txt", "eml
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
-@pytest.mark.parametrize("sample", ["arbejdsgruppe", "board-meeting"])
+@pytest.mark.parametrize("sample", ["arbejdsgruppe", "board-meeting", "lokaludvalg"])
 def test_sample_exports_match_golden(
     sample: str, fmt: str, golden: Callable[[str, bytes], None]
 ) -> None:

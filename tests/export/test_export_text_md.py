@@ -19,11 +19,13 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 def _meetings():
     yield built_meeting("da")
     yield built_meeting("en")
-    for name in ("arbejdsgruppe", "board-meeting"):
+    for name in ("arbejdsgruppe", "board-meeting", "lokaludvalg"):
         yield load_meeting(SAMPLES / f"{name}.toml")
 
 
-@pytest.mark.parametrize("meeting", list(_meetings()), ids=["da", "en", "arbejdsgruppe", "board"])
+@pytest.mark.parametrize(
+    "meeting", list(_meetings()), ids=["da", "en", "arbejdsgruppe", "board", "lokaludvalg"]
+)
 def test_text_lines_fit_72_columns_unless_one_word_is_longer(meeting) -> None:
     for line in render(meeting, "text").decode().splitlines():
         if len(line) > 72:

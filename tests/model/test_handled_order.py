@@ -73,3 +73,19 @@ def test_the_runs_are_fewest(order: list[int]) -> None:
             if heads[j] < heads[i]:
                 best[i] = max(best[i], best[j] + 1)
     assert len(moved_runs(order)) == len(blocks) - max(best)
+
+
+def test_who_was_away_follows_the_order_the_items_were_handled_in() -> None:
+    """Left at item 5 and back at 7, with 6 handled right after 3: present for 6, away for 5."""
+    from tui_referat.domain.model import AgendaItem, Meeting, Participant, Presence
+
+    person = Participant(
+        "Henrik",
+        presence=[Presence("left", item=5), Presence("returned", item=7)],
+    )
+    meeting = Meeting(items=[AgendaItem(str(n)) for n in range(1, 9)], participants=[person])
+    assert [n for n in range(1, 9) if meeting.absent_at(n)] == [5, 6]  # the agenda's order
+    meeting.handled_order = [1, 2, 3, 6, 4, 5, 7, 8]
+    assert [n for n in range(1, 9) if meeting.absent_at(n)] == [5]
+    meeting.handled_order = [1, 2, 3]  # not every item once: the agenda's order
+    assert [n for n in range(1, 9) if meeting.absent_at(n)] == [5, 6]

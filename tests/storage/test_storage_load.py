@@ -65,7 +65,7 @@ def test_origins_are_the_tables_of_the_document() -> None:
     assert meeting.next_meeting.origin is doc["next_meeting"]
 
 
-@pytest.mark.parametrize("sample", ["arbejdsgruppe.toml", "board-meeting.toml"])
+@pytest.mark.parametrize("sample", ["arbejdsgruppe.toml", "board-meeting.toml", "lokaludvalg.toml"])
 def test_samples_load(sample: str, samples_dir: Path) -> None:
     meeting = load_meeting(samples_dir / sample)
     assert meeting.title and meeting.items and meeting.participants

@@ -141,18 +141,21 @@ class Participant:
             return "left" if here else "arrived"
         return "returned" if self.presence[-1].event == "left" else "left"
 
-    def present_at(self, number: int) -> bool:
+    def present_at(self, number: int, position: dict[int, int] | None = None) -> bool:
         """Whether this participant was present for item ``number`` (1-based).
 
         Present, online and partial attendance start present; apologies and absent start away;
         a first event "arrived" means away until then. An event at item N counts from item N
-        on: arrived or returned at 3 is present for 3, left at 5 is away for 5.
+        on: arrived or returned at 3 is present for 3, left at 5 is away for 5. "From item N
+        on" follows the order the items were handled in: ``position`` maps an item number to
+        its place in that order (``Meeting.handled_positions``); None: the agenda's order.
         """
+        at = position or {}
         here = self.attendance in (Attendance.PRESENT, Attendance.ONLINE, Attendance.PARTIAL)
         if self.presence and self.presence[0].event == "arrived":
             here = False
         for event in self.presence:
-            if event.item is None or event.item > number:
+            if event.item is None or at.get(event.item, event.item) > at.get(number, number):
                 continue
             if event.event in ("arrived", "returned"):
                 here = True
@@ -432,17 +435,27 @@ class Meeting:
         moment = dt.datetime.combine(dt.date(2000, 1, 1), start)
         return (moment + dt.timedelta(minutes=last.duration)).time()
 
+    def handled_positions(self) -> dict[int, int] | None:
+        """Item number -> its place in ``handled_order`` when that lists every item number
+        once; None: the items were handled in the agenda's order (or the list is wrong)."""
+        order = self.handled_order
+        if sorted(order) != list(range(1, len(self.items) + 1)) or not order:
+            return None
+        return {number: place for place, number in enumerate(order, start=1)}
+
     def present_at(self, number: int) -> list[Participant]:
         """The participants present for item ``number`` (1-based), following their presence
-        events (``Participant.present_at``)."""
-        return [person for person in self.participants if person.present_at(number)]
+        events (``Participant.present_at``) in the order the items were handled."""
+        position = self.handled_positions()
+        return [person for person in self.participants if person.present_at(number, position)]
 
     def absent_at(self, number: int) -> list[Participant]:
         """Participants who attended the meeting but were away for item ``number``."""
+        position = self.handled_positions()
         return [
             person
             for person in self.participants
-            if person.presence and not person.present_at(number)
+            if person.presence and not person.present_at(number, position)
         ]
 
     def attendance_counts(self) -> dict[Attendance, int]:

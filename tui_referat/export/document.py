@@ -324,6 +324,13 @@ def _item(meeting: Meeting, index: int, lang: str, hidden: bool = False) -> Item
     )
 
 
+def _has_plan(meeting: Meeting) -> bool:
+    """Whether the agenda shows the "Ca. tid" column: some item has its own time or a
+    length (the meeting's start alone only dates the first item: no column for that)."""
+    planned = any(item.time is not None or item.duration is not None for item in meeting.items)
+    return planned and any(moment is not None for moment in meeting.planned_times())
+
+
 def _agenda(meeting: Meeting, lang: str) -> list[AgendaRow]:
     rows = []
     for index, (item, planned) in enumerate(
@@ -414,7 +421,7 @@ def build(meeting: Meeting, *, include_closed: bool = False) -> Doc:
         layout=None
         if meeting.sections is None
         else {"order": list(meeting.sections.order), "labels": dict(meeting.sections.labels)},
-        agenda_times=any(moment is not None for moment in meeting.planned_times()),
+        agenda_times=_has_plan(meeting),
         held=format_held(lang, meeting.started, meeting.ended),
         participant_groups=participant_groups(meeting, lang),
     )

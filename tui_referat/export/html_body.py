@@ -314,7 +314,9 @@ class Body:
                 late = f" ({_e(att.late)})" if att.late else ""
                 lis.append(f"<li>{_e(att.label)}: {title}{late}</li>")
             out.append('<ul class="attachments">\n' + "\n".join(lis) + "\n</ul>")
-        return self.block("section", f"section {section.key}", "\n".join(out))
+        # a part without a heading (remarks right after the minutes) is no section of its own
+        tag = "section" if section.label else "div"
+        return self.block(tag, f"section {section.key}", "\n".join(out))
 
     def item(self, item: ItemView) -> str:
         heading = f"<h2>{_e(item.heading)}{self.mark(item.confidential)}</h2>"
