@@ -219,6 +219,9 @@ class Vote:
 #: The word that starts the Markdown export's note of a meeting's ``[sections]``
 #: (``<!-- referat:sections {...} -->``), which ``referat import`` reads back.
 LAYOUT_MARK = "referat:sections"
+#: The Markdown export's mark where an item's remarks follow its minutes without a heading
+#: (an HTML comment, unseen when the Markdown is shown), for ``referat import``.
+REMARKS_MARK = "referat:remarks"
 
 
 @dataclass

@@ -47,21 +47,13 @@ _LIST_START = re.compile(r"^\s{0,3}([-+*]|\d{1,9}[.)])(\s|$)")
 
 
 def remarks_follow_minutes(minutes: list[Any], groups: list[Any], item: AgendaItem) -> bool:
-    """Whether the remarks follow the minutes without a heading of their own.
-
-    So they do when the item has minutes text, and the remarks open with something that reads
-    as the start of remarks: a topic in bold, or "Skriftlige bemærkninger:". A heading stays
-    when there are no minutes, when the item has a remarks intro, when the minutes end with a
-    list, or when the remarks open with a plain list: there a reader (and ``referat import``)
-    could not tell where the minutes end.
-    """
-    if not minutes or not groups or item.remarks_intro.strip():
+    """Whether the remarks follow the minutes without a heading of their own, as the
+    reference's minutes write them: so they do whenever they come right after minutes text and
+    there are remarks (or their intro) to show. Without minutes, or with only a closing
+    note, the heading stays. (The Markdown export marks the place for ``referat import``.)"""
+    if not minutes or not minutes[-1].text.strip():
         return False
-    first = groups[0]
-    if not (first.top or (first.written and not first.said and not first.sub)):
-        return False
-    last = minutes[-1].text.strip().rpartition("\n\n")[2]
-    return not any(_LIST_START.match(line) for line in last.splitlines()[:1])
+    return bool(groups or item.remarks_intro.strip())
 
 
 def single_lines(remarks: list[Any]) -> bool:
@@ -123,8 +115,10 @@ def next_meeting_line(nxt: NextMeeting | None, lang: str) -> str:
     if times:
         bits.append(times)
     text = " ".join(bits)
+    # after the free text (itself often "month, dato følger") the place follows a dash
+    glue = ", " if nxt.date is not None or not nxt.text.strip() else " – "
     if nxt.location.strip():
-        text = f"{text}, {nxt.location.strip()}" if text else nxt.location.strip()
+        text = f"{text}{glue}{nxt.location.strip()}" if text else nxt.location.strip()
     return text
 
 

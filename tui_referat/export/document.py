@@ -253,7 +253,6 @@ def _item(meeting: Meeting, index: int, lang: str, hidden: bool = False) -> Item
     groups = _remark_groups(item, lang)
     decision = _decision(item, lang, meeting.section_label("decision"))
     protocol_shown = bool(decision)  # protocol remarks go under the decision, else the minutes
-    protocol_in_minutes = False
     # the meeting's order ([sections]), then whatever it leaves out that has text
     for key in meeting.item_layout(item):
         label = meeting.section_label(key)
@@ -262,10 +261,7 @@ def _item(meeting: Meeting, index: int, lang: str, hidden: bool = False) -> Item
             if deadline:
                 note = f"{note.rstrip()}\n\n{deadline}\n" if note.strip() else deadline + "\n"
             if groups or note.strip() or item.remarks_intro.strip():
-                # right after the minutes only when no protocol remark ends them: there
-                # neither a reader nor referat import could tell where the remarks begin
-                after = sections[-1:] if sections and sections[-1].key == "minutes" else []
-                minutes = [] if protocol_in_minutes else after
+                minutes = sections[-1:] if sections and sections[-1].key == "minutes" else []
                 if remarks_follow_minutes(minutes, groups, item):
                     label = ""  # right after the minutes, without a heading of their own
                 sections.append(
@@ -278,7 +274,7 @@ def _item(meeting: Meeting, index: int, lang: str, hidden: bool = False) -> Item
         elif key == "minutes" and not protocol_shown and item.protocol_remarks():
             text = with_protocol(item.minutes, item, lang)
             sections.append(Section("markdown", key, label, text=text))
-            protocol_shown = protocol_in_minutes = True
+            protocol_shown = True
         elif item.section(key).strip():
             sections.append(Section("markdown", key, label, text=item.section(key)))
     if not protocol_shown and item.protocol_remarks():  # a layout without minutes: not lost

@@ -11,7 +11,7 @@ import json
 import re
 from typing import Any
 
-from ..domain.model import LAYOUT_MARK, Meeting
+from ..domain.model import LAYOUT_MARK, REMARKS_MARK, Meeting
 from ..text import markdown_html as mdr
 from .document import Doc, ParticipantLine, RemarkView, Section, build
 from .longtext import is_long, join_lines, parse_pieces
@@ -109,6 +109,8 @@ def _section(doc: Doc, section: Section) -> list[str]:
     if section.kind == "markdown":
         out.append(safe_markdown(section.text))
     elif section.kind == "remarks":
+        if not section.label:  # right after the minutes: mark the place for referat import
+            out.append(f"<!-- {REMARKS_MARK} -->")
         out += _remarks(doc, section)
     elif section.kind == "actions":
         due_word = doc.label("due").lower()

@@ -402,10 +402,8 @@ class _Reader:
             self.keep(nodes, "text before the item's first section")
         elif key in SECTIONS:
             tail: list[SyntaxTreeNode] = []
-            if key == "minutes" and not extras.protocol_nodes(nodes, self.text_of)[1]:
-                # remarks right after the minutes, without their heading (never after a
-                # protocol remark: the export then gives the remarks their heading)
-                nodes, tail = extras.trailing_remarks(nodes, self.lines)
+            if key == "minutes":  # remarks right after the minutes, without their heading
+                nodes, tail = extras.remarks_after_minutes(nodes, self.lines, self.text_of)
             nodes, protocol = extras.protocol_nodes(nodes, self.text_of)
             item.remarks += protocol
             if tail:

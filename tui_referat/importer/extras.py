@@ -12,7 +12,7 @@ from collections.abc import Callable
 from markdown_it.tree import SyntaxTreeNode
 
 from ..domain.handled_order import MovedRun, order_from_runs
-from ..domain.model import Remark, RemarkSource, Status
+from ..domain.model import REMARKS_MARK, Remark, RemarkSource, Status
 from ..text import i18n
 from ..text.words import say_in
 from .parts import is_written_label, remarks
@@ -140,6 +140,23 @@ def marker(text: str) -> tuple[Status | None, dt.date | None] | None:
         if mark.casefold().startswith(word.casefold()):
             return Status.APPROVED, date_or_none(mark[len(word) :])
     return None
+
+
+def remarks_after_minutes(
+    nodes: list[SyntaxTreeNode],
+    lines: list[str],
+    text_of: Callable[[list[SyntaxTreeNode]], str],
+) -> tuple[list[SyntaxTreeNode], list[SyntaxTreeNode]]:
+    """The minutes' own nodes and the remarks that follow them without a heading: after the
+    Markdown export's mark (``<!-- referat:remarks -->``); in a file without the mark (older
+    exports, hand-written Markdown), where the remarks plainly begin (:func:`trailing_remarks`,
+    never after a protocol remark)."""
+    for index, node in enumerate(nodes):
+        if node.type == "html_block" and REMARKS_MARK in node.content:
+            return nodes[:index], nodes[index + 1 :]
+    if protocol_nodes(nodes, text_of)[1]:
+        return nodes, []
+    return trailing_remarks(nodes, lines)
 
 
 def trailing_remarks(

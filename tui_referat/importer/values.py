@@ -247,7 +247,9 @@ def parse_next_meeting(value: str) -> NextMeeting:
         rest = rest.lstrip(",").strip()
         nxt.location = rest
     elif re.search(r"\b(19|20)\d\d\b", rest):
-        nxt.text = rest  # no day but a year: the free text ("maj 2027, dato følger")
+        # no day but a year: the free text ("maj 2027, dato følger"), then " – place"
+        text, dash, place = rest.rpartition(" – ")
+        nxt.text, nxt.location = (text.strip(), place.strip()) if dash else (rest, "")
     else:
         nxt.location = rest
     return nxt
