@@ -222,6 +222,10 @@ LAYOUT_MARK = "referat:sections"
 #: The Markdown export's mark where an item's remarks follow its minutes without a heading
 #: (an HTML comment, unseen when the Markdown is shown), for ``referat import``.
 REMARKS_MARK = "referat:remarks"
+#: The Markdown export's marks around remarks written as they are (paragraphs, a list) rather
+#: than one bullet each: one mark before each remark, the end mark after the last.
+REMARK_MARK = "referat:remark"
+REMARK_END = "referat:remark-end"
 
 
 @dataclass

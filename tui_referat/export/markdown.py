@@ -11,8 +11,9 @@ import json
 import re
 from typing import Any
 
-from ..domain.model import LAYOUT_MARK, REMARKS_MARK, Meeting
+from ..domain.model import LAYOUT_MARK, REMARK_END, REMARK_MARK, REMARKS_MARK, Meeting
 from ..text import markdown_html as mdr
+from .doc_parts import single_lines
 from .document import Doc, ParticipantLine, RemarkView, Section, build
 from .longtext import is_long, join_lines, parse_pieces
 from .md_tree import markdown_lines, md_escape, md_url, to_markdown
@@ -85,6 +86,24 @@ def _remark(remark: RemarkView) -> str:
     return f"- {body}"
 
 
+def _remark_list(remarks: list[RemarkView]) -> list[str]:
+    """Bullets when every remark is one line; else each remark as written (its paragraphs,
+    or its list after the attribution on a line of its own), each after an unseen mark so
+    that ``referat import`` can tell where one ends and the next begins."""
+    if single_lines(remarks):
+        return ["\n".join(_remark(r) for r in remarks)]
+    out: list[str] = []
+    for remark in remarks:
+        out.append(f"<!-- {REMARK_MARK} -->")
+        text = safe_markdown(remark.text)
+        if remark.attribution:
+            tag = f"*({md_escape(remark.attribution)})*"
+            text = f"{tag} {text}" if _starts_paragraph(text) else f"{tag}\n\n{text}"
+        out.append(text)
+    out.append(f"<!-- {REMARK_END} -->")
+    return out
+
+
 def _remarks(doc: Doc, section: Section) -> list[str]:
     out: list[str] = []
     if section.intro.strip():
@@ -95,10 +114,10 @@ def _remarks(doc: Doc, section: Section) -> list[str]:
         if group.sub:
             out.append(f"*{md_escape(group.sub)}*")
         if group.said:
-            out.append("\n".join(_remark(r) for r in group.said))
+            out += _remark_list(group.said)
         if group.written:
             out.append(f"{md_escape(doc.written_label)}:")
-            out.append("\n".join(_remark(r) for r in group.written))
+            out += _remark_list(group.written)
     if section.text.strip():
         out.append(safe_markdown(section.text))
     return out

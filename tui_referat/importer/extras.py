@@ -12,7 +12,7 @@ from collections.abc import Callable
 from markdown_it.tree import SyntaxTreeNode
 
 from ..domain.handled_order import MovedRun, order_from_runs
-from ..domain.model import REMARKS_MARK, Remark, RemarkSource, Status
+from ..domain.model import REMARK_MARK, REMARKS_MARK, Remark, RemarkSource, Status
 from ..text import i18n
 from ..text.words import say_in
 from .parts import is_written_label, remarks
@@ -22,6 +22,8 @@ from .values import date_or_none, deadline_of, inline_of, label_lang, plain
 def _opens_remarks(node: SyntaxTreeNode) -> bool:
     if node.type == "bullet_list":
         return True
+    if node.type == "html_block":  # the export's mark before a remark written as it is
+        return node.content.strip() == f"<!-- {REMARK_MARK} -->"
     if node.type != "paragraph":
         return False
     inline = inline_of(node)

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from markdown_it.tree import SyntaxTreeNode
 
 from ..domain.model import (
+    REMARK_END,
+    REMARK_MARK,
     Action,
     Attachment,
     Attendance,
@@ -188,9 +190,22 @@ def plain_node(node: SyntaxTreeNode) -> str:
 def remark(
     lines: list[str], item: SyntaxTreeNode, source: RemarkSource, topic: list[str]
 ) -> Remark:
-    text = item_text(lines, item)
+    """A remark written as one bullet: "*(Name, modtaget 3. maj 2025)* text"."""
+    return _attributed(item_text(lines, item), first_inline(item), source, topic)
+
+
+def block_remark(
+    lines: list[str], nodes: list[SyntaxTreeNode], source: RemarkSource, topic: list[str]
+) -> Remark:
+    """A remark written as it is (paragraphs, a list) between the export's marks."""
+    first = inline_of(nodes[0]) if nodes and nodes[0].type == "paragraph" else None
+    return _attributed(source_text(lines, nodes), first, source, topic)
+
+
+def _attributed(
+    text: str, inline: SyntaxTreeNode | None, source: RemarkSource, topic: list[str]
+) -> Remark:
     author, received = "", None
-    inline = first_inline(item)
     first = inline.children[0] if inline is not None and inline.children else None
     match = _ATTRIBUTION.match(text)
     if first is not None and first.type == "em" and match:
@@ -204,6 +219,10 @@ def remark(
                 received = date_or_none(day)
                 author = head if sep else ""
     return Remark(text=text, source=source, topic=list(topic), author=author, received=received)
+
+
+def _mark(node: SyntaxTreeNode, mark: str) -> bool:
+    return node.type == "html_block" and node.content.strip() == f"<!-- {mark} -->"
 
 
 def is_written_label(text: str) -> bool:
@@ -222,8 +241,24 @@ def remarks(
     topic: list[str] = []
     pending: list[tuple[str, str, int]] = []
     last_source: RemarkSource | None = None
-    for index, node in enumerate(nodes):
-        if node.type == "paragraph":
+    index = -1
+    while index + 1 < len(nodes):
+        index += 1
+        node = nodes[index]
+        block: list[list[SyntaxTreeNode]] = []  # remarks written as they are, between marks
+        while index < len(nodes) and _mark(nodes[index], REMARK_MARK):
+            end = index + 1
+            while end < len(nodes) and not (
+                _mark(nodes[end], REMARK_MARK) or _mark(nodes[end], REMARK_END)
+            ):
+                end += 1
+            block.append(nodes[index + 1 : end])
+            index = end
+        if block:
+            if index < len(nodes) and _mark(nodes[index], REMARK_END):
+                index += 1
+            index -= 1  # the loop steps on to the node after the block
+        if node.type == "paragraph" and not block:
             inline = inline_of(node)
             kids = [c for c in (inline.children if inline else []) if c.content or c.children]
             if len(kids) == 1 and kids[0].type in ("strong", "em"):
@@ -232,7 +267,7 @@ def remarks(
             if is_written_label(plain(inline)):
                 pending.append(("written", "", index))
                 continue
-        if node.type != "bullet_list":
+        if node.type != "bullet_list" and not block:
             return found, nodes[pending[0][2] if pending else index :]
         kinds = [kind for kind, _, _ in pending]
         source = RemarkSource.WRITTEN if "written" in kinds else RemarkSource.MEETING
@@ -243,7 +278,10 @@ def remarks(
                 topic = ([top] if top else []) + [p.strip() for p in value.split(" › ")]
         if "strong" not in kinds and "em" not in kinds and last_source is RemarkSource.WRITTEN:
             topic = [top] if top else []
-        found += [remark(lines, child, source, topic) for child in node.children]
+        if block:
+            found += [block_remark(lines, chunk, source, topic) for chunk in block]
+        else:
+            found += [remark(lines, child, source, topic) for child in node.children]
         last_source = source
         pending = []
     return found, nodes[pending[0][2] :] if pending else []
