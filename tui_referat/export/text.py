@@ -66,6 +66,18 @@ def _long_shaped(text: str, width: int) -> tuple[list[str], str]:
     return lines, "" if shape == "list" and len(shapes) > 1 else shape
 
 
+def _attributed(body: list[str], shape: str, attribution: str, width: int) -> list[str]:
+    """A remark's lines with its attribution: opening its first paragraph, "(Carl Dahl,
+    modtaget …) First words …", or on a line of its own before a list."""
+    if attribution and shape == "para":
+        end = body.index("") if "" in body else len(body)
+        first = " ".join([f"({attribution})", *body[:end]])
+        return [*wrap(first, width), *body[end:]]
+    if attribution:
+        return [f"({attribution})", *body]
+    return body
+
+
 class _Text:
     def __init__(self, doc: Doc, width: int) -> None:
         self.doc = doc
@@ -152,13 +164,7 @@ class _Text:
         if shape == "list" and not remark.attribution:
             # A remark written as a list reads as that many remarks ("- - x" looks broken).
             return [f"{indent}{line}" if line else "" for line in body]
-        if remark.attribution and shape == "para":
-            # "(Carl Dahl, modtaget …) First words …": the attribution opens the paragraph.
-            end = body.index("") if "" in body else len(body)
-            first = " ".join([f"({remark.attribution})", *body[:end]])
-            body = [*wrap(first, width), *body[end:]]
-        elif remark.attribution:
-            body = [f"({remark.attribution})", *body]
+        body = _attributed(body, shape, remark.attribution, width)
         lines = []
         for index, line in enumerate(body or [""]):
             prefix = f"{indent}- " if index == 0 else f"{indent}  "
@@ -174,12 +180,7 @@ class _Text:
         lines: list[str] = []
         for remark in remarks:
             body, shape = self.md_shaped(remark.text, width)
-            if remark.attribution and shape == "para":
-                end = body.index("") if "" in body else len(body)
-                first = " ".join([f"({remark.attribution})", *body[:end]])
-                body = [*wrap(first, width), *body[end:]]
-            elif remark.attribution:
-                body = [f"({remark.attribution})", *body]
+            body = _attributed(body, shape, remark.attribution, width)
             if lines:
                 lines.append("")
             lines += [f"{indent}{line}" if line else "" for line in body]
