@@ -306,7 +306,8 @@ class AgendaItem:
             )
         if key == "decision" and self.vote is not None:
             return True
-        return bool(self.section(key).strip())
+        text = self.section(key)
+        return bool(text) and not text.isspace()  # no copy of a long text, as strip() makes
 
     def remark_groups(self) -> list[tuple[tuple[str, ...], list[Remark], list[Remark]]]:
         """Remarks grouped by topic path in order of first appearance.
