@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from tui_referat.text import words
 from tui_referat.text.words_editor import EDITOR
+from tui_referat.text.words_forms import FORMS
 from tui_referat.text.words_meeting import MEETING
 from tui_referat.text.words_safety import SAFETY
 
 
 def test_no_key_is_in_two_parts_of_the_table() -> None:
-    parts = [set(EDITOR), set(SAFETY), set(MEETING)]
+    parts = [set(EDITOR), set(FORMS), set(SAFETY), set(MEETING)]
     assert sum(len(part) for part in parts) == len(words.WORDS)
 
 

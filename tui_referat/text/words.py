@@ -1,10 +1,11 @@
-"""Every word referat shows, Danish and English, in one table with one lookup.
+"""Danish and English words, and the editor's language.
 
 The table is ``WORDS`` (``key: (danish, english)``), put together from its parts: the
-editor's words (``words_editor``), the safety dialogs' (``words_safety``) and the
-meeting's own words as minutes and exports show them (``words_meeting``). Look a word
-up with ``say(key, **fields)`` in the editor's language, ``say_in(lang, key)`` in a
-given one (a meeting's), ``say_count(key, n)`` for a count with a singular ``key.one``.
+editor's words (``words_editor``, its forms' in ``words_forms``), the safety dialogs'
+(``words_safety``) and the meeting's own words as minutes and exports show them
+(``words_meeting``). Look a word up with ``say(key, **fields)`` in the editor's language,
+``say_in(lang, key)`` in a given one (a meeting's), ``say_count(key, n)`` for a count with
+a singular ``key.one``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import os
 
 from .words_editor import EDITOR
+from .words_forms import FORMS
 from .words_meeting import MEETING
 from .words_safety import SAFETY
 
@@ -19,7 +21,7 @@ from .words_safety import SAFETY
 LANGUAGES: tuple[str, ...] = ("da", "en")
 
 #: The one table (tests/text/test_words.py: no key is in two parts, every entry has both).
-WORDS: dict[str, tuple[str, str]] = {**EDITOR, **SAFETY, **MEETING}
+WORDS: dict[str, tuple[str, str]] = {**EDITOR, **FORMS, **SAFETY, **MEETING}
 
 _lang = "da"
 
