@@ -1,4 +1,4 @@
-"""Danish and English words, and the editor's language.
+"""Every word referat shows, Danish and English, in one table with one lookup.
 
 The table is ``WORDS`` (``key: (danish, english)``), put together from its parts: the
 editor's words (``words_editor``, its forms' in ``words_forms``), the safety dialogs'
