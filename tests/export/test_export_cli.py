@@ -41,6 +41,17 @@ def test_theme_option_and_unknown_theme(tmp_path: Path, capsys: pytest.CaptureFi
     assert "unknown export theme 'nope'" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("fmt", ["md", "html", "email", "text", "eml"])
+def test_an_unknown_theme_exits_2_in_every_format(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A typo in --theme is not silently ignored where the format has no theme to apply."""
+    out = tmp_path / f"out.{fmt}"
+    assert main(["export", str(SAMPLE), "-f", fmt, "--theme", "nosuch", "-o", str(out)]) == 2
+    assert "unknown export theme 'nosuch'" in capsys.readouterr().err
+    assert not out.exists()
+
+
 def test_unreadable_meeting_prints_the_error_and_exits_1(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

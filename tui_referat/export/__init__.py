@@ -65,6 +65,10 @@ def render(
     # held as one string as well as its bytes (see ``export/sink.py``).
     from .document import build
     from .sink import drain, utf8
+    from .themes import load_css
+
+    if theme is not None:
+        load_css(theme)  # an unknown theme is an error in every format, not only html
 
     if fmt == "md":
         from .markdown import render_parts as md_parts
