@@ -148,8 +148,9 @@ def test_the_eml_subject_says_confidential_with_closed_items(lang: str, mark: st
         data = render(meeting, "eml", include_closed=include_closed)
         return str(email.message_from_bytes(data, policy=default_policy)["Subject"])
 
-    assert subject(True) == mark + meeting.title
-    assert subject(False) == meeting.title
+    word, draft = ("Referat", "UDKAST") if lang == "da" else ("Minutes", "DRAFT")
+    assert subject(False) == f"{word}: {meeting.title} ({draft})"
+    assert subject(True) == mark + subject(False)
 
 
 @pytest.mark.parametrize("confidential", [False, True], ids=["public", "confidential"])

@@ -39,7 +39,7 @@ def test_eml_headers_subject_to_unsent_date() -> None:
     assert b"=?utf-8?" in raw_headers  # æøå travel RFC 2047-encoded
     assert all(byte < 128 for byte in raw_headers)
     message = _parse(data)
-    assert message["Subject"] == "Møde 4 i arbejdsgruppen for fælles datadeling"
+    assert message["Subject"] == "Referat: Møde 4 i arbejdsgruppen for fælles datadeling (UDKAST)"
     assert message["X-Unsent"] == "1"
     assert [a.addr_spec for a in message["To"].addresses] == [
         "aase@example.org",

@@ -58,6 +58,18 @@ def _format(args: argparse.Namespace) -> str:
     return "md"
 
 
+def _subject_template() -> str | None:
+    """The email subject template from the user's config (``[send] subject``); a problem in
+    the config is said on stderr and the default used."""
+    from ..storage.config import load_config
+
+    config = load_config()
+    for problem in config.problems:
+        if "send.subject" in problem:
+            print(f"referat export: warning: {problem}", file=sys.stderr)
+    return config.subject
+
+
 def main(args: argparse.Namespace) -> int:
     from ..domain.errors import MeetingFileError
     from ..export import UnknownThemeError, render
@@ -82,6 +94,7 @@ def main(args: argparse.Namespace) -> int:
             base_dir=Path(args.file).resolve().parent,
             attach=args.attach,
             include_closed=args.include_closed,
+            subject=_subject_template() if fmt == "eml" else None,
         )
     except UnknownThemeError as err:
         print(f"referat export: {err}", file=sys.stderr)

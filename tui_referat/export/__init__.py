@@ -52,11 +52,13 @@ def render(
     base_dir: Path | None = None,
     attach: bool = False,
     include_closed: bool = False,
+    subject: str | None = None,
 ) -> bytes:
     """The meeting exported as ``fmt`` (a key of :data:`FORMATS`), as bytes (UTF-8).
 
-    ``theme`` names an export theme for html (default "memo"); ``base_dir`` is the meeting
-    file's folder, where ``attach=True`` finds attachment files for the eml draft.
+    ``theme`` names an export theme for html (default "memo"); ``subject`` is the eml's
+    subject template (``text/subject.py``; None: "Referat: TITLE (UDKAST)"); ``base_dir`` is
+    the meeting file's folder, where ``attach=True`` finds attachment files for the eml draft.
     A closed item shows as its number and "Lukket punkt" (or its public title) only, unless
     ``include_closed``: then it is shown whole and marked confidential, and so is the document.
     Raises ``ValueError`` for an unknown format and ``UnknownThemeError`` for an unknown theme.
@@ -90,7 +92,12 @@ def render(
         from .eml import render as render_eml
 
         return render_eml(
-            meeting, theme=theme, base_dir=base_dir, attach=attach, include_closed=include_closed
+            meeting,
+            theme=theme,
+            base_dir=base_dir,
+            attach=attach,
+            include_closed=include_closed,
+            subject=subject,
         )
     default_suffix(fmt)  # raises for an unknown format
     raise AssertionError(fmt)

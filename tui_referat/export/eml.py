@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..domain.model import Meeting
+from ..text.subject import format_subject
 from ..text.words import say_in
 from . import email as email_html
 from . import text
@@ -29,10 +30,15 @@ from .document import Doc, build, clean_meeting, public_meeting
 from .sink import utf8_blocks
 
 
-def _subject(doc: Doc) -> str:
-    """The title; with closed items shown whole, "FORTROLIGT: " first, so the mail says so
-    in every inbox list before it is opened."""
-    subject = " ".join((doc.title or doc.doc_type).split())
+def _subject(doc: Doc, template: str | None = None) -> str:
+    """ "Referat: TITLE (UDKAST)" (or the config's own template, ``text/subject.py``); with
+    closed items shown whole, "FORTROLIGT: " first, so the mail says so in every inbox list
+    before it is opened."""
+    title = " ".join(doc.title.split())
+    draft = doc.marker if doc.draft else ""
+    if not title:  # no title: "Referat (UDKAST)"
+        return format_subject("{type}{draft}", doc.doc_type, "", draft)
+    subject = format_subject(template, doc.doc_type, title, draft)
     if doc.confidential:
         subject = f"{say_in(doc.lang, 'confidential').upper()}: {subject}"
     return subject
@@ -81,11 +87,17 @@ def _boundaries(message: EmailMessage, seed: bytes) -> list[int]:
 
 
 def _draft(
-    meeting: Meeting, doc: Doc, plain: str, html: str, seed: bytes, attachments: list[Path]
+    meeting: Meeting,
+    doc: Doc,
+    plain: str,
+    html: str,
+    seed: bytes,
+    attachments: list[Path],
+    subject: str | None = None,
 ) -> tuple[bytes, list[int]]:
     """The message as bytes, and the places of its multiparts (see :func:`_boundaries`)."""
     message = EmailMessage(policy=SMTP)
-    message["Subject"] = _subject(doc)
+    message["Subject"] = _subject(doc, subject)
     recipients = _recipients(doc)
     if recipients:
         message["To"] = recipients
@@ -147,8 +159,10 @@ def render(
     base_dir: Path | None = None,
     attach: bool = False,
     include_closed: bool = False,
+    subject: str | None = None,
 ) -> bytes:
-    """The meeting as an unsent email draft; ``attach`` adds attachment files that exist
+    """The meeting as an unsent email draft (``subject``: the subject template, see
+    ``text/subject.py``; None: the default); ``attach`` adds attachment files that exist
     (of a closed item only with ``include_closed``, which shows closed items whole).
 
     For a big meeting both text parts are big, so neither is held whole, as text or quoted.
@@ -165,7 +179,7 @@ def render(
     token = secrets.token_hex(12)  # nothing in the meeting can guess it
     marks = [f"REFERAT{token}{part}" for part in ("TEXT", "HTML")]
     stand_in_seed = secrets.token_bytes(32)
-    skeleton, multiparts = _draft(meeting, doc, *marks, stand_in_seed, files)
+    skeleton, multiparts = _draft(meeting, doc, *marks, stand_in_seed, files, subject)
     head, *rest = skeleton.split(b"\r\n" + marks[0].encode() + b"\r\n")
     pieces = [head, *(rest[0].split(b"\r\n" + marks[1].encode() + b"\r\n") if rest else [])]
     if len(rest) != 1 or len(pieces) != 3:  # never: each placeholder is there once, in order

@@ -9,6 +9,9 @@ No Textual here: the CLI reads this before it decides to start the editor. Examp
     save = "ctrl+w"
     nav.move_up = "ctrl+up,K"
 
+    [send]
+    subject = "{type}: {title}{draft}"   # the email's subject (this is the default)
+
 Problems (a broken file, an unknown language) never stop the editor: they are collected in
 ``Config.problems`` and shown as a notification.
 """
@@ -18,6 +21,8 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..text.subject import subject_problem
 
 APP_NAME = "tui-referat"
 
@@ -37,6 +42,8 @@ def config_path() -> Path:
 class Config:
     theme: str | None = None
     lang: str | None = None
+    #: The email's subject template (``[send] subject``, see ``text/subject.py``).
+    subject: str | None = None
     #: Binding id -> key string, for ``App.set_keymap``.
     keymap: dict[str, str] = field(default_factory=dict)
     #: Human-readable problems found while reading the file.
@@ -77,6 +84,16 @@ def load_config(path: Path | None = None) -> Config:
         config.lang = lang
     elif lang is not None:
         config.problems.append(f"{path}: lang: expected 'da' or 'en'")
+    send = data.get("send", {})
+    if not isinstance(send, dict):
+        config.problems.append(f"{path}: send: expected a table")
+        send = {}
+    subject = send.get("subject")
+    if isinstance(subject, str) and subject_problem(subject) is None:
+        config.subject = subject
+    elif subject is not None:
+        why = subject_problem(subject) if isinstance(subject, str) else "expected a string"
+        config.problems.append(f"{path}: send.subject: {why}")
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
         config.problems.append(f"{path}: keymap: expected a table")

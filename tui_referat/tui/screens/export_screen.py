@@ -69,6 +69,7 @@ def write_export(
     output: Path,
     attach: bool = False,
     include_closed: bool = False,
+    subject: str | None = None,
 ) -> Path:
     """Render and write by the project's one file rule (``storage.atomic.write_file``).
 
@@ -82,6 +83,7 @@ def write_export(
         base_dir=session.path.parent,
         attach=attach,
         include_closed=include_closed,
+        subject=subject,
     )
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -220,7 +222,10 @@ class ExportScreen(ModalScreen[Path | None]):
         self, fmt: str, theme: str | None, output: Path, attach: bool, include_closed: bool
     ) -> None:
         try:
-            written = write_export(self.session, fmt, theme, output, attach, include_closed)
+            subject = getattr(getattr(self.app, "config", None), "subject", None)
+            written = write_export(
+                self.session, fmt, theme, output, attach, include_closed, subject
+            )
         except Exception as error:  # any failure is shown, never a crash
             self.app.call_from_thread(self._failed, f"{type(error).__name__}: {error}")
         else:
