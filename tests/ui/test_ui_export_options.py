@@ -87,3 +87,26 @@ def test_recovery_counts_say_one_line_not_one_lines() -> None:
     assert say_count("recovery.lines", 1) == "1 line"
     assert "{" not in say("recovery.differs", added="1 line", removed=2, items="")
     set_lang("da")
+
+
+async def test_an_eml_export_names_who_gets_no_mail(tmp_path: Path, make_app) -> None:
+    """The board sample has one participant without an email address: the editor says so
+    after writing the draft, as referat export does."""
+    path = tmp_path / "board.toml"
+    shutil.copy(SAMPLES / "board-meeting.toml", path)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        screen.query_one("#export-format", Select).value = "eml"
+        await pilot.pause()
+        await pilot.press("ctrl+e")  # export
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert any(
+            "Udkastet er ikke adresseret til: Hannah Brooks (ingen mailadresse)" in m for m in said
+        ), said
+    assert path.with_suffix(".eml").exists()

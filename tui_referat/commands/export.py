@@ -17,6 +17,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..domain.model import Meeting
 
 #: Kept here (not imported from ``export``) so building the parser stays cheap.
 FORMAT_NAMES = ("md", "html", "email", "text", "eml")
@@ -56,6 +60,20 @@ def _format(args: argparse.Namespace) -> str:
     if args.output and args.output != "-":
         return _BY_SUFFIX.get(Path(args.output).suffix.lower(), "md")
     return "md"
+
+
+def _say_who_gets_no_mail(meeting: Meeting) -> None:
+    """Name on stderr every participant the email draft is not addressed to, and why."""
+    from ..export.eml import not_addressed
+
+    why = {"no_email": "no email address", "bad_email": "no usable email address"}
+    missing = [f"{name or '?'} ({why[reason]})" for name, reason in not_addressed(meeting)]
+    if missing:
+        count = f"{len(missing)} participant" + ("s" if len(missing) != 1 else "")
+        print(
+            f"referat export: the draft is not addressed to {count}: {', '.join(missing)}",
+            file=sys.stderr,
+        )
 
 
 def _subject_template() -> str | None:
@@ -99,6 +117,8 @@ def main(args: argparse.Namespace) -> int:
     except UnknownThemeError as err:
         print(f"referat export: {err}", file=sys.stderr)
         return 2
+    if fmt == "eml":
+        _say_who_gets_no_mail(meeting)
     if args.output and args.output != "-":
         try:
             write_file(args.output, data)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..text.addresses import split_addresses
 from .cycle import plan_finish
 from .handled_order import problem as order_problem
 from .model import HEADER_KEYS, PRESENCE_EVENTS, Kind, Meeting, RemarkSource, Status
@@ -132,9 +133,14 @@ def _check_people(meeting: Meeting, findings: _Findings) -> None:
             )
         else:
             seen[name] = index
-        if person.email and "@" not in person.email:
+        found, unusable = split_addresses(person.email)  # "Name <a@b.dk>; c@d.dk" is fine
+        if unusable and not found:  # nothing usable: the field as written
+            unusable = [person.email.strip()]
+        for wrong in unusable:
             findings.add(
-                WARNING, f"participants[{index}].email", f'"{person.email}" is not an email address'
+                WARNING,
+                f"participants[{index}].email",
+                f'"{wrong}" is not an email address: the minutes cannot be mailed to it',
             )
     for role in ("chair", "secretary"):
         name = getattr(meeting, role).strip()

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..domain.model import Meeting
+from ..text.addresses import split_addresses
 from ..text.subject import format_subject
 from ..text.words import say_in
 from . import email as email_html
@@ -45,17 +46,35 @@ def _subject(doc: Doc, template: str | None = None) -> str:
 
 
 def _recipients(doc: Doc) -> list[Address]:
+    """Every address of every participant: ``a@b.dk``, ``Name <a@b.dk>`` and several
+    separated by ``;`` or ``,`` (``text/addresses.py``), each once, under the participant's
+    name."""
     seen: set[str] = set()
     out: list[Address] = []
-    for name, address in doc.emails:
-        if address.lower() in seen or "@" not in address:
-            continue
-        try:
-            out.append(Address(display_name=name, addr_spec=address))
-        except (ValueError, IndexError):  # not a valid address: leave it out
-            continue
-        seen.add(address.lower())
+    for name, written in doc.emails:
+        for own_name, address in split_addresses(written)[0]:
+            if address.lower() in seen:
+                continue
+            try:
+                out.append(Address(display_name=name or own_name, addr_spec=address))
+            except (ValueError, IndexError):  # the email package refuses it: leave it out
+                continue
+            seen.add(address.lower())
     return out
+
+
+def not_addressed(meeting: Meeting) -> list[tuple[str, str]]:
+    """(name, why) of each participant the email draft is not addressed to: no email
+    address, or nothing in it that is one. An address the field also holds beside something
+    else still counts; ``referat check`` names the rest."""
+    missing = []
+    for person in meeting.participants:
+        written = person.email.strip()
+        if not written:
+            missing.append((person.name.strip(), "no_email"))
+        elif not split_addresses(written)[0]:
+            missing.append((person.name.strip(), "bad_email"))
+    return missing
 
 
 def _attachments(meeting: Meeting, base_dir: Path) -> list[Path]:

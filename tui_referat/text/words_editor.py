@@ -262,6 +262,12 @@ EDITOR: dict[str, tuple[str, str]] = {
         "Include 1 closed item (CONFIDENTIAL)",
     ),
     "export.running": ("Eksporterer …", "Exporting …"),
+    "export.not_addressed": (
+        "Udkastet er ikke adresseret til: {names}",
+        "The draft is not addressed to: {names}",
+    ),
+    "export.no_email": ("ingen mailadresse", "no email address"),
+    "export.bad_email": ("ingen brugbar mailadresse", "no usable email address"),
     "export.written": ("Skrevet: {path}", "Written: {path}"),
     "export.failed": ("Eksporten fejlede: {error}", "The export failed: {error}"),
     "export.format.html": ("HTML-side", "HTML page"),

@@ -230,12 +230,26 @@ class ExportScreen(ModalScreen[Path | None]):
             self.app.call_from_thread(self._failed, f"{type(error).__name__}: {error}")
         else:
             self.app.call_from_thread(self._done, written)
+            if fmt == "eml":
+                self.app.call_from_thread(self._say_who_gets_no_mail)
 
     def _done(self, written: Path) -> None:
         self.written = written
         self.query_one("#export-result", Label).update(say("export.written", path=str(written)))
         self.query_one("#export-result").remove_class("-error")
         self.notify(say("export.written", path=str(written)), timeout=8)
+
+    def _say_who_gets_no_mail(self) -> None:
+        """One notice naming every participant the email draft is not addressed to."""
+        from ...export.eml import not_addressed
+
+        missing = [
+            f"{name or '?'} ({say(f'export.{reason}')})"
+            for name, reason in not_addressed(self.session.meeting)
+        ]
+        if missing:
+            names = ", ".join(missing)
+            self.notify(say("export.not_addressed", names=names), severity="warning", markup=False)
 
     def _failed(self, message: str) -> None:
         self.query_one("#export-result", Label).update(say("export.failed", error=message))
