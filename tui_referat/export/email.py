@@ -28,8 +28,17 @@ WIDTH = 680
 
 FONT = "Arial, Helvetica, sans-serif"
 
+#: Long words and URLs break inside the column instead of widening the page on a phone.
+#: ``overflow-wrap: anywhere`` (and the older ``word-break: break-word`` for WebKit mail apps)
+#: also lowers a cell's min-content width, so auto-width tables stop growing to hold the word.
+#: Not on labels (``th``): "Mødeleder:" would lose its colon to the next line on a phone.
+#: Not ``word-break: break-all``: it breaks ordinary words at the line's end ("aftal|en").
+BREAK = "word-break: break-word; overflow-wrap: anywhere;"
+
 CSS = f"""
 body {{ margin: 0; padding: 0; background-color: #f2f2f2; }}
+td, p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, div.text th {{ {BREAK} }}
+table.sheet {{ table-layout: fixed; }}
 td.outer-cell {{ padding: 16px 8px; }}
 td.content {{ padding: 24px 28px; font-family: {FONT}; font-size: 14px; line-height: 20px;
   color: #1a1a1a; }}
