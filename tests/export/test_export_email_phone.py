@@ -1,4 +1,4 @@
-"""The email on a phone: long URLs break inside the column."""
+"""The email on a phone: long URLs break inside the column; participants keep their indent."""
 
 from __future__ import annotations
 
@@ -79,3 +79,21 @@ def scroll_width(html: str, tmp_path: Path, width: int = 375) -> int:
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="needs chromium on PATH")
 def test_long_url_does_not_widen_the_email_on_a_phone(tmp_path: Path) -> None:
     assert scroll_width(_email_with_long_url(), tmp_path) <= 375
+
+
+def test_email_has_no_negative_text_indent() -> None:
+    html = render(built_meeting())
+    assert not re.search(r"text-indent:\s*-", html)
+
+
+def test_participants_show_the_name_first_and_wrapped_lines_indented() -> None:
+    meeting = built_meeting()
+    html = render(meeting)
+    rows = re.findall(
+        r'<tr class="participant"[^>]*>\s*<td class="participant-name"[^>]*>([^<]*)</td>'
+        r'\s*<td class="participant-details"[^>]*>([^<]*)</td>\s*</tr>',
+        html,
+    )
+    assert len(rows) == len(meeting.participants)
+    assert rows[1][0].startswith("Carl Dahl")
+    assert rows[1][1].startswith("senior bioinformatiker, Ph.D., Universitetshospitalet")

@@ -70,7 +70,10 @@ table.agenda th {{ font-family: {FONT}; font-size: 14px; text-align: left; white
 table.agenda td {{ font-family: {FONT}; font-size: 14px; line-height: 20px; vertical-align: top;
   border-bottom: 1px solid #d9d9d9; }}
 td.num, td.time {{ white-space: nowrap; padding-right: 12px; }}
-p.participant {{ margin: 0 0 4px 16px; text-indent: -16px; }}
+table.participants {{ table-layout: fixed; margin: 0 0 10px 0; }}
+td.participant-name, td.participant-details {{ font-family: {FONT}; font-size: 14px;
+  line-height: 20px; vertical-align: top; padding: 0 0 4px 0; }}
+td.participant-name {{ padding-right: 12px; }}
 p.topic {{ margin: 14px 0 4px 0; }}
 p.subtopic {{ margin: 8px 0 4px 0; }}
 p.written-label {{ margin: 6px 0 4px 0; font-size: 13px; font-weight: bold; color: #595959; }}
