@@ -31,13 +31,17 @@ FONT = "Arial, Helvetica, sans-serif"
 #: Long words and URLs break inside the column instead of widening the page on a phone.
 #: ``overflow-wrap: anywhere`` (and the older ``word-break: break-word`` for WebKit mail apps)
 #: also lowers a cell's min-content width, so auto-width tables stop growing to hold the word.
-#: Not on labels (``th``): "Mødeleder:" would lose its colon to the next line on a phone.
 #: Not ``word-break: break-all``: it breaks ordinary words at the line's end ("aftal|en").
 BREAK = "word-break: break-word; overflow-wrap: anywhere;"
+#: Labels and the document type keep their words whole: a squeezed auto-width table would
+#: otherwise break "Minut|es" or put the colon of "Secretary:" on a line of its own.
+WHOLE_WORDS = "word-break: normal; overflow-wrap: break-word;"
 
 CSS = f"""
 body {{ margin: 0; padding: 0; background-color: #f2f2f2; }}
-td, p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, div.text th {{ {BREAK} }}
+td, p, li, h1, h2, h3, h4, h5, h6, blockquote, pre {{ {BREAK} }}
+th, p.doctype {{ {WHOLE_WORDS} }}
+div.text th {{ {BREAK} }}
 table.sheet {{ table-layout: fixed; }}
 td.outer-cell {{ padding: 16px 8px; }}
 td.content {{ padding: 24px 28px; font-family: {FONT}; font-size: 14px; line-height: 20px;
