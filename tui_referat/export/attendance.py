@@ -27,9 +27,21 @@ class ParticipantLine:
     role: str = ""  # "formand", shown after the name: "Anne Holm – formand, kontorchef"
 
     @property
+    def name_part(self) -> str:
+        """The name, with the role: "Anne Holm – formand"."""
+        return f"{self.name} – {self.role}" if self.role else self.name
+
+    @property
+    def details_part(self) -> str:
+        """What follows the name: "kontorchef, Teknik og Miljø (deltog on-line)"."""
+        line = ", ".join(self.details)
+        if not self.note:
+            return line
+        return f"{line} ({self.note})" if line else f"({self.note})"
+
+    @property
     def text(self) -> str:
-        name = f"{self.name} – {self.role}" if self.role else self.name
-        line = ", ".join([name, *self.details])
+        line = ", ".join([self.name_part, *self.details])
         return f"{line} ({self.note})" if self.note else line
 
 

@@ -28,8 +28,21 @@ WIDTH = 680
 
 FONT = "Arial, Helvetica, sans-serif"
 
+#: Long words and URLs break inside the column instead of widening the page on a phone.
+#: ``overflow-wrap: anywhere`` (and the older ``word-break: break-word`` for WebKit mail apps)
+#: also lowers a cell's min-content width, so auto-width tables stop growing to hold the word.
+#: Not ``word-break: break-all``: it breaks ordinary words at the line's end ("aftal|en").
+BREAK = "word-break: break-word; overflow-wrap: anywhere;"
+#: Labels and the document type keep their words whole: a squeezed auto-width table would
+#: otherwise break "Minut|es" or put the colon of "Secretary:" on a line of its own.
+WHOLE_WORDS = "word-break: normal; overflow-wrap: break-word;"
+
 CSS = f"""
 body {{ margin: 0; padding: 0; background-color: #f2f2f2; }}
+td, p, li, h1, h2, h3, h4, h5, h6, blockquote, pre {{ {BREAK} }}
+th, p.doctype {{ {WHOLE_WORDS} }}
+div.text th {{ {BREAK} }}
+table.sheet {{ table-layout: fixed; }}
 td.outer-cell {{ padding: 16px 8px; }}
 td.content {{ padding: 24px 28px; font-family: {FONT}; font-size: 14px; line-height: 20px;
   color: #1a1a1a; }}
@@ -61,7 +74,10 @@ table.agenda th {{ font-family: {FONT}; font-size: 14px; text-align: left; white
 table.agenda td {{ font-family: {FONT}; font-size: 14px; line-height: 20px; vertical-align: top;
   border-bottom: 1px solid #d9d9d9; }}
 td.num, td.time {{ white-space: nowrap; padding-right: 12px; }}
-p.participant {{ margin: 0 0 4px 16px; text-indent: -16px; }}
+table.participants {{ table-layout: fixed; margin: 0 0 10px 0; }}
+td.participant-name, td.participant-details {{ font-family: {FONT}; font-size: 14px;
+  line-height: 20px; vertical-align: top; padding: 0 0 4px 0; }}
+td.participant-name {{ padding-right: 12px; }}
 p.topic {{ margin: 14px 0 4px 0; }}
 p.subtopic {{ margin: 8px 0 4px 0; }}
 p.written-label {{ margin: 6px 0 4px 0; font-size: 13px; font-weight: bold; color: #595959; }}

@@ -225,8 +225,18 @@ class Body:
         return "\n".join([label, *groups])
 
     def participant_lines(self, people: list[ParticipantLine]) -> str:
-        if self.email:  # one paragraph each: Outlook does not reliably drop list bullets
-            return "\n".join(f'<p class="participant">{_e(p.text)}</p>' for p in people)
+        if self.email:
+            # A name column and a details column: the details' wrapped lines stay indented in
+            # Gmail (which drops a negative text-indent) and Outlook (which drops list bullets
+            # unreliably).
+            rows = "\n".join(
+                f'<tr class="participant"><td class="participant-name" width="35%" valign="top">'
+                f"{_e(p.name_part)}</td>"
+                f'<td class="participant-details" valign="top">{_e(p.details_part)}</td></tr>'
+                for p in people
+            )
+            attrs = self.table_attrs(True, "100%")
+            return f'<table class="participants"{attrs}>\n{rows}\n</table>'
         items = "\n".join(f"<li>{_e(p.text)}</li>" for p in people)
         return f'<ul class="participants">\n{items}\n</ul>'
 
