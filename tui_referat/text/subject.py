@@ -19,10 +19,12 @@ SUBJECT_FIELDS: tuple[str, ...] = ("type", "title", "draft")
 def subject_problem(template: str) -> str | None:
     """Why ``template`` cannot make a subject, or None when it can."""
     try:
-        names = [name for _, name, spec, conv in string.Formatter().parse(template) if name]
-        specs = [spec or conv for _, name, spec, conv in string.Formatter().parse(template) if name]
+        parsed = string.Formatter().parse(template)
+        fields = [(name, spec or conv) for _, name, spec, conv in parsed]
     except ValueError as error:
         return f"not a template ({error}); write fields as {{title}}"
+    names = [name for name, _ in fields if name]
+    specs = [spec for name, spec in fields if name]
     unknown = sorted({name for name in names if name not in SUBJECT_FIELDS})
     if unknown:
         fields = ", ".join("{" + name + "}" for name in SUBJECT_FIELDS)
