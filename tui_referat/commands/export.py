@@ -1,4 +1,5 @@
-"""`referat export FILE --format md|html|email|text|eml [-o OUT] [--theme NAME] [--include-closed]`.
+"""`referat export FILE --format md|html|email|text|eml|pdf [-o OUT] [--theme NAME]
+[--include-closed]`.
 
 Closed items show as their number and "Lukket punkt" only, unless ``--include-closed``: then
 whole, and the export is marked confidential (FORTROLIGT).
@@ -7,9 +8,10 @@ Writes the export to OUT, or to stdout when ``-o`` is absent: the same bytes eit
 except on a terminal, where bidi overrides and zero-width characters are shown visibly.
 OUT is written by ``storage.atomic.write_file``: a file atomically (a new one with the umask's
 mode), through a symlink, and a device or FIFO (``/dev/null``) as it is.
-Without ``--format`` the format follows OUT's suffix (``.md``, ``.html``, ``.txt``, ``.eml``),
-else Markdown. Exit 0 on success, 1 when the file cannot be read or OUT written, 2 on usage
-errors. Heavy imports (storage, the exporters) happen inside ``main``.
+Without ``--format`` the format follows OUT's suffix (``.md``, ``.html``, ``.txt``, ``.eml``,
+``.pdf``), else Markdown. A PDF is never printed on a terminal (use ``-o`` or a pipe).
+Exit 0 on success, 1 when the file cannot be read or OUT written, 2 on usage errors.
+Heavy imports (storage, the exporters) happen inside ``main``.
 """
 
 from __future__ import annotations
@@ -23,9 +25,9 @@ if TYPE_CHECKING:
     from ..domain.model import Meeting
 
 #: Kept here (not imported from ``export``) so building the parser stays cheap.
-FORMAT_NAMES = ("md", "html", "email", "text", "eml")
+FORMAT_NAMES = ("md", "html", "email", "text", "eml", "pdf")
 _BY_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "text",
-              ".eml": "eml"}  # fmt: skip
+              ".eml": "eml", ".pdf": "pdf"}  # fmt: skip
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,12 +36,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-f",
         "--format",
         choices=FORMAT_NAMES,
-        help="md, html (themed page), email (inlined HTML), text or eml (email draft); "
+        help="md, html (themed page), email (inlined HTML), text, eml (email draft) or "
+        "pdf (archival PDF/A); "
         "default: from OUT's suffix, else md",
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
     parser.add_argument(
-        "--theme", metavar="NAME", help="export theme for html (memo or plain; default memo)"
+        "--theme",
+        metavar="NAME",
+        help="export theme for html and pdf (memo or plain; default memo)",
     )
     parser.add_argument(
         "--attach",
@@ -96,6 +101,10 @@ def main(args: argparse.Namespace) -> int:
     from ..storage.atomic import write_file
 
     fmt = _format(args)
+    to_file = bool(args.output) and args.output != "-"
+    if fmt == "pdf" and not to_file and sys.stdout.isatty():
+        print("referat export: a PDF is not shown on a terminal; use -o OUT.pdf", file=sys.stderr)
+        return 2
     try:
         meeting = load_meeting(args.file)
     except MeetingFileError as err:
@@ -117,6 +126,9 @@ def main(args: argparse.Namespace) -> int:
     except UnknownThemeError as err:
         print(f"referat export: {err}", file=sys.stderr)
         return 2
+    except RuntimeError as err:  # the PDF engine failed (export.pdf.PdfError): one line
+        print(f"referat export: {err}", file=sys.stderr)
+        return 1
     if fmt == "eml":
         _say_who_gets_no_mail(meeting)
     if args.output and args.output != "-":

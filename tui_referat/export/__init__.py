@@ -1,4 +1,4 @@
-"""Exports of a meeting: Markdown, HTML, email HTML, plain text and an .eml draft.
+"""Exports of a meeting: Markdown, HTML, email HTML, plain text, an .eml draft and a PDF.
 
 Each format is a pure function of the meeting (``export/<format>.py``). :func:`render` is the
 one entry point for the CLI and the editor's export screen.
@@ -20,10 +20,17 @@ FORMATS: dict[str, str] = {
     "eml": "email draft (.eml) with text and HTML parts",
 }
 
-_SUFFIX = {"md": ".md", "html": ".html", "email": ".html", "text": ".txt", "eml": ".eml"}
+#: Formats whose export is a binary document file, not text (never printed to a terminal).
+DOCUMENT_FORMATS: dict[str, str] = {
+    "pdf": "archival PDF (PDF/A-2a, PDF/UA-1), A4, paginated",
+}
+
+_SUFFIX = {"md": ".md", "html": ".html", "email": ".html", "text": ".txt", "eml": ".eml",
+           "pdf": ".pdf"}  # fmt: skip
 
 __all__ = [
     "DEFAULT_THEME",
+    "DOCUMENT_FORMATS",
     "FORMATS",
     "UnknownThemeError",
     "available_themes",
@@ -38,9 +45,10 @@ def available_themes() -> list[str]:
 
 
 def default_suffix(fmt: str) -> str:
-    """The file suffix for ``fmt``: ".md", ".html", ".txt" or ".eml"."""
+    """The file suffix for ``fmt``: ".md", ".html", ".txt", ".eml" or ".pdf"."""
     if fmt not in _SUFFIX:
-        raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+        names = ", ".join([*FORMATS, *DOCUMENT_FORMATS])
+        raise ValueError(f"unknown export format {fmt!r} (choose from {names})")
     return _SUFFIX[fmt]
 
 
@@ -54,7 +62,8 @@ def render(
     include_closed: bool = False,
     subject: str | None = None,
 ) -> bytes:
-    """The meeting exported as ``fmt`` (a key of :data:`FORMATS`), as bytes (UTF-8).
+    """The meeting exported as ``fmt`` (a key of :data:`FORMATS`, as UTF-8 bytes, or of
+    :data:`DOCUMENT_FORMATS`, as the file's bytes).
 
     ``theme`` names an export theme for html (default "memo"); ``subject`` is the eml's
     subject template (``text/subject.py``; None: "Referat: TITLE (UDKAST)"); ``base_dir`` is
@@ -99,5 +108,9 @@ def render(
             include_closed=include_closed,
             subject=subject,
         )
+    if fmt == "pdf":
+        from .pdf import pdf_bytes
+
+        return pdf_bytes(meeting, theme=theme, include_closed=include_closed)
     default_suffix(fmt)  # raises for an unknown format
     raise AssertionError(fmt)

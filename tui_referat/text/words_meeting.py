@@ -44,6 +44,8 @@ MEETING: dict[str, tuple[str, str]] = {
     "header.handler": ("Sagsbeh.", "Case handler"),
     "header.case_no": ("Sagsnr.", "Case no."),
     "header.doc_no": ("Dok.nr.", "Doc. no."),
+    # the PDF's running footer: "Side 2 af 7" / "Page 2 of 7"
+    "page_of": ("Side {page} af {pages}", "Page {page} of {pages}"),
     "approval_item": (
         "Godkendelse af referat fra sidste møde",
         "Approval of the minutes of the last meeting",

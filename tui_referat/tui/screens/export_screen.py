@@ -24,16 +24,16 @@ from ...text.words import WORDS, say, say_count
 from ..dialogs.confirm import DialogSelect
 
 #: The formats in the order offered (HTML first); others the exports know come after them.
-DEFAULT_FORMATS: tuple[str, ...] = ("html", "eml", "email", "md", "text")
+DEFAULT_FORMATS: tuple[str, ...] = ("html", "pdf", "eml", "email", "md", "text")
 #: The formats an export theme changes (the others ignore it: the selector is hidden).
-THEMED_FORMATS = ("html",)
+THEMED_FORMATS = ("html", "pdf")
 
 
 def export_formats() -> tuple[str, ...]:
     """The export formats, HTML first (the exports package decides which exist)."""
     return tuple(
         sorted(
-            export.FORMATS,
+            [*export.FORMATS, *export.DOCUMENT_FORMATS],
             key=lambda f: DEFAULT_FORMATS.index(f) if f in DEFAULT_FORMATS else 99,
         )
     )
