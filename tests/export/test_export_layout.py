@@ -146,10 +146,11 @@ def test_planned_times_come_from_durations_and_explicit_times() -> None:
 
 def test_default_suffixes() -> None:
     assert [default_suffix(f) for f in FORMATS] == [".md", ".html", ".html", ".txt", ".eml"]
+    assert default_suffix("pdf") == ".pdf"
     with pytest.raises(ValueError):
-        default_suffix("pdf")
+        default_suffix("rtf")
     with pytest.raises(ValueError):
-        render(built_meeting(), "pdf")
+        render(built_meeting(), "rtf")
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
