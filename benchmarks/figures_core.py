@@ -1,4 +1,4 @@
-"""Figures without a terminal: load, save, email export and `referat check`.
+"""Figures without a terminal: load, save, email and PDF export and `referat check`.
 
 Each figure returns ``(subject_seconds, baseline_seconds)`` as medians of runs taken in turn
 (subject, baseline, subject, …) so that both see the same machine load.
@@ -70,6 +70,15 @@ def email_export(items: int, runs: int) -> tuple[float, float]:
     text = all_markdown(meeting)
     md = MarkdownIt("commonmark").enable("table")  # the options the exports use
     return side_by_side(lambda: render(meeting, "email"), lambda: md.render(text), runs)
+
+
+def pdf_export(items: int, runs: int) -> tuple[float, float]:
+    """The archival PDF (Typst: layout, fonts, PDF/A tags) against the HTML page of the
+    same generated meeting."""
+    from tui_referat.export import render
+
+    meeting = make_meeting(items)
+    return side_by_side(lambda: render(meeting, "pdf"), lambda: render(meeting, "html"), runs)
 
 
 def check_process(path: Path, runs: int) -> tuple[float, float]:

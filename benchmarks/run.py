@@ -138,6 +138,10 @@ def measure(plan: Plan) -> list[Row]:
         rows.append(Row(f"load, {plan.big} items", ours, bare, "s", 1.5))
         ours, bare = figures_core.email_export(plan.mid, plan.runs)
         rows.append(Row(f"email export, {plan.mid} items", ours, bare, "s", 1.5))
+        ours, bare = figures_core.pdf_export(plan.mid, plan.runs)
+        rows.append(
+            Row(f"PDF export against the HTML export, {plan.mid} items", ours, bare, "s", 8.0)
+        )
         ours, bare = figures_core.check_process(files[plan.mid], plan.runs)
         rows.append(Row(f"`referat check`, {plan.mid} items, whole process", ours, bare, "s", 2.0))
         ours, bare = figures_ui.alternate(

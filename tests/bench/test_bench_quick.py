@@ -34,6 +34,7 @@ FIGURES = (
     ("save after one edit, 20 items", "s", "ratio"),
     ("load, 20 items", "s", "ratio"),
     ("email export, 20 items", "s", "ratio"),
+    ("PDF export against the HTML export, 20 items", "s", "ratio"),
     ("`referat check`, 20 items, whole process", "s", "ratio"),
     ("peak memory, 20-item meeting open", "KiB", "ratio"),
 )
@@ -60,6 +61,7 @@ def canned(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(figures_core, "save_after_edit", lambda folder, n, runs: (0.02, 0.01))
     monkeypatch.setattr(figures_core, "load", lambda folder, n, runs: (0.03, 0.01))
     monkeypatch.setattr(figures_core, "email_export", lambda n, runs: (0.012, 0.01))
+    monkeypatch.setattr(figures_core, "pdf_export", lambda n, runs: (0.05, 0.01))
     monkeypatch.setattr(figures_core, "check_process", lambda path, runs: (0.15, 0.1))
 
 
@@ -118,6 +120,7 @@ def test_in_process_figures_measure_seconds_on_a_tiny_meeting(tmp_path: Path) ->
         figures_core.load(tmp_path, 2, 1),
         figures_core.save_after_edit(tmp_path, 2, 1),
         figures_core.email_export(2, 1),
+        figures_core.pdf_export(2, 1),
     ):
         assert 0 < ours < 60 and 0 < bare < 60
 
