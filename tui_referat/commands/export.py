@@ -1,4 +1,5 @@
-"""`referat export FILE --format md|html|email|text|eml [-o OUT] [--theme NAME] [--include-closed]`.
+"""`referat export FILE --format md|html|email|text|eml|docx [-o OUT] [--theme NAME]
+[--include-closed]`.
 
 Closed items show as their number and "Lukket punkt" only, unless ``--include-closed``: then
 whole, and the export is marked confidential (FORTROLIGT).
@@ -7,9 +8,10 @@ Writes the export to OUT, or to stdout when ``-o`` is absent: the same bytes eit
 except on a terminal, where bidi overrides and zero-width characters are shown visibly.
 OUT is written by ``storage.atomic.write_file``: a file atomically (a new one with the umask's
 mode), through a symlink, and a device or FIFO (``/dev/null``) as it is.
-Without ``--format`` the format follows OUT's suffix (``.md``, ``.html``, ``.txt``, ``.eml``),
-else Markdown. Exit 0 on success, 1 when the file cannot be read or OUT written, 2 on usage
-errors. Heavy imports (storage, the exporters) happen inside ``main``.
+Without ``--format`` the format follows OUT's suffix (``.md``, ``.html``, ``.txt``, ``.eml``,
+``.docx``), else Markdown. A .docx is not written to a terminal (it is a zip). Exit 0 on
+success, 1 when the file cannot be read or OUT written, 2 on usage errors. Heavy imports
+(storage, the exporters) happen inside ``main``.
 """
 
 from __future__ import annotations
@@ -23,9 +25,9 @@ if TYPE_CHECKING:
     from ..domain.model import Meeting
 
 #: Kept here (not imported from ``export``) so building the parser stays cheap.
-FORMAT_NAMES = ("md", "html", "email", "text", "eml")
+FORMAT_NAMES = ("md", "html", "email", "text", "eml", "docx")
 _BY_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "text",
-              ".eml": "eml"}  # fmt: skip
+              ".eml": "eml", ".docx": "docx"}  # fmt: skip
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,7 +36,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-f",
         "--format",
         choices=FORMAT_NAMES,
-        help="md, html (themed page), email (inlined HTML), text or eml (email draft); "
+        help="md, html (themed page), email (inlined HTML), text, eml (email draft) or docx "
+        "(Word); "
         "default: from OUT's suffix, else md",
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
@@ -126,6 +129,10 @@ def main(args: argparse.Namespace) -> int:
             print(f"referat export: cannot write {args.output}: {err.strerror}", file=sys.stderr)
             return 1
         return 0
+    if sys.stdout.isatty() and fmt == "docx":
+        print("referat export: a .docx is binary: write it to a file with -o OUT.docx",
+              file=sys.stderr)  # fmt: skip
+        return 2
     if sys.stdout.isatty():
         # Shown, not piped: printed as text, so bidi overrides and zero-width characters,
         # which the exports keep as data, are made visible (control characters are already

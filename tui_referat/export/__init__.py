@@ -1,4 +1,4 @@
-"""Exports of a meeting: Markdown, HTML, email HTML, plain text and an .eml draft.
+"""Exports of a meeting: Markdown, HTML, email HTML, plain text, an .eml draft and Word.
 
 Each format is a pure function of the meeting (``export/<format>.py``). :func:`render` is the
 one entry point for the CLI and the editor's export screen.
@@ -18,9 +18,17 @@ FORMATS: dict[str, str] = {
     "email": "email HTML with every style inlined",
     "text": "plain text wrapped at 72 columns",
     "eml": "email draft (.eml) with text and HTML parts",
+    "docx": "Word document (.docx) with Word's own styles",
 }
 
-_SUFFIX = {"md": ".md", "html": ".html", "email": ".html", "text": ".txt", "eml": ".eml"}
+_SUFFIX = {
+    "md": ".md",
+    "html": ".html",
+    "email": ".html",
+    "text": ".txt",
+    "eml": ".eml",
+    "docx": ".docx",
+}
 
 __all__ = [
     "DEFAULT_THEME",
@@ -38,7 +46,7 @@ def available_themes() -> list[str]:
 
 
 def default_suffix(fmt: str) -> str:
-    """The file suffix for ``fmt``: ".md", ".html", ".txt" or ".eml"."""
+    """The file suffix for ``fmt``: ".md", ".html", ".txt", ".eml" or ".docx"."""
     if fmt not in _SUFFIX:
         raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
     return _SUFFIX[fmt]
@@ -99,5 +107,9 @@ def render(
             include_closed=include_closed,
             subject=subject,
         )
+    if fmt == "docx":
+        from .docx import docx_bytes
+
+        return docx_bytes(meeting, include_closed=include_closed)
     default_suffix(fmt)  # raises for an unknown format
     raise AssertionError(fmt)

@@ -275,6 +275,7 @@ EDITOR: dict[str, tuple[str, str]] = {
     "export.format.eml": ("E-mail-kladde (.eml)", "Email draft (.eml)"),
     "export.format.md": ("Markdown", "Markdown"),
     "export.format.text": ("Ren tekst", "Plain text"),
+    "export.format.docx": ("Word (.docx)", "Word (.docx)"),
     "help.title": ("Taster", "Keys"),
     "help.key": ("Tast", "Key"),
     "help.action": ("Handling", "Action"),

@@ -39,6 +39,8 @@ MEETING: dict[str, tuple[str, str]] = {
     "next_meeting": ("Næste møde", "Next meeting"),
     "remarks_deadline": ("Frist for skriftlige bemærkninger", "Deadline for written remarks"),
     "approved_on": ("Godkendt", "Approved"),
+    #: The running footer of a paginated export; {page} and {pages} become page fields.
+    "page_of": ("Side {page} af {pages}", "Page {page} of {pages}"),
     "received": ("modtaget", "received"),
     "header.doc_date": ("Dato", "Date"),
     "header.handler": ("Sagsbeh.", "Case handler"),
