@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import io
+import itertools
 import re
 import zipfile
 from pathlib import Path
@@ -163,7 +164,7 @@ def test_every_paragraph_has_a_named_style_and_no_direct_paragraph_formatting(
         int(p.style.name[-1]) for p in document.paragraphs if p.style.name.startswith("Heading")
     ]
     assert levels[0] == 1
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels))
     assert sum(p.style.name == "Title" for p in document.paragraphs) == 1
 
 
@@ -183,10 +184,10 @@ def test_the_agenda_is_a_table_in_a_table_style_with_a_repeating_header_row(samp
     assert document.element.body[0].tag == f"{W}tbl"
 
 
-@pytest.mark.parametrize(("sample", "lang"), [("arbejdsgruppe", "da-DK"), ("board-meeting", "en-GB")])
-def test_the_document_language_and_properties_come_from_the_meeting(
-    sample: str, lang: str
-) -> None:
+@pytest.mark.parametrize(
+    ("sample", "lang"), [("arbejdsgruppe", "da-DK"), ("board-meeting", "en-GB")]
+)
+def test_the_document_language_and_properties_come_from_the_meeting(sample: str, lang: str) -> None:
     meeting = load_meeting(SAMPLES / f"{sample}.toml")
     data = render(meeting, "docx")
     document = docx.Document(io.BytesIO(data))
