@@ -18,6 +18,8 @@ from docx.table import Table
 
 _TAG = re.compile(r"<[^>]+>")
 _TARGET = re.compile(r'Target="([^"]*)"')
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FIELD, _INSTR = f"{_W}fldSimple", f"{_W}instr"
 
 
 def unzipped(data: bytes) -> dict[str, bytes]:
@@ -40,7 +42,9 @@ def shown_text(data: bytes) -> str:
 
 def _paragraph(paragraph: docx.text.paragraph.Paragraph) -> str:
     links = "".join(f" [-> {link.address}]" for link in paragraph.hyperlinks)
-    return f"{paragraph.style.name}: {paragraph.text}{links}"
+    fields = [f.get(_INSTR).strip() for f in paragraph._p.iter(_FIELD)]
+    shown = f" [fields: {' '.join(fields)}]" if fields else ""
+    return f"{paragraph.style.name}: {paragraph.text}{links}{shown}"
 
 
 def outline(data: bytes) -> bytes:

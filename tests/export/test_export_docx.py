@@ -216,3 +216,32 @@ def test_numbered_lists_each_start_at_one() -> None:
             if par.style == "ListNumber"
         ]
     assert numbered == ["1)\ta", "2)\tb", "1)\tc", "2)\td", "3)\te"]
+
+
+def test_markdown_blocks_become_word_styles() -> None:
+    from tui_referat.domain.model import AgendaItem, Meeting
+
+    text = (
+        "# Overskrift\n\nTekst med **fed**, *kursiv* og [et link](https://example.org).\n\n"
+        "- a\n  - a.1\n\n> citat\n\n```\nkode\n```\n\n| A | B |\n|---|---|\n| 1 | 2 |\n"
+    )
+    data = render(Meeting(title="M", items=[AgendaItem("P", minutes=text)]), "docx")
+    document = docx.Document(io.BytesIO(data))
+    styled = [(p.style.name, p.text) for p in document.paragraphs]
+    start = styled.index(("Heading 2", "Referat")) + 1
+    assert styled[start:] == [
+        ("Heading 3", "Overskrift"),  # under the section, never above it
+        ("Normal", "Tekst med fed, kursiv og et link."),
+        ("List Bullet", "a"),
+        ("List Bullet 2", "a.1"),
+        ("Quote", "citat"),
+        ("macro", "kode"),
+    ]
+    runs = {r.text: (r.bold, r.italic) for r in document.paragraphs[start + 1].runs}
+    assert runs["fed"] == (True, None) and runs["kursiv"] == (None, True)
+    assert [link.address for link in document.paragraphs[start + 1].hyperlinks] == [
+        "https://example.org"
+    ]
+    table = document.tables[-1]
+    assert table.style.name == "Table Grid"
+    assert [[c.text for c in row.cells] for row in table.rows] == [["A", "B"], ["1", "2"]]

@@ -34,6 +34,7 @@ from .docx_md import MarkdownWriter, Prefix, inline
 from .docx_parts import (
     CASE_STYLE,
     Numbering,
+    StyleIds,
     add_hyperlink,
     add_page_of,
     add_run,
@@ -62,10 +63,11 @@ class _Word:
         self.document = docx.Document()
         set_up(self.document, doc.lang)
         self.numbering = Numbering(self.document)
-        self.md = MarkdownWriter(self.numbering)
+        self.styles = StyleIds(self.document)
+        self.md = MarkdownWriter(self.numbering, self.styles)
 
     def para(self, style: str = "Normal", text: str = "", **marks: bool) -> Paragraph:
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.styles.paragraph(self.document, style)
         if text:
             add_run(paragraph, text, **marks)
         return paragraph
@@ -81,11 +83,11 @@ class _Word:
             marks.append(doc.confidential)
         if marks:
             head = section.header.paragraphs[0]
-            head.style = "Header"
+            self.styles.set(head, "Header")
             head.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             add_run(head, " · ".join(marks), bold=True)
         foot = section.footer.paragraphs[0]
-        foot.style = "Footer"
+        self.styles.set(foot, "Footer")
         for label, value in self.footer_fields:
             add_run(foot, f"{label}: {value} · ")
         add_page_of(foot, say_in(doc.lang, "page_of"))
@@ -100,12 +102,12 @@ class _Word:
         table.alignment = WD_TABLE_ALIGNMENT.RIGHT
         marker = table.cell(0, 0).merge(table.cell(0, 1))
         first = marker.paragraphs[0]
-        first.style = CASE_STYLE
+        self.styles.set(first, CASE_STYLE)
         add_run(first, doc.marker, bold=True)
         for row, (label, value) in enumerate(doc.header, start=1):
             for col, text in enumerate((f"{label}:", value)):
                 cell = table.cell(row, col)
-                cell.paragraphs[0].style = CASE_STYLE
+                self.styles.set(cell.paragraphs[0], CASE_STYLE)
                 add_run(cell.paragraphs[0], text)
         for row in table.rows:
             row.cells[0].width, row.cells[-1].width = Mm(25), Mm(45)
@@ -134,22 +136,26 @@ class _Word:
             del columns[1]
         table = self.document.add_table(rows=1 + len(doc.agenda), cols=len(columns))
         table.style = AGENDA_STYLE
-        for col, name in enumerate(columns):
-            add_run(table.cell(0, col).paragraphs[0], name)
-        for index, row in enumerate(doc.agenda, start=1):
-            cells = [row.number, row.time] if doc.agenda_times else [row.number]
-            for col, text in enumerate(cells):
-                add_run(table.cell(index, col).paragraphs[0], text)
-            activity = table.cell(index, len(cells)).paragraphs[0]
+        widths = [Mm(15), Mm(22)] if doc.agenda_times else [Mm(15)]
+        widths.append(Mm(160) - sum(widths, Mm(0)))
+        # Row by row: ``table.cell()`` walks the whole table on every call.
+        for index, table_row in enumerate(table.rows):
+            cells = table_row.cells
+            for cell, width in zip(cells, widths, strict=True):
+                cell.width = width
+            if index == 0:
+                for cell, name in zip(cells, columns, strict=True):
+                    add_run(cell.paragraphs[0], name)
+                continue
+            row = doc.agenda[index - 1]
+            texts = [row.number, row.time] if doc.agenda_times else [row.number]
+            for cell, text in zip(cells, texts, strict=False):
+                add_run(cell.paragraphs[0], text)
+            activity = cells[-1].paragraphs[0]
             add_run(activity, row.activity)
             if row.confidential:
                 add_run(activity, f" ({row.confidential})", italic=True)
         _repeat_header(table)
-        widths = [Mm(15), Mm(22)] if doc.agenda_times else [Mm(15)]
-        for row in table.rows:
-            for cell, width in zip(row.cells, widths, strict=False):
-                cell.width = width
-            row.cells[-1].width = Mm(160) - sum(widths, Mm(0))
         if doc.agenda_note:
             self.para("Normal", doc.agenda_note)
 

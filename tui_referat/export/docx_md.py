@@ -15,7 +15,7 @@ from typing import Any
 from docx.text.paragraph import Paragraph
 from markdown_it.tree import SyntaxTreeNode
 
-from .docx_parts import Numbering, add_hyperlink, add_run
+from .docx_parts import Numbering, StyleIds, add_hyperlink, add_run
 from .longtext import parse_pieces
 
 #: Headings in a section's text sit under the item (Heading 1) and the section (Heading 2).
@@ -75,8 +75,9 @@ def _plain(node: SyntaxTreeNode) -> str:
 class MarkdownWriter:
     """Writes Markdown texts into a container (the document body or a table cell)."""
 
-    def __init__(self, numbering: Numbering) -> None:
+    def __init__(self, numbering: Numbering, styles: StyleIds) -> None:
         self.numbering = numbering
+        self.styles = styles
 
     def write(self, container: Any, text: str, prefix: Prefix | None = None) -> None:
         """``text`` as blocks at the end of ``container``; ``prefix`` opens the first
@@ -85,7 +86,7 @@ class MarkdownWriter:
         for tokens in parse_pieces(text, heading_offset=HEADING_OFFSET):
             nodes = SyntaxTreeNode(tokens).children
             if first and prefix is not None and (not nodes or nodes[0].type != "paragraph"):
-                prefix(container.add_paragraph(style="Normal"))
+                prefix(self.styles.paragraph(container, "Normal"))
                 prefix = None
             for node in nodes:
                 self.block(container, node, 0, prefix if first else None)
@@ -95,7 +96,7 @@ class MarkdownWriter:
     def paragraph(
         self, container: Any, node: SyntaxTreeNode, style: str, prefix: Prefix | None = None
     ) -> Paragraph:
-        para = container.add_paragraph(style=style)
+        para = self.styles.paragraph(container, style)
         if prefix is not None:
             prefix(para)
         if node.children:
@@ -122,7 +123,7 @@ class MarkdownWriter:
             for child in node.children:
                 self.block(container, child, depth, style="Quote")
         elif kind in ("fence", "code_block"):
-            para = container.add_paragraph(style="macro")
+            para = self.styles.paragraph(container, "macro")
             add_run(para, node.content.rstrip("\n"))
         elif kind == "table":
             self.table(container, node)
@@ -132,7 +133,7 @@ class MarkdownWriter:
             for child in node.children:
                 self.block(container, child, depth, style=style)
         elif node.content:
-            add_run(container.add_paragraph(style=style), node.content)
+            add_run(self.styles.paragraph(container, style), node.content)
 
     def list(self, container: Any, node: SyntaxTreeNode, depth: int) -> None:
         ordered = node.type == "ordered_list"
@@ -146,7 +147,7 @@ class MarkdownWriter:
             for child in item.children:
                 if child.type in ("bullet_list", "ordered_list"):
                     if not opened:  # an item that is only a list: its own (empty) line first
-                        Numbering.apply(container.add_paragraph(style=style), numbering)
+                        Numbering.apply(self.styles.paragraph(container, style), numbering)
                         opened = True
                     self.list(container, child, depth + 1)
                 elif not opened and child.type == "paragraph":
@@ -154,11 +155,11 @@ class MarkdownWriter:
                     opened = True
                 else:
                     if not opened:
-                        Numbering.apply(container.add_paragraph(style=style), numbering)
+                        Numbering.apply(self.styles.paragraph(container, style), numbering)
                         opened = True
                     self.block(container, child, depth, style=continued)
             if not opened:
-                Numbering.apply(container.add_paragraph(style=style), numbering)
+                Numbering.apply(self.styles.paragraph(container, style), numbering)
 
     def table(self, container: Any, node: SyntaxTreeNode) -> None:
         rows = [row for section in node.children for row in section.children]
@@ -167,8 +168,8 @@ class MarkdownWriter:
         width = max(len(row.children) for row in rows)
         table = container.add_table(rows=len(rows), cols=width)
         table.style = TABLE_STYLE
-        for r, row in enumerate(rows):
-            for c, cell in enumerate(row.children):
-                para = table.cell(r, c).paragraphs[0]
+        for r, (row, table_row) in enumerate(zip(rows, table.rows, strict=True)):
+            marks = frozenset({"strong"}) if r == 0 else frozenset()  # the header row
+            for cell, table_cell in zip(row.children, table_row.cells, strict=False):
                 if cell.children:
-                    inline(para, cell.children[0], frozenset({"strong"}) if r == 0 else frozenset())
+                    inline(table_cell.paragraphs[0], cell.children[0], marks)

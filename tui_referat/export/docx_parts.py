@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
@@ -27,6 +28,7 @@ LANG_TAGS = {"da": "da-DK", "en": "en-GB"}
 #: Our own named styles (built on Normal and Word's "Hyperlink"); everything else is built in.
 CASE_STYLE = "Case Header"
 LINK_STYLE = "Hyperlink"
+LINK_STYLE_ID = "Hyperlink"  # the id python-docx gives LINK_STYLE
 #: Link schemes that become hyperlinks; any other link (a relative path) stays its text.
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -74,7 +76,7 @@ def add_hyperlink(
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rel)
     run = add_run(paragraph, text, bold=bold, italic=italic)
-    run.style = LINK_STYLE
+    run._r.style = LINK_STYLE_ID  # set by id: a lookup by name walks every style
     link.append(run._r)  # moved from the paragraph into the link
     paragraph._p.append(link)
 
@@ -129,6 +131,32 @@ def set_up(document: DocxDocument, lang: str) -> None:
     link.base_style = styles["Default Paragraph Font"]
     link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
     link.font.underline = True
+
+
+class StyleIds:
+    """Paragraphs in a named style, the style's id looked up once (python-docx looks a name
+    up among all of the template's styles on every paragraph: minutes for a big meeting)."""
+
+    def __init__(self, document: DocxDocument) -> None:
+        self.styles = document.styles
+        self._ids: dict[str, str] = {}
+
+    def id(self, name: str) -> str:
+        found = self._ids.get(name)
+        if found is None:
+            found = self._ids[name] = self.styles[name].style_id
+        return found
+
+    def paragraph(self, container: Any, name: str) -> Paragraph:
+        """A new paragraph at the end of ``container`` (the body or a cell) in style ``name``
+        ("Normal", the default, is written as no style, as Word does)."""
+        paragraph = container.add_paragraph()
+        self.set(paragraph, name)
+        return paragraph
+
+    def set(self, paragraph: Paragraph, name: str) -> None:
+        if name != "Normal":
+            paragraph._p.style = self.id(name)
 
 
 class Numbering:
