@@ -31,6 +31,8 @@ from tui_referat.domain.model import (
 )
 from tui_referat.export import FORMATS, render
 
+from .docx_read import shown_text
+
 #: Fields that are not the item's content: the closed flag and the public title are what the
 #: public exports show in its place.
 NOT_CONTENT = {"origin", "closed", "public_title"}
@@ -145,6 +147,8 @@ def _meeting(data: st.DataObject, markers: dict[str, str]) -> Meeting:
 def _visible_text(data: bytes, fmt: str) -> str:
     """What a reader of the export can see: for an .eml its headers and its parts decoded
     (quoted-printable, base64), attachment names too."""
+    if fmt == "docx":
+        return shown_text(data)
     if fmt != "eml":
         return data.decode("utf-8")
     message = email.message_from_bytes(data, policy=default_policy)

@@ -10,6 +10,7 @@ from tui_referat.domain.model import Status
 from tui_referat.export import FORMATS, default_suffix, render
 
 from .conftest import built_meeting
+from .docx_read import shown_text
 
 
 def _text(meeting, fmt: str = "text") -> str:
@@ -145,7 +146,9 @@ def test_planned_times_come_from_durations_and_explicit_times() -> None:
 
 
 def test_default_suffixes() -> None:
-    assert [default_suffix(f) for f in FORMATS] == [".md", ".html", ".html", ".txt", ".eml"]
+    assert [default_suffix(f) for f in FORMATS] == [
+        ".md", ".html", ".html", ".txt", ".eml", ".docx"
+    ]  # fmt: skip
     assert default_suffix("pdf") == ".pdf"
     with pytest.raises(ValueError):
         default_suffix("rtf")
@@ -157,6 +160,7 @@ def test_default_suffixes() -> None:
 def test_an_empty_meeting_exports_without_empty_headings(fmt: str) -> None:
     from tui_referat.domain.model import AgendaItem, Meeting
 
-    out = render(Meeting(items=[AgendaItem("")]), fmt).decode("utf-8")
+    data = render(Meeting(items=[AgendaItem("")]), fmt)
+    out = shown_text(data) if fmt == "docx" else data.decode("utf-8")
     assert "Pkt. 1" in out
     assert "<h1></h1>" not in out and "\n#\n" not in out and "Pkt. 1 \n" not in out

@@ -110,3 +110,27 @@ async def test_an_eml_export_names_who_gets_no_mail(tmp_path: Path, make_app) ->
             "Udkastet er ikke adresseret til: Hannah Brooks (ingen mailadresse)" in m for m in said
         ), said
     assert path.with_suffix(".eml").exists()
+
+
+async def test_the_dialog_writes_a_word_file_next_to_the_meeting(meeting_file, make_app) -> None:
+    import docx
+
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        select = screen.query_one("#export-format", Select)
+        assert "docx" in screen.formats and say("export.format.docx") == "Word (.docx)"
+        select.value = "docx"  # an option of the dropdown (Textual refuses any other value)
+        await pilot.pause()
+        assert not screen.query_one("#export-theme-row").display  # Word has no theme
+        assert not screen.query_one("#export-attach").display
+        assert screen.query_one("#export-path").value == str(meeting_file.with_suffix(".docx"))
+        await pilot.press("ctrl+e")  # export
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    written = meeting_file.with_suffix(".docx")
+    document = docx.Document(str(written))
+    assert document.paragraphs[1].style.name == "Title"

@@ -1,4 +1,4 @@
-"""`referat export FILE --format md|html|email|text|eml|pdf [-o OUT] [--theme NAME]
+"""`referat export FILE --format md|html|email|text|eml|docx|pdf [-o OUT] [--theme NAME]
 [--include-closed]`.
 
 Closed items show as their number and "Lukket punkt" only, unless ``--include-closed``: then
@@ -9,7 +9,8 @@ except on a terminal, where bidi overrides and zero-width characters are shown v
 OUT is written by ``storage.atomic.write_file``: a file atomically (a new one with the umask's
 mode), through a symlink, and a device or FIFO (``/dev/null``) as it is.
 Without ``--format`` the format follows OUT's suffix (``.md``, ``.html``, ``.txt``, ``.eml``,
-``.pdf``), else Markdown. A PDF is never printed on a terminal (use ``-o`` or a pipe).
+``.docx``, ``.pdf``), else Markdown. A .docx or PDF is never printed
+on a terminal (use ``-o`` or a pipe).
 Exit 0 on success, 1 when the file cannot be read or OUT written, 2 on usage errors.
 Heavy imports (storage, the exporters) happen inside ``main``.
 """
@@ -25,9 +26,9 @@ if TYPE_CHECKING:
     from ..domain.model import Meeting
 
 #: Kept here (not imported from ``export``) so building the parser stays cheap.
-FORMAT_NAMES = ("md", "html", "email", "text", "eml", "pdf")
+FORMAT_NAMES = ("md", "html", "email", "text", "eml", "docx", "pdf")
 _BY_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "text",
-              ".eml": "eml", ".pdf": "pdf"}  # fmt: skip
+              ".eml": "eml", ".docx": "docx", ".pdf": "pdf"}  # fmt: skip
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,8 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-f",
         "--format",
         choices=FORMAT_NAMES,
-        help="md, html (themed page), email (inlined HTML), text, eml (email draft) or "
-        "pdf (archival PDF/A); "
+        help="md, html (themed page), email (inlined HTML), text, eml (email draft), docx "
+        "(Word) or pdf (archival PDF/A); "
         "default: from OUT's suffix, else md",
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
@@ -102,8 +103,12 @@ def main(args: argparse.Namespace) -> int:
 
     fmt = _format(args)
     to_file = bool(args.output) and args.output != "-"
-    if fmt == "pdf" and not to_file and sys.stdout.isatty():
-        print("referat export: a PDF is not shown on a terminal; use -o OUT.pdf", file=sys.stderr)
+    if fmt in ("pdf", "docx") and not to_file and sys.stdout.isatty():
+        name = "a PDF" if fmt == "pdf" else "a .docx"
+        print(
+            f"referat export: {name} is binary, not shown on a terminal; use -o OUT.{fmt}",
+            file=sys.stderr,
+        )
         return 2
     try:
         meeting = load_meeting(args.file)

@@ -1,4 +1,4 @@
-"""Exports of a meeting: Markdown, HTML, email HTML, plain text, an .eml draft and a PDF.
+"""Exports of a meeting: Markdown, HTML, email HTML, plain text, an .eml draft, Word and PDF.
 
 Each format is a pure function of the meeting (``export/<format>.py``). :func:`render` is the
 one entry point for the CLI and the editor's export screen.
@@ -18,15 +18,17 @@ FORMATS: dict[str, str] = {
     "email": "email HTML with every style inlined",
     "text": "plain text wrapped at 72 columns",
     "eml": "email draft (.eml) with text and HTML parts",
+    "docx": "Word document (.docx) with Word's own styles",
 }
 
-#: Formats whose export is a binary document file, not text (never printed to a terminal).
+#: Paginated documents typeset by an engine (slow: tested by their own files, not in the loops
+#: over FORMATS). Like docx they are binary files, never printed on a terminal.
 DOCUMENT_FORMATS: dict[str, str] = {
     "pdf": "archival PDF (PDF/A-2a, PDF/UA-1), A4, paginated",
 }
 
 _SUFFIX = {"md": ".md", "html": ".html", "email": ".html", "text": ".txt", "eml": ".eml",
-           "pdf": ".pdf"}  # fmt: skip
+           "pdf": ".pdf", "docx": ".docx"}  # fmt: skip
 
 __all__ = [
     "DEFAULT_THEME",
@@ -45,7 +47,7 @@ def available_themes() -> list[str]:
 
 
 def default_suffix(fmt: str) -> str:
-    """The file suffix for ``fmt``: ".md", ".html", ".txt", ".eml" or ".pdf"."""
+    """The file suffix for ``fmt``: ".md", ".html", ".txt", ".eml", ".docx" or ".pdf"."""
     if fmt not in _SUFFIX:
         names = ", ".join([*FORMATS, *DOCUMENT_FORMATS])
         raise ValueError(f"unknown export format {fmt!r} (choose from {names})")
@@ -112,5 +114,10 @@ def render(
         from .pdf import pdf_bytes
 
         return pdf_bytes(meeting, theme=theme, include_closed=include_closed)
+
+    if fmt == "docx":
+        from .docx import docx_bytes
+
+        return docx_bytes(meeting, include_closed=include_closed)
     default_suffix(fmt)  # raises for an unknown format
     raise AssertionError(fmt)

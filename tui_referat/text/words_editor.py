@@ -276,6 +276,7 @@ EDITOR: dict[str, tuple[str, str]] = {
     "export.format.md": ("Markdown", "Markdown"),
     "export.format.text": ("Ren tekst", "Plain text"),
     "export.format.pdf": ("PDF til arkivering (PDF/A)", "Archival PDF (PDF/A)"),
+    "export.format.docx": ("Word (.docx)", "Word (.docx)"),
     "help.title": ("Taster", "Keys"),
     "help.key": ("Tast", "Key"),
     "help.action": ("Handling", "Action"),

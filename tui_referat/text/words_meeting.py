@@ -39,13 +39,13 @@ MEETING: dict[str, tuple[str, str]] = {
     "next_meeting": ("Næste møde", "Next meeting"),
     "remarks_deadline": ("Frist for skriftlige bemærkninger", "Deadline for written remarks"),
     "approved_on": ("Godkendt", "Approved"),
+    #: The running footer of a paginated export; {page} and {pages} become page fields.
+    "page_of": ("Side {page} af {pages}", "Page {page} of {pages}"),
     "received": ("modtaget", "received"),
     "header.doc_date": ("Dato", "Date"),
     "header.handler": ("Sagsbeh.", "Case handler"),
     "header.case_no": ("Sagsnr.", "Case no."),
     "header.doc_no": ("Dok.nr.", "Doc. no."),
-    # the PDF's running footer: "Side 2 af 7" / "Page 2 of 7"
-    "page_of": ("Side {page} af {pages}", "Page {page} of {pages}"),
     "approval_item": (
         "Godkendelse af referat fra sidste møde",
         "Approval of the minutes of the last meeting",

@@ -24,7 +24,7 @@ from ...text.words import WORDS, say, say_count
 from ..dialogs.confirm import DialogSelect
 
 #: The formats in the order offered (HTML first); others the exports know come after them.
-DEFAULT_FORMATS: tuple[str, ...] = ("html", "pdf", "eml", "email", "md", "text")
+DEFAULT_FORMATS: tuple[str, ...] = ("html", "pdf", "docx", "eml", "email", "md", "text")
 #: The formats an export theme changes (the others ignore it: the selector is hidden).
 THEMED_FORMATS = ("html", "pdf")
 
