@@ -49,6 +49,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _lang(config_lang: str | None) -> str:
+    """The language of what ``send`` says: the config's ``lang``, else from the
+    environment (REFERAT_LANG, LANG …), as the editor does."""
     from ..text.words import detect_lang
 
     return config_lang or detect_lang()
@@ -153,7 +155,6 @@ def main(args: argparse.Namespace) -> int:
     except MeetingFileError as error:
         _err(str(error))
         return 2
-    lang = meeting.lang if meeting.lang in ("da", "en") else lang
     attach: bool | list[str] = True if args.attach == [] else list(args.attach or [])
     try:
         plan = plan_send(
@@ -165,6 +166,7 @@ def main(args: argparse.Namespace) -> int:
             attach=attach,
             include_closed=args.include_closed,
             base_dir=path.resolve().parent,
+            lang=lang,
         )
     except PlanError as error:
         _err(str(error))

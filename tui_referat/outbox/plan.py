@@ -86,13 +86,15 @@ def plan_send(
     attach: bool | Sequence[str | Path] = (),
     include_closed: bool = False,
     base_dir: Path | None = None,
+    lang: str | None = None,
 ) -> SendPlan:
     """The message to send and its recipients: by default every participant's usable
     address (``export/eml.py``); ``to`` replaces them, ``cc`` adds copies; ``test_to`` sends
     one copy to that address only, nobody else (To: shows it, so a ``sendmail -t`` sends
     it nowhere else). ``attach``: True for the meeting's attachment files (as the ``.eml``
-    export), or the files to attach. Raises ``PlanError``."""
-    lang = meeting.lang if meeting.lang in ("da", "en") else "en"
+    export), or the files to attach. ``lang``: of the words said (errors, the summary);
+    default the meeting's. Raises ``PlanError``."""
+    lang = lang or (meeting.lang if meeting.lang in ("da", "en") else "en")
     send = config.send
     if test_to is not None:
         to_list, cc_list = [parse_address(test_to, lang)], []

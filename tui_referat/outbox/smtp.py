@@ -131,8 +131,12 @@ def deliver(
         result.error = say_in(lang, "send.err.sender", addr=plan.sender, why=why)
     except smtplib.SMTPDataError as error:
         result.error = say_in(lang, "send.err.data", why=_reply(error.smtp_code, error.smtp_error))
-    except smtplib.SMTPServerDisconnected:
-        result.error = say_in(lang, "send.err.disconnected", server=server)
+    except smtplib.SMTPServerDisconnected as error:
+        if "timed out" in str(error):  # smtplib words a read timeout so
+            seconds = f"{config.timeout:g}"
+            result.error = say_in(lang, "send.err.timeout", server=server, seconds=seconds)
+        else:
+            result.error = say_in(lang, "send.err.disconnected", server=server)
     except smtplib.SMTPResponseException as error:
         why = _reply(error.smtp_code, error.smtp_error)
         result.error = say_in(lang, "send.err.smtp", server=server, why=why)
