@@ -1,4 +1,4 @@
-"""`referat send` through a sendmail-style command, the CLI in a subprocess, [[sent]] in the file."""
+"""`referat send` through a sendmail command, the CLI in a subprocess, [[sent]] in the file."""
 
 from __future__ import annotations
 
@@ -89,7 +89,10 @@ def test_sent_records_round_trip(meeting_file):
 def test_a_bad_sent_value_is_a_file_line_col_error(tmp_path):
     from tui_referat.storage import validate_text
 
-    text = 'format = 1\ntitle = "x"\n\n[[sent]]\nat = 2025-10-14T16:05:00+02:00\nto = ["a@b.dk"]\nstatus = "sent"\n'
+    text = (
+        'format = 1\ntitle = "x"\n\n[[sent]]\nat = 2025-10-14T16:05:00+02:00\n'
+        'to = ["a@b.dk"]\nstatus = "sent"\n'
+    )
     _, problems = validate_text(text, "m.toml")
     assert [(p.line, p.col) for p in problems][:1] == [(7, 10)]
     assert "draft, review or approved" in problems[0].message

@@ -9,11 +9,12 @@ from email import policy
 from pathlib import Path
 
 import pytest
-from .conftest import CERT, PASSWORD, USER, smtp_config
 
 from tui_referat.cli import main
 from tui_referat.export import render
 from tui_referat.storage import load_meeting
+
+from .conftest import CERT, PASSWORD, USER, smtp_config
 
 
 def send(file: Path, config: Path, *extra: str) -> int:
@@ -108,7 +109,7 @@ def test_a_refused_recipient_is_partial_success(tmp_path, smtp_server, meeting_f
     server.inbox.refuse.add("sanne.holm@example.dk")
     config = smtp_config(tmp_path, server.port)
     assert send(meeting_file, config) == 1
-    out, err = capsys.readouterr()
+    _out, err = capsys.readouterr()
     assert "Refused: sanne.holm@example.dk: 550" in err
     [(_, rcpts, _)] = server.inbox.messages
     [record] = load_meeting(meeting_file).sent
