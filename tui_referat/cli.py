@@ -21,6 +21,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("check", "check", "check meeting files and report problems as FILE:LINE:COL"),
     ("export", "export", "export a meeting as md, html, email, text or eml"),
     ("new", "new", "start a new meeting file, optionally from the previous one"),
+    ("send", "send", "send the minutes by email (SMTP or sendmail) and record it"),
     ("actions", "actions", "list open actions across meeting files"),
     ("import", "import_md", "read Markdown minutes into a meeting file"),
 )

@@ -26,6 +26,7 @@ from tui_referat.domain.model import (
     Participant,
     Remark,
     RemarkSource,
+    Sent,
     Status,
     Vote,
 )
@@ -132,6 +133,20 @@ meetings = st.builds(
     ),
     remarks_deadline=st.none() | st.datetimes(),
     approved=st.none() | st.dates(),
+    sent=st.lists(
+        st.builds(
+            Sent,
+            at=st.datetimes(
+                timezones=st.sampled_from([dt.UTC, dt.timezone(dt.timedelta(hours=2))])
+            ).map(lambda moment: moment.replace(microsecond=0)),
+            to=st.lists(texts, max_size=3),
+            cc=st.lists(texts, max_size=2),
+            status=st.sampled_from(["draft", "review", "approved"]),
+            message_id=short,
+            test=st.booleans(),
+        ),
+        max_size=2,
+    ),
 )
 
 

@@ -7,10 +7,11 @@ from tui_referat.text.words_editor import EDITOR
 from tui_referat.text.words_forms import FORMS
 from tui_referat.text.words_meeting import MEETING
 from tui_referat.text.words_safety import SAFETY
+from tui_referat.text.words_send import SEND
 
 
 def test_no_key_is_in_two_parts_of_the_table() -> None:
-    parts = [set(EDITOR), set(FORMS), set(SAFETY), set(MEETING)]
+    parts = [set(EDITOR), set(FORMS), set(SAFETY), set(MEETING), set(SEND)]
     assert sum(len(part) for part in parts) == len(words.WORDS)
 
 

@@ -21,6 +21,8 @@ from .people import PRESENCE_EVENTS as PRESENCE_EVENTS
 from .people import Attendance as Attendance
 from .people import Participant as Participant
 from .people import Presence as Presence  # re-exported: the languages of a meeting
+from .sent import SENT_STATUSES as SENT_STATUSES
+from .sent import Sent as Sent
 
 
 class Status(StrEnum):
@@ -296,6 +298,8 @@ class Meeting:
     participants_layout: str = "list"
     #: Item numbers in the order the items were handled; empty: the agenda's order.
     handled_order: list[int] = field(default_factory=list)
+    #: Each time the minutes were sent (``[[sent]]``), oldest first.
+    sent: list[Sent] = field(default_factory=list)
     origin: Any = field(default=None, compare=False, repr=False)
 
     # -- derived facts -------------------------------------------------------------------

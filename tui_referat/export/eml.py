@@ -1,4 +1,5 @@
-"""A ready email draft (.eml): text/plain and text/html alternatives, ``X-Unsent: 1``.
+"""A ready email draft (.eml): text/plain and text/html alternatives, ``X-Unsent: 1``; or,
+with an ``Envelope``, the very same message as ``referat send`` sends it (``outbox/``).
 
 Deterministic, so it can be compared with a golden file: the Date header comes from the
 meeting date and start (with the machine's local UTC offset on that day), there is no
@@ -13,6 +14,7 @@ import hashlib
 import io
 import mimetypes
 import secrets
+from dataclasses import dataclass, field
 from email import quoprimime
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -45,13 +47,39 @@ def _subject(doc: Doc, template: str | None = None) -> str:
     return subject
 
 
+@dataclass(frozen=True)
+class Envelope:
+    """The headers of a message being sent instead of a draft: no ``X-Unsent``, the Date
+    of sending, a Message-ID, From and Reply-To from the config; To and Cc as given."""
+
+    from_: str
+    date: dt.datetime
+    message_id: str
+    to: tuple[Address, ...] = ()
+    cc: tuple[Address, ...] = ()
+    reply_to: str = ""
+    #: Files to attach (besides the meeting's own, with ``attach``).
+    files: tuple[Path, ...] = field(default=())
+
+
 def _recipients(doc: Doc) -> list[Address]:
-    """Every address of every participant: ``a@b.dk``, ``Name <a@b.dk>`` and several
-    separated by ``;`` or ``,`` (``text/addresses.py``), each once, under the participant's
-    name."""
+    return addresses_of(doc.emails)
+
+
+def recipients(meeting: Meeting) -> list[Address]:
+    """The addresses the email goes to: every address of every participant (see
+    :func:`addresses_of`); :func:`not_addressed` names the participants left out."""
+    people = clean_meeting(meeting).participants
+    return addresses_of([(p.name.strip(), p.email.strip()) for p in people if p.email.strip()])
+
+
+def addresses_of(emails: list[tuple[str, str]]) -> list[Address]:
+    """Every address of every (name, written email): ``a@b.dk``, ``Name <a@b.dk>`` and
+    several separated by ``;`` or ``,`` (``text/addresses.py``), each once, under the
+    participant's name."""
     seen: set[str] = set()
     out: list[Address] = []
-    for name, written in doc.emails:
+    for name, written in emails:
         for own_name, address in split_addresses(written)[0]:
             if address.lower() in seen:
                 continue
@@ -113,19 +141,30 @@ def _draft(
     seed: bytes,
     attachments: list[Path],
     subject: str | None = None,
+    envelope: Envelope | None = None,
 ) -> tuple[bytes, list[int]]:
     """The message as bytes, and the places of its multiparts (see :func:`_boundaries`)."""
     message = EmailMessage(policy=SMTP)
+    if envelope is not None:
+        message["From"] = envelope.from_
     message["Subject"] = _subject(doc, subject)
-    recipients = _recipients(doc)
-    if recipients:
-        message["To"] = recipients
-    day = meeting.date or dt.date(2000, 1, 1)
-    # The meeting's start as this machine's local time, with its UTC offset on that day
-    # ("+0200" in a Danish summer): mail clients then show the time as it was meant.
-    moment = dt.datetime.combine(day, meeting.start or dt.time(12, 0)).astimezone()
-    message["Date"] = format_datetime(moment)
-    message["X-Unsent"] = "1"
+    to = list(envelope.to) if envelope is not None else _recipients(doc)
+    if to:
+        message["To"] = to
+    if envelope is not None:
+        if envelope.cc:
+            message["Cc"] = list(envelope.cc)
+        if envelope.reply_to:
+            message["Reply-To"] = envelope.reply_to
+        message["Date"] = format_datetime(envelope.date)
+        message["Message-ID"] = envelope.message_id
+    else:
+        day = meeting.date or dt.date(2000, 1, 1)
+        # The meeting's start as this machine's local time, with its UTC offset on that day
+        # ("+0200" in a Danish summer): mail clients then show the time as it was meant.
+        moment = dt.datetime.combine(day, meeting.start or dt.time(12, 0)).astimezone()
+        message["Date"] = format_datetime(moment)
+        message["X-Unsent"] = "1"
     message["Content-Language"] = doc.lang
     message.set_content(plain, subtype="plain", charset="utf-8", cte="quoted-printable")
     message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
@@ -179,10 +218,12 @@ def render(
     attach: bool = False,
     include_closed: bool = False,
     subject: str | None = None,
+    envelope: Envelope | None = None,
 ) -> bytes:
     """The meeting as an unsent email draft (``subject``: the subject template, see
     ``text/subject.py``; None: the default); ``attach`` adds attachment files that exist
     (of a closed item only with ``include_closed``, which shows closed items whole).
+    With ``envelope`` it is the message to send (its headers, and its files attached too).
 
     For a big meeting both text parts are big, so neither is held whole, as text or quoted.
     The message is made with a placeholder line for each part and stand-in boundaries; each
@@ -195,10 +236,12 @@ def render(
         meeting = public_meeting(meeting)  # its attachments too: none of a closed item
     doc = build(meeting, include_closed=include_closed)
     files = _attachments(meeting, base_dir) if attach and base_dir is not None else []
+    if envelope is not None:
+        files += [path for path in envelope.files if path not in files]
     token = secrets.token_hex(12)  # nothing in the meeting can guess it
     marks = [f"REFERAT{token}{part}" for part in ("TEXT", "HTML")]
     stand_in_seed = secrets.token_bytes(32)
-    skeleton, multiparts = _draft(meeting, doc, *marks, stand_in_seed, files, subject)
+    skeleton, multiparts = _draft(meeting, doc, *marks, stand_in_seed, files, subject, envelope)
     head, *rest = skeleton.split(b"\r\n" + marks[0].encode() + b"\r\n")
     pieces = [head, *(rest[0].split(b"\r\n" + marks[1].encode() + b"\r\n") if rest else [])]
     if len(rest) != 1 or len(pieces) != 3:  # never: each placeholder is there once, in order

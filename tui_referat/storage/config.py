@@ -11,6 +11,7 @@ No Textual here: the CLI reads this before it decides to start the editor. Examp
 
     [send]
     subject = "{type}: {title}{draft}"   # the email's subject (this is the default)
+    from = "Sanne Holm <sanne@example.dk>"   # and the rest: see ``send_config.py``
 
 Problems (a broken file, an unknown language) never stop the editor: they are collected in
 ``Config.problems`` and shown as a notification.
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..text.subject import subject_problem
+from .send_config import SendConfig, parse_send
 
 APP_NAME = "tui-referat"
 
@@ -46,6 +48,8 @@ class Config:
     subject: str | None = None
     #: Binding id -> key string, for ``App.set_keymap``.
     keymap: dict[str, str] = field(default_factory=dict)
+    #: How ``referat send`` delivers (the rest of ``[send]``).
+    send: SendConfig = field(default_factory=SendConfig)
     #: Human-readable problems found while reading the file.
     problems: list[str] = field(default_factory=list)
     path: Path | None = None
@@ -94,6 +98,8 @@ def load_config(path: Path | None = None) -> Config:
     elif subject is not None:
         why = subject_problem(subject) if isinstance(subject, str) else "expected a string"
         config.problems.append(f"{path}: send.subject: {why}")
+    config.send, problems = parse_send(send, path.parent)
+    config.problems.extend(f"{path}: {problem}" for problem in problems)
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
         config.problems.append(f"{path}: keymap: expected a table")

@@ -142,6 +142,7 @@ def _objects(meeting: Meeting) -> list[Any]:
         objects.append(meeting.sections)
     if meeting.next_meeting is not None:
         objects.append(meeting.next_meeting)
+    objects += meeting.sent
     return objects
 
 

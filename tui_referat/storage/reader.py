@@ -16,6 +16,7 @@ from ..domain.model import (
     Presence,
     Remark,
     SectionLayout,
+    Sent,
     Vote,
 )
 from .table_entries import entries, scalar
@@ -32,6 +33,7 @@ from .values import (
     PRESENCE_FIELDS,
     REMARK_FIELDS,
     SECTIONS_FIELDS,
+    SENT_FIELDS,
     VOTE_FIELDS,
     Field,
     FieldError,
@@ -55,7 +57,8 @@ PARTICIPANTS: ListSpec = (
     (PRESENCE,),
 )
 ITEMS: ListSpec = ("items", "items", AgendaItem, ITEM_FIELDS, (REMARKS, ATTACHMENTS, ACTIONS))
-MEETING_LISTS: tuple[ListSpec, ...] = (HEADER, PARTICIPANTS, ITEMS)
+SENT: ListSpec = ("sent", "sent", Sent, SENT_FIELDS, ())
+MEETING_LISTS: tuple[ListSpec, ...] = (HEADER, PARTICIPANTS, ITEMS, SENT)
 
 #: (attribute, key, class, fields) of an optional single table inside an object.
 TableSpec = tuple[str, str, type, tuple[Field, ...]]
@@ -97,6 +100,7 @@ DEFAULTS: dict[type, dict[str, Any]] = {
         Attachment,
         Action,
         Vote,
+        Sent,
     )
 }
 DEFAULTS[NextMeeting] = _defaults(NextMeeting)

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from ..domain.model import PARTICIPANTS_LAYOUTS, Attendance, Kind, RemarkSource, Status
+from ..domain.model import (
+    PARTICIPANTS_LAYOUTS,
+    SENT_STATUSES,
+    Attendance,
+    Kind,
+    RemarkSource,
+    Status,
+)
 from ..text.when import format_time, parse_time
 
 if TYPE_CHECKING:
@@ -427,4 +434,14 @@ NEXT_MEETING_FIELDS = (
     Field("end", "end", "time"),
     Field("location", "location", "str"),
     Field("text", "text", "str"),
+)
+#: ``[[sent]]``: one sending of the minutes (``domain/sent.py``); ``at`` is an offset
+#: date-time, ``to``/``cc`` the addresses that got it.
+SENT_FIELDS = (
+    Field("at", "at", "datetime", required=True),
+    Field("to", "to", "names", always=True),
+    Field("cc", "cc", "names"),
+    Field("status", "status", "enum", SENT_STATUSES, always=True),
+    Field("message_id", "message_id", "str"),
+    Field("test", "test", "bool"),
 )

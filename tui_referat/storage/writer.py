@@ -45,7 +45,7 @@ from .values import (
 )
 
 #: The order of the top-level tables; new ones are placed accordingly.
-TOP_TABLES = ("sections", "header", "participants", "items", "next_meeting")
+TOP_TABLES = ("sections", "header", "participants", "items", "next_meeting", "sent")
 
 
 class Writer:

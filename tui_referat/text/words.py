@@ -2,10 +2,10 @@
 
 The table is ``WORDS`` (``key: (danish, english)``), put together from its parts: the
 editor's words (``words_editor``, its forms' in ``words_forms``), the safety dialogs'
-(``words_safety``) and the meeting's own words as minutes and exports show them
-(``words_meeting``). Look a word up with ``say(key, **fields)`` in the editor's language,
-``say_in(lang, key)`` in a given one (a meeting's), ``say_count(key, n)`` for a count with
-a singular ``key.one``.
+(``words_safety``), ``referat send``'s (``words_send``) and the meeting's own words as
+minutes and exports show them (``words_meeting``). Look a word up with
+``say(key, **fields)`` in the editor's language, ``say_in(lang, key)`` in a given one (a
+meeting's), ``say_count(key, n)`` for a count with a singular ``key.one``.
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ from .words_editor import EDITOR
 from .words_forms import FORMS
 from .words_meeting import MEETING
 from .words_safety import SAFETY
+from .words_send import SEND
 
 #: The languages a meeting (and the editor) can be in.
 LANGUAGES: tuple[str, ...] = ("da", "en")
 
 #: The one table (tests/text/test_words.py: no key is in two parts, every entry has both).
-WORDS: dict[str, tuple[str, str]] = {**EDITOR, **FORMS, **SAFETY, **MEETING}
+WORDS: dict[str, tuple[str, str]] = {**EDITOR, **FORMS, **SAFETY, **MEETING, **SEND}
 
 _lang = "da"
 
