@@ -96,3 +96,18 @@ def test_a_bad_sent_value_is_a_file_line_col_error(tmp_path):
     _, problems = validate_text(text, "m.toml")
     assert [(p.line, p.col) for p in problems][:1] == [(7, 10)]
     assert "draft, review or approved" in problems[0].message
+
+
+def test_attach_pdf_sends_the_archival_pdf_of_the_minutes(tmp_path, meeting_file):
+    from tui_referat.export.pdf import pdf_bytes
+
+    captured = tmp_path / "captured.eml"
+    script = _script(tmp_path, f'cat > "{captured}"\n')
+    config = write_config(tmp_path, f'[send]\nfrom = "sanne@example.dk"\nsendmail = "{script}"\n')
+    args = ["send", str(meeting_file), "--config", str(config), "--yes", "--attach-pdf"]
+    assert main(args) == 0
+    got = email.message_from_bytes(captured.read_bytes(), policy=policy.default)
+    [pdf] = [p for p in got.iter_attachments() if p.get_content_type() == "application/pdf"]
+    assert pdf.get_filename() == meeting_file.with_suffix(".pdf").name
+    assert pdf.get_content() == pdf_bytes(load_meeting(meeting_file))
+    assert got.get_body(("html",)) is not None  # the minutes are still the message itself

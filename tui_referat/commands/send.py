@@ -41,6 +41,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "with PATHs, those files",
     )
     parser.add_argument(
+        "--attach-pdf",
+        action="store_true",
+        help="attach the minutes as an archival PDF (as export --format pdf), named FILE.pdf",
+    )
+    parser.add_argument(
         "--include-closed",
         action="store_true",
         help="show closed items whole, marked confidential (FORTROLIGT)",
@@ -167,6 +172,7 @@ def main(args: argparse.Namespace) -> int:
             include_closed=args.include_closed,
             base_dir=path.resolve().parent,
             lang=lang,
+            attach_pdf=path.with_suffix(".pdf").name if args.attach_pdf else None,
         )
     except PlanError as error:
         _err(str(error))

@@ -60,6 +60,8 @@ class Envelope:
     reply_to: str = ""
     #: Files to attach (besides the meeting's own, with ``attach``).
     files: tuple[Path, ...] = field(default=())
+    #: Documents made for this message, as (file name, MIME type, bytes): the minutes as PDF.
+    documents: tuple[tuple[str, str, bytes], ...] = field(default=())
 
 
 def _recipients(doc: Doc) -> list[Address]:
@@ -174,6 +176,9 @@ def _draft(
         message.add_attachment(
             path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name
         )
+    for filename, ctype, data in envelope.documents if envelope is not None else ():
+        maintype, subtype = ctype.split("/", 1)
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
     places = _boundaries(message, seed)
     return message.as_bytes(), places
 

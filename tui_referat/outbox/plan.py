@@ -77,6 +77,21 @@ def _domain(sender: str) -> str | None:
     return found[0][1].rpartition("@")[2] if found else None
 
 
+def _pdf(
+    meeting: Meeting, name: str | None, include_closed: bool, lang: str
+) -> tuple[tuple[str, str, bytes], ...]:
+    """The minutes as PDF, to attach under ``name`` (nothing when ``name`` is None)."""
+    if name is None:
+        return ()
+    from ..export.pdf import pdf_bytes
+
+    try:
+        data = pdf_bytes(meeting, include_closed=include_closed)
+    except RuntimeError as error:  # the PDF engine failed: one line, nothing sent
+        raise PlanError(say_in(lang, "send.no_pdf", error=str(error))) from None
+    return ((name, "application/pdf", data),)
+
+
 def plan_send(
     meeting: Meeting,
     config: Config,
@@ -87,13 +102,16 @@ def plan_send(
     include_closed: bool = False,
     base_dir: Path | None = None,
     lang: str | None = None,
+    attach_pdf: str | None = None,
 ) -> SendPlan:
     """The message to send and its recipients: by default every participant's usable
     address (``export/eml.py``); ``to`` replaces them, ``cc`` adds copies; ``test_to`` sends
     one copy to that address only, nobody else (To: shows it, so a ``sendmail -t`` sends
     it nowhere else). ``attach``: True for the meeting's attachment files (as the ``.eml``
     export), or the files to attach. ``lang``: of the words said (errors, the summary);
-    default the meeting's. Raises ``PlanError``."""
+    default the meeting's. ``attach_pdf``: the file name under which the minutes are attached
+    as an archival PDF (``export/pdf.py``, closed items as ``include_closed`` says), or None.
+    Raises ``PlanError``."""
     lang = lang or (meeting.lang if meeting.lang in ("da", "en") else "en")
     send = config.send
     if test_to is not None:
@@ -118,6 +136,7 @@ def plan_send(
         cc=tuple(cc_list),
         reply_to=send.reply_to,
         files=tuple(files),
+        documents=_pdf(meeting, attach_pdf, include_closed, lang),
     )
     message = render(
         meeting,

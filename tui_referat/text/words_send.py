@@ -35,6 +35,10 @@ SEND: dict[str, tuple[str, str]] = {
         "referat send: not an email address: {addr}",
     ),
     "send.no_file": ("referat send: ingen sådan fil: {path}", "referat send: no such file: {path}"),
+    "send.no_pdf": (
+        "referat send: PDF'en kunne ikke laves: {error}",
+        "referat send: the PDF could not be made: {error}",
+    ),
     "send.config": ("referat send: opsætning: {problem}", "referat send: config: {problem}"),
     "send.sending": ("Sender…", "Sending…"),
     "send.delivered": ("Sendt til {n}: {addrs}", "Sent to {n}: {addrs}"),
