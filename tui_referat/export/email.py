@@ -3,9 +3,11 @@
 Built for Outlook's Word engine and Gmail: a centred table (``role="presentation"``,
 ``width``/``bgcolor``/``cellpadding`` attributes) 680 px wide, fluid below that on phones
 (``width:100%;max-width:680px``, with a fixed-width table for Outlook only, which ignores
-``max-width``), web-safe fonts, no ``<style>``, ``<script>`` or ``<link>``. The stylesheet
-below is inlined once per document with css-inline (remote loading off). The export theme
-does not apply: email clients need their own, simpler rules.
+``max-width``), web-safe fonts, no ``<script>`` or ``<link>``, and no ``<style>`` but one
+inside ``<!--[if mso]>`` for Outlook's Word engine. The stylesheet below is inlined (minified)
+with css-inline (remote loading off); what is inherited is set once, on the content cell, to
+keep the HTML under Gmail's 102 KB clip (``export/mailsize.py``). The export theme does not
+apply: email clients need their own, simpler rules.
 """
 
 from __future__ import annotations
