@@ -98,6 +98,23 @@ def check_process(path: Path, runs: int) -> tuple[float, float]:
     )
 
 
+def email_size(items: int = 30) -> tuple[float, float]:
+    """The email HTML of the Danish sample with its items repeated to ``items`` (its density):
+    bytes per item (what an item adds over the meeting without items) and the whole in KB."""
+    import copy
+
+    from tui_referat.export import render
+    from tui_referat.storage import load_meeting
+
+    meeting = load_meeting(Path(__file__).resolve().parent.parent / "samples/arbejdsgruppe.toml")
+    own = meeting.items
+    meeting.items = [copy.deepcopy(own[n % len(own)]) for n in range(items)]
+    whole = len(render(meeting, "email"))
+    meeting.items = []
+    bare = len(render(meeting, "email"))
+    return (whole - bare) / items, whole / 1000
+
+
 def markdown_size(items: int) -> int:
     return len(all_markdown(make_meeting(items)).encode("utf-8"))
 

@@ -35,6 +35,8 @@ FIGURES = (
     ("load, 20 items", "s", "ratio"),
     ("email export, 20 items", "s", "ratio"),
     ("PDF export against the HTML export, 20 items", "s", "ratio"),
+    ("email HTML bytes per item", "B", "absolute"),
+    ("email HTML, 30-item meeting (KB)", "KB", "absolute"),
     ("`referat check`, 20 items, whole process", "s", "ratio"),
     ("peak memory, 20-item meeting open", "KiB", "ratio"),
 )
@@ -63,6 +65,7 @@ def canned(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(figures_core, "email_export", lambda n, runs: (0.012, 0.01))
     monkeypatch.setattr(figures_core, "pdf_export", lambda n, runs: (0.05, 0.01))
     monkeypatch.setattr(figures_core, "check_process", lambda path, runs: (0.15, 0.1))
+    monkeypatch.setattr(figures_core, "email_size", lambda items: (2900.0, 88.0))
 
 
 def test_json_report_has_every_figure_in_its_unit_with_ratio_and_verdict(
@@ -113,6 +116,8 @@ def test_table_shows_each_unit_as_people_read_it(
     assert cells["bytes sent to the terminal per typed character"][:2] == ["120.0 B", "100.0 B"]
     assert cells["peak memory, 20-item meeting open"][:2] == ["58.6 MiB", "39.1 MiB"]
     assert cells["load, 20 items"][2:] == ["3.00x", "<= 1.5x", "NO"]
+    assert cells["email HTML, 30-item meeting (KB)"] == ["88.0 KB", "-", "-", "< 90 KB", "yes"]
+    assert cells["email HTML bytes per item"][3:] == ["< 3000 B", "yes"]
 
 
 def test_in_process_figures_measure_seconds_on_a_tiny_meeting(tmp_path: Path) -> None:
@@ -123,6 +128,8 @@ def test_in_process_figures_measure_seconds_on_a_tiny_meeting(tmp_path: Path) ->
         figures_core.pdf_export(2, 1),
     ):
         assert 0 < ours < 60 and 0 < bare < 60
+    per_item, whole = figures_core.email_size(2)
+    assert 0 < per_item < whole * 1000
 
 
 @pytest.mark.skipif(

@@ -132,14 +132,14 @@ def test_split_inlining_equals_inlining_the_whole_page(name: str | None) -> None
     doc = build(meeting)
     fast = email_export.render_doc(doc)
     whole_body = Body(doc, email=True).render()
-    whole = email_export._inliner().inline(email_export._page(doc, whole_body))
+    whole = email_export.inline_page(doc, whole_body)
     assert _elements(fast) == _elements(whole)
 
 
 def _inlined_in_one_go(doc: Doc) -> str:
     """The email page with its whole skeleton inlined by one css-inline call (no shapes)."""
     body = Body(doc, email=True, placeholders=True)
-    page = email_export._inliner().inline(email_export._page(doc, body.render()))
+    page = email_export.inline_page(doc, body.render())
     styled = email_export._styled(entries(page, body.fragments))
     return "".join(styled).rstrip("\n") + "\n"
 

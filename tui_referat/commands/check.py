@@ -1,6 +1,7 @@
 """`referat check FILE...`: validate meeting files, print problems as FILE:LINE:COL.
 
-Problems go to stdout as ``FILE:LINE:COL: level: message``, a summary to stderr. Exit 0
+Problems go to stdout as ``FILE:LINE:COL: level: message``, a summary to stderr; a clean
+file whose email would be clipped by Gmail (over 102 KB of HTML) gets a warning. Exit 0
 when there are no errors (warnings alone are clean), 1 when there are errors, 2 on usage
 errors. Heavy imports (tomlkit) happen inside ``main``; a clean file is read with the
 standard library's tomllib (``storage.fast_check``), tomlkit only reads a file with problems.
@@ -10,6 +11,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..domain.checks import Problem
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +36,12 @@ def main(args: argparse.Namespace) -> int:
 
     errors = warnings = 0
     for name in files:
-        for problem in check_file(name):
+        problems = check_file(name)
+        # The email's size costs a render of it: not for a file with errors, nor with --quiet
+        # (which prints no warnings).
+        if not args.quiet and not any(problem.level == "error" for problem in problems):
+            problems += _email_size(name)
+        for problem in problems:
             if problem.level == "error":
                 errors += 1
             else:
@@ -46,6 +56,20 @@ def main(args: argparse.Namespace) -> int:
         summary += _plural(warnings, "warning")
         print(summary, file=sys.stderr)
     return 1 if errors else 0
+
+
+def _email_size(name: str) -> list[Problem]:
+    """A warning when the email of a clean file is bigger than Gmail shows (102 KB)."""
+    from ..domain.checks import Problem
+    from ..export.mailsize import email_clip_warning
+    from ..storage.fast_check import read_clean
+    from ..text.words import detect_lang
+
+    meeting = read_clean(name)
+    if meeting is None:
+        return []
+    warning = email_clip_warning(meeting, detect_lang())
+    return [Problem(name, None, None, "warning", warning)] if warning else []
 
 
 def _plural(count: int, word: str) -> str:

@@ -82,6 +82,16 @@ def _say_who_gets_no_mail(meeting: Meeting) -> None:
         )
 
 
+def _say_if_gmail_clips(size: int) -> None:
+    """Warn on stderr when the email's HTML (``size`` bytes) is bigger than Gmail shows;
+    the export itself goes on (exit 0)."""
+    from ..export.mailsize import GMAIL_CLIP_BYTES, clip_warning
+    from ..text.words import detect_lang
+
+    if size > GMAIL_CLIP_BYTES:
+        print(f"referat export: warning: {clip_warning(size, detect_lang())}", file=sys.stderr)
+
+
 def _subject_template() -> str | None:
     """The email subject template from the user's config (``[send] subject``); a problem in
     the config is said on stderr and the default used."""
@@ -115,10 +125,17 @@ def main(args: argparse.Namespace) -> int:
     except MeetingFileError as err:
         print(str(err), file=sys.stderr)
         return 1
+    # A one-shot process: big freed blocks go back to the system (export/sink.py); the
+    # editor keeps glibc's default.
+    return_freed_memory()
+    # The .eml's HTML part is measured first, as it is rendered, so the two are never in
+    # memory together.
+    email_bytes = 0
+    if fmt == "eml":
+        from ..export.mailsize import email_html_bytes
+
+        email_bytes = email_html_bytes(meeting, include_closed=args.include_closed)
     try:
-        # A one-shot process: big freed blocks go back to the system (export/sink.py); the
-        # editor keeps glibc's default.
-        return_freed_memory()
         data = render(
             meeting,
             fmt,
@@ -136,6 +153,8 @@ def main(args: argparse.Namespace) -> int:
         return 1
     if fmt == "eml":
         _say_who_gets_no_mail(meeting)
+    if fmt in ("email", "eml"):
+        _say_if_gmail_clips(len(data) if fmt == "email" else email_bytes)
     if args.output and args.output != "-":
         try:
             write_file(args.output, data)

@@ -46,6 +46,29 @@ def list_items(html: str) -> str | None:
     return html[4:-5].strip()
 
 
+#: A case-header value up to this long is kept on one line (a longer one may wrap).
+WHOLE_LENGTH = 24
+
+
+def whole_value(value: str) -> str:
+    """The cell of a case-header value in mail, kept whole where it fits: "2026-004512" or
+    "26-118042-7" never break at a hyphen on a phone. One word is a ``nowrap`` cell; in a
+    value of several words each word with a hyphen or slash is a ``nowrap`` span, so the
+    value still wraps between its words. The text is unchanged (no U+2011): a case number
+    copied from the mail is the number."""
+    words = value.split(" ")
+    if len(words) == 1:
+        cls = ' class="whole"' if len(value) <= WHOLE_LENGTH else ""
+        return f"<td{cls}>{_e(value)}</td>"
+    spans = [
+        f'<span class="whole">{_e(w)}</span>'
+        if len(w) <= WHOLE_LENGTH and ("-" in w or "/" in w)
+        else _e(w)
+        for w in words
+    ]
+    return f"<td>{' '.join(spans)}</td>"
+
+
 def _remark_texts(doc: Doc) -> list[str]:
     """The distinct, non-blank texts of the remarks of ``doc``."""
     texts = [
@@ -113,9 +136,28 @@ class Body:
             tag = "div"
         return f'<{tag} class="{cls}"{extra}>\n{inner}\n</{tag}>'
 
+    def h2(self, inner: str) -> str:
+        """A second-level heading. In mail, its rule and the room above and under the words
+        are a table cell's border and padding: Outlook's Word engine ignores padding on
+        ``h2`` and ``div``."""
+        if not self.email:
+            return f"<h2>{inner}</h2>"
+        return self.ruled("h2", f"<h2>{inner}</h2>")
+
+    def ruled(self, cls: str, inner: str) -> str:
+        """``inner`` in a one-cell layout table of class ``cls`` (email only)."""
+        return (
+            f'<table class="{cls}"{self.table_attrs(True, "100%")}><tr>'
+            f'<td class="{cls}">{inner}</td></tr></table>'
+        )
+
     def label_rows(self, pairs: list[tuple[str, str]], cls: str) -> str:
+        # In mail, a row's cells sit at its top (valign, once a row, rather than CSS per cell).
+        top = ' valign="top"' if self.email else ""
+        whole = self.email and cls == "case"
         rows = "\n".join(
-            f'<tr><th scope="row">{_e(label)}:</th><td>{_e(value)}</td></tr>'
+            f'<tr{top}><th scope="row">{_e(label)}:</th>'
+            f"{whole_value(value) if whole else f'<td>{_e(value)}</td>'}</tr>"
             for label, value in pairs
         )
         return f'<table class="{cls}"{self.table_attrs(True)}>\n{rows}\n</table>'
@@ -138,10 +180,16 @@ class Body:
                 f'<td class="marker {state}">{_e(doc.marker)}</td></tr></table>'
             )
             inner = f"{box}\n{case}" if case else box
-            case = f'<td class="doc-case" valign="top" align="right">\n{inner}\n</td>'
+            # A table aligned right floats (Outlook too): the document type stands left of
+            # it, or under it on a phone when both do not fit side by side, so the case
+            # header's values keep their whole width (see whole_value).
+            case = (
+                f'<table class="doc-case"{self.table_attrs(True)} align="right"><tr>'
+                f'<td class="doc-case" align="right">\n{inner}\n</td></tr></table>'
+            )
             return (
                 f'<table class="doc-head"{self.table_attrs(True, "100%")}><tr>'
-                f'<td class="doc-type" valign="top">\n{kind}\n</td>{case}</tr></table>'
+                f'<td class="doc-type" valign="top">\n{case}\n{kind}\n</td></tr></table>'
             )
         marker = f'<p class="marker-line"><span class="marker {state}">{_e(doc.marker)}</span></p>'
         kind = f'<p class="doctype">{_e(doc.doc_type)}</p>'
@@ -194,6 +242,7 @@ class Body:
             for cls, c in columns
         )
         rows = []
+        top = ' valign="top"' if self.email else ""
         for row, item in zip(doc.agenda, doc.items, strict=True):
             activity = _e(row.activity)
             if not self.email:
@@ -201,12 +250,12 @@ class Body:
             activity += self.mark(row.confidential)
             time = f'<td class="time">{_e(row.time)}</td>' if doc.agenda_times else ""
             rows.append(
-                f'<tr><td class="num">{_e(row.number)}</td>'
+                f'<tr{top}><td class="num">{_e(row.number)}</td>'
                 f'{time}<td class="activity">{activity}</td></tr>'
             )
         attrs = ' cellpadding="6" cellspacing="0" border="0" width="100%"' if self.email else ""
         return (
-            f"<h2>{_e(doc.agenda_label)}</h2>\n"
+            f"{self.h2(_e(doc.agenda_label))}\n"
             f'<table class="agenda"{attrs}>\n<thead><tr>{cols}</tr></thead>\n'
             f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
         ) + (f'\n<p class="handled-order">{_e(doc.agenda_note)}</p>' if doc.agenda_note else "")
@@ -215,7 +264,7 @@ class Body:
         doc = self.doc
         if not doc.participants:
             return ""
-        label = f"<h2>{_e(doc.participants_label)}</h2>"
+        label = self.h2(_e(doc.participants_label))
         if not doc.participant_groups:
             return f"{label}\n{self.participant_lines(doc.participants)}"
         groups = [
@@ -329,7 +378,7 @@ class Body:
         return self.block(tag, f"section {section.key}", "\n".join(out))
 
     def item(self, item: ItemView) -> str:
-        heading = f"<h2>{_e(item.heading)}{self.mark(item.confidential)}</h2>"
+        heading = self.h2(f"{_e(item.heading)}{self.mark(item.confidential)}")
         inner = [heading, *(self.section(s) for s in item.sections)]
         return self.block("section", "item", "\n".join(inner), f' id="{item.anchor}"')
 
@@ -339,6 +388,8 @@ class Body:
         lines = "\n".join(
             f"<p><strong>{_e(label)}:</strong> {_e(value)}</p>" for label, value in self.doc.closing
         )
+        if self.email:  # its rule and the room under it on a table cell (see h2)
+            return self.ruled("closing", lines)
         return self.block("footer", "closing", lines)
 
     def render(self, items: list[str] | None = None) -> str:

@@ -11,9 +11,9 @@ HTML serialisation algorithm: ``&amp;``, ``&nbsp;``, and ``&lt;``/``&gt;`` in te
 
 This holds because the email stylesheet has no sibling or structural selectors and none that
 look above an item (``td.content`` matches only that cell), so an element's style depends
-on the element and its ancestors inside the item. An item with a table (foster parenting
-moves stray text), ``pre``/``textarea`` (a leading newline is dropped) or a comment is left
-to be inlined in place.
+on the element and its ancestors inside the item. An item with a table of its own (foster
+parenting moves stray text), ``pre``/``textarea`` (a leading newline is dropped) or a comment
+is left to be inlined in place.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from collections.abc import Callable
 #: A text run between tags (with something other than white space in it), or the value of an
 #: attribute that differs between items (``id="item-3"``, a link's ``href``).
 _SLOTS = re.compile(r'>([^<]*[^<\s][^<]*)(?=<)| (id|href)="([^"]*)"')
-_IN_PLACE = re.compile(r"<(?:table|pre|textarea|!--)")
+#: (The one-cell table round an item's heading is ours and holds no stray text.)
+_IN_PLACE = re.compile(r'<(?:table(?! class="h2")|pre|textarea|!--)')
 _SLOT = "\ue003"
 _SEPARATOR = "\ue004"
 

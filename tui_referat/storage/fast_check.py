@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..domain.checks import Problem, check_meeting
 from ..domain.errors import MeetingFileError
+from ..domain.model import Meeting
 from .disk import read_text, too_many_entries
 from .fast_read import read_fast
 from .locate import make_locator
@@ -42,6 +43,15 @@ def check_file(path: str | Path, *, today: dt.date | None = None) -> list[Proble
     locate = make_locator(meeting.origin._referat_source)
     problems = check_meeting(meeting, name, locate, today=today)
     return _in_file_order(problems, unknown_key_problems(meeting, name))
+
+
+def read_clean(path: str | Path) -> Meeting | None:
+    """The meeting in ``path`` read the fast way, for a check after :func:`check_file` found
+    no error in it; ``None`` when only the full path could read it (then it is not read)."""
+    try:
+        return read_fast(read_text(path))
+    except MeetingFileError:
+        return None
 
 
 def _full_check(name: str, today: dt.date | None = None) -> list[Problem]:

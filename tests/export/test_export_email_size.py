@@ -1,0 +1,81 @@
+"""Gmail clips a message whose HTML is over 102 KB: the email stays under it for a long
+meeting of the sample's density, and check and export warn when a meeting goes over it
+(issue #15 item 2)."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import write_meeting
+from tui_referat.cli import main
+from tui_referat.export.email import render
+from tui_referat.export.mailsize import GMAIL_CLIP_BYTES, clip_warning, email_clip_warning
+from tui_referat.storage import load_meeting
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+SAMPLE_NAMES = ["arbejdsgruppe", "board-meeting", "lokaludvalg"]
+
+
+def thirty_items_of_the_sample():
+    """The Danish sample with its six items five times over: 30 items of its density."""
+    meeting = load_meeting(SAMPLES / "arbejdsgruppe.toml")
+    meeting.items = [copy.deepcopy(meeting.items[n % len(meeting.items)]) for n in range(30)]
+    return meeting
+
+
+def test_a_30_item_meeting_of_the_samples_density_is_under_90_kb() -> None:
+    size = len(render(thirty_items_of_the_sample()).encode("utf-8"))
+    assert size < 90_000, size  # was 173,862 bytes, clipped after item 14
+
+
+def test_the_warning_starts_above_102_kb_in_both_languages() -> None:
+    assert GMAIL_CLIP_BYTES == 102 * 1024
+    assert clip_warning(GMAIL_CLIP_BYTES) is None
+    english = clip_warning(140_000, "en")
+    danish = clip_warning(140_000, "da")
+    assert english is not None and "137 KB" in english and "102 KB" in english
+    assert "Gmail" in english and "View entire message" in english
+    assert danish is not None and "137 KB" in danish and "Vis hele meddelelsen" in danish
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_the_samples_are_not_clipped(name: str) -> None:
+    assert email_clip_warning(load_meeting(SAMPLES / f"{name}.toml")) is None
+
+
+@pytest.fixture(scope="module")
+def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated meeting whose email is over 102 KB."""
+    path = write_meeting(20, tmp_path_factory.mktemp("big"))
+    assert len(render(load_meeting(path)).encode("utf-8")) > GMAIL_CLIP_BYTES
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["email", "eml"])
+def test_export_warns_on_stderr_and_still_writes(
+    fmt: str, big_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setenv("REFERAT_LANG", "en")
+    out = tmp_path / f"m.{fmt}"
+    assert main(["export", str(big_file), "--format", fmt, "-o", str(out)]) == 0
+    assert out.stat().st_size > GMAIL_CLIP_BYTES
+    err = capsys.readouterr().err
+    assert "referat export: warning: the email's HTML is" in err and "Gmail" in err
+    # the samples export without it
+    assert main(["export", str(SAMPLES / "arbejdsgruppe.toml"), "-f", fmt, "-o", str(out)]) == 0
+    assert "Gmail" not in capsys.readouterr().err
+
+
+def test_check_warns_in_the_users_language_and_exits_0(
+    big_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REFERAT_LANG", "da")
+    assert main(["check", str(big_file)]) == 0
+    out = capsys.readouterr().out
+    assert f"{big_file}: warning: mailens HTML fylder" in out and "Gmail" in out
+    assert main(["check", *(str(SAMPLES / f"{n}.toml") for n in SAMPLE_NAMES)]) == 0
+    assert "Gmail" not in capsys.readouterr().out
