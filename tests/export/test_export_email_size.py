@@ -79,3 +79,36 @@ def test_check_warns_in_the_users_language_and_exits_0(
     assert f"{big_file}: warning: mailens HTML fylder" in out and "Gmail" in out
     assert main(["check", *(str(SAMPLES / f"{n}.toml") for n in SAMPLE_NAMES)]) == 0
     assert "Gmail" not in capsys.readouterr().out
+
+
+def test_check_measures_a_big_meeting_by_its_first_items_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`referat check` stays fast on a 200-item meeting: it renders the email of the first
+    8, 16, 32 … items until they are over 102 KB, never all 200, and says "over"."""
+    from tui_referat.export import mailsize
+
+    meeting = load_meeting(write_meeting(200, tmp_path))
+    rendered: list[int] = []
+    measure = mailsize.email_html_bytes
+
+    def counting(m, **kw):
+        rendered.append(len(m.items))
+        return measure(m, **kw)
+
+    monkeypatch.setattr(mailsize, "email_html_bytes", counting)
+    size, whole = mailsize.email_html_size(meeting)
+    assert not whole and size > GMAIL_CLIP_BYTES
+    assert max(rendered) < 200 and sum(rendered) < 100, rendered
+    warning = mailsize.email_clip_warning(meeting, "en")
+    assert warning is not None and "is over" in warning
+    # the first items' email is never bigger than the whole meeting's
+    assert size <= measure(meeting)
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_a_meeting_under_the_limit_is_measured_whole(name: str) -> None:
+    from tui_referat.export import mailsize
+
+    meeting = load_meeting(SAMPLES / f"{name}.toml")
+    assert mailsize.email_html_size(meeting) == (mailsize.email_html_bytes(meeting), True)

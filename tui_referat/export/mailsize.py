@@ -8,6 +8,8 @@ message" (the closing lines and the last items, where decisions are). ``referat 
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..domain.model import Meeting
 from ..text.words import say_in
 
@@ -15,14 +17,15 @@ from ..text.words import say_in
 GMAIL_CLIP_BYTES = 102 * 1024
 
 
-def clip_warning(html_bytes: int, lang: str = "en") -> str | None:
-    """The warning, in ``lang``, for an email whose HTML is ``html_bytes`` long; ``None``
-    when Gmail shows it whole."""
+def clip_warning(html_bytes: int, lang: str = "en", *, whole: bool = True) -> str | None:
+    """The warning, in ``lang``, for an email whose HTML is ``html_bytes`` long (``whole``
+    False: at least that long, the size of its first items); ``None`` when Gmail shows it
+    whole."""
     if html_bytes <= GMAIL_CLIP_BYTES:
         return None
     return say_in(
         lang,
-        "export.gmail_clips",
+        "export.gmail_clips" if whole else "export.gmail_clips_over",
         kb=f"{html_bytes / 1024:.0f}",
         limit=f"{GMAIL_CLIP_BYTES // 1024}",
     )
@@ -38,8 +41,34 @@ def email_html_bytes(meeting: Meeting, *, include_closed: bool = False) -> int:
     return sum(len(part.encode("utf-8")) for part in render_parts(doc))
 
 
+def _first_items(meeting: Meeting, count: int) -> Meeting:
+    """The meeting with only its first ``count`` items: its email is no bigger than the
+    whole meeting's (the order of handling, which names later items, is left out)."""
+    return dataclasses.replace(meeting, items=meeting.items[:count], handled_order=[])
+
+
+def email_html_size(
+    meeting: Meeting, *, include_closed: bool = False, limit: int = GMAIL_CLIP_BYTES
+) -> tuple[int, bool]:
+    """The email HTML's size in bytes, and whether that is the whole email's size (True) or
+    only of its first items, already over ``limit`` (False).
+
+    For ``referat check``, which must stay fast on a big meeting: the first 8, 16, 32 …
+    items are rendered until their email is over ``limit`` or every item is in, so the work
+    is bounded by about twice what a ``limit``-sized email costs, not by the meeting."""
+    count = 8
+    while count < len(meeting.items):
+        size = email_html_bytes(_first_items(meeting, count), include_closed=include_closed)
+        if size > limit:
+            return size, False
+        count *= 2
+    return email_html_bytes(meeting, include_closed=include_closed), True
+
+
 def email_clip_warning(
     meeting: Meeting, lang: str = "en", *, include_closed: bool = False
 ) -> str | None:
-    """:func:`clip_warning` for the email HTML of ``meeting`` (rendered here)."""
-    return clip_warning(email_html_bytes(meeting, include_closed=include_closed), lang)
+    """:func:`clip_warning` for the email HTML of ``meeting``, measured by
+    :func:`email_html_size`."""
+    size, whole = email_html_size(meeting, include_closed=include_closed)
+    return clip_warning(size, lang, whole=whole)

@@ -266,6 +266,12 @@ EDITOR: dict[str, tuple[str, str]] = {
         "Udkastet er ikke adresseret til: {names}",
         "The draft is not addressed to: {names}",
     ),
+    "export.gmail_clips_over": (
+        "mailens HTML fylder over {kb} KB; Gmail viser kun de første {limit} KB og skjuler resten"
+        " bag 'Vis hele meddelelsen'",
+        "the email's HTML is over {kb} KB; Gmail shows only the first {limit} KB and hides the"
+        " rest behind 'View entire message'",
+    ),
     "export.gmail_clips": (
         "mailens HTML fylder {kb} KB; Gmail viser kun de første {limit} KB og skjuler resten bag"
         " 'Vis hele meddelelsen'",
