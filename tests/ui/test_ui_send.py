@@ -285,3 +285,17 @@ async def test_f8_opens_the_send_dialog_when_on_review_is_set(meeting_file, make
             if on_review:
                 await until(pilot, lambda: app.screen.plan is not None)  # noqa: B023
                 assert "Emne: Referat: Møde 2" in shown(app)
+
+
+async def test_the_palette_and_f1_name_the_send_dialog_with_its_key(meeting_file, make_app):
+    from tui_referat.tui.screens.help_screen import help_rows
+
+    from .conftest import run_from_palette
+
+    config = user_config('[send]\nfrom = "Sanne <sanne@example.dk>"\nhost = "smtp.example.dk"\n')
+    app = make_app(meeting_file, config=config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows = help_rows(app.screen)
+        assert ("^O", "Send referatet …") in [(keys, text) for keys, text, _ in rows]
+        await run_from_palette(pilot, "send ref")
+        assert isinstance(app.screen, SendScreen)

@@ -23,6 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from ...domain.model import Meeting, Sent
@@ -46,6 +47,11 @@ user = "sanne@example.dk"
 password_command = "pass show smtp"
 {or_line}
 # sendmail = "msmtp -t\""""
+
+
+#: Lines of the dialog besides its scrolling part and status line: border 2, the test
+#: address 2 (with the space above it), buttons 3.
+FIXED_LINES = 7
 
 
 def setup_problems(config: Config) -> list[str]:
@@ -139,6 +145,7 @@ class SendScreen(ModalScreen[None]):
         #: The plan shown (to everyone); None until made, or when it cannot be.
         self.plan: SendPlan | None = None
         self.sending = False
+        self._was_focused: Widget | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="send-box") as box:
@@ -161,7 +168,19 @@ class SendScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#send-setup").display = bool(self.problems)
         self.query_one("#send-close", Button).focus()
+        self._fit()
         self._plan()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """The scrolling part gets what the terminal has left after the border, the test
+        address, the status line(s) and the buttons, so those always show."""
+        status = self.query_one("#send-status", Label)
+        lines = max(1, status.outer_size.height)
+        body = self.query_one("#send-body")
+        body.styles.max_height = max(3, self.app.size.height - FIXED_LINES - lines)
 
     def _setup_text(self) -> Text:
         if not self.problems:
@@ -252,6 +271,7 @@ class SendScreen(ModalScreen[None]):
         status = self.query_one("#send-status", Label)
         status.update(message)
         status.set_class(error, "-error")
+        self.call_after_refresh(self._fit)  # a long error takes more than one line
 
     # -- sending ------------------------------------------------------------------------
 
@@ -289,6 +309,7 @@ class SendScreen(ModalScreen[None]):
         self.app.push_screen(ConfirmDialog(question), answered)
 
     def _start(self, test_to: str | None) -> None:
+        self._was_focused = self.focused
         self.sending = True
         self._enable(False)
         self._show_status(say("send_ui.preparing"))
@@ -318,6 +339,8 @@ class SendScreen(ModalScreen[None]):
     ) -> None:
         self.sending = False
         self._enable(True)
+        if self.focused is None and self._was_focused is not None:
+            self.set_focus(self._was_focused)  # the button pressed was off while sending
         if plan is None or result is None:
             self._show_status(say("send_ui.failed", error=error), True)
             return
