@@ -101,7 +101,7 @@ async def test_send_to_everyone_asks_once_then_records_it_in_the_file(
         assert "[[sent]]" in on_disk(meeting_file) and not app.session.dirty
         [record] = load_meeting(meeting_file).sent
         assert sorted(record.to) == sorted(rcpts) and not record.test
-        assert f"udkast til {RECIPIENTS} modtagere" in shown(app)
+        assert f"udkast, {RECIPIENTS} modtagere" in shown(app)
 
 
 async def test_no_answers_no_send(meeting_file, make_app, smtp_server):  # noqa: F811

@@ -155,12 +155,12 @@ SEND: dict[str, tuple[str, str]] = {
     "send_ui.not_reached": ("Får den ikke ({n})", "Will not receive it ({n})"),
     "send_ui.history": ("Sendt tidligere", "Sent before"),
     "send_ui.history_line": (
-        "{at} — {status} til {n} modtagere",
-        "{at} — {status} to {n} recipients",
+        "{at} — {status}, {n} modtagere",
+        "{at} — {status}, {n} recipients",
     ),
     "send_ui.history_line.one": (
-        "{at} — {status} til 1 modtager",
-        "{at} — {status} to 1 recipient",
+        "{at} — {status}, 1 modtager",
+        "{at} — {status}, 1 recipient",
     ),
     "send_ui.history_test": (
         "{at} — testkopi ({status}) til {addr}",

@@ -77,8 +77,8 @@ def sent_at(record: Sent) -> dt.datetime | None:
 
 
 def history_lines(meeting: Meeting, lang: str) -> list[str]:
-    """The meeting's earlier sends, newest first: "3. december 2026 kl. 14.05 — udkast til
-    8 modtagere", a test copy marked as one."""
+    """The meeting's earlier sends, newest first: "3. december 2026 kl. 14.05 — udkast, 8
+    modtagere", a test copy marked as one."""
     lines = []
     for record in reversed(meeting.sent):
         at = sent_at(record)
