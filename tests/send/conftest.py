@@ -1,99 +1,18 @@
-"""A real SMTP server on loopback (aiosmtpd), started by the tests, and a meeting to send."""
+"""A real SMTP server on loopback (aiosmtpd, ``loopback.py``), started by the tests, and a
+meeting to send."""
 
 from __future__ import annotations
 
 import shutil
-import socket
-import ssl
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
 
-DATA = Path(__file__).parent / "data"
-CERT = DATA / "localhost.pem"
-KEY = DATA / "localhost.key"
+from .loopback import CERT, DATA, KEY, PASSWORD, USER, Inbox, Server, free_port, smtp_server
+
+__all__ = ["CERT", "DATA", "KEY", "PASSWORD", "USER", "Inbox", "Server", "free_port", "smtp_server"]
+
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-USER, PASSWORD = "sanne", "hemmelig"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Inbox:
-    """What the server received: (envelope sender, recipients, message bytes) each."""
-
-    messages: list[tuple[str, list[str], bytes]] = field(default_factory=list)
-    refuse: set[str] = field(default_factory=set)
-    drop_on_data: bool = False
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address in self.refuse:
-            return "550 5.1.1 no such user here"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        if self.drop_on_data:
-            server.transport.close()
-            return "421 gone"
-        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
-        return "250 Message accepted"
-
-
-def _authenticator(server: Any, session: Any, envelope: Any, mechanism: str, data: Any):
-    ok = isinstance(data, LoginPassword) and (data.login, data.password) == (
-        USER.encode(),
-        PASSWORD.encode(),
-    )
-    return AuthResult(success=ok, handled=False)
-
-
-def _server_context() -> ssl.SSLContext:
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    context.load_cert_chain(CERT, KEY)
-    return context
-
-
-@dataclass
-class Server:
-    inbox: Inbox
-    port: int
-
-
-@pytest.fixture
-def smtp_server() -> Iterator[Callable[..., Server]]:
-    """Start a server: ``security`` "none", "starttls" or "tls"; ``auth`` for a login."""
-    started: list[Controller] = []
-
-    def start(security: str = "none", auth: bool = False) -> Server:
-        inbox = Inbox()
-        port = free_port()
-        options: dict[str, Any] = {}
-        if auth:
-            options.update(authenticator=_authenticator, auth_require_tls=security == "starttls")
-        if security == "starttls":
-            options.update(tls_context=_server_context(), require_starttls=True)
-        if security == "tls":
-            options.update(ssl_context=_server_context())
-        controller = Controller(
-            inbox, hostname="127.0.0.1", port=port, server_hostname="localhost", **options
-        )
-        controller.start()
-        started.append(controller)
-        return Server(inbox, port)
-
-    yield start
-    for controller in started:
-        controller.stop()
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
-"""The words of ``referat send`` (and later the editor's Send dialog): the summary, the
-question, and every failure as one line. ``key: (danish, english)``; part of ``words.py``."""
+"""The words of ``referat send`` and the editor's Send dialog (``send_ui.*``): the summary,
+the question, progress, and every failure as one line. ``key: (danish, english)``; part of
+``words.py``."""
 
 from __future__ import annotations
 
@@ -134,5 +135,87 @@ SEND: dict[str, tuple[str, str]] = {
     "send.err.sendmail_timeout": (
         "{command} blev ikke færdig inden for {seconds} s (send.timeout)",
         "{command} did not finish within {seconds} s (send.timeout)",
+    ),
+    # --- the editor's Send dialog (tui/screens/send_screen.py) -------------------------------
+    "send_ui.open": ("Send referatet …", "Send the minutes …"),
+    "send_ui.open.tip": (
+        "Send referatet som e-mail til deltagerne (først en testkopi til dig selv)",
+        "Send the minutes by email to the participants (a test copy to yourself first)",
+    ),
+    "send_ui.button": ("Send …", "Send …"),
+    "send_ui.title": ("Send referatet", "Send the minutes"),
+    "send_ui.close": ("Luk", "Close"),
+    "send_ui.preparing": ("Forbereder …", "Preparing …"),
+    "send_ui.transport_as": ("som {user}", "as {user}"),
+    "send_ui.size": ("{kb} KB", "{kb} KB"),
+    "send_ui.files": ("{n} bilagsfiler vedhæftet", "{n} attachment files attached"),
+    "send_ui.files.one": ("1 bilagsfil vedhæftet", "1 attachment file attached"),
+    "send_ui.closed": ("lukkede punkter med (FORTROLIGT)", "closed items included (CONFIDENTIAL)"),
+    "send_ui.to": ("Til ({n})", "To ({n})"),
+    "send_ui.nobody": (
+        "Ingen deltager har en brugbar e-mailadresse.",
+        "No participant has a usable email address.",
+    ),
+    "send_ui.not_reached": ("Får den ikke ({n})", "Will not receive it ({n})"),
+    "send_ui.history": ("Sendt tidligere", "Sent before"),
+    "send_ui.history_line": (
+        "{at} — {status}, {n} modtagere",
+        "{at} — {status}, {n} recipients",
+    ),
+    "send_ui.history_line.one": (
+        "{at} — {status}, 1 modtager",
+        "{at} — {status}, 1 recipient",
+    ),
+    "send_ui.history_test": (
+        "{at} — testkopi ({status}) til {addr}",
+        "{at} — test copy ({status}) to {addr}",
+    ),
+    "send_ui.status.draft": ("udkast", "draft"),
+    "send_ui.status.review": ("til kommentering", "for comments"),
+    "send_ui.status.approved": ("godkendt", "approved"),
+    "send_ui.test_to": ("Test til", "Test to"),
+    "send_ui.send_test": ("Send test", "Send test"),
+    "send_ui.send_all": ("Send til {n}", "Send to {n}"),
+    "send_ui.confirm": (
+        "Send referatet til {n} modtagere nu?",
+        "Send the minutes to {n} recipients now?",
+    ),
+    "send_ui.confirm.one": (
+        "Send referatet til 1 modtager nu?",
+        "Send the minutes to 1 recipient now?",
+    ),
+    "send_ui.stage.connect": ("Forbinder …", "Connecting …"),
+    "send_ui.stage.login": ("Logger ind …", "Logging in …"),
+    "send_ui.stage.send": ("Sender …", "Sending …"),
+    "send_ui.busy": (
+        "Vent: referatet er ved at blive sendt.",
+        "Wait: the minutes are being sent.",
+    ),
+    "send_ui.sent": ("Sendt til {n} modtagere", "Sent to {n} recipients"),
+    "send_ui.sent.one": ("Sendt til 1 modtager", "Sent to 1 recipient"),
+    "send_ui.test_sent": ("Testkopi sendt til {addr}", "Test copy sent to {addr}"),
+    "send_ui.partial": (
+        "Sendt til {n} af {total}. Afvist: {refused}",
+        "Sent to {n} of {total}. Refused: {refused}",
+    ),
+    "send_ui.failed": ("Ikke sendt: {error}", "Not sent: {error}"),
+    "send_ui.no_test_address": (
+        "Skriv adressen testkopien skal til.",
+        "Type the address the test copy goes to.",
+    ),
+    "send_ui.setup": ("Afsendelse er ikke sat op: {problem}", "Sending is not set up: {problem}"),
+    "send_ui.setup_where": ("Skriv fx dette i {path}:", "Put this in {path}, for example:"),
+    "send_ui.setup_or": (
+        "# eller i stedet for host, user og password_command:",
+        "# or, instead of host, user and password_command:",
+    ),
+    "send_ui.setup_more": (
+        "Åbn dialogen igen bagefter. Mere (også sendmail/msmtp): docs/SEND.md",
+        "Open this dialog again afterwards. More (sendmail/msmtp too): docs/SEND.md",
+    ),
+    "send_ui.recorded": ("afsendelse", "sending"),
+    "send_ui.not_recorded": (
+        "Sendt, men ikke noteret i filen ({why}). Tilføj selv:\n{record}",
+        "Sent, but not recorded in the file ({why}). Add it yourself:\n{record}",
     ),
 }

@@ -44,6 +44,8 @@ class CycleScreen(Protocol):
 
     def save(self, *, checked: bool = False) -> bool: ...
 
+    def open_send(self, include_closed: bool = False, attach: bool | None = None) -> None: ...
+
     def request_edit(self, edit: Edit, origin: object | None = None) -> None: ...
 
     def notify(self, message: str, *, severity: Any = ..., timeout: float | None = ...) -> None: ...
@@ -169,7 +171,8 @@ def _date_problem(field_id: str, text: str) -> tuple[str, str] | None:
 
 
 def send_for_review(screen: CycleScreen) -> None:
-    """Ask for the deadline for written remarks; status becomes review."""
+    """Ask for the deadline for written remarks; status becomes review. With ``[send]
+    on_review = true`` the Send dialog opens next, so the draft goes out for remarks."""
     meeting = screen.meeting
     lang = get_lang()
     if meeting.status is Status.APPROVED:
@@ -215,6 +218,9 @@ def send_for_review(screen: CycleScreen) -> None:
             return
         when = deadline_text(scratch.remarks_deadline, lang)
         screen.notify(say("cycle.review.done", deadline=when))
+        config = getattr(screen.app, "config", None)
+        if config is not None and config.send.on_review:
+            screen.open_send()  # the draft goes out for remarks now (the user still confirms)
 
     fields = [
         FieldSpec(

@@ -3,6 +3,7 @@ items in or out (out unless ticked); the export runs in a worker."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,6 +23,7 @@ from ...storage.disk import save_file
 from ...storage.session import Session
 from ...text.words import WORDS, say, say_count
 from ..dialogs.confirm import DialogSelect
+from ..keys import key_label, keymap_of
 
 #: The formats in the order offered (HTML first); others the exports know come after them.
 DEFAULT_FORMATS: tuple[str, ...] = ("html", "pdf", "docx", "eml", "email", "md", "text")
@@ -112,11 +114,16 @@ class ExportScreen(ModalScreen[Path | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "export.close", id="export.close"),
         Binding("ctrl+e", "run_export", "export.run", priority=True, id="export.run"),
+        Binding("ctrl+o", "send", "send_ui.open", priority=True, id="export.send"),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(
+        self, session: Session, on_send: Callable[[bool, bool], None] | None = None
+    ) -> None:
+        """``on_send(include_closed, attach)``: opens the Send dialog ("Send …", ctrl+o)."""
         super().__init__()
         self.session = session
+        self.on_send = on_send
         self.formats = export_formats()
         self.written: Path | None = None
         self._auto_path = default_output(session.path, self.formats[0])
@@ -157,6 +164,10 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Label("", id="export-result", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button(say("export.run"), id="export-run", variant="primary")
+                if self.on_send is not None:
+                    key = keymap_of(self).get("export.send", "ctrl+o").split(",")[0]
+                    label = f"{say('send_ui.button')} {key_label(key.strip())}"
+                    yield Button(label, id="export-send")
                 yield Button(say("export.close"), id="export-close")
 
     def on_mount(self) -> None:
@@ -191,6 +202,8 @@ class ExportScreen(ModalScreen[Path | None]):
         event.stop()
         if event.button.id == "export-run":
             self.action_run_export()
+        elif event.button.id == "export-send":
+            self.action_send()
         else:
             self.action_close()
 
@@ -204,6 +217,12 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def action_close(self) -> None:
         self.dismiss(self.written)
+
+    def action_send(self) -> None:
+        """The Send dialog over this one, with closed items and attachment files as ticked."""
+        if self.on_send is not None:
+            closed = self.query_one("#export-include-closed", Checkbox).value
+            self.on_send(closed, self.query_one("#export-attach", Checkbox).value)
 
     def action_run_export(self) -> None:
         fmt = str(self.query_one("#export-format", Select).value)

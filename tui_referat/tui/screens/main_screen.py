@@ -10,8 +10,10 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 
 from ...domain import agenda
-from ...domain.edits import SetField
+from ...domain.edits import Insert, SetField
 from ...domain.errors import MeetingFileError
+from ...domain.model import Sent
+from ...storage.config import Config, load_config
 from ...storage.session import Session
 from ...text import i18n
 from ...text.words import say, say_in
@@ -25,6 +27,9 @@ class MainScreen(MeetingScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "save", tooltip="save.tip", priority=True, id="save"),
         Binding("ctrl+e", "export", "export", tooltip="export.tip", priority=True, id="export"),
+        Binding(
+            "ctrl+o", "send", "send_ui.open", tooltip="send_ui.open.tip", show=False, id="send"
+        ),
         Binding("f2", "toggle_preview", "preview", tooltip="preview.tip", id="preview"),
         Binding("escape", "focus_nav", "focus_nav", tooltip="focus_nav.tip", id="focus_nav"),
         Binding("ctrl+z", "undo", "undo", tooltip="undo.tip", show=False, id="undo"),
@@ -101,7 +106,42 @@ class MainScreen(MeetingScreen):
         from .export_screen import ExportScreen  # start-up: 37 ms (docs/PERFORMANCE.md)
 
         self.flush_pending()
-        self.app.push_screen(ExportScreen(self.session))
+        self.app.push_screen(ExportScreen(self.session, on_send=self.open_send))
+
+    def action_send(self) -> None:
+        self.open_send()
+
+    def open_send(self, include_closed: bool = False, attach: bool | None = None) -> None:
+        """The Send dialog for the meeting as it is on screen (``include_closed``, ``attach``:
+        as the export dialog's boxes say; by default closed items out, files in)."""
+        from .send_screen import SendScreen  # not needed at start-up
+
+        self.flush_pending()
+        config = getattr(self.app, "config", None) or Config()
+        if config.path is not None:  # read again: [send] may have been set up meanwhile
+            config = load_config(config.path)
+        dialog = SendScreen(
+            self.session, config, self.record_sent, include_closed=include_closed, attach=attach
+        )
+        self.app.push_screen(dialog)
+
+    def record_sent(self, record: Sent) -> None:
+        """A send reached someone: its ``[[sent]]`` record goes into the meeting and the file
+        is saved the usual way (a failed save is said, and the meeting stays unsaved with the
+        record in it). Not undoable: the mail went out. Opened read-only: the record is shown
+        to add by hand."""
+        from ...storage.sent_toml import sent_toml
+
+        if self.session.read_only:
+            text = sent_toml(record)
+            message = say("send_ui.not_recorded", why=say("read_only.refused"), record=text)
+            self.notify(message, severity="error", timeout=30, markup=False)
+            return
+        label = say("send_ui.recorded")
+        self.apply_edit(
+            Insert(self.meeting, "sent", len(self.meeting.sent), record, label), record=False
+        )
+        self.save()
 
     def action_toggle_preview(self) -> None:
         self.flush_pending()
