@@ -188,3 +188,17 @@ def test_a_password_in_clear_is_refused(tmp_path, meeting_file, capsys, lang, mo
     config = smtp_config(tmp_path, 25, extra='password = "x"\n')
     assert send(meeting_file, config) == 2
     assert "password_command" in capsys.readouterr().err
+
+
+def test_dry_run_says_when_gmail_would_clip_the_minutes(tmp_path, capsys, monkeypatch):
+    from benchmarks.generate import write_meeting
+
+    monkeypatch.setenv("REFERAT_LANG", "en")
+    big = write_meeting(40, tmp_path)
+    config = smtp_config(tmp_path, 25)
+    assert main(["send", str(big), "--config", str(config), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Gmail shows only the first 102 KB" in out
+    sample = Path(__file__).resolve().parents[2] / "samples" / "arbejdsgruppe.toml"
+    assert main(["send", str(sample), "--config", str(config), "--dry-run"]) == 0
+    assert "Gmail" not in capsys.readouterr().out

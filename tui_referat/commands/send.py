@@ -80,6 +80,8 @@ def summary(plan: SendPlan, lang: str) -> list[str]:
         lines += [f"{say_in(lang, 'send.cc')} ({len(plan.cc)}):", *who(plan.cc)]
     lines.append(f"{say_in(lang, 'send.subject')}: {plan.subject}")
     lines.append(f"{say_in(lang, 'send.size')}: {plan.size_kb:.1f} KB")
+    if plan.clip_warning:
+        lines.append(f"  ({plan.clip_warning})")
     lines.append(f"{say_in(lang, 'send.transport')}: {plan.transport}")
     if plan.not_reached:
         lines.append(f"{say_in(lang, 'send.not_reached')} ({len(plan.not_reached)}):")

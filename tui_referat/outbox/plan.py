@@ -49,6 +49,15 @@ class SendPlan:
     #: A ``--test-to`` copy: one address, recorded with ``test = true``.
     test: bool = False
     at: dt.datetime = field(default_factory=lambda: dt.datetime.now().astimezone())
+    #: The size of the HTML part (decoded): Gmail clips it above 102 KB (``mailsize.py``).
+    html_bytes: int = 0
+
+    @property
+    def clip_warning(self) -> str | None:
+        """The warning that Gmail will hide the end of the minutes, in the plan's language."""
+        from ..export.mailsize import clip_warning
+
+        return clip_warning(self.html_bytes, self.lang)
 
     @property
     def size_kb(self) -> float:
@@ -146,8 +155,10 @@ def plan_send(
         subject=config.subject,
         envelope=envelope,
     )
-    head = BytesParser(policy=policy.default).parsebytes(message, headersonly=True)
-    subject = str(head["Subject"] or "")
+    parsed = BytesParser(policy=policy.default).parsebytes(message)
+    subject = str(parsed["Subject"] or "")
+    html = parsed.get_body(("html",))
+    html_bytes = len(html.get_content().encode("utf-8")) if html is not None else 0
     missing = [] if test_to is not None or to else not_addressed(meeting)
     return SendPlan(
         to=to_list,
@@ -162,6 +173,7 @@ def plan_send(
         lang=lang,
         test=test_to is not None,
         at=at,
+        html_bytes=html_bytes,
     )
 
 

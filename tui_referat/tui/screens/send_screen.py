@@ -245,6 +245,8 @@ class SendScreen(ModalScreen[None]):
         if self.include_closed:
             size.append(say("send_ui.closed"))
         line(say("send.size"), " · ".join(size))
+        if plan.clip_warning:
+            text.append(f"  {plan.clip_warning}\n", style="bold")
         if plan.not_reached:
             text.append(say("send_ui.not_reached", n=len(plan.not_reached)) + ":\n", style="bold")
             for person in plan.not_reached:
