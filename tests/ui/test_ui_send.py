@@ -57,6 +57,7 @@ async def test_the_dialog_lists_recipients_and_who_will_not_get_it(meeting_file,
         assert "Mette Hviid Lauritsen <mhl@example.org>" not in text
         screen.query_one("#send-body").focus()
         await pilot.press("end")
+        await pilot.wait_for_scheduled_animations()  # the scroll to the end is animated
         await pilot.pause()
         assert "Mette Hviid Lauritsen <mhl@example.org>" in shown(app)
 
@@ -180,6 +181,7 @@ async def test_without_set_up_the_dialog_says_what_to_write_where(meeting_file, 
         assert app.screen is screen  # no question, nothing sent
         screen.query_one("#send-body").focus()
         await pilot.press("end")
+        await pilot.wait_for_scheduled_animations()  # the scroll to the end is animated
         await pilot.pause()
         assert "<mhl@example.org>" in shown(app)  # who would get it is still shown
         await pilot.press("escape")
