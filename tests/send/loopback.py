@@ -59,12 +59,18 @@ class Inbox:
         return "250 Message accepted"
 
 
-def _authenticator(server: Any, session: Any, envelope: Any, mechanism: str, data: Any):
-    ok = isinstance(data, LoginPassword) and (data.login, data.password) == (
-        USER.encode(),
-        PASSWORD.encode(),
-    )
-    return AuthResult(success=ok, handled=False)
+def _authenticator(used: list[str]) -> Callable[..., AuthResult]:
+    """Accepts USER/PASSWORD; notes each AUTH mechanism the client used in ``used``."""
+
+    def check(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
+        used.append(mechanism)
+        ok = isinstance(data, LoginPassword) and (data.login, data.password) == (
+            USER.encode(),
+            PASSWORD.encode(),
+        )
+        return AuthResult(success=ok, handled=False)
+
+    return check
 
 
 def _server_context() -> ssl.SSLContext:
@@ -77,19 +83,30 @@ def _server_context() -> ssl.SSLContext:
 class Server:
     inbox: Inbox
     port: int
+    #: The AUTH mechanisms clients used ("PLAIN", "LOGIN").
+    auth_used: list[str] = field(default_factory=list)
 
 
 @pytest.fixture
 def smtp_server() -> Iterator[Callable[..., Server]]:
-    """Start a server: ``security`` "none", "starttls" or "tls"; ``auth`` for a login."""
+    """Start a server: ``security`` "none", "starttls" or "tls"; ``auth`` for a login, with
+    only the AUTH ``mechanisms`` given (default: aiosmtpd's, LOGIN and PLAIN)."""
     started: list[Controller] = []
 
-    def start(security: str = "none", auth: bool = False) -> Server:
+    def start(
+        security: str = "none", auth: bool = False, mechanisms: tuple[str, ...] = ()
+    ) -> Server:
         inbox = Inbox()
         port = free_port()
+        used: list[str] = []
         options: dict[str, Any] = {}
         if auth:
-            options.update(authenticator=_authenticator, auth_require_tls=security == "starttls")
+            options.update(
+                authenticator=_authenticator(used), auth_require_tls=security == "starttls"
+            )
+            if mechanisms:
+                offered = {"LOGIN", "PLAIN"}
+                options.update(auth_exclude_mechanism=sorted(offered - set(mechanisms)))
         if security == "starttls":
             options.update(tls_context=_server_context(), require_starttls=True)
         if security == "tls":
@@ -99,7 +116,7 @@ def smtp_server() -> Iterator[Callable[..., Server]]:
         )
         controller.start()
         started.append(controller)
-        return Server(inbox, port)
+        return Server(inbox, port, used)
 
     yield start
     for controller in started:

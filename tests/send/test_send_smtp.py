@@ -60,6 +60,16 @@ def test_starttls_with_cafile_and_login(tmp_path, smtp_server, meeting_file, mon
     assert rcpts == ["me@example.dk"]
 
 
+@pytest.mark.parametrize("mechanism", ["LOGIN", "PLAIN"])
+def test_auth_login_and_auth_plain(tmp_path, smtp_server, meeting_file, monkeypatch, mechanism):
+    """A server that offers only AUTH LOGIN, or only AUTH PLAIN, is logged in to with it."""
+    server = smtp_server("starttls", auth=True, mechanisms=(mechanism,))
+    monkeypatch.setenv("REFERAT_SMTP_PASSWORD", PASSWORD)
+    config = smtp_config(tmp_path, server.port, "starttls", f'user = "{USER}"\ncafile = "{CERT}"\n')
+    assert send(meeting_file, config, "--to", "me@example.dk") == 0
+    assert server.auth_used == [mechanism] and len(server.inbox.messages) == 1
+
+
 def test_starttls_without_cafile_says_the_certificate_is_not_trusted(
     tmp_path, smtp_server, meeting_file, capsys
 ):
