@@ -111,13 +111,22 @@ def _p95(values: list[float]) -> float:
     return values[max(0, math.ceil(0.95 * len(values)) - 1)]
 
 
+class _Screen(pyte.Screen):
+    """pyte's screen, ignoring ``CSI > ... m`` (vim's xterm key-mode request), which pyte
+    0.8.2 dispatches to the colour handler with an argument it does not take."""
+
+    def select_graphic_rendition(self, *attrs: int, private: bool = False) -> None:
+        if not private:
+            super().select_graphic_rendition(*attrs)
+
+
 class Relay:
     """One app in a pty, its output passed through the simulated link into a pyte screen."""
 
     def __init__(self, app: str, folder: Path, kbit: int) -> None:
         self.app = app
         self.rate = kbit * 1000.0
-        self.screen = pyte.Screen(80, 24)
+        self.screen = _Screen(80, 24)
         self.stream = pyte.ByteStream(self.screen)
         self.queue: deque[tuple[float, bytes]] = deque()  # (arrival, bytes) on the link
         self.link_free = 0.0
