@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import figures_core, figures_ui
+from benchmarks import figures_core, figures_ui, slowlink
 from benchmarks import run as suite
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,6 +39,9 @@ FIGURES = (
     ("email HTML, 30-item meeting (KB)", "KB", "absolute"),
     ("`referat check`, 20 items, whole process", "s", "ratio"),
     ("peak memory, 20-item meeting open", "KiB", "ratio"),
+    ("bytes per typed character, new line (slow link)", "B", "absolute"),
+    ("bytes per typed character that re-wraps a paragraph", "B", "absolute"),
+    ("backlog after typing, 256 kbit/s link", "s", "absolute"),
 )
 #: The one row of our own, shown but not part of the exit status.
 EXTRA = "start-up, 6-item meeting (extra: long minutes)"
@@ -66,6 +69,33 @@ def canned(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(figures_core, "pdf_export", lambda n, runs: (0.05, 0.01))
     monkeypatch.setattr(figures_core, "check_process", lambda path, runs: (0.15, 0.1))
     monkeypatch.setattr(figures_core, "email_size", lambda items: (2900.0, 88.0))
+    monkeypatch.setattr(slowlink, "measure", lambda plan: canned_link(plan))
+
+
+def canned_link(plan: slowlink.Plan) -> list[dict[str, float | int | str]]:
+    """Sessions over the link as ``slowlink.measure`` reports them: referat sends 450 bytes
+    per character (1,200 when it re-wraps) and its echo's p95 is 30 ms over vim's at every
+    rate; its backlog is 20 ms at 256 kbit/s and 300 ms at 64."""
+    rows: list[dict[str, float | int | str]] = []
+    for kbit in plan.rates:
+        for app in plan.apps:
+            p95 = 0.130 if app == "vim" else 0.160
+            backlog = 0.020 if kbit == 256 else 0.300
+            rows.append(
+                {
+                    "app": app,
+                    "kbit": kbit,
+                    "echo_median": p95 - 0.01,
+                    "echo_p95": p95,
+                    "echo_worst": p95 + 0.01,
+                    "backlog": backlog if app == "referat" else 2.0,
+                    "missing": 0,
+                    "bytes_per_char": 450 if app != "vim" else 13,
+                    "rewrap_bytes_per_char": 1200 if app != "vim" else 60,
+                    "rewrap_echo_p95": p95,
+                }
+            )
+    return rows
 
 
 def test_json_report_has_every_figure_in_its_unit_with_ratio_and_verdict(
@@ -83,6 +113,9 @@ def test_json_report_has_every_figure_in_its_unit_with_ratio_and_verdict(
         if row["kind"] == "absolute":
             assert row["baseline"] is None and row["ratio"] is None, name
             assert row["met"] is (row["value"] < row["target"]), name
+        elif row["kind"] == "margin":
+            assert row["ratio"] is None, name
+            assert row["met"] is (row["value"] <= row["baseline"] + row["target"]), name
         else:
             assert row["ratio"] == pytest.approx(row["value"] / row["baseline"]), name
             assert row["met"] is (row["ratio"] <= row["target"]), name
@@ -118,6 +151,32 @@ def test_table_shows_each_unit_as_people_read_it(
     assert cells["load, 20 items"][2:] == ["3.00x", "<= 1.5x", "NO"]
     assert cells["email HTML, 30-item meeting (KB)"] == ["88.0 KB", "-", "-", "< 90 KB", "yes"]
     assert cells["email HTML bytes per item"][3:] == ["< 3000 B", "yes"]
+    assert cells["bytes per typed character, new line (slow link)"] == [
+        "450.0 B",
+        "-",
+        "-",
+        "< 600 B",
+        "yes",
+    ]
+    assert cells["backlog after typing, 256 kbit/s link"][3:] == ["< 100 ms", "yes"]
+
+
+def test_full_link_rows_compare_echo_with_vim_and_flag_a_backlog(canned: None) -> None:
+    rows = {row.figure: row for row in suite.link_rows(slowlink.FULL)}
+    assert list(rows) == [
+        "bytes per typed character, new line (slow link)",
+        "bytes per typed character that re-wraps a paragraph",
+        "echo of a typed character, p95, 256 kbit/s link",
+        "backlog after typing, 256 kbit/s link",
+        "echo of a typed character, p95, 64 kbit/s link",
+        "backlog after typing, 64 kbit/s link",
+    ]
+    at_256 = rows["echo of a typed character, p95, 256 kbit/s link"]
+    assert (at_256.value, at_256.baseline, at_256.met) == (0.160, 0.130, True)  # 30 <= 40 ms
+    assert rows["echo of a typed character, p95, 64 kbit/s link"].met  # 30 <= 120 ms
+    assert not rows["backlog after typing, 64 kbit/s link"].met  # 300 ms behind the fingers
+    lines = suite.table(list(rows.values())).splitlines()
+    assert "| 160.0 ms | 130.0 ms | - | <= vim + 40 ms | yes |" in lines[4]
 
 
 def test_in_process_figures_measure_seconds_on_a_tiny_meeting(tmp_path: Path) -> None:

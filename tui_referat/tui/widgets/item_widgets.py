@@ -13,6 +13,7 @@ from textual.widgets import Static, TextArea
 from ...domain.model import SECTIONS, AgendaItem
 from ...text import i18n
 from ...text.words import say
+from .line_refresh import LineRefreshArea
 
 
 class _Editor(Protocol):
@@ -60,8 +61,9 @@ def language_for(text: str) -> str | None:
     return "markdown" if len(text) <= HIGHLIGHT_LIMIT else None
 
 
-class SectionArea(TextArea):
-    """A Markdown text area for one section of the item."""
+class SectionArea(LineRefreshArea):
+    """A Markdown text area for one section of the item (a typed character repaints only the
+    rows it changed: line_refresh.py)."""
 
     def __init__(self, key: str, read_only: bool = False, text: str = "") -> None:
         super().__init__(

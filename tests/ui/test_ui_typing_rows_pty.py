@@ -1,0 +1,118 @@
+"""Typing repaints only the rows it changes, and the terminal still shows the right text.
+
+A typed character sends only the rows of the minutes that changed (issue 17: over a slow SSH
+link every byte is echo delay). The risk is a row left stale on the user's screen. So the
+editor runs in a real pseudo-terminal at 80x24, its output is replayed into a terminal
+emulator (``pyte``), and after typing (new words, a word pushed to the next row, a new
+paragraph, Backspace joining paragraphs, Markdown emphasis, undo) the emulated screen must be
+the same as after a full repaint (a resize to 81 columns and back makes Textual draw every
+row anew).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import pexpect
+import pyte
+import pytest
+
+pytestmark = pytest.mark.slow
+
+UP, END, BACKSPACE, UNDO = "\x1b[A", "\x1b[F", "\x7f", "\x1a"
+
+
+class Terminal:
+    """The editor in a pty, its output fed to a pyte screen."""
+
+    def __init__(self, path: Path) -> None:
+        env = dict(os.environ, TERM="xterm-256color")
+        self.child = pexpect.spawn(
+            sys.executable,
+            ["-m", "tui_referat", str(path), "--lang", "da"],
+            dimensions=(24, 80),
+            env=env,
+            timeout=30,
+        )
+        self.screen = pyte.Screen(80, 24)
+        self.stream = pyte.ByteStream(self.screen)
+        self.sent = 0  # bytes the editor wrote since the last ``reset_count``
+
+    def read(self, quiet: float = 0.3, limit: float = 20.0) -> None:
+        """Feed the screen until the editor has been quiet for ``quiet`` s."""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            try:
+                chunk = self.child.read_nonblocking(65536, timeout=quiet)
+            except pexpect.TIMEOUT:
+                return
+            self.sent += len(chunk)
+            self.stream.feed(chunk)
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.child.send(key)
+            self.read(0.15)
+
+    def cells(self) -> list[list[tuple[str, str, str, bool]]]:
+        """Every cell with its colours, but the text cursor's (it blinks; Textual puts the
+        terminal's hidden cursor there, so both readings leave out the same cell)."""
+        cursor = (self.screen.cursor.x, self.screen.cursor.y)
+        return [
+            [
+                (c.data, c.fg, c.bg, c.reverse) if (x, y) != cursor else (c.data, "", "", False)
+                for x, c in ((x, row[x]) for x in range(80))
+            ]
+            for y, row in ((y, self.screen.buffer[y]) for y in range(24))
+        ]
+
+    def full_repaint(self) -> None:
+        for columns in (81, 80):
+            self.child.setwinsize(24, columns)
+            self.screen.resize(24, columns)
+            self.read(0.5)
+
+    def close(self) -> None:
+        self.child.terminate(force=True)
+
+
+@pytest.fixture
+def terminal(meeting_file: Path):  # type: ignore[no-untyped-def]
+    term = Terminal(meeting_file)
+    yield term
+    term.close()
+
+
+def test_typed_text_on_the_screen_is_what_a_full_repaint_shows(terminal: Terminal) -> None:
+    terminal.read(1.0)
+    terminal.keys("\r")  # the first item's minutes, the cursor at their start
+    for step, keys, expected in (
+        ("a word pushed to the next row", "Kort: ", "Kort: Ingrid bød velkommen"),
+        ("a new paragraph", (END, "\r", *"Nyt afsnit med **fed** tekst"), "**fed** tekst"),
+        ("Backspace, then undo", (*(BACKSPACE * 6), UNDO), "**fed** tekst"),
+        ("a paragraph grows a row", (UP, END, *" og mere tekst til sidst"), "til sidst"),
+        ("an empty paragraph, joined again", ("\r", "\r", BACKSPACE, BACKSPACE), "til sidst"),
+    ):
+        terminal.keys(*keys)
+        shown = "\n".join(terminal.screen.display)
+        assert expected in shown, step
+        typed = terminal.cells()
+        cursor = (terminal.screen.cursor.x, terminal.screen.cursor.y)
+        terminal.full_repaint()
+        assert "\n".join(terminal.screen.display) == shown, step
+        assert (terminal.screen.cursor.x, terminal.screen.cursor.y) == cursor, step
+        assert terminal.cells() == typed, step  # colours too: no row left from before
+
+
+def test_a_typed_letter_sends_its_row_not_the_whole_text(terminal: Terminal) -> None:
+    terminal.read(1.0)
+    terminal.keys("\r", "x")  # opened, and the first change marks the meeting changed
+    terminal.sent = 0
+    terminal.keys("y")
+    # One row of the minutes is 51 cells with their colours: about 170 bytes. The whole text
+    # area (16 rows) was about 1,900.
+    assert 0 < terminal.sent < 400
+    assert "xyIngrid" in "\n".join(terminal.screen.display)
