@@ -179,3 +179,19 @@ def test_a_long_agenda_breaks_across_pages_with_its_header_repeated() -> None:
     with_header = [p for p in pages if "Punkt Ca. tid Aktivitet" in p or "Punkt Aktivitet" in p]
     assert len(with_header) >= 2
     assert "Punkt nummer 80 med en titel" in "\n".join(pages)
+
+
+def test_a_run_with_no_break_point_wraps_inside_the_column() -> None:
+    """300 letters with no space and no hyphenation point, and a URL whose last part is
+    200 letters, wrap inside the text column instead of running off the page, and the text
+    layer keeps them as written: the zero-width break opportunity the template adds shows
+    only where a line was broken, never inside a line."""
+    run = "a" * 300
+    url = "https://example.sharepoint.com/" + "x" * 200
+    meeting = Meeting(title="x", lang="en", items=[AgendaItem("t", minutes=f"{run} and {url}")])
+    text = "\n".join(page_texts(pdf_bytes(meeting)))
+    lines = [line for line in text.splitlines() if "aaa" in line or "xxx" in line]
+    assert len(lines) >= 5 and max(len(line) for line in lines) <= 100, lines
+    assert not any("\u200b" in line.rstrip("\u200b") for line in text.splitlines())
+    flat_text = flat(text.replace("\u200b", ""))
+    assert flat(run) in flat_text and flat(url) in flat_text
