@@ -81,18 +81,20 @@ TO_PARAGRAPH_START = {
     "bare": (PAGE_UP, HOME),
     "vim": (b"\x1bggi",),
 }
-#: Cursor moves measured after the re-wrap (in the Textual apps), none of which scrolls: in
-#: the paragraph's first row, to the row's ends, by words, to the next row and back, and
-#: (PageDown and PageUp, the text fitting in the view) between the paragraph and the new line.
+#: Cursor moves measured after the re-wrap (in the Textual apps), none of which scrolls: to the
+#: end of the paragraph's first row and back a character (Textual sends a changed row from
+#: its left edge to the last changed cell, so the row's end is the dear place), to the next
+#: row and back, Home, by words, and (PageDown and PageUp, the text fitting in the view)
+#: between the paragraph and the new line.
 MOVES = {
-    "right": RIGHT,
-    "left": LEFT,
     "end": END,
+    "left": LEFT,
+    "right": RIGHT,
+    "down": DOWN,
+    "up": UP,
     "home": HOME,
     "ctrl+right": CTRL_RIGHT,
     "ctrl+left": CTRL_LEFT,
-    "down": DOWN,
-    "up": UP,
     "pagedown": PAGE_DOWN,
     "pageup": PAGE_UP,
 }
