@@ -39,8 +39,12 @@ def click(column: int, row: int) -> str:
 class Terminal:
     """The editor in a pty, its output fed to a pyte screen."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, ssh: bool = False) -> None:
         env = dict(os.environ, TERM="xterm-256color")
+        env.pop("SSH_CONNECTION", None)
+        env.pop("SSH_TTY", None)
+        if ssh:  # what sshd sets for the remote shell
+            env["SSH_CONNECTION"] = "192.0.2.7 50022 192.0.2.1 22"
         self.child = pexpect.spawn(
             sys.executable,
             ["-m", "tui_referat", str(path), "--lang", "da"],
@@ -62,6 +66,19 @@ class Terminal:
                 return
             self.sent += len(chunk)
             self.stream.feed(chunk)
+
+    def writes_for(self, seconds: float) -> list[int]:
+        """The sizes of the editor's writes during ``seconds`` (each blink is one write)."""
+        sizes: list[int] = []
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                chunk = self.child.read_nonblocking(65536, timeout=left)
+            except pexpect.TIMEOUT:
+                break
+            sizes.append(len(chunk))
+            self.stream.feed(chunk)
+        return sizes
 
     def keys(self, *keys: str) -> None:
         for key in keys:
@@ -170,3 +187,26 @@ def test_an_arrow_key_sends_the_cells_it_changed_not_the_whole_text(terminal: Te
         assert terminal.cursor() != before, key
         # The cells the cursor left and entered, not the 16 rows of the text area (1,900 B).
         assert 0 < terminal.sent < 400, key
+
+
+def test_the_idle_blinking_cursor_sends_its_cell_not_its_row(terminal: Terminal) -> None:
+    terminal.read(1.0)
+    terminal.keys("\r", "x")  # the cursor after the first character of the minutes
+    terminal.read(1.0)
+    writes = terminal.writes_for(2.2)  # a blink every 0.5 s
+    assert len(writes) >= 2
+    # The row from the text's left edge to the cursor: about 70 bytes; the whole row (what
+    # Textual's blink sends) about 170.
+    assert max(writes) < 110
+
+
+def test_an_idle_editor_over_ssh_sends_nothing(meeting_file: Path) -> None:
+    terminal = Terminal(meeting_file, ssh=True)
+    try:
+        terminal.read(1.0)
+        terminal.keys("\r", "x")
+        terminal.read(1.0)
+        assert terminal.writes_for(2.2) == []  # the cursor stands still: no blink to send
+        assert "xIngrid" in "\n".join(terminal.screen.display)
+    finally:
+        terminal.close()
