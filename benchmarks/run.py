@@ -102,8 +102,8 @@ ECHO_MARGIN = {256: 0.040, 64: 0.120}
 
 
 def link_rows(plan: slowlink.Plan) -> list[Row]:
-    """The slow-link figures (benchmarks/slowlink.py): bytes per typed character, the echo's
-    95th percentile next to vim's, and the backlog, per link rate."""
+    """The slow-link figures (benchmarks/slowlink.py): bytes per typed character and per
+    cursor move, the echo's 95th percentile next to vim's, and the backlog, per link rate."""
     sessions = {(row["app"], row["kbit"]): row for row in slowlink.measure(plan)}
     rows: list[Row] = []
     for kbit in plan.rates:
@@ -128,6 +128,16 @@ def link_rows(plan: slowlink.Plan) -> list[Row]:
                     None,
                     "B",
                     1500.0,
+                    "absolute",
+                )
+            )
+            rows.append(
+                Row(
+                    "bytes per cursor move (slow link)",  # the most of slowlink.MOVES
+                    float(ours["move_bytes"]),
+                    None,
+                    "B",
+                    600.0,
                     "absolute",
                 )
             )

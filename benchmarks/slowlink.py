@@ -25,7 +25,10 @@ Figures per app and link: echo median, 95th percentile and worst; the backlog (t
 echo minus the first key's: how far the screen fell behind the fingers); the median of bytes
 written per typed character (the bytes read from the app between one key reaching it and the
 next, the last key's up to 1 s of quiet); and the most any of the characters typed at the
-paragraph's start took (at least one of them moves a word to the next row).
+paragraph's start took (at least one of them moves a word to the next row). Then, in the two
+Textual apps, the cursor moves of ``MOVES`` (arrows, Home/End, ctrl+arrows, PageDown/PageUp;
+none scrolls) are pressed one at a time, straight into the pty: the most bytes one of them
+took.
 """
 
 from __future__ import annotations
@@ -63,6 +66,8 @@ DELAY = 0.040  # one way
 PIECE = 32  # bytes serialised as one unit on the link
 ENTER, PAGE_DOWN, PAGE_UP = b"\r", b"\x1b[6~", b"\x1b[5~"
 END, HOME = b"\x1b[F", b"\x1b[H"
+LEFT, RIGHT, UP, DOWN = b"\x1b[D", b"\x1b[C", b"\x1b[A", b"\x1b[B"
+CTRL_LEFT, CTRL_RIGHT = b"\x1b[1;5D", b"\x1b[1;5C"
 
 #: Keys (not measured) that bring each app's cursor to a new line after the paragraph, and
 #: then to the start of the paragraph.
@@ -76,6 +81,23 @@ TO_PARAGRAPH_START = {
     "bare": (PAGE_UP, HOME),
     "vim": (b"\x1bggi",),
 }
+#: Cursor moves measured after the re-wrap (in the Textual apps), none of which scrolls: to the
+#: end of the paragraph's first row and back a character (Textual sends a changed row from
+#: its left edge to the last changed cell, so the row's end is the dear place), to the next
+#: row and back, Home, by words, and (PageDown and PageUp, the text fitting in the view)
+#: between the paragraph and the new line.
+MOVES = {
+    "end": END,
+    "left": LEFT,
+    "right": RIGHT,
+    "down": DOWN,
+    "up": UP,
+    "home": HOME,
+    "ctrl+right": CTRL_RIGHT,
+    "ctrl+left": CTRL_LEFT,
+    "pagedown": PAGE_DOWN,
+    "pageup": PAGE_UP,
+}
 
 
 @dataclass
@@ -88,6 +110,7 @@ class Session:
     bytes_per_char: list[int] = field(default_factory=list)
     rewrap_echoes: list[float] = field(default_factory=list)
     rewrap_bytes: list[int] = field(default_factory=list)
+    move_bytes: dict[str, int] = field(default_factory=dict)  # per cursor move (MOVES)
 
     def summary(self) -> dict[str, float | int | str]:
         shown = sorted(e for e in self.echoes if not math.isnan(e))
@@ -102,6 +125,7 @@ class Session:
             "bytes_per_char": statistics.median(self.bytes_per_char),
             "rewrap_bytes_per_char": max(self.rewrap_bytes) if self.rewrap_bytes else math.nan,
             "rewrap_echo_p95": _p95(sorted(self.rewrap_echoes)) if self.rewrap_echoes else math.nan,
+            "move_bytes": max(self.move_bytes.values()) if self.move_bytes else math.nan,
         }
 
 
@@ -133,18 +157,24 @@ class Relay:
 
     # -- without the link (setting up) --------------------------------------------------
 
-    def settle(self, quiet: float, limit: float = 60.0) -> None:
-        """Read (straight to the screen) until the app is quiet for ``quiet`` s."""
+    def settle(self, quiet: float, limit: float = 60.0) -> int:
+        """Read (straight to the screen) until the app is quiet for ``quiet`` s; the bytes
+        read."""
+        read = 0
         deadline = time.monotonic() + limit
         while time.monotonic() < deadline:
             ready, _, _ = select.select([self.master], [], [], quiet)
             if not ready:
-                return
-            self.stream.feed(os.read(self.master, 65536))
+                break
+            chunk = os.read(self.master, 65536)
+            read += len(chunk)
+            self.stream.feed(chunk)
+        return read
 
-    def press(self, keys: bytes, quiet: float = 0.5) -> None:
+    def press(self, keys: bytes, quiet: float = 0.5) -> int:
+        """Press ``keys``; the bytes the app wrote until it was quiet for ``quiet`` s."""
         os.write(self.master, keys)
-        self.settle(quiet)
+        return self.settle(quiet)
 
     # -- over the link ------------------------------------------------------------------
 
@@ -255,6 +285,8 @@ def session(app: str, kbit: int, chars: int, rewrap: int, show: bool = False) ->
                 for keys in TO_PARAGRAPH_START[app]:
                     relay.press(keys)
                 result.rewrap_echoes, result.rewrap_bytes = relay.type_text(REWRAP[:rewrap])
+                if app != "vim":  # (vim -u NONE is vi-compatible: no arrow keys in insert mode)
+                    result.move_bytes = {name: relay.press(key) for name, key in MOVES.items()}
             if show:
                 print(f"--- {app} at {kbit} kbit/s", file=sys.stderr)
                 print("\n".join(relay.screen.display), file=sys.stderr)
@@ -289,10 +321,15 @@ def _ms(value: float) -> str:
     return "-" if math.isnan(value) else f"{value * 1000:.0f} ms"
 
 
+def _bytes(value: float) -> str:
+    return "-" if math.isnan(value) else f"{value:.0f} B"
+
+
 def table(rows: list[dict[str, float | int | str]]) -> str:
     lines = [
-        "| app | link | echo median | p95 | worst | backlog | bytes/char | re-wrap, most |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| app | link | echo median | p95 | worst | backlog | bytes/char | re-wrap, most "
+        "| cursor move, most |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for row in rows:
         missing = f" ({row['missing']} never shown)" if row["missing"] else ""
@@ -300,7 +337,7 @@ def table(rows: list[dict[str, float | int | str]]) -> str:
             f"| {row['app']} | {row['kbit']} kbit/s | {_ms(row['echo_median'])} "  # type: ignore[arg-type]
             f"| {_ms(row['echo_p95'])} | {_ms(row['echo_worst'])}{missing} "  # type: ignore[arg-type]
             f"| {_ms(row['backlog'])} | {row['bytes_per_char']:.0f} B "  # type: ignore[arg-type]
-            f"| {row['rewrap_bytes_per_char']:.0f} B |"
+            f"| {row['rewrap_bytes_per_char']:.0f} B | {_bytes(row['move_bytes'])} |"  # type: ignore[arg-type]
         )
     return "\n".join(lines)
 

@@ -1,4 +1,4 @@
-"""Where the bytes of a typed character go: the editor's output per key, by part of the screen.
+"""Where the bytes of a typed character or a cursor move go: output per key, by part of the screen.
 
     python benchmarks/slowlink_breakdown.py            # referat and the bare TextArea
     python benchmarks/slowlink_breakdown.py --json
@@ -8,7 +8,8 @@ minutes, then re-wrapping characters at the start of the paragraph, straight int
 simulated link: the bytes are the same). Each key's output is cut at the cursor moves
 (``CSI row;col H``) Textual writes before every painted run of cells, and each run is counted
 for the part of referat's 80x24 screen it starts in. Printed: the median per key of the new
-line's characters, and the re-wrapping character that took the most.
+line's characters, and the re-wrapping character that took the most. Then each cursor move of
+``slowlink.MOVES`` (none scrolls): its bytes by part, and the most any move took.
 """
 
 from __future__ import annotations
@@ -88,7 +89,8 @@ def _read(master: int, quiet: float) -> bytes:
 
 
 def record(app: str, text: str, rewrap: str) -> dict[str, list[Counter[str]]]:
-    """Each key's bytes per part, for the new line's and the re-wrapping characters."""
+    """Each key's bytes per part, for the new line's and the re-wrapping characters, and
+    (under each move's name) for the cursor moves."""
     result: dict[str, list[Counter[str]]] = {"new line": [], "re-wrap": []}
     with tempfile.TemporaryDirectory() as tmp:
         relay = slowlink.Relay(app, Path(tmp), 256)
@@ -106,6 +108,12 @@ def record(app: str, text: str, rewrap: str) -> dict[str, list[Counter[str]]]:
                     output = _read(relay.master, 0.125)
                     relay.stream.feed(output)
                     result[phase].append(split(app, output, cursor_row))
+            for name, key in slowlink.MOVES.items():
+                cursor_row = relay.screen.cursor.y + 1  # the row the cursor leaves
+                os.write(relay.master, key)
+                output = _read(relay.master, 0.25)
+                relay.stream.feed(output)
+                result[name] = [split(app, output, cursor_row)]
         finally:
             relay.close()
     return result
@@ -131,18 +139,36 @@ def table(rows: dict[str, dict[str, float]]) -> str:
     return "\n".join(lines)
 
 
+def move_table(per_move: dict[str, dict[str, float]]) -> str:
+    """Bytes per cursor move (columns: the apps)."""
+    lines = ["| cursor move | " + " | ".join(per_move) + " |", "| --- |" + " --- |" * len(per_move)]
+    for name in slowlink.MOVES:
+        cells = " | ".join(f"{moves[name]:.0f}" for moves in per_move.values())
+        lines.append(f"| {name} | {cells} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--app", action="append", help="referat, bare (default: both)")
     args = parser.parse_args(argv)
     rows: dict[str, dict[str, float]] = {}
+    per_move: dict[str, dict[str, float]] = {}
     for app in args.app or ["referat", "bare"]:
         keys = record(app, slowlink.SENTENCE, slowlink.REWRAP)
         rows[f"{app}, new line (median)"] = medians(keys["new line"])
         most = max(keys["re-wrap"], key=lambda counts: sum(counts.values()))
         rows[f"{app}, re-wrap (the most)"] = medians([most])
-    print(json.dumps(rows) if args.json else table(rows))
+        moves = {name: medians(keys[name]) for name in slowlink.MOVES}
+        rows[f"{app}, cursor move (the most)"] = max(moves.values(), key=lambda row: row["all"])
+        per_move[app] = {name: row["all"] for name, row in moves.items()}
+    if args.json:
+        print(json.dumps({"parts": rows, "moves": per_move}))
+    else:
+        print(table(rows))
+        print()
+        print(move_table(per_move))
     return 0
 
 

@@ -11,6 +11,7 @@ run for real on a tiny meeting. The whole quick suite runs by hand
 from __future__ import annotations
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -41,6 +42,7 @@ FIGURES = (
     ("peak memory, 20-item meeting open", "KiB", "ratio"),
     ("bytes per typed character, new line (slow link)", "B", "absolute"),
     ("bytes per typed character that re-wraps a paragraph", "B", "absolute"),
+    ("bytes per cursor move (slow link)", "B", "absolute"),
     ("backlog after typing, 256 kbit/s link", "s", "absolute"),
 )
 #: The one row of our own, shown but not part of the exit status.
@@ -74,8 +76,8 @@ def canned(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def canned_link(plan: slowlink.Plan) -> list[dict[str, float | int | str]]:
     """Sessions over the link as ``slowlink.measure`` reports them: referat sends 450 bytes
-    per character (1,200 when it re-wraps) and its echo's p95 is 30 ms over vim's at every
-    rate; its backlog is 20 ms at 256 kbit/s and 300 ms at 64."""
+    per character (1,200 when it re-wraps, 250 at most for a cursor move) and its echo's p95
+    is 30 ms over vim's at every rate; its backlog is 20 ms at 256 kbit/s and 300 ms at 64."""
     rows: list[dict[str, float | int | str]] = []
     for kbit in plan.rates:
         for app in plan.apps:
@@ -92,6 +94,7 @@ def canned_link(plan: slowlink.Plan) -> list[dict[str, float | int | str]]:
                     "missing": 0,
                     "bytes_per_char": 450 if app != "vim" else 13,
                     "rewrap_bytes_per_char": 1200 if app != "vim" else 60,
+                    "move_bytes": 250 if app != "vim" else math.nan,
                     "rewrap_echo_p95": p95,
                 }
             )
@@ -158,6 +161,7 @@ def test_table_shows_each_unit_as_people_read_it(
         "< 600 B",
         "yes",
     ]
+    assert cells["bytes per cursor move (slow link)"] == ["250.0 B", "-", "-", "< 600 B", "yes"]
     assert cells["backlog after typing, 256 kbit/s link"][3:] == ["< 100 ms", "yes"]
 
 
@@ -166,6 +170,7 @@ def test_full_link_rows_compare_echo_with_vim_and_flag_a_backlog(canned: None) -
     assert list(rows) == [
         "bytes per typed character, new line (slow link)",
         "bytes per typed character that re-wraps a paragraph",
+        "bytes per cursor move (slow link)",
         "echo of a typed character, p95, 256 kbit/s link",
         "backlog after typing, 256 kbit/s link",
         "echo of a typed character, p95, 64 kbit/s link",
@@ -176,7 +181,7 @@ def test_full_link_rows_compare_echo_with_vim_and_flag_a_backlog(canned: None) -
     assert rows["echo of a typed character, p95, 64 kbit/s link"].met  # 30 <= 120 ms
     assert not rows["backlog after typing, 64 kbit/s link"].met  # 300 ms behind the fingers
     lines = suite.table(list(rows.values())).splitlines()
-    assert "| 160.0 ms | 130.0 ms | - | <= vim + 40 ms | yes |" in lines[4]
+    assert "| 160.0 ms | 130.0 ms | - | <= vim + 40 ms | yes |" in lines[5]
 
 
 def test_in_process_figures_measure_seconds_on_a_tiny_meeting(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ No Textual here: the CLI reads this before it decides to start the editor. Examp
 
     theme = "referat-light"     # a theme name from themes/tui or the user's themes folder
     lang = "en"                 # UI language: "da" or "en" (default: from LANG)
+    cursor_blink = true         # blink the text cursor (default: yes, but not over SSH)
 
     [keymap]                    # binding id = key(s), comma separated
     save = "ctrl+w"
@@ -44,6 +45,8 @@ def config_path() -> Path:
 class Config:
     theme: str | None = None
     lang: str | None = None
+    #: Blink the text cursor; None: blink unless the editor runs over SSH (``tui/blink.py``).
+    cursor_blink: bool | None = None
     #: The email's subject template (``[send] subject``, see ``text/subject.py``).
     subject: str | None = None
     #: Binding id -> key string, for ``App.set_keymap``.
@@ -88,6 +91,11 @@ def load_config(path: Path | None = None) -> Config:
         config.lang = lang
     elif lang is not None:
         config.problems.append(f"{path}: lang: expected 'da' or 'en'")
+    blink = data.get("cursor_blink")
+    if isinstance(blink, bool):
+        config.cursor_blink = blink
+    elif blink is not None:
+        config.problems.append(f"{path}: cursor_blink: expected true or false")
     send = data.get("send", {})
     if not isinstance(send, dict):
         config.problems.append(f"{path}: send: expected a table")

@@ -13,6 +13,7 @@ from textual.widgets import Static, TextArea
 from ...domain.model import SECTIONS, AgendaItem
 from ...text import i18n
 from ...text.words import say
+from ..blink import apply_cursor_blink
 from .line_refresh import LineRefreshArea
 
 
@@ -101,6 +102,9 @@ class SectionArea(LineRefreshArea):
 
     def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
         event.stop()
+
+    def on_mount(self) -> None:
+        apply_cursor_blink(self)  # not over SSH, unless the config asks (tui/blink.py)
 
     def on_resize(self) -> None:
         # TextArea re-wraps on resize (its own handler runs after this one) but may keep the

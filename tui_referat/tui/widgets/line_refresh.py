@@ -1,29 +1,70 @@
-"""A text area that sends only the rows a typed character changed.
+"""A text area that sends only the cells a typed character or a cursor move changed.
 
-Textual's ``TextArea`` repaints the whole widget after every edit: the edit moves the cursor,
-and the cursor (``selection``) is a reactive that refreshes the widget. Textual then writes every
-row of it to the terminal, changed or not: at 80x24 about 1,900 bytes per typed character in
-the item editor, where the row with the cursor is about 170 (docs/PERFORMANCE.md, "Typing over
-a slow link"). Over a slow SSH link those bytes are the echo's delay.
+Textual's ``TextArea`` repaints the whole widget after every edit and every cursor move: the
+cursor (``selection``) is a reactive that refreshes the widget. Textual then writes every row
+of it to the terminal, changed or not: at 80x24 about 1,900 bytes per typed character or
+arrow key in the item editor, where the cells that changed are a few dozen
+(docs/PERFORMANCE.md, "Typing over a slow link"). Over a slow SSH link those bytes are the
+echo's delay.
 
 ``LineRefreshArea`` keeps the last drawing of each row (``render_line``, the public hook
-Textual paints through), and when an edit asks for a whole repaint it draws every row of the
-view anew and refreshes only those that differ (``refresh(Region)``). Anything else (a scroll,
-a new size, a re-wrap that changes the height, focus, styles) repaints as before.
+Textual paints through). When an edit or a cursor move asks for a whole repaint, or the
+blinking cursor for its row (``refresh_lines``), it draws every row of the view anew and
+refreshes (``refresh(Region)``) only the rows that differ, each from its first changed cell
+to its last. An edit decides at its end; a cursor move and the blink decide after the next
+refresh, when whatever moved the cursor is done (``load_text`` moves it before it re-wraps).
+Anything else (a scroll, a new size, focus, styles) repaints as before, and so does a move
+or edit that finds the view scrolled or resized since it was drawn.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
+from rich.style import Style
 from textual.geometry import Offset, Region, Size
 from textual.strip import Strip
 from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult
 
 
+def _cells(strip: Strip) -> list[tuple[str, Style | None]]:
+    """The cells of ``strip``, each its text and style (a wide character's second cell is
+    empty text; a zero-width character joins the cell before it)."""
+    cells: list[tuple[str, Style | None]] = []
+    for text, style, control in strip:
+        if control:
+            continue
+        for char in text:
+            width = cell_len(char)
+            if width == 0 and cells:
+                cells[-1] = (cells[-1][0] + char, cells[-1][1])
+                continue
+            cells.append((char, style))
+            if width == 2:
+                cells.append(("", style))
+    return cells
+
+
+def changed_columns(old: Strip | None, new: Strip) -> tuple[int, int]:
+    """The columns ``[start, end)`` where ``new`` differs from ``old`` (all of ``new``'s
+    when nothing was drawn)."""
+    if old is None:
+        return 0, new.cell_length
+    before, after = _cells(old), _cells(new)
+    start, limit = 0, min(len(before), len(after))
+    while start < limit and before[start] == after[start]:
+        start += 1
+    end_before, end_after = len(before), len(after)
+    while min(end_before, end_after) > start and before[end_before - 1] == after[end_after - 1]:
+        end_before -= 1
+        end_after -= 1
+    return start, max(end_before, end_after)
+
+
 class LineRefreshArea(TextArea):
-    """A ``TextArea`` whose edits repaint only the rows whose drawing changed."""
+    """A ``TextArea`` whose edits and cursor moves repaint only the cells that changed."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # Set first: TextArea's own __init__ already refreshes.
@@ -33,6 +74,9 @@ class LineRefreshArea(TextArea):
         self._drawn_view: tuple[Size, Offset] | None = None
         self._in_edit = False
         self._repaint_wanted = False
+        #: The cursor moved: the whole repaint the move asks for next is narrowed.
+        self._moved = False
+        self._check_pending = False
         super().__init__(*args, **kwargs)
 
     def render_line(self, y: int) -> Strip:
@@ -44,6 +88,11 @@ class LineRefreshArea(TextArea):
         self._drawn[y] = strip
         return strip
 
+    def watch_selection(self) -> None:
+        # Runs after TextArea's own watcher (which scrolls the cursor into view, refreshing
+        # the whole view when it scrolls) and right before the reactive asks for a repaint.
+        self._moved = True
+
     def refresh(
         self,
         *regions: Region,
@@ -51,11 +100,21 @@ class LineRefreshArea(TextArea):
         layout: bool = False,
         recompose: bool = False,
     ) -> LineRefreshArea:
-        if self._in_edit and repaint and not (regions or layout or recompose):
+        moved, self._moved = self._moved, False
+        whole = repaint and not (regions or layout or recompose)
+        if whole and self._in_edit:
             self._repaint_wanted = True  # decided when the edit is complete
+            return self
+        if whole and moved and self._check_later():
             return self
         super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
         return self
+
+    def refresh_lines(self, y_start: int, line_count: int = 1) -> None:
+        # The blinking cursor and the matching bracket ask for their rows: only the cells
+        # that changed are sent (a blink: the cursor's cell, not its row).
+        if not self._check_later():
+            super().refresh_lines(y_start, line_count)
 
     def edit(self, edit: Edit) -> EditResult:
         self._in_edit = True
@@ -67,17 +126,34 @@ class LineRefreshArea(TextArea):
                 self._repaint_wanted = False
                 self._refresh_changed_rows()
 
+    def _check_later(self) -> bool:
+        """Compare the rows with their drawing after the next refresh; False when that
+        cannot be scheduled (the caller then refreshes as Textual would)."""
+        if self._check_pending:
+            return True
+        if not self.is_mounted or not self.call_after_refresh(self._check):
+            return False
+        self._check_pending = True
+        return True
+
+    def _check(self) -> None:
+        self._check_pending = False
+        if self.is_mounted:
+            self._refresh_changed_rows()
+
     def _refresh_changed_rows(self) -> None:
-        """Refresh the rows of the view whose drawing differs from what was drawn last (all
-        of them when the view moved or changed size since)."""
+        """Refresh the cells of the view whose drawing differs from what was drawn last
+        (all of them when the view moved or changed size since)."""
         height = self.size.height
         if (self.size, self.scroll_offset) != self._drawn_view or len(self._drawn) < height:
             super().refresh()
             return
-        width = self.size.width
         drawn = dict(self._drawn)
-        changed = [
-            Region(0, y, width, 1) for y in range(height) if self.render_line(y) != drawn.get(y)
-        ]
+        changed: list[Region] = []
+        for y in range(height):
+            strip = self.render_line(y)
+            if strip != drawn.get(y):
+                start, end = changed_columns(drawn.get(y), strip)
+                changed.append(Region(start, y, max(1, end - start), 1))
         if changed:
             super().refresh(*changed)
