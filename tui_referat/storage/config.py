@@ -42,6 +42,8 @@ def config_path() -> Path:
 
 @dataclass
 class Config:
+    """The user's settings from ``config.toml``, and the problems found reading it."""
+
     theme: str | None = None
     lang: str | None = None
     #: The email's subject template (``[send] subject``, see ``text/subject.py``).
