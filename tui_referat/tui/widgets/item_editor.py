@@ -93,7 +93,8 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         self._short_tabs = False
         if width is not None and meeting.items:
             self._short_tabs = self._wants_short_tabs(width, meeting.items[0])
-            self.set_class(self._short_tabs, "-short-tabs")
+            # Not mounted yet: no styles to update (they are made at the mount).
+            self.set_class(self._short_tabs, "-short-tabs", update=False)
         self._last_change = 0.0
         self._timer_armed = False
 
@@ -101,7 +102,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         lang = get_lang()
         with Horizontal(classes="item-row"):
             yield Label(say("item.title"), classes="field-label")
-            yield FieldInput(id="item-title", compact=True, disabled=self.read_only)
+            yield FieldInput(id="item-title", disabled=self.read_only)
             options = [(f"{kind.value} {i18n.kind_label(kind, lang)}", kind.value) for kind in Kind]
             yield KindSelect(options, id="item-kind", prompt="–", disabled=self.read_only)
         # Shown for a closed item only (the class -closed): what exports call it instead.
@@ -109,7 +110,6 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             yield Label(say("item.public_title"), classes="field-label")
             yield FieldInput(
                 id="item-public-title",
-                compact=True,
                 disabled=self.read_only,
                 tooltip=say("item.public_title.tip"),
             )
@@ -117,13 +117,11 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             yield Label(say("item.time"), classes="field-label")
             yield FieldInput(
                 id="item-time",
-                compact=True,
                 disabled=self.read_only,
                 placeholder=time_placeholder(lang),
             )
             yield FieldInput(
                 id="item-duration",
-                compact=True,
                 disabled=self.read_only,
                 placeholder="–",
                 restrict=r"\d{0,4}",
@@ -131,7 +129,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             )
             yield Label(say("item.duration_unit"), classes="duration-label")
             yield Label(say_in(lang, "presenter_prefix").strip(), classes="presenter-label")
-            yield FieldInput(id="item-presenters", compact=True, disabled=self.read_only)
+            yield FieldInput(id="item-presenters", disabled=self.read_only)
             standing = StandingToggle("", id="item-standing", disabled=self.read_only)
             standing.tooltip = say("item.standing.tip")
             yield standing
