@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Label, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from ...domain.model import AgendaItem, Kind, Meeting, RemarkSource
 from ...text import i18n
@@ -99,15 +99,17 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         self._timer_armed = False
 
     def compose(self) -> ComposeResult:
+        # The labels are Static (their widths are in item_editor.tcss): Label would add its
+        # module and stylesheet to start-up for these lines only (docs/PERFORMANCE.md).
         lang = get_lang()
         with Horizontal(classes="item-row"):
-            yield Label(say("item.title"), classes="field-label")
+            yield Static(say("item.title"), classes="field-label")
             yield FieldInput(id="item-title", disabled=self.read_only)
             options = [(f"{kind.value} {i18n.kind_label(kind, lang)}", kind.value) for kind in Kind]
             yield KindSelect(options, id="item-kind", prompt="–", disabled=self.read_only)
         # The public title's row comes with the first closed item (``public_title_field``).
         with Horizontal(classes="item-row"):
-            yield Label(say("item.time"), classes="field-label")
+            yield Static(say("item.time"), classes="field-label")
             yield FieldInput(
                 id="item-time",
                 disabled=self.read_only,
@@ -120,8 +122,8 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
                 restrict=r"\d{0,4}",
                 tooltip=say("item.duration.tip"),
             )
-            yield Label(say("item.duration_unit"), classes="duration-label")
-            yield Label(say_in(lang, "presenter_prefix").strip(), classes="presenter-label")
+            yield Static(say("item.duration_unit"), classes="duration-label")
+            yield Static(say_in(lang, "presenter_prefix").strip(), classes="presenter-label")
             yield FieldInput(id="item-presenters", disabled=self.read_only)
             standing = StandingToggle("", id="item-standing", disabled=self.read_only)
             standing.tooltip = say("item.standing.tip")
@@ -137,7 +139,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             id="item-tabs",
             on_activated=self._tab_activated,
         )
-        yield Label("", id="item-attachments", markup=False)
+        yield Static("", id="item-attachments", markup=False)
 
     # -- showing an item ----------------------------------------------------------------
 
@@ -227,7 +229,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         field = FieldInput(
             id="item-public-title", disabled=self.read_only, tooltip=say("item.public_title.tip")
         )
-        label = Label(say("item.public_title"), classes="field-label")
+        label = Static(say("item.public_title"), classes="field-label")
         row = Horizontal(label, field, classes="item-row", id="item-public-row")
         self.mount(row, after=self.query_one(".item-row"))
         return field
@@ -274,7 +276,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             self.query_one("#item-kind", KindSelect).value = item.kind.value if item.kind else ""
         self.sync_tabs()  # and the counts in the remarks and actions titles
         line = self.attachments_line()
-        label = self.query_one("#item-attachments", Label)
+        label = self.query_one("#item-attachments", Static)
         if str(label.content) != line:
             label.update(line, layout=False)
 
