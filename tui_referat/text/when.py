@@ -73,7 +73,6 @@ def _month(word: str) -> int | None:
     return next((n for n, names in enumerate(_MONTHS, 1) if _names(word, names)), None)
 
 
-
 class _Pattern:
     """A regular expression compiled when first used: the editor imports this module at
     start-up and needs none of them there (compiling them all: 1.5 ms, docs/PERFORMANCE.md)."""
