@@ -7,13 +7,16 @@ Each subcommand lives in ``tui_referat.commands.<name>`` with ``add_arguments(pa
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .safety.terminal import inert_output
+
+if TYPE_CHECKING:
+    import argparse
 
 #: (command, module, help). ``referat FILE`` is short for ``referat edit FILE``.
 COMMANDS: tuple[tuple[str, str, str], ...] = (
@@ -31,6 +34,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser of every command, or with ``only`` the parser of that one command (each
     command's module is imported to add its arguments; the editor starts faster without
     the other five)."""
+    import argparse  # not for `referat FILE` (see ``commands.edit.quick_args``)
+
     parser = argparse.ArgumentParser(
         prog="referat",
         description="Write meeting minutes (referat) in the terminal and send them by email.",
@@ -66,14 +71,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     args_list = _with_default_command(list(sys.argv[1:] if argv is None else argv))
-    names = {name for name, _, _ in COMMANDS}
-    parser = build_parser(args_list[0] if args_list and args_list[0] in names else None)
-    args = parser.parse_args(args_list)
-    if getattr(args, "handler", None) is None:
-        parser.print_help()
-        return 2
+    from .commands import edit
+
+    args: object = edit.quick_args(args_list)
+    handler = edit.main
+    if args is None:
+        names = {name for name, _, _ in COMMANDS}
+        parser = build_parser(args_list[0] if args_list and args_list[0] in names else None)
+        args = parser.parse_args(args_list)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            parser.print_help()
+            return 2
     try:
-        return int(args.handler(args) or 0)
+        return int(handler(args) or 0)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

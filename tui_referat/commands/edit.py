@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -15,6 +19,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--read-only", action="store_true", help="open without allowing changes or saves"
     )
+
+
+def quick_args(argv: list[str]) -> SimpleNamespace | None:
+    """The arguments of ``referat edit FILE`` with no option, as the parser would give them,
+    without the parser: ``argparse`` is not imported then (2 ms of start-up,
+    docs/PERFORMANCE.md). None for anything else (options, help, more than one file)."""
+    if len(argv) != 2 or argv[0] != "edit" or argv[1].startswith("-"):
+        return None
+    return SimpleNamespace(file=argv[1], theme=None, lang=None, read_only=False)
 
 
 def _confirm_new(path: Path, lang: str) -> bool:
@@ -32,7 +45,7 @@ def _confirm_new(path: Path, lang: str) -> bool:
     return answer.strip().lower() in ("y", "yes", "j", "ja")
 
 
-def main(args: argparse.Namespace) -> int:
+def main(args: argparse.Namespace | SimpleNamespace) -> int:
     # No cyclic garbage collection until the first screen is drawn (ReferatApp turns it back
     # on): start-up makes many objects and few cycles, and collections in it only cost time.
     gc.disable()

@@ -122,6 +122,8 @@ class Attachment:
 
 @dataclass
 class Action:
+    """An action from the item: what, who, by when, and whether it is done."""
+
     text: str
     owner: str = ""
     due: dt.date | None = None
@@ -179,6 +181,8 @@ class SectionLayout:
 
 @dataclass
 class AgendaItem:
+    """One agenda item: its fields, its text sections, remarks, attachments and actions."""
+
     title: str
     kind: Kind | None = None
     #: Planned start ("Ca. tid"). When None it may be computed from durations.
@@ -260,6 +264,8 @@ class AgendaItem:
 
 @dataclass
 class NextMeeting:
+    """When and where the next meeting is (a date, or free text until there is one)."""
+
     date: dt.date | None = None
     start: dt.time | None = None
     end: dt.time | None = None
@@ -271,6 +277,8 @@ class NextMeeting:
 
 @dataclass
 class Meeting:
+    """A meeting: its header, participants, agenda items, next meeting and sends."""
+
     title: str = ""
     lang: str = "da"
     status: Status = Status.DRAFT

@@ -40,6 +40,8 @@ class Presence:
 
 @dataclass
 class Participant:
+    """A person on the meeting's list, with how they attend."""
+
     name: str
     title: str = ""
     organisation: str = ""

@@ -22,6 +22,8 @@ RETRY = 5.0
 
 @dataclass
 class RecoveryKeeper:
+    """When the recovery copy is due: a delay after the first change it lacks."""
+
     delay: float = DELAY
     retry: float = RETRY
     #: Changes exist that the recovery copy does not have yet.

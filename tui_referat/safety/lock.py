@@ -42,6 +42,8 @@ LOCK_MODE = 0o644
 
 @dataclass(frozen=True)
 class LockInfo:
+    """Who holds a lock: user, host, process and since when."""
+
     user: str
     host: str
     pid: int

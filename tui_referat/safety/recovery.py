@@ -46,6 +46,8 @@ class RecoveryError(OSError):
 
 @dataclass(frozen=True)
 class RecoveryMeta:
+    """The header of a recovery copy: whose, when, and the file it was made from."""
+
     original: str
     written_at: dt.datetime
     pid: int = 0
@@ -232,6 +234,8 @@ class SetAside:
 
 @dataclass(frozen=True)
 class RecoveryScan:
+    """What a look for recovery copies found: one to offer, and copies set aside."""
+
     #: The copy to offer for restoring; None when there is none (or none that belongs).
     offer: RecoveryInfo | None
     set_aside: list[SetAside]

@@ -43,6 +43,8 @@ def config_path() -> Path:
 
 @dataclass
 class Config:
+    """The user's settings from ``config.toml``, and the problems found reading it."""
+
     theme: str | None = None
     lang: str | None = None
     #: Blink the text cursor; None: blink unless the editor runs over SSH (``tui/blink.py``).

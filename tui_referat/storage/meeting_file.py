@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..domain.checks import Problem, with_item_number
 from ..domain.errors import MeetingFileError
 from ..domain.model import Meeting
+from ..domain.problems import Problem, with_item_number
 from .disk import MAX_BYTES, read_text, save_file, too_large, too_many_entries
 from .document import BOM, parse_document, with_eol
 from .fast_read import adopt, read_fast

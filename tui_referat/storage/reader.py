@@ -74,6 +74,8 @@ class StopReading(Exception):
 
 @dataclasses.dataclass
 class FieldProblem:
+    """A field the reader could not take, and why."""
+
     field: str
     message: str
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..domain.checks import WARNING, Problem, with_item_number
+from ..domain.problems import WARNING, Problem, with_item_number
 from .locate import key_positions
 
 #: Danish names a user may write for a key -> the key (suggested when known at that level).
@@ -126,6 +126,8 @@ class KeyUse(dict[str, Any]):
 
 @dataclass(frozen=True)
 class UnknownKey:
+    """A key in the file that referat does not read, and the keys it knows there."""
+
     #: Where the key sits: ``""`` (top level), ``items[2]``, ``items[2].vote``.
     table: str
     key: str

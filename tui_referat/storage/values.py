@@ -49,6 +49,8 @@ class FieldError(Exception):
 
 @dataclass(frozen=True)
 class Field:
+    """One field of a table: its attribute, TOML key, kind of value and rules."""
+
     attr: str
     key: str
     kind: str

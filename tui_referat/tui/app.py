@@ -9,6 +9,7 @@ from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual import events
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.filter import LineFilter, Monochrome, NoColor
@@ -101,7 +102,20 @@ class ReferatApp(CrashHookApp):
             self._problems.append(words.say("theme.unknown", name=self._wanted_theme))
             self._wanted_theme = DEFAULT_THEME
         if self._wanted_theme in self.available_themes:
-            self.theme = self._wanted_theme
+            self._first_theme(self._wanted_theme)
+
+    def _first_theme(self, name: str) -> None:
+        """Set the theme before the app runs. Setting ``theme`` queues a restyle of the app
+        and a parse of every stylesheet again (7 ms at start-up, docs/PERFORMANCE.md); when
+        the theme is as dark and as ANSI as Textual's default, the stylesheet only needs the
+        theme's variables, which it reads at its first parse."""
+        current, theme = self.current_theme, self.available_themes[name]
+        if (theme.dark, theme.ansi) != (current.dark, current.ansi):
+            self.theme = name  # the colour filter and the dark/light classes change too
+            return
+        self.set_reactive(App.theme, name)
+        self.add_class(f"-theme-{name}", update=False)
+        self.stylesheet.set_variables(self.get_css_variables())
 
     async def on_event(self, event: events.Event) -> None:
         if Typeahead.wants(event):

@@ -55,17 +55,17 @@ class ActionsEditor(EntriesEditor):
     def compose_fields(self) -> ComposeResult:
         yield Horizontal(
             Label(say("action"), classes="label"),
-            FieldInput(id="text", compact=True),
+            FieldInput(id="text"),
             classes="row",
         )
         yield Horizontal(
             Label(say("owner"), classes="label"),
-            FieldInput(id="owner", compact=True, placeholder=say("forms.owner_placeholder")),
+            FieldInput(id="owner", placeholder=say("forms.owner_placeholder")),
             classes="row",
         )
         yield Horizontal(
             Label(say("due"), classes="label"),
-            FieldInput(id="due", compact=True, classes="date"),
+            FieldInput(id="due", classes="date"),
             Static("", id="done"),
             classes="row",
         )

@@ -59,12 +59,12 @@ class AttachmentsEditor(EntriesEditor):
     def compose_fields(self) -> ComposeResult:
         yield Horizontal(
             Label(say("forms.title"), classes="label"),
-            FieldInput(id="title", compact=True),
+            FieldInput(id="title"),
             classes="row",
         )
         yield Horizontal(
             Label(say("forms.path"), classes="label"),
-            FieldInput(id="path", compact=True, placeholder="bilag/fil.pdf · https://…"),
+            FieldInput(id="path", placeholder="bilag/fil.pdf · https://…"),
             classes="row",
         )
         yield Horizontal(Static("", id="late"), classes="row")

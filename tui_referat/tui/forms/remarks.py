@@ -90,19 +90,19 @@ class RemarksEditor(EntriesEditor):
     def compose_fields(self) -> ComposeResult:
         yield Horizontal(
             Label(say("forms.topic"), classes="label"),
-            FieldInput(id="topic", compact=True, placeholder=say("forms.topic_placeholder")),
+            FieldInput(id="topic", placeholder=say("forms.topic_placeholder")),
             classes="row",
         )
         yield Horizontal(
             Label(say("forms.source"), classes="label"),
             SourceToggle(id="source"),
             Label(say("forms.received"), classes="inline-label"),
-            FieldInput(id="received", compact=True, classes="date"),
+            FieldInput(id="received", classes="date"),
             classes="row",
         )
         yield Horizontal(
             Label(say("forms.author"), classes="label"),
-            FieldInput(id="author", compact=True),
+            FieldInput(id="author"),
             classes="row",
         )
         yield TextArea(

@@ -149,7 +149,7 @@ class MainScreen(MeetingScreen):
         editor = self.item_editor
         editor.set_class(self._preview_on, "-preview")
         if self._preview_on:
-            box = editor.query_one("#item-preview-box")
+            box = editor.preview_box()
             if not box.children:
                 from ..widgets.preview import ItemPreview  # start-up: 32 ms (PERFORMANCE.md)
 

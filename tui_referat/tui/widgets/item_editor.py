@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Label, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from ...domain.model import AgendaItem, Kind, Meeting, RemarkSource
 from ...text import i18n
@@ -93,49 +93,42 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         self._short_tabs = False
         if width is not None and meeting.items:
             self._short_tabs = self._wants_short_tabs(width, meeting.items[0])
-            self.set_class(self._short_tabs, "-short-tabs")
+            # Not mounted yet: no styles to update (they are made at the mount).
+            self.set_class(self._short_tabs, "-short-tabs", update=False)
         self._last_change = 0.0
         self._timer_armed = False
 
     def compose(self) -> ComposeResult:
+        # The labels are Static (their widths are in item_editor.tcss): Label would add its
+        # module and stylesheet to start-up for these lines only (docs/PERFORMANCE.md).
         lang = get_lang()
         with Horizontal(classes="item-row"):
-            yield Label(say("item.title"), classes="field-label")
-            yield FieldInput(id="item-title", compact=True, disabled=self.read_only)
+            yield Static(say("item.title"), classes="field-label")
+            yield FieldInput(id="item-title", disabled=self.read_only)
             options = [(f"{kind.value} {i18n.kind_label(kind, lang)}", kind.value) for kind in Kind]
             yield KindSelect(options, id="item-kind", prompt="–", disabled=self.read_only)
-        # Shown for a closed item only (the class -closed): what exports call it instead.
-        with Horizontal(classes="item-row", id="item-public-row"):
-            yield Label(say("item.public_title"), classes="field-label")
-            yield FieldInput(
-                id="item-public-title",
-                compact=True,
-                disabled=self.read_only,
-                tooltip=say("item.public_title.tip"),
-            )
+        # The public title's row comes with the first closed item (``public_title_field``).
         with Horizontal(classes="item-row"):
-            yield Label(say("item.time"), classes="field-label")
+            yield Static(say("item.time"), classes="field-label")
             yield FieldInput(
                 id="item-time",
-                compact=True,
                 disabled=self.read_only,
                 placeholder=time_placeholder(lang),
             )
             yield FieldInput(
                 id="item-duration",
-                compact=True,
                 disabled=self.read_only,
                 placeholder="–",
                 restrict=r"\d{0,4}",
                 tooltip=say("item.duration.tip"),
             )
-            yield Label(say("item.duration_unit"), classes="duration-label")
-            yield Label(say_in(lang, "presenter_prefix").strip(), classes="presenter-label")
-            yield FieldInput(id="item-presenters", compact=True, disabled=self.read_only)
+            yield Static(say("item.duration_unit"), classes="duration-label")
+            yield Static(say_in(lang, "presenter_prefix").strip(), classes="presenter-label")
+            yield FieldInput(id="item-presenters", disabled=self.read_only)
             standing = StandingToggle("", id="item-standing", disabled=self.read_only)
             standing.tooltip = say("item.standing.tip")
             yield standing
-        yield Vertical(id="item-preview-box")
+        # The preview's box (F2) comes with the first preview (``preview_box``).
         first = first_tab(self.tab_keys)
         yield SectionTabs(
             {key: self._tab_title(key) for key in self.tab_keys},
@@ -146,7 +139,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             id="item-tabs",
             on_activated=self._tab_activated,
         )
-        yield Label("", id="item-attachments", markup=False)
+        yield Static("", id="item-attachments", markup=False)
 
     # -- showing an item ----------------------------------------------------------------
 
@@ -226,6 +219,30 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         if tabs.active in FORM_TABS:
             self._ensure_tab(tabs.active)
 
+    def public_title_field(self, *, create: bool = False) -> Input | None:
+        """The closed item's public title (what exports call it instead); its row is made
+        with the first closed item shown (``create``), and shown for closed items only (the
+        class -closed). Not made at start-up: 3 widgets less to style (docs/PERFORMANCE.md)."""
+        found = self.query("#item-public-title")
+        if found or not create:
+            return found.first(Input) if found else None
+        field = FieldInput(
+            id="item-public-title", disabled=self.read_only, tooltip=say("item.public_title.tip")
+        )
+        label = Static(say("item.public_title"), classes="field-label")
+        row = Horizontal(label, field, classes="item-row", id="item-public-row")
+        self.mount(row, after=self.query_one(".item-row"))
+        return field
+
+    def preview_box(self) -> Widget:
+        """The box the preview (F2) is shown in, made with the first preview."""
+        found = self.query("#item-preview-box")
+        if found:
+            return found.first()
+        box = Vertical(id="item-preview-box")
+        self.mount(box, before=self.tabs)
+        return box
+
     def refresh_fields(self, reload: bool = False) -> None:
         """Re-read the fields, tab counts and attachments line (after an edit or undo).
 
@@ -241,10 +258,10 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         with self.prevent(Input.Changed):
             self._set_input("#item-title", item.title, reload)
             self.set_class(item.closed, "-closed")
-            self._set_input("#item-public-title", item.public_title, reload)
-            self.query_one("#item-public-title", Input).placeholder = say_in(
-                self.meeting.lang, "closed_item"
-            )
+            public = self.public_title_field(create=item.closed)
+            if public is not None:
+                self._set_field(public, item.public_title, reload)
+                public.placeholder = say_in(self.meeting.lang, "closed_item")
             planned = item.time
             time_text = i18n.format_time(planned, lang) if planned else ""
             self._set_input("#item-time", time_text, reload)
@@ -259,7 +276,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             self.query_one("#item-kind", KindSelect).value = item.kind.value if item.kind else ""
         self.sync_tabs()  # and the counts in the remarks and actions titles
         line = self.attachments_line()
-        label = self.query_one("#item-attachments", Label)
+        label = self.query_one("#item-attachments", Static)
         if str(label.content) != line:
             label.update(line, layout=False)
 
@@ -300,7 +317,9 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             self._update_tab_titles()  # short titles, one space between them
 
     def _set_input(self, selector: str, value: str, reload: bool = False) -> None:
-        widget = self.query_one(selector, Input)
+        self._set_field(self.query_one(selector, Input), value, reload)
+
+    def _set_field(self, widget: Input, value: str, reload: bool = False) -> None:
         keep = widget.has_focus or widget.has_class("-invalid")  # typing, or text to mend
         if widget.value != value and (reload or not keep):
             widget.value = value

@@ -99,7 +99,8 @@ class ItemEdits:
         title = self.query_one("#item-title", Input).value
         if title != item.title:
             request_edit(self, SetField(item, "title", title))
-        public = self.query_one("#item-public-title", Input).value
+        public_field = self.public_title_field()
+        public = item.public_title if public_field is None else public_field.value
         if public != item.public_title:
             request_edit(self, SetField(item, "public_title", public))
         presenters = self.query_one("#item-presenters", Input).value
