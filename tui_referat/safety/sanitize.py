@@ -10,7 +10,7 @@ from what it is, are shown as visible markers too.
 
 from __future__ import annotations
 
-import re
+from ..text.lazy_pattern import LazyPattern
 
 #: C0 controls become the Control Pictures block: NUL -> ␀, ESC -> ␛, ... ; DEL -> ␡.
 _TABLE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
@@ -31,8 +31,8 @@ _ONE_LINE = dict(_TABLE)
 _ONE_LINE[0x0A] = " "
 _ONE_LINE[0x09] = " "
 
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-_ANY = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_UNSAFE = LazyPattern("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_ANY = LazyPattern("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def has_controls(text: str) -> bool:
@@ -69,7 +69,7 @@ _TERMINAL = dict(_KEEP_LINES)
 _TERMINAL.update({code: f"<U+{code:04X}>" for code in _ZERO_WIDTH})
 _TERMINAL_LINE = dict(_TERMINAL)
 _TERMINAL_LINE[0x0A] = "\u2424"
-_TERMINAL_SOME = re.compile(
+_TERMINAL_SOME = LazyPattern(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029"
     "\u200b-\u200f\u2060-\u2064\ufeff]"
 )

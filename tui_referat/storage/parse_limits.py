@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from ..domain.errors import MeetingFileError
+from ..text.lazy_pattern import LazyPattern
 from .locate import field_at_line
 
 #: The deepest key path written in one place (a meeting file needs about 4).
@@ -22,7 +23,8 @@ MAX_DEPTH = 20
 _PART = r"""(?:(?<![A-Za-z0-9_-])[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')"""
 #: A key of more than MAX_DEPTH parts, or a string or comment (skipped, so the dots in
 #: minutes and comments are never taken for keys).
-_SCAN = re.compile(
+#: Compiled when first used: only a file that one of the quick tests below flags needs it.
+_SCAN = LazyPattern(
     rf"(?P<deep>{_PART}(?:[ \t]*+\.[ \t]*+{_PART}){{{MAX_DEPTH}}})"
     r'|"""(?:[^\\"]|\\[\s\S]|"(?!""))*+"{3,5}'
     r"|'''[\s\S]*?'{3,5}"
@@ -38,10 +40,10 @@ _CANDIDATE = re.compile(rf"\.[ \t]*+{_PART}(?:[ \t]*+\.[ \t]*+{_PART}){{{MAX_DEP
 #: or not): the quick test for values nested too deep (tomlkit refuses more than 100 levels,
 #: tomllib reads hundreds).
 _VALUE_CANDIDATE = re.compile(r"[\[{](?:[^\]}\[{]*+[\[{]){" + str(MAX_DEPTH) + "}")
-_TOMLLIB_AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\Z")
-_SPACED = re.compile(r"(\d{4}-\d\d-\d\d) (\d\d:\d\d)")
+_TOMLLIB_AT = LazyPattern(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\Z")
+_SPACED = LazyPattern(r"(\d{4}-\d\d-\d\d) (\d\d:\d\d)")
 #: A value that starts like a date (``2006-05``, ``2006-5-17``, ``17-05-2006``).
-_DATE_LIKE = re.compile(r"\d{1,4}-\d")
+_DATE_LIKE = LazyPattern(r"\d{1,4}-\d")
 
 
 def _position(body: str, index: int, bom: bool) -> tuple[int, int]:

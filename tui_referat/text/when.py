@@ -36,7 +36,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from functools import cached_property
+
+from .lazy_pattern import LazyPattern
 
 #: The longest duration accepted (minutes): a whole day.
 MAX_DURATION = 24 * 60
@@ -73,32 +74,14 @@ def _month(word: str) -> int | None:
     return next((n for n, names in enumerate(_MONTHS, 1) if _names(word, names)), None)
 
 
-class _Pattern:
-    """A regular expression compiled when first used: the editor imports this module at
-    start-up and needs none of them there (compiling them all: 1.5 ms, docs/PERFORMANCE.md)."""
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.pattern, self.flags = pattern, flags
-
-    @cached_property
-    def compiled(self) -> re.Pattern[str]:
-        return re.compile(self.pattern, self.flags)
-
-    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.compiled.match(text, pos)
-
-    def fullmatch(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.compiled.fullmatch(text, pos)
-
-
 # -- dates ------------------------------------------------------------------------------------
 
-_WORD = _Pattern(r"([^\W\d_]+)\.?,?\s+")
-_DEN = _Pattern(r"den\s+|d\.\s*", re.I)
+_WORD = LazyPattern(r"([^\W\d_]+)\.?,?\s+")
+_DEN = LazyPattern(r"den\s+|d\.\s*", re.I)
 _ORDINAL = r"(?:st|nd|rd|th)"
 _YEAR = r"(?:,?\s*(?P<y>\d{4}|\d{2}))"
 _DATES = tuple(
-    _Pattern(pattern, re.I)
+    LazyPattern(pattern, re.I)
     for pattern in (
         r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})",
         # 2.12.2025, 2/12/25, 2/12 2025, 2/12-2025, 2.12.
@@ -111,7 +94,7 @@ _DATES = tuple(
     )
 )
 #: What may follow a date at the start of a longer text.
-_AFTER_DATE = _Pattern(r"\s|[,;)]|$")
+_AFTER_DATE = LazyPattern(r"\s|[,;)]|$")
 
 
 def _date_start(text: str) -> int:
@@ -195,8 +178,8 @@ def _clock_pattern(name: str) -> str:
     )
 
 
-_TIME = _Pattern(_KL + "?" + _clock_pattern("") + r"\.?", re.I)
-_RANGE = _Pattern(
+_TIME = LazyPattern(_KL + "?" + _clock_pattern("") + r"\.?", re.I)
+_RANGE = LazyPattern(
     rf"\s*(?P<kl>{_KL})?{_clock_pattern('a_')}"
     rf"(?:\s*[-–—]\s*{_KL}?{_clock_pattern('b_')})?(?![^\W_]|[.:]\d)",
     re.I,
@@ -269,7 +252,7 @@ def split_time_range(text: str) -> tuple[dt.time | None, dt.time | None, str]:
 # -- durations --------------------------------------------------------------------------------
 
 _MINUTES = r"(?:\s*(?:m|min|mins|minut|minutter|minute|minutes)\.?)"
-_DURATION = _Pattern(
+_DURATION = LazyPattern(
     rf"(?P<m>\d{{1,4}}){_MINUTES}?"
     r"|(?P<h>\d{1,2})[.:](?P<hm>\d{2})"
     rf"|(?P<hh>\d{{1,2}})\s*(?:h|t|timer?|hours?|hrs?)\.?(?:\s*(?P<mm>\d{{1,2}}){_MINUTES}?)?",
