@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .history import History as History  # the undo stack (no edit classes at start-up)
+
 
 @dataclass(frozen=True)
 class SetField:
@@ -90,40 +92,3 @@ class Batch:
 
 
 Edit = SetField | Insert | Remove | Move | Batch
-
-
-class History:
-    """An undo/redo stack of applied edits."""
-
-    def __init__(self, limit: int = 500) -> None:
-        self.limit = limit
-        self._undo: list[Edit] = []
-        self._redo: list[Edit] = []
-
-    def apply(self, edit: Edit) -> None:
-        self._undo.append(edit.apply())
-        del self._undo[: -self.limit]
-        self._redo.clear()
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
-    @property
-    def can_redo(self) -> bool:
-        return bool(self._redo)
-
-    def undo(self) -> Edit | None:
-        """Undo the last edit; returns the edit that was undone (its inverse applied)."""
-        if not self._undo:
-            return None
-        inverse = self._undo.pop()
-        self._redo.append(inverse.apply())
-        return inverse
-
-    def redo(self) -> Edit | None:
-        if not self._redo:
-            return None
-        again = self._redo.pop()
-        self._undo.append(again.apply())
-        return again

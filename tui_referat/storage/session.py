@@ -9,10 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..domain.edits import Edit, History, SetField
+from ..domain.history import History
 from ..domain.model import Meeting
 from .stamp import FileStamp, stamp_bytes
+
+if TYPE_CHECKING:
+    from ..domain.edits import Edit
 
 #: Events sent to listeners: "changed" (the model changed), "saved" (written to disk),
 #: "reverted" (undo or redo brought the meeting back to what its file holds).
@@ -44,7 +48,7 @@ class Session:
         self.meeting = meeting
         self.read_only = read_only
         self.is_new = is_new
-        self.history = History()
+        self.history: History[Edit] = History()
         self.dirty = is_new
         #: ``content_key`` of the meeting as its file holds it, taken at the first change
         #: after a load or save (so neither waits for it); None while not taken or not known
@@ -93,6 +97,8 @@ class Session:
 
         Such runs undo as one step: the recorded inverse already holds the value before the run.
         """
+        from ..domain.edits import SetField  # loaded already: ``edit`` is one
+
         if not isinstance(edit, SetField) or self.history.can_redo:
             return False
         undo = getattr(self.history, "_undo", None)

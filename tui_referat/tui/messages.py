@@ -8,12 +8,13 @@ message queue: a save, an export or a recovery copy made by the next key sees th
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from textual.dom import DOMNode
 from textual.message import Message
 
-from ..domain.edits import Edit
+if TYPE_CHECKING:
+    from ..domain.edits import Edit
 
 
 class EditSink(Protocol):

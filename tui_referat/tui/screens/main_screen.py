@@ -9,8 +9,6 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
-from ...domain import agenda
-from ...domain.edits import Insert, SetField
 from ...domain.errors import MeetingFileError
 from ...domain.model import Sent
 from ...storage.config import Config, load_config
@@ -130,6 +128,7 @@ class MainScreen(MeetingScreen):
         is saved the usual way (a failed save is said, and the meeting stays unsaved with the
         record in it). Not undoable: the mail went out. Opened read-only: the record is shown
         to add by hand."""
+        from ...domain.edits import Insert  # not at start-up (PERFORMANCE.md)
         from ...storage.sent_toml import sent_toml
 
         if self.session.read_only:
@@ -161,6 +160,9 @@ class MainScreen(MeetingScreen):
     # -- the agenda ---------------------------------------------------------------------
 
     def on_nav_panel_item_operation(self, message: NavPanel.ItemOperation) -> None:
+        from ...domain import agenda  # with the edit classes, not at start-up (PERFORMANCE.md)
+        from ...domain.edits import SetField
+
         self.flush_pending()
         meeting, index = self.meeting, message.index
         if message.operation == "add":
@@ -253,6 +255,8 @@ class MainScreen(MeetingScreen):
         if edit is None:
             self.notify(say("undo.nothing" if undo else "redo.nothing"))
             return
+        from ...domain import agenda  # not at start-up (PERFORMANCE.md)
+
         target = agenda.affected_item(self.meeting, edit)
         self.after_structure(select=target, reload=True)
         now = self.item_editor.item if self.switcher.current == "node-item" else None

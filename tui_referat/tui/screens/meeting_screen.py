@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import time
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -19,9 +19,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
-from ...domain import agenda
 from ...domain.cycle import plan_overrun
-from ...domain.edits import Edit, Insert, Move, Remove
 from ...domain.model import AgendaItem, Meeting
 from ...storage.session import Session
 from ...text import i18n
@@ -32,6 +30,9 @@ from ..typeahead import when_mounted
 from ..widgets.item_editor import ItemEditor
 from ..widgets.nav import NavPanel, Node
 from ..widgets.status import HeaderLine, StatusLine, status_keys
+
+if TYPE_CHECKING:
+    from ...domain.edits import Edit
 
 #: Seconds the navigation cursor rests before the editor shows the node under it.
 FOLLOW_DELAY = 0.06
@@ -346,6 +347,8 @@ class MeetingScreen(FirstLayoutScreen):
 
         ``select``: the item to show (else the one shown stays, if it is still there);
         ``reload``: every field, the focused one too, shows the model again (undo / redo)."""
+        from ...domain import agenda  # with the edit classes, not at start-up (PERFORMANCE.md)
+
         nav = self.nav
         nav.rebuild(post=False)
         target = select if select is not None else self.item_editor.item
@@ -358,6 +361,8 @@ class MeetingScreen(FirstLayoutScreen):
     def request_edit(self, edit: Edit, origin: object | None = None) -> None:
         """Apply ``edit`` now (recorded for undo); ``origin``, the widget that asked, keeps
         what the user is typing in it. Every widget's edits come here (``request_edit``)."""
+        from ...domain.edits import Insert, Move, Remove  # loaded already: ``edit`` is one
+
         self._edit_origin = origin
         try:
             self.apply_edit(edit)

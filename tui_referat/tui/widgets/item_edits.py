@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual.widgets import Input
 
-from ...domain.edits import Batch, Edit, SetField
 from ...domain.model import AgendaItem, Kind, Meeting
 from ...text.when import parse_duration, parse_time
 from ...text.words import say
@@ -22,8 +22,19 @@ from ..messages import TextPending, request_edit
 from .item_widgets import SectionArea, item_text
 from .kind_select import KindSelect
 
+if TYPE_CHECKING:
+    from ...domain.edits import Edit, SetField
+
 #: Seconds without typing before a section's text is applied to the meeting.
 FLUSH_DELAY = 0.5
+
+
+def _set_field(target: Any, name: str, value: Any, label: str = "") -> SetField:
+    """``SetField(...)``: the edit classes are made at the first edit, not at start-up
+    (docs/PERFORMANCE.md, "Imports kept out of start-up")."""
+    from ...domain.edits import SetField
+
+    return SetField(target, name, value, label)
 
 
 class ItemEdits:
@@ -86,7 +97,7 @@ class ItemEdits:
             for area in self.query(SectionArea):
                 text = area.text
                 if text != item_text(self.item, area.key):
-                    edits.append(SetField(self.item, area.key, text, label=area.key))
+                    edits.append(_set_field(self.item, area.key, text, label=area.key))
         self._pending.clear()
         return edits
 
@@ -98,15 +109,15 @@ class ItemEdits:
             return
         title = self.query_one("#item-title", Input).value
         if title != item.title:
-            request_edit(self, SetField(item, "title", title))
+            request_edit(self, _set_field(item, "title", title))
         public_field = self.public_title_field()
         public = item.public_title if public_field is None else public_field.value
         if public != item.public_title:
-            request_edit(self, SetField(item, "public_title", public))
+            request_edit(self, _set_field(item, "public_title", public))
         presenters = self.query_one("#item-presenters", Input).value
         names = [name.strip() for name in presenters.split(",") if name.strip()]
         if names != item.presenters:
-            request_edit(self, SetField(item, "presenters", names))
+            request_edit(self, _set_field(item, "presenters", names))
         self._commit_duration(self.query_one("#item-duration", Input), quiet=True)
         self._commit_parsed(
             self.query_one("#item-time", Input), "time", parse_time, "item.bad_time", quiet=True
@@ -124,13 +135,13 @@ class ItemEdits:
         if event.input.id == "item-duration":
             self._commit_duration(event.input)
         elif event.input.id == "item-title":
-            request_edit(self, SetField(self.item, "title", event.value))
+            request_edit(self, _set_field(self.item, "title", event.value))
         elif event.input.id == "item-public-title":
-            request_edit(self, SetField(self.item, "public_title", event.value))
+            request_edit(self, _set_field(self.item, "public_title", event.value))
         else:
             names = [name.strip() for name in event.value.split(",") if name.strip()]
             if names != self.item.presenters:
-                request_edit(self, SetField(self.item, "presenters", names))
+                request_edit(self, _set_field(self.item, "presenters", names))
 
     def _commit_time(self) -> None:
         field = self.query_one("#item-time", Input)
@@ -161,14 +172,14 @@ class ItemEdits:
             return
         field.remove_class("-invalid")
         if value != getattr(self.item, name):
-            request_edit(self, SetField(self.item, name, value))
+            request_edit(self, _set_field(self.item, name, value))
         elif not field.has_focus:
             self.refresh_fields()  # left the field: "1330" shows as the editor writes it
 
     def toggle_standing(self) -> None:
         """Mark the item as standing (carried into the next meeting) or not."""
         if self.item is not None and not self.read_only:
-            edit = SetField(self.item, "standing", not self.item.standing, "standing")
+            edit = _set_field(self.item, "standing", not self.item.standing, "standing")
             request_edit(self, edit)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -199,10 +210,12 @@ class ItemEdits:
             return
         changes = [("title", title), ("kind", kind), ("time", at), ("presenters", presenters)]
         edits = tuple(
-            SetField(item, name, value)
+            _set_field(item, name, value)
             for name, value in changes
             if value not in (None, []) and value != getattr(item, name)
         )
+        from ...domain.edits import Batch  # not at start-up: see _set_field
+
         request_edit(self, Batch(edits, "title"))
         self.refresh_fields(reload=True)
 
@@ -216,4 +229,4 @@ class ItemEdits:
             return
         kind = Kind(event.value) if event.value else None
         if kind != self.item.kind:
-            request_edit(self, SetField(self.item, "kind", kind))
+            request_edit(self, _set_field(self.item, "kind", kind))
