@@ -25,6 +25,8 @@ NOT_AT_START_UP = (
     "tui_referat.export",
     "tui_referat.importer",
     "tui_referat.outbox",
+    "tui_referat.storage.send_config",
+    "tui_referat.text.subject",
     "tui_referat.tui.dialogs",
     "tui_referat.tui.forms",
     "tui_referat.tui.palette",

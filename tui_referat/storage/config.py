@@ -23,9 +23,10 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..text.subject import subject_problem
-from .send_config import SendConfig, parse_send
+if TYPE_CHECKING:
+    from .send_config import SendConfig
 
 APP_NAME = "tui-referat"
 
@@ -53,11 +54,25 @@ class Config:
     subject: str | None = None
     #: Binding id -> key string, for ``App.set_keymap``.
     keymap: dict[str, str] = field(default_factory=dict)
-    #: How ``referat send`` delivers (the rest of ``[send]``).
-    send: SendConfig = field(default_factory=SendConfig)
     #: Human-readable problems found while reading the file.
     problems: list[str] = field(default_factory=list)
     path: Path | None = None
+    #: ``send`` as read from ``[send]``; None without one (the defaults are made when asked).
+    _send: SendConfig | None = field(default=None, repr=False)
+
+    @property
+    def send(self) -> SendConfig:
+        """How ``referat send`` delivers (the rest of ``[send]``). The sending settings are
+        made when first asked for: the editor's start-up needs none (PERFORMANCE.md)."""
+        if self._send is None:
+            from .send_config import SendConfig
+
+            self._send = SendConfig()
+        return self._send
+
+    @send.setter
+    def send(self, value: SendConfig) -> None:
+        self._send = value
 
 
 def _flatten(table: dict, prefix: str = "") -> dict[str, object]:
@@ -70,6 +85,24 @@ def _flatten(table: dict, prefix: str = "") -> dict[str, object]:
         else:
             flat[name] = value
     return flat
+
+
+def _read_send(config: Config, send: object, path: Path) -> None:
+    """``[send]``: the subject template and how ``referat send`` delivers."""
+    from ..text.subject import subject_problem
+    from .send_config import parse_send
+
+    if not isinstance(send, dict):
+        config.problems.append(f"{path}: send: expected a table")
+        send = {}
+    subject = send.get("subject")
+    if isinstance(subject, str) and subject_problem(subject) is None:
+        config.subject = subject
+    elif subject is not None:
+        why = subject_problem(subject) if isinstance(subject, str) else "expected a string"
+        config.problems.append(f"{path}: send.subject: {why}")
+    config.send, problems = parse_send(send, path.parent)
+    config.problems.extend(f"{path}: {problem}" for problem in problems)
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -98,18 +131,8 @@ def load_config(path: Path | None = None) -> Config:
         config.cursor_blink = blink
     elif blink is not None:
         config.problems.append(f"{path}: cursor_blink: expected true or false")
-    send = data.get("send", {})
-    if not isinstance(send, dict):
-        config.problems.append(f"{path}: send: expected a table")
-        send = {}
-    subject = send.get("subject")
-    if isinstance(subject, str) and subject_problem(subject) is None:
-        config.subject = subject
-    elif subject is not None:
-        why = subject_problem(subject) if isinstance(subject, str) else "expected a string"
-        config.problems.append(f"{path}: send.subject: {why}")
-    config.send, problems = parse_send(send, path.parent)
-    config.problems.extend(f"{path}: {problem}" for problem in problems)
+    if "send" in data:
+        _read_send(config, data["send"], path)
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
         config.problems.append(f"{path}: keymap: expected a table")
