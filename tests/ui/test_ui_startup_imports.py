@@ -22,6 +22,7 @@ NOT_AT_START_UP = (
     "tui_referat.domain.agenda",
     "tui_referat.domain.checks",
     "tui_referat.domain.edits",
+    "tui_referat.domain.open_actions",
     "tui_referat.export",
     "tui_referat.importer",
     "tui_referat.outbox",

@@ -1,7 +1,7 @@
 """`referat actions PATH...`: open actions across meeting files, overdue first.
 
 ``collect_actions`` finds and reads the meeting files; which actions a meeting has is
-``domain.cycle.actions_of``.
+``domain.open_actions.actions_of``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..domain.cycle import OpenAction
+    from ..domain.open_actions import OpenAction
 
 
 def meeting_files(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
@@ -65,8 +65,8 @@ def collect_actions(
     text, owner and due date) is listed once, as it stands in the latest meeting: marking it
     done there closes it. Files that fail to load are passed to ``on_error`` and skipped.
     """
-    from ..domain.cycle import OpenAction, actions_of
     from ..domain.errors import MeetingFileError
+    from ..domain.open_actions import OpenAction, actions_of
     from ..storage import load_meeting
 
     today = today or dt.date.today()

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..safety.sanitize import for_terminal
 
 if TYPE_CHECKING:
-    from ..domain.cycle import OpenAction
+    from ..domain.open_actions import OpenAction
 
 #: What JSON output escapes beyond json's own C0: DEL, C1, bidi, zero-width, separators.
 _ESCAPE = re.compile(

@@ -1,23 +1,18 @@
-"""The meeting cycle: review and approval, the agenda plan's timing, open actions.
+"""The meeting cycle: review and approval, the agenda plan's timing.
 
 Pure Python on the model: no Textual, no TOML, no files. The next meeting itself is built in
-``next_meeting``; ``commands.actions`` reads the meeting files whose open actions
-``actions_of`` lists.
+``next_meeting``; the open actions across meetings are in ``open_actions``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
 from .model import Meeting, Status
 
 __all__ = [
     "CycleError",
-    "OpenAction",
-    "actions_of",
     "approve",
     "plan_finish",
     "plan_overrun",
@@ -121,69 +116,3 @@ def plan_overrun(meeting: Meeting) -> int | None:
         return None
     over = finish[1] - _minutes(meeting.end)
     return over if over > 0 else None
-
-
-# -- open actions across meetings -----------------------------------------------------------
-
-
-@dataclass
-class OpenAction:
-    """An action found in a meeting file, with where it came from."""
-
-    text: str
-    owner: str
-    due: dt.date | None
-    done: bool
-    meeting_title: str
-    meeting_date: dt.date | None
-    path: Path
-    item_number: int
-    item_title: str
-    overdue: bool
-    #: The action belongs to a closed item (lukket punkt).
-    closed: bool = False
-
-    def sort_key(self) -> tuple:
-        return (
-            not self.overdue,
-            self.due is None,
-            self.due or dt.date.max,
-            self.meeting_date or dt.date.min,
-            str(self.path),
-            self.item_number,
-        )
-
-
-def actions_of(
-    meeting: Meeting,
-    path: Path,
-    today: dt.date,
-    include_done: bool = False,
-    include_closed: bool = False,
-) -> list[OpenAction]:
-    """The open actions of ``meeting`` (read from ``path``), in agenda order; ``include_done``
-    lists the done ones too, ``include_closed`` those of closed items (left out otherwise).
-    An action due before ``today`` is overdue."""
-    found = []
-    for index, item in enumerate(meeting.items):
-        if item.closed and not include_closed:
-            continue
-        for action in item.actions:
-            if action.done and not include_done:
-                continue
-            found.append(
-                OpenAction(
-                    text=action.text,
-                    owner=action.owner,
-                    due=action.due,
-                    done=action.done,
-                    meeting_title=meeting.title,
-                    meeting_date=meeting.date,
-                    path=path,
-                    item_number=meeting.item_number(index),
-                    item_title=item.title,
-                    overdue=(not action.done and action.due is not None and action.due < today),
-                    closed=item.closed,
-                )
-            )
-    return found
