@@ -8,8 +8,10 @@ import copy
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from benchmarks.generate import write_meeting
+from benchmarks.generate import make_meeting, write_meeting
 from tui_referat.cli import main
 from tui_referat.export.email import render
 from tui_referat.export.mailsize import GMAIL_CLIP_BYTES, clip_warning, email_clip_warning
@@ -89,6 +91,14 @@ def test_check_measures_a_big_meeting_by_its_first_items_only(
     from tui_referat.export import mailsize
 
     meeting = load_meeting(write_meeting(200, tmp_path))
+    from tui_referat.domain.model import SECTIONS
+
+    for n, item in enumerate(meeting.items):  # text the floor does not count: it renders
+        item.title = f"P{n}"
+        for key in SECTIONS:
+            item.set_section(key, "")
+        item.minutes = f"[link](https://example.org/{'x' * 900})"
+    assert mailsize.email_bytes_at_least(meeting) < GMAIL_CLIP_BYTES
     rendered: list[int] = []
     measure = mailsize.email_html_bytes
 
@@ -106,9 +116,59 @@ def test_check_measures_a_big_meeting_by_its_first_items_only(
     assert size <= measure(meeting)
 
 
+def test_check_warns_about_a_big_meeting_without_rendering_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the letters of the items alone are over 102 KB, nothing is rendered."""
+    from tui_referat.export import mailsize
+
+    meeting = load_meeting(write_meeting(100, tmp_path))
+    monkeypatch.setattr(mailsize, "email_html_bytes", lambda *a, **k: pytest.fail("rendered"))
+    size, whole = mailsize.email_html_size(meeting)
+    assert not whole and size > GMAIL_CLIP_BYTES
+
+
 @pytest.mark.parametrize("name", SAMPLE_NAMES)
 def test_a_meeting_under_the_limit_is_measured_whole(name: str) -> None:
     from tui_referat.export import mailsize
 
     meeting = load_meeting(SAMPLES / f"{name}.toml")
     assert mailsize.email_html_size(meeting) == (mailsize.email_html_bytes(meeting), True)
+
+
+_MARKDOWN = st.lists(
+    st.sampled_from([*"ab æø[]()!:`~#*_<>&\\-\n ", "```", "](", "![", "[x]: ", "\n    "]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    titles=st.lists(st.text(max_size=20), min_size=0, max_size=4),
+    texts=st.lists(_MARKDOWN, min_size=0, max_size=4),
+    closed=st.booleans(),
+)
+def test_the_floor_is_never_above_the_real_size(titles, texts, closed) -> None:
+    """`email_bytes_at_least`, which lets `check` warn without rendering, is a true floor:
+    for any titles and any Markdown (links, images, link definitions, fences, HTML), with a
+    closed item or not, the email's HTML is at least that big."""
+    from tui_referat.domain.model import AgendaItem, Meeting
+    from tui_referat.export import mailsize
+
+    items = [AgendaItem(title) for title in titles] or [AgendaItem("x")]
+    for n, text in enumerate(texts):
+        item = items[n % len(items)]
+        item.minutes, item.recommendation = text, text[::-1]
+    items[0].closed = closed
+    meeting = Meeting(title="t", lang="da", items=items)
+    for include_closed in (False, True):
+        floor = mailsize.email_bytes_at_least(meeting, include_closed=include_closed)
+        assert floor <= mailsize.email_html_bytes(meeting, include_closed=include_closed)
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_the_floor_holds_for_the_samples_and_generated_meetings(name: str) -> None:
+    from tui_referat.export import mailsize
+
+    for meeting in (load_meeting(SAMPLES / f"{name}.toml"), *(make_meeting(n) for n in (0, 3))):
+        assert mailsize.email_bytes_at_least(meeting) <= mailsize.email_html_bytes(meeting)

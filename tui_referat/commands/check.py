@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..domain.checks import Problem
+    from ..domain.model import Meeting
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,15 +33,16 @@ def main(args: argparse.Namespace) -> int:
         )
         return 2
     from ..safety.sanitize import terminal_line
-    from ..storage.fast_check import check_file
+    from ..storage.fast_check import check_and_read
 
     errors = warnings = 0
     for name in files:
-        problems = check_file(name)
+        problems, meeting = check_and_read(name)
         # The email's size costs a render of it: not for a file with errors, nor with --quiet
-        # (which prints no warnings).
-        if not args.quiet and not any(problem.level == "error" for problem in problems):
-            problems += _email_size(name)
+        # (which prints no warnings). The meeting is the one read for the check.
+        clean = not any(problem.level == "error" for problem in problems)
+        if not args.quiet and meeting is not None and clean:
+            problems += _email_size(name, meeting)
         for problem in problems:
             if problem.level == "error":
                 errors += 1
@@ -58,16 +60,12 @@ def main(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def _email_size(name: str) -> list[Problem]:
+def _email_size(name: str, meeting: Meeting) -> list[Problem]:
     """A warning when the email of a clean file is bigger than Gmail shows (102 KB)."""
     from ..domain.checks import Problem
     from ..export.mailsize import email_clip_warning
-    from ..storage.fast_check import read_clean
     from ..text.words import detect_lang
 
-    meeting = read_clean(name)
-    if meeting is None:
-        return []
     warning = email_clip_warning(meeting, detect_lang())
     return [Problem(name, None, None, "warning", warning)] if warning else []
 

@@ -9,8 +9,9 @@ message" (the closing lines and the last items, where decisions are). ``referat 
 from __future__ import annotations
 
 import dataclasses
+import re
 
-from ..domain.model import Meeting
+from ..domain.model import SECTIONS, Meeting
 from ..text.words import say_in
 
 #: Gmail clips a message whose HTML is bigger than this (102 KB).
@@ -41,6 +42,32 @@ def email_html_bytes(meeting: Meeting, *, include_closed: bool = False) -> int:
     return sum(len(part.encode("utf-8")) for part in render_parts(doc))
 
 
+#: The least the email's HTML costs without any item, and per item (an agenda row and the
+#: item's heading), measured on an empty meeting and on empty items (see the tests).
+EMPTY_EMAIL_BYTES = 2_600
+EMPTY_ITEM_BYTES = 450
+#: Markdown that may not show as text: a link's or image's target, an image, a link
+#: definition line, a code fence line (its info string).
+_HIDDEN = re.compile(r"\]\([^)]*\)|!\[[^\]]*\]|^ {0,3}\[[^\]]*\]:.*$|^ {0,3}(```|~~~).*$", re.M)
+
+
+def email_bytes_at_least(meeting: Meeting, *, include_closed: bool = False) -> int:
+    """A floor under the email HTML's size, found without rendering it: the bytes of an
+    empty meeting and of each empty item, and one byte for each letter of the items' text
+    that surely shows (titles and sections; a closed item's only with ``include_closed``).
+    ``referat check`` knows a big meeting is clipped from this alone."""
+    letters = 0
+    for item in meeting.items:
+        if item.closed and not include_closed:
+            continue
+        letters += sum(ch.isalpha() for ch in item.title)
+        for key in SECTIONS:
+            text = item.section(key)
+            if text:
+                letters += sum(ch.isalpha() for ch in _HIDDEN.sub("", text))
+    return EMPTY_EMAIL_BYTES + EMPTY_ITEM_BYTES * len(meeting.items) + letters
+
+
 def _first_items(meeting: Meeting, count: int) -> Meeting:
     """The meeting with only its first ``count`` items: its email is no bigger than the
     whole meeting's (the order of handling, which names later items, is left out)."""
@@ -55,7 +82,11 @@ def email_html_size(
 
     For ``referat check``, which must stay fast on a big meeting: the first 8, 16, 32 …
     items are rendered until their email is over ``limit`` or every item is in, so the work
-    is bounded by about twice what a ``limit``-sized email costs, not by the meeting."""
+    is bounded by about twice what a ``limit``-sized email costs, not by the meeting; and
+    nothing is rendered when :func:`email_bytes_at_least` is already over ``limit``."""
+    floor = email_bytes_at_least(meeting, include_closed=include_closed)
+    if floor > limit:
+        return floor, False
     count = 8
     while count < len(meeting.items):
         size = email_html_bytes(_first_items(meeting, count), include_closed=include_closed)

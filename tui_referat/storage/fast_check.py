@@ -29,6 +29,14 @@ def check_file(path: str | Path, *, today: dt.date | None = None) -> list[Proble
 
     ``today`` (default: the real day) tells a meeting not yet held, as in ``check_meeting``.
     """
+    return check_and_read(path, today=today)[0]
+
+
+def check_and_read(
+    path: str | Path, *, today: dt.date | None = None
+) -> tuple[list[Problem], Meeting | None]:
+    """:func:`check_file`'s problems, and the meeting as read for them (None when it could
+    not be read), so a further check (the email's size) does not read the file again."""
     name = str(path)
     try:
         text = read_text(path)
@@ -39,30 +47,21 @@ def check_file(path: str | Path, *, today: dt.date | None = None) -> list[Proble
         return _full_check(name, today)
     crowded = too_many_entries(meeting)
     if crowded is not None:
-        return [Problem(name, None, None, "error", crowded)]
+        return [Problem(name, None, None, "error", crowded)], None
     locate = make_locator(meeting.origin._referat_source)
     problems = check_meeting(meeting, name, locate, today=today)
-    return _in_file_order(problems, unknown_key_problems(meeting, name))
+    return _in_file_order(problems, unknown_key_problems(meeting, name)), meeting
 
 
-def read_clean(path: str | Path) -> Meeting | None:
-    """The meeting in ``path`` read the fast way, for a check after :func:`check_file` found
-    no error in it; ``None`` when only the full path could read it (then it is not read)."""
-    try:
-        return read_fast(read_text(path))
-    except MeetingFileError:
-        return None
-
-
-def _full_check(name: str, today: dt.date | None = None) -> list[Problem]:
+def _full_check(name: str, today: dt.date | None = None) -> tuple[list[Problem], Meeting | None]:
     meeting, problems = validate_file(name)
     if meeting is None:
-        return problems
+        return problems, None
     unknown = unknown_key_problems(meeting, name)  # worth knowing with errors too: a typo
     if not problems:
         problems = layout_problems(meeting, name)
         problems += check_meeting(meeting, name, locator_for(meeting), today=today)
-    return _in_file_order(problems, unknown)
+    return _in_file_order(problems, unknown), meeting
 
 
 def _in_file_order(problems: list[Problem], more: list[Problem]) -> list[Problem]:
