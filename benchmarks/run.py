@@ -33,7 +33,8 @@ class Row:
     baseline: float | None
     unit: str
     target: float
-    #: "ratio": value/baseline must be <= target; "absolute": value must be < target;
+    #: "ratio": value/baseline must be <= target; "absolute": value must be < target (a
+    #: baseline, when given, is shown beside it with the ratio, for scale);
     #: "margin": value must be <= baseline + target (same unit).
     kind: str = "ratio"
     #: A figure of our own, not in the speed issue's table: shown, not part of the exit status.
@@ -212,9 +213,10 @@ def measure(plan: Plan) -> list[Row]:
         ours, bare = figures_core.email_export(plan.mid, plan.runs)
         rows.append(Row(f"email export, {plan.mid} items", ours, bare, "s", 1.5))
         ours, bare = figures_core.pdf_export(plan.mid, plan.runs)
-        rows.append(
-            Row(f"PDF export against the HTML export, {plan.mid} items", ours, bare, "s", 8.0)
-        )
+        # The issue asks for "a few seconds" for 100 items, measured beside the HTML export
+        # (shown as the baseline): a typeset PDF is many times the work of an HTML page.
+        pdf = f"PDF export against the HTML export, {plan.mid} items"
+        rows.append(Row(pdf, ours, bare, "s", 3.0, "absolute"))
         per_item, whole = figures_core.email_size(30)
         rows.append(Row("email HTML bytes per item", per_item, None, "B", 3000, "absolute"))
         rows.append(Row("email HTML, 30-item meeting (KB)", whole, None, "KB", 90, "absolute"))
