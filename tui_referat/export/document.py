@@ -89,6 +89,18 @@ class ActionView:
     due_text: str
     done: bool
 
+    def tail(self, due_word: str) -> list[str]:
+        """What follows the action's text: its owner and "frist DATE" ("due DATE")."""
+        tail = [self.owner] if self.owner else []
+        if self.due_text:
+            tail.append(f"{due_word} {self.due_text}")
+        return tail
+
+    def line(self, due_word: str) -> str:
+        """ "text — owner, frist DATE", as every format but Markdown shows an action."""
+        tail = self.tail(due_word)
+        return self.text + (" — " + ", ".join(tail) if tail else "")
+
 
 @dataclass
 class Section:

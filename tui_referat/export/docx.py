@@ -256,11 +256,7 @@ class _Word:
             due = self.doc.label("due").lower()
             done = self.doc.label("done").lower()
             for action in section.actions:
-                tail = [action.owner] if action.owner else []
-                if action.due_text:
-                    tail.append(f"{due} {action.due_text}")
-                text = action.text + (" — " + ", ".join(tail) if tail else "")
-                paragraph = self.para("List Bullet", text)
+                paragraph = self.para("List Bullet", action.line(due))
                 if action.done:
                     add_run(paragraph, f" ({done})")
         elif section.kind == "attachments":

@@ -356,9 +356,7 @@ class Body:
             done = self.doc.label("done").lower()
             lis = []
             for action in section.actions:
-                tail = [_e(action.owner)] if action.owner else []
-                if action.due_text:
-                    tail.append(f"{_e(due)} {_e(action.due_text)}")
+                tail = [_e(part) for part in action.tail(due)]
                 text = _e(action.text) + (" — " + ", ".join(tail) if tail else "")
                 if action.done:
                     text += f" ({_e(done)})"

@@ -165,10 +165,7 @@ def _section(section: Section, doc: Doc, md: Markdown) -> Json:
         due, done = doc.label("due").lower(), doc.label("done").lower()
         lines = []
         for action in section.actions:
-            tail = [action.owner] if action.owner else []
-            if action.due_text:
-                tail.append(f"{due} {action.due_text}")
-            text = action.text + (" — " + ", ".join(tail) if tail else "")
+            text = action.line(due)
             lines.append({"s": text + (f" ({done})" if action.done else ""), "done": action.done})
         data["actions"] = lines
     elif section.kind == "attachments":

@@ -218,10 +218,7 @@ class _Text:
             due = self.doc.label("due").lower()
             lines = []
             for action in section.actions:
-                tail = [action.owner] if action.owner else []
-                if action.due_text:
-                    tail.append(f"{due} {action.due_text}")
-                text = action.text + (" — " + ", ".join(tail) if tail else "")
+                tail, text = action.tail(due), action.line(due)
                 box = "[x] " if action.done else "[ ] "
                 # The owner's name and the due date ("due 31 July 2025") stay whole.
                 lines += wrap_names(text, [*tail], self.width, "- " + box, "      ")
