@@ -172,3 +172,21 @@ def test_libreoffice_opens_it(sample: str, tmp_path: Path) -> None:
     )
     text = (tmp_path / f"{sample}.txt").read_text(encoding="utf-8-sig")
     assert load_meeting(SAMPLES / f"{sample}.toml").title in text
+
+
+def test_a_one_line_remark_written_as_a_nested_quote_keeps_its_text() -> None:
+    """ ">> text" as a one-line remark: the bullet has the text (it was empty: found by the
+    closed-items leak property test)."""
+    import io
+
+    from docx import Document
+
+    from tui_referat.domain.model import AgendaItem, Meeting, Remark
+    from tui_referat.export import render
+
+    for written in (">> nested quote", "> > > deeper *still*", "# a heading"):
+        item = AgendaItem("x", remarks=[Remark(written, author="Bo", topic=["T"])])
+        data = render(Meeting(title="t", lang="da", items=[item]), "docx")
+        last = Document(io.BytesIO(data)).paragraphs[-1]
+        assert last.style.name == "List Bullet"
+        assert last.text.replace("(Bo) ", "") == written.lstrip("># ").replace("*", "")

@@ -221,13 +221,15 @@ class _Word:
 
         from ..text.markdown_html import parse
 
-        for node in SyntaxTreeNode(parse(text)).children:
-            if node.children and node.children[0].type == "inline":
-                inline(paragraph, node.children[0])
-            elif node.children:  # a heading or quote written on one line: its text
-                for child in node.children:
-                    if child.children and child.children[0].type == "inline":
-                        inline(paragraph, child.children[0])
+        def walk(node: SyntaxTreeNode) -> None:
+            # A heading, or a quote however deep (">> text"), written on one line: its text.
+            for child in node.children:
+                if child.type == "inline":
+                    inline(paragraph, child)
+                else:
+                    walk(child)
+
+        walk(SyntaxTreeNode(parse(text)))
 
     def remarks(self, section: Section) -> None:
         if section.intro.strip():
