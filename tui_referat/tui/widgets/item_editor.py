@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
@@ -27,6 +27,7 @@ from ...text.when import MAX_DURATION, parse_duration, parse_time
 from ...text.words import get_lang, say, say_in
 from ..typeahead import when_mounted
 from .field_input import FieldInput
+from .field_row import FieldRow
 from .focus_ring import RING_BINDINGS, FocusRing
 from .item_edits import FLUSH_DELAY, ItemEdits
 from .item_tabs import FORM_TABS, NOTE_TABS, TABS, TEXT_KEYS, first_tab, meeting_tabs, tab_name
@@ -99,35 +100,35 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         self._timer_armed = False
 
     def compose(self) -> ComposeResult:
-        # The labels are Static (their widths are in item_editor.tcss): Label would add its
-        # module and stylesheet to start-up for these lines only (docs/PERFORMANCE.md).
+        # The labels are drawn by their rows (field_row.py): a widget each would cost
+        # start-up time (docs/PERFORMANCE.md).
         lang = get_lang()
-        with Horizontal(classes="item-row"):
-            yield Static(say("item.title"), classes="field-label")
-            yield FieldInput(id="item-title", disabled=self.read_only)
-            options = [(f"{kind.value} {i18n.kind_label(kind, lang)}", kind.value) for kind in Kind]
-            yield KindSelect(options, id="item-kind", prompt="–", disabled=self.read_only)
+        options = [(f"{kind.value} {i18n.kind_label(kind, lang)}", kind.value) for kind in Kind]
+        yield FieldRow(
+            say("item.title"),
+            FieldInput(id="item-title", disabled=self.read_only),
+            KindSelect(options, id="item-kind", prompt="–", disabled=self.read_only),
+            classes="item-row",
+        )
         # The public title's row comes with the first closed item (``public_title_field``).
-        with Horizontal(classes="item-row"):
-            yield Static(say("item.time"), classes="field-label")
-            yield FieldInput(
-                id="item-time",
-                disabled=self.read_only,
-                placeholder=time_placeholder(lang),
-            )
-            yield FieldInput(
+        standing = StandingToggle("", id="item-standing", disabled=self.read_only)
+        standing.tooltip = say("item.standing.tip")
+        yield FieldRow(
+            say("item.time"),
+            FieldInput(id="item-time", disabled=self.read_only, placeholder=time_placeholder(lang)),
+            FieldInput(
                 id="item-duration",
                 disabled=self.read_only,
                 placeholder="–",
                 restrict=r"\d{0,4}",
                 tooltip=say("item.duration.tip"),
-            )
-            yield Static(say("item.duration_unit"), classes="duration-label")
-            yield Static(say_in(lang, "presenter_prefix").strip(), classes="presenter-label")
-            yield FieldInput(id="item-presenters", disabled=self.read_only)
-            standing = StandingToggle("", id="item-standing", disabled=self.read_only)
-            standing.tooltip = say("item.standing.tip")
-            yield standing
+            ),
+            say("item.duration_unit"),
+            say_in(lang, "presenter_prefix").strip(),
+            FieldInput(id="item-presenters", disabled=self.read_only),
+            standing,
+            classes="item-row",
+        )
         # The preview's box (F2) comes with the first preview (``preview_box``).
         first = first_tab(self.tab_keys)
         yield SectionTabs(
@@ -229,8 +230,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         field = FieldInput(
             id="item-public-title", disabled=self.read_only, tooltip=say("item.public_title.tip")
         )
-        label = Static(say("item.public_title"), classes="field-label")
-        row = Horizontal(label, field, classes="item-row", id="item-public-row")
+        row = FieldRow(say("item.public_title"), field, classes="item-row", id="item-public-row")
         self.mount(row, after=self.query_one(".item-row"))
         return field
 
