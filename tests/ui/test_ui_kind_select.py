@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from tui_referat.domain.model import Kind
-from tui_referat.tui.widgets.kind_select import KindMenu, KindSelect
+from tui_referat.tui.widgets.kind_menu import KindMenu
+from tui_referat.tui.widgets.kind_select import KindSelect
 
 
 async def test_letters_the_list_and_delete_set_the_kind(meeting_file, make_app) -> None:

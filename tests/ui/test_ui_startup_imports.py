@@ -34,6 +34,7 @@ NOT_AT_START_UP = (
     "tui_referat.tui.screens.export_screen",
     "tui_referat.tui.screens.help_screen",
     "tui_referat.tui.screens.send_screen",
+    "tui_referat.tui.widgets.kind_menu",
     "tui_referat.tui.widgets.preview",
     "textual.widgets._label",
 )

@@ -3,6 +3,7 @@
 Textual's ``Select`` is six widgets (and its stylesheet) on the editor's first screen, where
 start-up time counts; this is one, and its list is made when it is opened. Keys: Enter or
 Space opens the list; the kind's letter (O, D, B) sets it at once; Delete or "-" clears it.
+The list (``kind_menu.KindMenu``) is imported when it is first opened.
 """
 
 from __future__ import annotations
@@ -12,54 +13,14 @@ from typing import ClassVar
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from ...text.words import say
 
 #: The value of "no kind".
 NONE = ""
-
-
-class KindMenu(ModalScreen[str | None]):
-    """The list of kinds; dismissed with the chosen value, or None (Escape)."""
-
-    DEFAULT_CSS = """
-    KindMenu {
-        align: center middle;
-        background: $background 40%;
-    }
-    KindMenu > OptionList, KindMenu > OptionList:focus {
-        width: 30;
-        height: auto;
-        border: round $accent;
-    }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "close", show=False, id="kind.close")
-    ]
-
-    def __init__(self, options: list[tuple[str, str]], value: str) -> None:
-        super().__init__()
-        self.options = options
-        self.value = value
-
-    def compose(self) -> ComposeResult:
-        values = [value for _, value in self.options]
-        menu = OptionList(*[Option(label, id=value or "-") for label, value in self.options])
-        menu.highlighted = values.index(self.value) if self.value in values else 0
-        menu.border_title = say("kind.title")
-        yield menu
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        chosen = event.option.id or "-"
-        self.dismiss(NONE if chosen == "-" else chosen)
 
 
 class KindSelect(Widget, can_focus=True):
@@ -122,6 +83,8 @@ class KindSelect(Widget, can_focus=True):
             self.post_message(self.Changed(self, value))
 
     def action_open(self) -> None:
+        from .kind_menu import KindMenu
+
         options = [(say("kind.none"), NONE), *self.options]
 
         def chosen(value: str | None) -> None:
