@@ -195,11 +195,16 @@ def peak_memory_once(which: str, file: Path, scratch: Path) -> float:
 def alternate(
     fn: Callable[..., float], subject: tuple, baseline: tuple, runs: int
 ) -> tuple[float, float]:
-    """Medians of ``fn(*subject)`` and ``fn(*baseline)``, taken in turn ``runs`` times each."""
+    """Medians of ``fn(*subject)`` and ``fn(*baseline)``, taken in turn ``runs`` times each
+    (which of the two goes first changes every round, so neither always runs warmer)."""
     ours, bare = [], []
-    for _ in range(runs):
-        ours.append(fn(*subject))
-        bare.append(fn(*baseline))
+    for round_ in range(runs):
+        if round_ % 2:
+            bare.append(fn(*baseline))
+            ours.append(fn(*subject))
+        else:
+            ours.append(fn(*subject))
+            bare.append(fn(*baseline))
     return statistics.median(ours), statistics.median(bare)
 
 

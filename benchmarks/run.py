@@ -95,7 +95,7 @@ class Plan:
     link: slowlink.Plan  # the typing sessions over a slow link
 
 
-FULL = Plan(6, 100, 500, 7, 11, 5, 25, 40, 3, 3, slowlink.FULL)
+FULL = Plan(6, 100, 500, 7, 21, 5, 25, 40, 3, 3, slowlink.FULL)
 QUICK = Plan(6, 20, 20, 2, 1, 1, 3, 6, 1, 1, slowlink.QUICK)
 
 #: p95 echo over the link may exceed vim's by this much (seconds), per link rate (kbit/s).
@@ -182,7 +182,7 @@ def measure(plan: Plan) -> list[Row]:
         folder = Path(tmp)
         files = {n: write_meeting(n, folder) for n in sorted({plan.small, plan.mid, plan.big})}
         for label, path, target, runs, extra in (
-            ("start-up to first frame, Danish sample", sample, 1.3, plan.startups, False),
+            ("start-up to first frame, Danish sample", sample, 1.1, plan.startups, False),
             (
                 f"start-up, {plan.small}-item meeting (extra: long minutes)",
                 files[plan.small],
@@ -204,7 +204,7 @@ def measure(plan: Plan) -> list[Row]:
         (ours, bare), (ours_b, bare_b) = figures_ui.typing_side_by_side(
             minutes_toml, minutes_md, folder, plan.chars, plan.typing_sessions
         )
-        rows.append(Row("key press in a 1,000-line minutes section", ours, bare, "s", 1.1))
+        rows.append(Row("key press in a 1,000-line minutes section", ours, bare, "s", 1.0))
         rows.append(Row("bytes sent to the terminal per typed character", ours_b, bare_b, "B", 1.5))
         ours, bare = figures_core.save_after_edit(folder, plan.big, plan.runs)
         rows.append(Row(f"save after one edit, {plan.big} items", ours, bare, "s", 3.0))
