@@ -231,15 +231,19 @@ def typing(which: str, file: Path, scratch: Path, chars: int) -> tuple[float, fl
 def typing_side_by_side(
     referat_file: Path, text_file: Path, scratch: Path, chars: int, runs: int
 ) -> tuple[tuple[float, float], tuple[float, float]]:
-    """((ours, bare) seconds per key, (ours, bare) bytes per character), sessions in turn."""
+    """((ours, bare) seconds per key, (ours, bare) bytes per character), sessions in turn
+    (which app goes first changes every round)."""
     ours_t, bare_t, ours_b, bare_b = [], [], [], []
-    for _ in range(runs):
-        took, sent = typing("referat", referat_file, scratch, chars)
-        ours_t.append(took)
-        ours_b.append(sent)
-        took, sent = typing("bare", text_file, scratch, chars)
-        bare_t.append(took)
-        bare_b.append(sent)
+    for round_ in range(runs):
+        for which in ("bare", "referat") if round_ % 2 else ("referat", "bare"):
+            if which == "referat":
+                took, sent = typing("referat", referat_file, scratch, chars)
+                ours_t.append(took)
+                ours_b.append(sent)
+            else:
+                took, sent = typing("bare", text_file, scratch, chars)
+                bare_t.append(took)
+                bare_b.append(sent)
     med = statistics.median
     return (med(ours_t), med(bare_t)), (med(ours_b), med(bare_b))
 

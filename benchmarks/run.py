@@ -95,7 +95,7 @@ class Plan:
     link: slowlink.Plan  # the typing sessions over a slow link
 
 
-FULL = Plan(6, 100, 500, 7, 21, 5, 25, 40, 3, 3, slowlink.FULL)
+FULL = Plan(6, 100, 500, 7, 21, 5, 25, 40, 5, 3, slowlink.FULL)
 QUICK = Plan(6, 20, 20, 2, 1, 1, 3, 6, 1, 1, slowlink.QUICK)
 
 #: p95 echo over the link may exceed vim's by this much (seconds), per link rate (kbit/s).
