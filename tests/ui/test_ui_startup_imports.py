@@ -26,6 +26,8 @@ NOT_AT_START_UP = (
     "tui_referat.export",
     "tui_referat.importer",
     "tui_referat.outbox",
+    "tui_referat.safety.recovery",
+    "tui_referat.safety.recovery_aside",
     "tui_referat.storage.send_config",
     "tui_referat.text.subject",
     "tui_referat.tui.dialogs",
