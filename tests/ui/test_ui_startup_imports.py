@@ -15,6 +15,7 @@ NOT_AT_START_UP = (
     "css_inline",
     "docx",
     "email.utils",
+    "hashlib",
     "markdown_it",
     "nh3",
     "tomlkit",

@@ -140,10 +140,13 @@ class SafetyGuard:
         return _recovery().scan_recovery(self.path, holder=holder)
 
     def _unsaved(self) -> None:
-        """A change the recovery copy lacks. At the first one, its module is imported, so
-        an emergency save from a signal handler has nothing to import."""
+        """A change the recovery copy lacks. At the first one, what writing the copy needs
+        is made ready: its module imported and the base's hash taken, so an emergency save
+        from a signal handler has nothing to import."""
         if not self.keeper.pending:
             _recovery()
+            if self.base is not None:
+                self.base.hash_now()
         self.keeper.mark_changed(self.clock())
 
     def typed(self) -> None:
