@@ -105,6 +105,18 @@ def test_nothing_written_when_clean_or_read_only(session: FakeSession) -> None:
     assert recovery.find_recovery(session.path) is None
 
 
+def test_the_guards_scan_is_the_full_scan_when_a_copy_is_there(session: FakeSession) -> None:
+    """No copy: none offered, none kept aside (the module that reads copies not asked);
+    a copy: exactly what ``recovery.scan_recovery`` says."""
+    guard = SafetyGuard(session)
+    assert guard.scan_recovery() == (None, [])
+    session.edit_minutes("Typed for an hour.\n")
+    assert guard.write_now()
+    offer, aside = guard.scan_recovery()
+    assert offer is not None and "Typed for an hour." in offer.text and aside == []
+    assert (offer, aside) == recovery.scan_recovery(session.path)
+
+
 def test_failed_copy_is_reported_and_retried(
     session: FakeSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from tui_referat.domain.model import AgendaItem, Meeting
 from tui_referat.safety import recovery
+from tui_referat.safety.recovery_place import present
 from tui_referat.storage.stamp import stamp
 
 FILE_TEXT = 'format = 1\ntitle = "Board"\n\n[[items]]\ntitle = "Welcome"\n'
@@ -75,8 +76,10 @@ def test_falls_back_to_state_dir_when_folder_is_not_writable(
         return real(path, data, mode=mode)
 
     monkeypatch.setattr(recovery, "write_file", refuse_sibling)
+    assert not present(meeting_file)
     place = recovery.write_recovery(None, meeting_file, text=UNSAVED)
     assert place == recovery.state_path(meeting_file)
+    assert present(meeting_file)  # the start-up's look finds it in the state folder too
     assert "tui-referat" in str(place) and str(Path.home()) in str(place)
     assert not recovery.sibling_path(meeting_file).exists()
     info = recovery.find_recovery(meeting_file)
@@ -115,9 +118,31 @@ def test_a_copy_without_header_is_not_offered_but_kept(meeting_file: Path) -> No
     assert aside.path.read_text(encoding="utf-8") == UNSAVED and not place.exists()
 
 
+def test_the_quick_look_sees_a_copy_in_either_place_and_only_then(
+    meeting_file: Path, tmp_path: Path
+) -> None:
+    """``present`` (the start-up's look, before ``scan_recovery`` is loaded) is true whenever
+    a scan could find something: a copy, trusted or not, next to the file or in the state
+    folder; not for another file's copy there."""
+    assert not present(meeting_file)
+    other = tmp_path / "other.toml"
+    other.write_text(FILE_TEXT, encoding="utf-8")
+    fallback = recovery.state_path(other)
+    fallback.parent.mkdir(parents=True)
+    fallback.write_text("not even a header\n", encoding="utf-8")
+    assert not present(meeting_file) and present(other)
+    recovery.sibling_path(meeting_file).write_text("junk", encoding="utf-8")
+    assert present(meeting_file)
+    recovery.sibling_path(meeting_file).unlink()
+    recovery.state_path(meeting_file).write_text("junk", encoding="utf-8")
+    assert present(meeting_file)
+
+
 def test_discard_removes_every_copy(meeting_file: Path) -> None:
     recovery.write_recovery(None, meeting_file, text=UNSAVED)
+    assert present(meeting_file)
     assert recovery.discard_recovery(meeting_file)
+    assert not present(meeting_file)
     assert recovery.find_recovery(meeting_file) is None
     assert not recovery.discard_recovery(meeting_file)
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tui_referat.storage.stamp import FileStamp, changed_since, stamp
+import pytest
+
+from tui_referat.storage.stamp import FileStamp, changed_since, stamp, stamp_bytes
 
 
 def test_unchanged_file_is_not_changed(tmp_path: Path) -> None:
@@ -50,3 +52,20 @@ def test_stamp_round_trips_through_json(tmp_path: Path) -> None:
     assert before is not None
     assert FileStamp.from_json(before.to_json()) == before
     assert FileStamp.from_json({"size": "nope"}) is None
+
+
+def test_a_stamp_hashed_later_is_the_same_stamp(tmp_path: Path) -> None:
+    """The stamp taken at load hashes the loaded bytes when first compared: the same answers
+    as a stamp hashed at once, also for a rewrite that puts the old size and mtime back."""
+    path = tmp_path / "m.toml"
+    path.write_text("a = 1\n")
+    later = stamp_bytes(path, path.read_bytes(), later=True)
+    assert later is not None and later == stamp(path)
+    assert not changed_since(path, later)
+    path.write_text("a = 2\n")
+    os.utime(path, ns=(later.mtime_ns, later.mtime_ns))
+    fresh = stamp_bytes(path, b"a = 1\n", later=True)  # the bytes as loaded, not as now
+    assert fresh is not None and changed_since(path, fresh)
+    assert "sha256=" in repr(fresh) and hash(fresh) == hash(FileStamp.from_json(fresh.to_json()))
+    with pytest.raises(AttributeError):
+        fresh.size = 0  # type: ignore[misc]

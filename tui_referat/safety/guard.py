@@ -16,13 +16,25 @@ import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import MeetingFileError
 from ..storage.stamp import FileStamp, changed_since, stamp, write_protected
 from . import lock as locking
-from . import recovery
 from .keeper import RecoveryKeeper
+from .recovery_place import discard_recovery, present
+
+if TYPE_CHECKING:
+    from .recovery import RecoveryInfo, SetAside
+
+
+def _recovery() -> ModuleType:
+    """The module that reads and writes recovery copies: imported when there is a copy to
+    look at, or from the first unsaved change on (``SafetyGuard._unsaved``), not at start-up."""
+    from . import recovery
+
+    return recovery
 
 
 def _known_stamp(session: Any) -> FileStamp | None:
@@ -62,7 +74,7 @@ class SafetyGuard:
         self.protection_accepted_for: Path | None = None
         session.listeners.append(self._on_session_event)
         if getattr(session, "dirty", False):
-            self.keeper.mark_changed(self.clock())
+            self._unsaved()
 
     def rebind(self, session: Any) -> None:
         """Guard ``session`` instead (restored from the copy, or reloaded from disk)."""
@@ -71,13 +83,13 @@ class SafetyGuard:
         self.session = session
         session.listeners.append(self._on_session_event)
         if getattr(session, "dirty", False):
-            self.keeper.mark_changed(self.clock())
+            self._unsaved()
 
     def switch_path(self, target: Path) -> None:
         """The meeting is about to be saved as ``target``: move the lock and the base there.
 
         The recovery copy of the old file goes (the work will be in ``target``)."""
-        recovery.discard_recovery(self.path)
+        discard_recovery(self.path)
         if self.lock is not None:
             locking.release(self.lock)
             self.lock = None
@@ -97,7 +109,7 @@ class SafetyGuard:
 
     def _on_session_event(self, event: str, session: Any) -> None:
         if event == "changed" and self.active:
-            self.keeper.mark_changed(self.clock())
+            self._unsaved()
         elif event == "saved":
             self.after_save()
         elif event == "reverted" and self.active:
@@ -105,23 +117,43 @@ class SafetyGuard:
 
     def after_save(self) -> None:
         """The meeting is on disk: the recovery copy has done its job."""
-        recovery.discard_recovery(self.path)
+        discard_recovery(self.path)
         self.keeper.clear()
         self.base = _known_stamp(self.session)
         self.last_error = None
 
     def discard(self) -> None:
         """The user quits without saving, on purpose: remove the recovery copy."""
-        recovery.discard_recovery(self.path)
+        discard_recovery(self.path)
         self.keeper.clear()
 
     # -- the recovery copy ----------------------------------------------------------------
+
+    def scan_recovery(
+        self, holder: tuple[str, int] | None = None
+    ) -> tuple[RecoveryInfo | None, list[SetAside]]:
+        """``recovery.scan_recovery`` for the guarded file: the copy to offer and the copies
+        kept aside (a ``RecoveryScan``). When nothing is at a copy's places (the usual
+        start), no copy and none kept aside, without loading the module that reads copies."""
+        if not present(self.path):
+            return None, []
+        return _recovery().scan_recovery(self.path, holder=holder)
+
+    def _unsaved(self) -> None:
+        """A change the recovery copy lacks. At the first one, what writing the copy needs
+        is made ready: its module imported and the base's hash taken, so an emergency save
+        from a signal handler has nothing to import."""
+        if not self.keeper.pending:
+            _recovery()
+            if self.base is not None:
+                self.base.hash_now()
+        self.keeper.mark_changed(self.clock())
 
     def typed(self) -> None:
         """A key went through the editor: what it typed may be only on the screen yet, so
         the copy is due ``keeper.delay`` after the first such key (``tick`` finds out)."""
         if self.active:
-            self.keeper.mark_changed(self.clock())
+            self._unsaved()
 
     def tick(self) -> bool:
         """Call from a timer; writes the copy when due. True when a copy was written.
@@ -162,7 +194,7 @@ class SafetyGuard:
         try:
             if self.flush is not None:
                 self.flush()
-            self.written_to = recovery.write_recovery(
+            self.written_to = _recovery().write_recovery(
                 self.session.meeting, self.path, base=self.base
             )
         except (OSError, MeetingFileError) as error:
@@ -187,7 +219,7 @@ class SafetyGuard:
                     self.session.dirty = True
         if not getattr(self.session, "dirty", False):
             return
-        recovery.write_recovery(self.session.meeting, self.path, base=self.base)
+        _recovery().write_recovery(self.session.meeting, self.path, base=self.base)
 
     # -- the file on disk -----------------------------------------------------------------
 

@@ -1,10 +1,10 @@
 """The recovery copy: the unsaved meeting, kept on disk while the editor has changes.
 
 Where it lives
-    Next to the meeting file, hidden: ``DIR/.NAME.toml.recovery``. When that folder cannot be
-    written (read-only share, permissions), in the user state folder instead:
-    ``platformdirs.user_state_dir("tui-referat")/recovery/<sha256 of the real path>.toml``.
-    ``find_recovery`` looks in both places.
+    Next to the meeting file, hidden: ``DIR/.NAME.toml.recovery``, or in the user state folder
+    when that folder cannot be written (``recovery_place.py``). ``find_recovery`` looks in both
+    places. This module is imported when there is a copy to look at or to write: a start with
+    no copy only asks ``recovery_place.present`` (``SafetyGuard.scan_recovery``).
 
 What it holds
     One comment line ``# referat-recovery: {json}`` (original path, when written, pid, host,
@@ -20,24 +20,31 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import hashlib
 import json
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..storage.atomic import file_mode, write_file
 from ..storage.stamp import FileStamp, sha256_bytes
 from .identity import host_name, process_alive, start_token, user_name
+from .recovery_aside import keep_aside, save_readable_text
+
+# Where a copy lives is ``recovery_place`` (all that a start with no copy needs); the names
+# are here too, so that this module stays the one place to look for recovery copies.
+from .recovery_place import SUFFIX as SUFFIX
+from .recovery_place import candidates, real_path
+from .recovery_place import discard_recovery as discard_recovery
+from .recovery_place import sibling_path as sibling_path
+from .recovery_place import state_path as state_path
+from .recovery_place import suggest_target as suggest_target
 
 if TYPE_CHECKING:
     from ..domain.model import Meeting
 
 HEADER_PREFIX = "# referat-recovery: "
 _BOM = "\ufeff"
-SUFFIX = ".recovery"
 
 
 class RecoveryError(OSError):
@@ -105,29 +112,6 @@ class RecoveryInfo:
     summary: DiffSummary
 
 
-def _absolute(path: Path) -> Path:
-    """The real file behind ``path`` (symlinks, ``..`` resolved): one copy per file."""
-    return Path(os.path.realpath(Path(path).expanduser()))
-
-
-def sibling_path(path: Path) -> Path:
-    """``DIR/.NAME.recovery`` for ``DIR/NAME``."""
-    path = _absolute(path)
-    return path.with_name(f".{path.name}{SUFFIX}")
-
-
-def state_path(path: Path) -> Path:
-    """The fallback place in the user state folder, named by a hash of the absolute path."""
-    from platformdirs import user_state_dir
-
-    digest = hashlib.sha256(str(_absolute(path)).encode("utf-8", "surrogateescape")).hexdigest()
-    return Path(user_state_dir("tui-referat")) / "recovery" / f"{digest[:32]}.toml"
-
-
-def candidates(path: Path) -> list[Path]:
-    return [sibling_path(path), state_path(path)]
-
-
 def write_recovery(
     meeting: Meeting | None,
     path: Path,
@@ -146,7 +130,7 @@ def write_recovery(
         from ..storage import dumps_meeting
 
         text = dumps_meeting(meeting)
-    path = _absolute(path)
+    path = real_path(path)
     meta = RecoveryMeta(
         original=str(path),
         written_at=(now or dt.datetime.now().astimezone()),
@@ -232,8 +216,7 @@ class SetAside:
     error: str = ""
 
 
-@dataclass(frozen=True)
-class RecoveryScan:
+class RecoveryScan(NamedTuple):
     """What a look for recovery copies found: one to offer, and copies set aside."""
 
     #: The copy to offer for restoring; None when there is none (or none that belongs).
@@ -267,7 +250,7 @@ def _why_not_ours(
     """Why the copy at ``place`` is not this user's copy of ``original``; "" when it is."""
     if not meta.has_header:
         return "forged"
-    if _absolute(Path(meta.original)) != original:
+    if real_path(Path(meta.original)) != original:
         return "other_file"
     if hasattr(os, "getuid") and _owner_uid(place) != os.getuid():
         return "other_user"
@@ -303,48 +286,6 @@ def _damage(raw: bytes, text: str, original: Path) -> str:
     return ""
 
 
-def _free(candidate: Callable[[int], Path]) -> Path:
-    number = 1
-    target = candidate(number)
-    while target.exists() or target.is_symlink():
-        number += 1
-        target = candidate(number)
-    return target
-
-
-def keep_aside(place: Path, label: str, now: dt.datetime | None = None) -> Path:
-    """Rename ``place`` to ``place.LABEL-YYYYMMDDTHHMMSS`` (``-2``, ... if taken); the path.
-
-    Never replaces an existing file. Raises ``OSError`` when it cannot be renamed."""
-    stamp_text = (now or dt.datetime.now().astimezone()).strftime("%Y%m%dT%H%M%S")
-    base = f"{place.name}.{label}-{stamp_text}"
-    target = _free(lambda n: place.with_name(base if n == 1 else f"{base}-{n}"))
-    try:
-        os.link(place, target)  # fails if target appeared meanwhile: nothing is replaced
-    except FileExistsError:
-        raise
-    except OSError:
-        os.rename(place, target)
-        return target
-    place.unlink()
-    return target
-
-
-def _save_readable_text(original: Path, text: str, now: dt.datetime, aside: Path) -> Path | None:
-    """The readable text of a damaged copy as ``NAME.recovered-text-YYYYMMDD-HHMM.txt`` beside
-    the meeting file (beside the kept copy when that folder cannot be written)."""
-    stamp_text = now.strftime("%Y%m%d-%H%M")
-    for folder in (original.parent, aside.parent):
-        base = f"{original.stem}.recovered-text-{stamp_text}"
-        target = _free(lambda n, f=folder, b=base: f / (f"{b}.txt" if n == 1 else f"{b}-{n}.txt"))
-        try:
-            write_file(target, text.encode("utf-8"), mode=0o600)
-        except OSError:
-            continue
-        return target
-    return None
-
-
 def scan_recovery(
     path: Path,
     *,
@@ -360,7 +301,7 @@ def scan_recovery(
     copy is renamed aside with ``keep_aside`` (when ``set_aside``), so no new copy overwrites
     it; a damaged copy of ours also gets its readable text saved as a ``.txt``.
     """
-    original = _absolute(path)
+    original = real_path(path)
     now = now or dt.datetime.now().astimezone()
     found: list[tuple[Path, RecoveryMeta, str]] = []
     aside: list[SetAside] = []
@@ -387,7 +328,7 @@ def scan_recovery(
             continue
         text_path = None
         if reason == "damaged":
-            text_path = _save_readable_text(original, text, now, moved)
+            text_path = save_readable_text(original, text, now, moved)
         aside.append(SetAside(moved, reason, meta, text_path, detail))
     return RecoveryScan(_offer(original, found), aside)
 
@@ -457,33 +398,6 @@ def diff_summary(
     return DiffSummary(added, removed, changed_items, other)
 
 
-def discard_recovery(path: Path) -> bool:
-    """Remove every recovery copy of ``path``. True when one was removed."""
-    removed = False
-    for place in candidates(path):
-        try:
-            place.unlink()
-            removed = True
-        except FileNotFoundError:
-            pass
-        except OSError:
-            pass
-    return removed
-
-
-def suggest_target(path: Path, when: dt.datetime | None = None, label: str = "recovered") -> Path:
-    """``NAME.LABEL-YYYYMMDD-HHMM.toml`` next to ``path``, not yet existing."""
-    path = _absolute(path)
-    stamp = (when or dt.datetime.now()).strftime("%Y%m%d-%H%M")
-    stem = path.stem
-    target = path.with_name(f"{stem}.{label}-{stamp}{path.suffix or '.toml'}")
-    number = 2
-    while target.exists():
-        target = path.with_name(f"{stem}.{label}-{stamp}-{number}{path.suffix or '.toml'}")
-        number += 1
-    return target
-
-
 def save_recovery_as(path: Path, target: Path, *, overwrite: bool = False) -> Path:
     """Write the recovery copy of ``path`` as the meeting file ``target`` (header removed).
 
@@ -493,7 +407,7 @@ def save_recovery_as(path: Path, target: Path, *, overwrite: bool = False) -> Pa
     info = find_recovery(path)
     if info is None:
         raise FileNotFoundError(f"no recovery copy for {path}")
-    target = _absolute(target)
+    target = real_path(target)
     if target.exists() and not overwrite:
         raise FileExistsError(f"{target} exists")
     write_file(target, info.text.encode("utf-8"))

@@ -69,7 +69,8 @@ class Session:
 
         text = read_text(path)  # valid UTF-8, so encoding it gives back the bytes read
         session = cls(path, loads_meeting(text, path), read_only=read_only)
-        session.disk_stamp = stamp_bytes(Path(path), text.encode("utf-8"))
+        # Hashed when first compared (or at the first change): no hashlib at start-up.
+        session.disk_stamp = stamp_bytes(Path(path), text.encode("utf-8"), later=True)
         return session
 
     @classmethod

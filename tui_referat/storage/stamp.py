@@ -8,19 +8,62 @@ save as) instead of silently overwriting.
 
 from __future__ import annotations
 
-import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 
-@dataclass(frozen=True)
 class FileStamp:
-    """What a file looked like: modification time (ns), size and the SHA-256 of its bytes."""
+    """What a file looked like: modification time (ns), size and the SHA-256 of its bytes.
+
+    A value: compared, hashed and printed by those three. Made with the bytes instead of their
+    hash (``stamp_bytes(..., later=True)``), it hashes them when the hash is first asked for:
+    loading a file at start-up needs no ``hashlib`` (2 ms). Not a dataclass: a frozen one
+    costs about 1 ms to make at import."""
+
+    __slots__ = ("_hash", "mtime_ns", "size")
 
     mtime_ns: int
     size: int
-    sha256: str
+
+    def __init__(self, mtime_ns: int, size: int, sha256: str | bytes) -> None:
+        """``sha256``: the hex digest, or the bytes to take it of when first asked for."""
+        object.__setattr__(self, "mtime_ns", mtime_ns)
+        object.__setattr__(self, "size", size)
+        #: The hex digest, or the bytes it is still to be taken of (one slot, read once,
+        #: so a signal handler asking for it meanwhile cannot see a half-made state).
+        object.__setattr__(self, "_hash", sha256)
+
+    @property
+    def sha256(self) -> str:
+        value = self._hash
+        if isinstance(value, bytes):
+            value = sha256_bytes(value)
+            object.__setattr__(self, "_hash", value)
+        return value
+
+    def hash_now(self) -> None:
+        """Take the hash now if it is still to be taken (and let go of the bytes)."""
+        _ = self.sha256
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"FileStamp is read-only: cannot set {name}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"FileStamp is read-only: cannot delete {name}")
+
+    def _key(self) -> tuple[int, int, str]:
+        return (self.mtime_ns, self.size, self.sha256)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FileStamp):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"FileStamp(mtime_ns={self.mtime_ns!r}, size={self.size!r}, sha256={self.sha256!r})"
 
     def to_json(self) -> dict[str, int | str]:
         return {"mtime_ns": self.mtime_ns, "size": self.size, "sha256": self.sha256}
@@ -36,16 +79,21 @@ class FileStamp:
 
 
 def sha256_bytes(data: bytes) -> str:
+    import hashlib  # here: loading a file hashes its bytes later (FileStamp)
+
     return hashlib.sha256(data).hexdigest()
 
 
-def stamp_bytes(path: Path, data: bytes) -> FileStamp | None:
-    """The stamp of ``path`` whose content the caller has just read or written as ``data``."""
+def stamp_bytes(path: Path, data: bytes, *, later: bool = False) -> FileStamp | None:
+    """The stamp of ``path`` whose content the caller has just read or written as ``data``.
+
+    ``later``: keep ``data`` and hash it when the hash is first asked for (the caller must
+    not change ``data``; ``bytes`` cannot be)."""
     try:
         st = os.stat(path)
     except OSError:
         return None
-    return FileStamp(st.st_mtime_ns, len(data), sha256_bytes(data))
+    return FileStamp(st.st_mtime_ns, len(data), data if later else sha256_bytes(data))
 
 
 def stamp(path: Path) -> FileStamp | None:

@@ -20,18 +20,21 @@ import contextlib
 import dataclasses
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ...domain.errors import MeetingFileError
-from ...safety import recovery
 from ...safety.guard import SafetyGuard
 from ...safety.lock import Lock, LockHeld
+from ...safety.recovery_place import discard_recovery, suggest_target
 from ...safety.sanitize import one_line
 from ...safety.signals import EmergencyHandlers, install_emergency_handlers
 from ...storage import loads_meeting
 from ...storage.session import Session
 from ...storage.stamp import FileStamp, stamp
 from ...text.words import say
+
+if TYPE_CHECKING:
+    from ...safety.recovery import RecoveryInfo, SetAside
 
 #: How often the recovery keeper is asked whether to write (seconds): a copy is due
 #: ``keeper.DELAY`` after the first change it lacks, and written at most a tick later.
@@ -77,9 +80,9 @@ class SafetyFlow:
         #: What ``prepare`` found: our lock, who holds it, or None (read-only: no lock).
         self.lock: Lock | LockHeld | None = None
         #: The recovery copy to offer when the meeting opens.
-        self.recovery: recovery.RecoveryInfo | None = None
+        self.recovery: RecoveryInfo | None = None
         #: Recovery copies kept aside when the meeting opened (told once shown).
-        self.set_aside: list[recovery.SetAside] = []
+        self.set_aside: list[SetAside] = []
         self.ticks = 0
         #: The change on disk last told about (each is told once).
         self.disk_noticed: FileStamp | None = None
@@ -117,9 +120,7 @@ class SafetyFlow:
             return True
         if isinstance(self.lock, LockHeld):
             return False
-        scan = recovery.scan_recovery(session.path)
-        self.recovery = scan.offer
-        self.set_aside = scan.set_aside
+        self.recovery, self.set_aside = guard.scan_recovery()
         return self.recovery is None
 
     def open_meeting(self, show_main: Callable[[], None]) -> None:
@@ -141,9 +142,9 @@ class SafetyFlow:
                     taken = self.guard.take_over_lock(held)
                     if isinstance(taken, Lock):
                         holder = (held.info.host, held.info.pid)  # its copy is never offered
-                        scan = recovery.scan_recovery(app.session.path, holder=holder)
-                        self.tell_set_aside(scan.set_aside)
-                        self._offer_recovery(show_main, scan.offer)
+                        offer, aside = self.guard.scan_recovery(holder=holder)
+                        self.tell_set_aside(aside)
+                        self._offer_recovery(show_main, offer)
                         return
                 if choice in ("read_only", "take_over"):
                     app.session.read_only = True
@@ -166,7 +167,7 @@ class SafetyFlow:
         self.set_aside = []
         self._offer_recovery(show_main, self.recovery)
 
-    def tell_set_aside(self, entries: list[recovery.SetAside]) -> None:
+    def tell_set_aside(self, entries: list[SetAside]) -> None:
         """Tell the user about every recovery copy kept aside (they stay until dismissed: 60 s)."""
         for entry in entries:
             self.app.notify(
@@ -176,15 +177,13 @@ class SafetyFlow:
                 timeout=60,
             )
 
-    def _offer_recovery(
-        self, show_main: Callable[[], None], info: recovery.RecoveryInfo | None
-    ) -> None:
+    def _offer_recovery(self, show_main: Callable[[], None], info: RecoveryInfo | None) -> None:
         app = self.app
         path = app.session.path
         if info is None:
             show_main()
             return
-        target = recovery.suggest_target(path)
+        target = suggest_target(path)
 
         def chosen(choice: str | None) -> None:
             if choice == "quit":
@@ -194,15 +193,17 @@ class SafetyFlow:
                 self._restore(info)
             elif choice == "save_as":
                 try:
-                    recovery.save_recovery_as(path, target)
+                    from ...safety.recovery import save_recovery_as  # loaded: a copy is shown
+
+                    save_recovery_as(path, target)
                 except (OSError, MeetingFileError) as error:
                     app.notify(str(error), severity="error", timeout=15)
                     self._restore(info)  # do not lose it: keep it in the editor instead
                 else:
-                    recovery.discard_recovery(path)
+                    discard_recovery(path)
                     app.notify(say("recovery.saved_as", path=str(target)), timeout=10)
             elif choice == "discard":
-                recovery.discard_recovery(path)
+                discard_recovery(path)
                 app.notify(say("recovery.discarded"), timeout=4)
             show_main()
 
@@ -210,14 +211,16 @@ class SafetyFlow:
 
         app.push_screen(RecoveryDialog(info, target), chosen)
 
-    def _restore(self, info: recovery.RecoveryInfo) -> None:
+    def _restore(self, info: RecoveryInfo) -> None:
+        from ...safety.recovery import SetAside, keep_aside  # loaded: a copy was found
+
         try:
             meeting = loads_meeting(info.text, info.original)
         except MeetingFileError as error:
             # Checked when found, but keep it aside all the same: new typing must not replace it.
-            entry = recovery.SetAside(info.path, "damaged", info.meta, detail=str(error))
+            entry = SetAside(info.path, "damaged", info.meta, detail=str(error))
             try:
-                entry = dataclasses.replace(entry, path=recovery.keep_aside(info.path, "damaged"))
+                entry = dataclasses.replace(entry, path=keep_aside(info.path, "damaged"))
             except OSError as move_error:
                 entry = dataclasses.replace(entry, error=str(move_error))
             self.tell_set_aside([entry])
@@ -290,7 +293,7 @@ class SafetyFlow:
             return False
         if not guard.changed_on_disk():
             return self.ask_if_write_protected(screen)
-        target = recovery.suggest_target(app.session.path, label="mine")
+        target = suggest_target(app.session.path, label="mine")
 
         def chosen(choice: str | None) -> None:
             if choice == "overwrite":
@@ -316,7 +319,7 @@ class SafetyFlow:
         app, guard = self.app, self.guard
         if not guard.write_protected():
             return False
-        target = recovery.suggest_target(app.session.path, label="mine")
+        target = suggest_target(app.session.path, label="mine")
 
         def chosen(choice: str | None) -> None:
             if choice == "overwrite":
@@ -365,7 +368,7 @@ class SafetyFlow:
             self.handlers = None
 
 
-def describe_set_aside(entry: recovery.SetAside) -> str:
+def describe_set_aside(entry: SetAside) -> str:
     """The message for a recovery copy kept aside: why, whose, when, and where it is now."""
     from ..dialogs.safety import describe_time  # when first shown (module doc)
 
