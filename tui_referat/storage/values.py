@@ -22,6 +22,7 @@ from ..domain.model import (
     RemarkSource,
     Status,
 )
+from ..text.lazy_pattern import LazyPattern
 from ..text.when import format_time, parse_time
 
 if TYPE_CHECKING:
@@ -244,13 +245,14 @@ def parse_value(field: Field, raw: Any) -> Any:
 
 # -- writing ---------------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_CONTROL_NO_NL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+#: Compiled when first used: reading a file needs none of the patterns of writing.
+_CONTROL = LazyPattern(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL_NO_NL = LazyPattern(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
 #: Characters a basic string must escape (tab never; newline only on one line).
-_SPECIAL_ONE_LINE = re.compile(r'[\\"\x00-\x08\x0a-\x1f\x7f]')
-_SPECIAL_MULTILINE = re.compile(r'[\\"\x00-\x08\x0b-\x1f\x7f]')
+_SPECIAL_ONE_LINE = LazyPattern(r'[\\"\x00-\x08\x0a-\x1f\x7f]')
+_SPECIAL_MULTILINE = LazyPattern(r'[\\"\x00-\x08\x0b-\x1f\x7f]')
 _SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\b": "\\b", "\f": "\\f"}
 
 
