@@ -11,8 +11,9 @@ import pytest
 from tui_referat import cli
 from tui_referat.storage import loads_meeting, save_meeting, unknown_keys
 from tui_referat.storage.fast_check import check_file
+from tui_referat.storage.key_hints import suggest
 from tui_referat.storage.reader import MEETING_LISTS, SUB_TABLES
-from tui_referat.storage.unknown import KeyUse, suggest
+from tui_referat.storage.unknown import KeyUse
 from tui_referat.storage.values import MEETING_FIELDS, NEXT_MEETING_FIELDS
 
 ROOT = Path(__file__).parents[2]

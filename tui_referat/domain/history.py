@@ -6,16 +6,17 @@ at the first edit (docs/PERFORMANCE.md, "Imports kept out of start-up").
 
 from __future__ import annotations
 
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+
+if TYPE_CHECKING:  # only the type checker needs it: making a Protocol class is costly
+
+    class Undoable(Protocol):
+        """An edit (``edits.Edit``): applying it returns its inverse."""
+
+        def apply(self) -> Any: ...
 
 
-class Undoable(Protocol):
-    """An edit (``edits.Edit``): applying it returns its inverse."""
-
-    def apply(self) -> Any: ...
-
-
-E = TypeVar("E", bound=Undoable)
+E = TypeVar("E", bound="Undoable")
 
 
 class History(Generic[E]):

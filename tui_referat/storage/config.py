@@ -20,10 +20,11 @@ Problems (a broken file, an unknown language) never stop the editor: they are co
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .toml_read import TOMLDecodeError, loads
 
 if TYPE_CHECKING:
     from .send_config import SendConfig
@@ -110,10 +111,10 @@ def load_config(path: Path | None = None) -> Config:
     path = config_path() if path is None else path
     config = Config(path=path)
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        data = loads(path.read_text("utf-8"))
     except FileNotFoundError:
         return config
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError, TOMLDecodeError) as error:
         config.problems.append(f"{path}: {error}")
         return config
     theme = data.get("theme")

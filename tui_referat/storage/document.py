@@ -8,18 +8,19 @@ tomlkit is imported on first use: a clean file is read with ``tomllib`` (``fast_
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 from ..domain.errors import MeetingFileError
+from ..text.lazy_pattern import LazyPattern
 from .disk import MAX_BYTES, too_large
 from .parse_limits import naming_the_field, nesting_error, tomllib_error
 
 BOM = "\ufeff"
 _CRLF = "\r\n"
-_LONE_LF = re.compile(r"(?<!\r)\n")
-_AT_LINE = re.compile(r"\s+at line \d+ col \d+\Z")
+#: Compiled when first used: a clean file is read, and saved with LF, without them.
+_LONE_LF = LazyPattern(r"(?<!\r)\n")
+_AT_LINE = LazyPattern(r"\s+at line \d+ col \d+\Z")
 
 
 def parse_document(text: str, path: str | Path, *, strict: bool = True) -> Any:

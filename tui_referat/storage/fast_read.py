@@ -16,7 +16,6 @@ turns into plain line ends in multi-line strings), the caller uses the full path
 from __future__ import annotations
 
 import threading
-import tomllib
 from typing import Any
 
 from ..domain.errors import MeetingFileError
@@ -25,6 +24,7 @@ from . import document
 from .parse_limits import nesting_error
 from .reader import Reader
 from .table_order import tables_in_order
+from .toml_read import loads
 
 #: Attribute of a tomlkit document: id(plain table) -> (plain table, tomlkit table).
 ORIGINS = "_referat_origins"
@@ -114,7 +114,7 @@ def read_fast(text: str) -> Meeting | None:
     if "\r" in body or not body.strip() or nesting_error(body, "") is not None:
         return None  # the full path says why, with line and column
     try:
-        data = tomllib.loads(body)
+        data = loads(body)
     except Exception:  # not TOML for tomllib: the full path says why, with line and column
         return None
     tables: list[Any] = []

@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..text.lazy_pattern import LazyPattern
+
 Position = tuple[int, int]
-_BARE = re.compile(r"[A-Za-z0-9_-]+")
+#: Compiled when first used: a clean file is read without a position looked up.
+_BARE = LazyPattern(r"[A-Za-z0-9_-]+")
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r", "b": "\b", "f": "\f"}
 
 

@@ -10,15 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.errors import MeetingFileError
 from ..domain.model import Meeting
-from ..domain.problems import Problem, with_item_number
 from .disk import MAX_BYTES, read_text, save_file, too_large, too_many_entries
 from .document import BOM, parse_document, with_eol
 from .fast_read import adopt, read_fast
 from .locate import Position, make_locator
 from .reader import Reader, StopReading
+
+if TYPE_CHECKING:
+    # Imported where a problem is made: a clean file is opened without them (``Problem`` is
+    # a frozen dataclass, which costs about a millisecond to make).
+    from ..domain.problems import Problem
 
 
 def validate_text(text: str, path: str | Path = "<string>") -> tuple[Meeting | None, list[Problem]]:
@@ -27,6 +32,8 @@ def validate_text(text: str, path: str | Path = "<string>") -> tuple[Meeting | N
     The meeting comes back whenever the TOML could be parsed and is a meeting file; fields
     with problems then hold their defaults.
     """
+    from ..domain.problems import Problem, with_item_number
+
     name = str(path)
     try:
         doc = parse_document(text, name)
@@ -68,6 +75,8 @@ def validate_file(path: str | Path) -> tuple[Meeting | None, list[Problem]]:
 
 
 def _problem_from(error: MeetingFileError) -> Problem:
+    from ..domain.problems import Problem, with_item_number
+
     field = error.field or ""
     message = with_item_number(field, error.message)
     return Problem(error.path or "<meeting>", error.line, error.col, "error", message, field)
@@ -169,5 +178,7 @@ def layout_problems(meeting: Meeting, path: str | Path) -> list[Problem]:
     rendered = doc.as_string()
     if source in (rendered, with_eol(doc, rendered)):
         return []
+    from ..domain.problems import Problem
+
     message = "some tables are out of order; the first save after an edit will move them"
     return [Problem(str(path), 1, 1, "warning", message)]

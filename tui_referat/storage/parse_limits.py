@@ -115,11 +115,11 @@ def _named(error: MeetingFileError, body: str, bom: bool) -> MeetingFileError:
 
 def tomllib_error(body: str, path: str | Path, bom: bool = False) -> MeetingFileError | None:
     """Why ``tomllib`` refuses ``body`` (a text tomlkit has read), or None."""
-    import tomllib
+    from .toml_read import TOMLDecodeError, loads
 
     try:
-        tomllib.loads(body)
-    except tomllib.TOMLDecodeError as error:
+        loads(body)
+    except TOMLDecodeError as error:
         text = str(error)
         found = _TOMLLIB_AT.search(text)
         message = text[: found.start()] if found else text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.model import (
     Action,
@@ -20,7 +20,7 @@ from ..domain.model import (
     Vote,
 )
 from .table_entries import entries, scalar
-from .unknown import KeyUse, UnknownKey
+from .unknown import KeyUse
 from .values import (
     ACTION_FIELDS,
     ATTACHMENT_FIELDS,
@@ -40,6 +40,9 @@ from .values import (
     describe,
     parse_value,
 )
+
+if TYPE_CHECKING:
+    from .key_hints import UnknownKey
 
 #: (attribute, key, class, fields, nested lists) for each array of tables.
 ListSpec = tuple[str, str, type, tuple[Field, ...], tuple[Any, ...]]
@@ -72,12 +75,25 @@ class StopReading(Exception):
     """The file is not a meeting file this version can read; nothing more to say."""
 
 
-@dataclasses.dataclass
 class FieldProblem:
-    """A field the reader could not take, and why."""
+    """A field the reader could not take, and why (a plain class: a dataclass costs about
+    0.3 ms to make at start-up, for what only a file with problems uses)."""
 
-    field: str
-    message: str
+    __slots__ = ("field", "message")
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"FieldProblem(field={self.field!r}, message={self.message!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FieldProblem):
+            return NotImplemented
+        return (self.field, self.message) == (other.field, other.message)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass was
 
 
 def _defaults(cls: type) -> dict[str, Any]:
@@ -136,10 +152,12 @@ class Reader:
 
     def unknown_keys(self) -> list[UnknownKey]:
         """The keys of the tables read that the reader never looked up (one pass, linear)."""
-        out = []
+        out: list[UnknownKey] = []
         top = self.tables[0][1].used if self.tables and not self.tables[0][0] else set()
         for where, use in self.tables:
             for key in use.unknown():
+                from .key_hints import UnknownKey  # here: most files have no unknown key
+
                 moved = bool(where) and key in top
                 out.append(UnknownKey(where, key, tuple(sorted(use.used)), moved))
         return out

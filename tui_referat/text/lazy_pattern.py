@@ -7,7 +7,7 @@ before its first screen (compiling one can take 0.1-1.7 ms, docs/PERFORMANCE.md 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
 
 
@@ -32,3 +32,6 @@ class LazyPattern:
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
         return self.compiled.finditer(text, pos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
+        return self.compiled.sub(repl, text)

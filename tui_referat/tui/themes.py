@@ -6,7 +6,6 @@ may add their own in ``<config dir>/themes/``. A file that cannot be read is rep
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import fields
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
 from ..storage.config import config_dir
+from ..storage.toml_read import TOMLDecodeError, loads
 
 DEFAULT_THEME = "referat"
 
@@ -57,8 +57,8 @@ def _check_colour(value: object, where: str) -> str:
 def theme_from_toml(text: str, source: str = "<theme>") -> Theme:
     """Build a Theme from a theme file's text; raises ValueError with a readable message."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = loads(text)
+    except TOMLDecodeError as error:
         raise ValueError(f"{source}: {error}") from None
     unknown = set(data) - _THEME_FIELDS
     if unknown:
