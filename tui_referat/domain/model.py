@@ -21,6 +21,7 @@ from .people import PRESENCE_EVENTS as PRESENCE_EVENTS
 from .people import Attendance as Attendance
 from .people import Participant as Participant
 from .people import Presence as Presence  # re-exported: the languages of a meeting
+from .record import Record
 from .sent import SENT_STATUSES as SENT_STATUSES
 from .sent import Sent as Sent
 
@@ -80,8 +81,8 @@ DEFAULT_ORDER: tuple[str, ...] = (
 HEADER_KEYS: tuple[str, ...] = ("doc_date", "handler", "case_no", "doc_no")
 
 
-@dataclass
-class CaseField:
+@dataclass(eq=False, repr=False)
+class CaseField(Record):
     """One line of the document header, e.g. ``Sagsnr.: 2501039``.
 
     ``key`` is one of ``HEADER_KEYS`` (the label then comes from i18n) or a custom key, in
@@ -94,8 +95,8 @@ class CaseField:
     origin: Any = field(default=None, compare=False, repr=False)
 
 
-@dataclass
-class Remark:
+@dataclass(eq=False, repr=False)
+class Remark(Record):
     """A member's remark on an agenda item, given at the meeting or sent in writing."""
 
     text: str
@@ -108,8 +109,8 @@ class Remark:
     origin: Any = field(default=None, compare=False, repr=False)
 
 
-@dataclass
-class Attachment:
+@dataclass(eq=False, repr=False)
+class Attachment(Record):
     """An attachment (Bilag). Its number (5.1, 5.2 …) follows from its place."""
 
     title: str
@@ -120,8 +121,8 @@ class Attachment:
     origin: Any = field(default=None, compare=False, repr=False)
 
 
-@dataclass
-class Action:
+@dataclass(eq=False, repr=False)
+class Action(Record):
     """An action from the item: what, who, by when, and whether it is done."""
 
     text: str
@@ -131,8 +132,8 @@ class Action:
     origin: Any = field(default=None, compare=False, repr=False)
 
 
-@dataclass
-class Vote:
+@dataclass(eq=False, repr=False)
+class Vote(Record):
     """A vote on an agenda item: how many voted for, against and abstained, and optionally who.
 
     ``for_`` is the TOML key ``for`` (a Python keyword). Negative counts are read as they are;
@@ -160,8 +161,8 @@ REMARK_MARK = "referat:remark"
 REMARK_END = "referat:remark-end"
 
 
-@dataclass
-class SectionLayout:
+@dataclass(eq=False, repr=False)
+class SectionLayout(Record):
     """The meeting's own item sections (``[sections]``): which, in which order, and labels.
 
     ``order`` empty means the default order (``DEFAULT_ORDER``). Unknown keys are kept as
@@ -179,8 +180,8 @@ class SectionLayout:
         return tuple(dict.fromkeys(key for key in self.order if key in LAYOUT_KEYS))
 
 
-@dataclass
-class AgendaItem:
+@dataclass(eq=False, repr=False)
+class AgendaItem(Record):
     """One agenda item: its fields, its text sections, remarks, attachments and actions."""
 
     title: str
@@ -262,8 +263,8 @@ class AgendaItem:
         return [r for r in self.remarks if r.source is RemarkSource.PROTOCOL]
 
 
-@dataclass
-class NextMeeting:
+@dataclass(eq=False, repr=False)
+class NextMeeting(Record):
     """When and where the next meeting is (a date, or free text until there is one)."""
 
     date: dt.date | None = None
@@ -275,8 +276,8 @@ class NextMeeting:
     origin: Any = field(default=None, compare=False, repr=False)
 
 
-@dataclass
-class Meeting:
+@dataclass(eq=False, repr=False)
+class Meeting(Record):
     """A meeting: its header, participants, agenda items, next meeting and sends."""
 
     title: str = ""

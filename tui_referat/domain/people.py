@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from .record import Record
+
 
 class Attendance(StrEnum):
     PRESENT = "present"
@@ -24,8 +26,8 @@ PRESENCE_EVENTS: tuple[str, ...] = ("arrived", "left", "returned")
 PARTICIPANTS_LAYOUTS: tuple[str, ...] = ("list", "grouped")
 
 
-@dataclass
-class Presence:
+@dataclass(eq=False, repr=False)
+class Presence(Record):
     """One presence event: a participant arrived, left or returned at an item, at a time.
 
     ``event`` is kept as written (``referat check`` reports one it does not know); ``item``
@@ -38,8 +40,8 @@ class Presence:
     origin: Any = field(default=None, compare=False, repr=False)
 
 
-@dataclass
-class Participant:
+@dataclass(eq=False, repr=False)
+class Participant(Record):
     """A person on the meeting's list, with how they attend."""
 
     name: str

@@ -8,12 +8,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .record import Record
+
 #: The meeting's status values, as a ``[[sent]]`` record keeps them (``Status``'s values).
 SENT_STATUSES: tuple[str, ...] = ("draft", "review", "approved")
 
 
-@dataclass
-class Sent:
+@dataclass(eq=False, repr=False)
+class Sent(Record):
     """When the minutes went out, to whom (only the addresses that got them), in which
     status, under which Message-ID; ``test`` for a copy sent with ``--test-to``."""
 

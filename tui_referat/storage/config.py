@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..domain.record import Record
 from .toml_read import TOMLDecodeError, loads
 
 if TYPE_CHECKING:
@@ -43,8 +44,8 @@ def config_path() -> Path:
     return config_dir() / "config.toml"
 
 
-@dataclass
-class Config:
+@dataclass(eq=False, repr=False)
+class Config(Record):
     """The user's settings from ``config.toml``, and the problems found reading it."""
 
     theme: str | None = None

@@ -30,7 +30,7 @@ from .forms._common import date_problem, focus_first, time_problem
 from .forms.meeting_details import END_OF_DAY, HeaderList
 from .keys import bindings_by_id, declared_bindings, describe, keymap_of
 from .screens.main_screen import MainScreen
-from .textual_private import NoMatchesTextPalette
+from .textual_private import no_matches_text_palette
 from .widgets.item_editor import FORM_TABS, TABS
 from .widgets.nav import DETAILS, NEXT, PARTICIPANTS, NavPanel, Node
 
@@ -74,7 +74,7 @@ def entry(
     return PaletteEntry(tuple(name(lang) for lang in LANGS), key, help_text, callback)
 
 
-class ReferatPalette(NoMatchesTextPalette):
+class ReferatPalette(no_matches_text_palette()):  # type: ignore[misc]
     """Textual's command palette with the search field and "no matches" in the UI language."""
 
     def __init__(self) -> None:
