@@ -15,11 +15,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.widget import Widget
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, TextArea
 
 from ...domain.model import AgendaItem, Kind, Meeting, RemarkSource
 from ...text import i18n
@@ -61,6 +64,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
     """Edits one agenda item at a time. Tab and Shift+Tab go round its fields (``FocusRing``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = RING_BINDINGS
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"item-editor--attachments"}
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text("utf-8")
     #: The stylesheet names its ancestors (the screen's width class), so it is not scoped.
@@ -98,6 +102,8 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             self.set_class(self._short_tabs, "-short-tabs", update=False)
         self._last_change = 0.0
         self._timer_armed = False
+        #: The attachments line shown (``attachments_line``).
+        self._attachments = ""
 
     def compose(self) -> ComposeResult:
         # The labels are drawn by their rows (field_row.py): a widget each would cost
@@ -140,7 +146,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             id="item-tabs",
             on_activated=self._tab_activated,
         )
-        yield Static("", id="item-attachments", markup=False)
+        # The attachments line is drawn by the editor itself on its last row (``render``).
 
     # -- showing an item ----------------------------------------------------------------
 
@@ -276,9 +282,10 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             self.query_one("#item-kind", KindSelect).value = item.kind.value if item.kind else ""
         self.sync_tabs()  # and the counts in the remarks and actions titles
         line = self.attachments_line()
-        label = self.query_one("#item-attachments", Static)
-        if str(label.content) != line:
-            label.update(line, layout=False)
+        if line != self._attachments:
+            self._attachments = line
+            width, height = self.size
+            self.refresh(Region(0, max(height - 1, 0), width, 1))
 
     @property
     def tabs(self) -> SectionTabs:
@@ -326,6 +333,17 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             widget.remove_class("-invalid")
             if not widget.has_focus:
                 widget.cursor_position = 0  # an unfocused field shows the start of its text
+
+    def render(self) -> Text:
+        """The attachments line on the editor's last row, which the tabs leave free
+        (item_editor.tcss): as a widget of its own it would cost start-up time."""
+        width, height = self.size
+        line = self._attachments
+        if cell_len(line) > width:
+            line = set_cell_size(line, max(width - 1, 0)) + "…"
+        text = Text("\n" * max(height - 1, 0), no_wrap=True, overflow="crop", end="")
+        text.append(line, self.get_component_rich_style("item-editor--attachments"))
+        return text
 
     def attachments_line(self) -> str:
         """ "Bilag 5.1 Title · 5.2 Title" (empty when the item has none)."""
