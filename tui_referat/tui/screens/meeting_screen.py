@@ -17,7 +17,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher
 
 from ...domain.cycle import plan_overrun
 from ...domain.model import AgendaItem, Meeting
@@ -30,6 +29,7 @@ from ..typeahead import when_mounted
 from ..widgets.item_editor import ItemEditor
 from ..widgets.nav import NavPanel, Node
 from ..widgets.status import HeaderLine, StatusLine, status_keys
+from .editor_panels import PANEL, EditorPanels
 
 if TYPE_CHECKING:
     from ...domain.edits import Edit
@@ -110,14 +110,15 @@ class MeetingScreen(FirstLayoutScreen):
     def compose(self) -> ComposeResult:
         yield HeaderLine(id="header")
         yield NavPanel(self.meeting, self.open_node, id="nav")
-        with ContentSwitcher(id="editor"):
-            yield ItemEditor(
-                self.meeting,
-                read_only=self.session.read_only,
-                id="node-item",
-                width=self._editor_width(),
-                make_form=make_form,
-            )
+        # The panels are cells of the screen's grid of their own (editor_panels.py).
+        yield ItemEditor(
+            self.meeting,
+            read_only=self.session.read_only,
+            id="node-item",
+            classes=PANEL,
+            width=self._editor_width(),
+            make_form=make_form,
+        )
         yield StatusLine(id="status")
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
@@ -157,8 +158,9 @@ class MeetingScreen(FirstLayoutScreen):
         return self.query_one(ItemEditor)
 
     @property
-    def switcher(self) -> ContentSwitcher:
-        return self.query_one("#editor", ContentSwitcher)
+    def switcher(self) -> EditorPanels:
+        """The editor panel: which of the item editor and the node forms is shown."""
+        return EditorPanels(self)
 
     def refresh_state(self) -> None:
         """Header and status line from the session (dirty marker, file, last save)."""
@@ -186,7 +188,6 @@ class MeetingScreen(FirstLayoutScreen):
         self._shown = node
         editor = self.switcher
         if node.kind == "item":
-            editor.remove_class("-bare")
             editor.current = "node-item"
             self.item_editor.show_item(node.index, reload=reload)
             editor.border_title = self.item_editor.header()
@@ -197,18 +198,18 @@ class MeetingScreen(FirstLayoutScreen):
             container.mount(make_form(node.kind, self.meeting))
         editor.current = f"node-{node.kind}"
         editor.border_title = say(f"node.{node.kind}")
-        # The participants table has its own border (counts and roles in it): no second one.
-        editor.set_class(node.kind == "participants", "-bare")
 
     def node_container(self, kind: str) -> Widget:
         """The panel of the meeting details, participants or next meeting ("details" …),
         made the first time it is shown (fewer widgets on the first screen)."""
-        for child in self.switcher.children:
-            if child.id == f"node-{kind}":
-                return child
+        panels = self.switcher
+        found = panels.find(f"node-{kind}")
+        if found is not None:
+            return found
         container = Vertical(id=f"node-{kind}", classes="node-form")
-        self.switcher.mount(container)
-        return container
+        # The participants table has its own border (counts and roles in it): no second one.
+        container.set_class(kind == "participants", "-bare")
+        return panels.add(container, before=self.query_one(StatusLine))
 
     async def on_nav_panel_highlighted(self, message: NavPanel.Highlighted) -> None:
         """The editor follows the cursor: at once after a rest, else once it rests again

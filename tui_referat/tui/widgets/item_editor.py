@@ -76,6 +76,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         *,
         read_only: bool = False,
         id: str | None = None,
+        classes: str = "",
         width: int | None = None,
         make_form: MakeForm | None = None,
     ):
@@ -83,7 +84,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         it now (choosing them after the first layout styles every widget once more).
         ``make_form(tab, meeting, item)``: the form of a tab in ``FORM_TABS`` (the screen
         knows the forms; without it those tabs stay empty)."""
-        super().__init__(id=id)
+        super().__init__(id=id, classes=classes)
         self.make_form = make_form
         self.meeting = meeting
         self.read_only = read_only

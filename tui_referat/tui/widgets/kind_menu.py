@@ -14,7 +14,6 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...text.words import say
-from .kind_select import NONE
 
 
 class KindMenu(ModalScreen[str | None]):
@@ -35,10 +34,12 @@ class KindMenu(ModalScreen[str | None]):
         Binding("escape", "dismiss(None)", "close", show=False, id="kind.close")
     ]
 
-    def __init__(self, options: list[tuple[str, str]], value: str) -> None:
+    def __init__(self, options: list[tuple[str, str]], value: str, none: str = "") -> None:
+        """``none``: the value of "no kind" (``kind_select.NONE``)."""
         super().__init__()
         self.options = options
         self.value = value
+        self.none = none
 
     def compose(self) -> ComposeResult:
         values = [value for _, value in self.options]
@@ -50,4 +51,4 @@ class KindMenu(ModalScreen[str | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         chosen = event.option.id or "-"
-        self.dismiss(NONE if chosen == "-" else chosen)
+        self.dismiss(self.none if chosen == "-" else chosen)

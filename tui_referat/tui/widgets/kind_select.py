@@ -91,7 +91,7 @@ class KindSelect(Widget, can_focus=True):
             if value is not None:
                 self.action_choose(value)
 
-        self.app.push_screen(KindMenu(options, self._value), chosen)
+        self.app.push_screen(KindMenu(options, self._value, none=NONE), chosen)
 
     def on_key(self, event: events.Key) -> None:
         letter = (event.character or "").upper()
