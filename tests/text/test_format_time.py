@@ -10,7 +10,7 @@ import tomlkit
 
 from tui_referat.domain.model import Meeting
 from tui_referat.storage import dumps_meeting, loads_meeting
-from tui_referat.storage.values import time_item
+from tui_referat.storage.values_write import time_item
 from tui_referat.text import form_values, i18n, when
 from tui_referat.text.when import format_time, parse_time
 

@@ -32,6 +32,7 @@ NOT_AT_START_UP = (
     "tui_referat.safety.recovery_aside",
     "tui_referat.storage.key_hints",
     "tui_referat.storage.send_config",
+    "tui_referat.storage.values_write",
     "tui_referat.text.subject",
     "tui_referat.tui.dialogs",
     "tui_referat.tui.forms",

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..domain.model import Sent
-from .values import SENT_FIELDS, make_item
+from .values import SENT_FIELDS
+from .values_write import make_item
 
 
 def sent_toml(record: Sent) -> str:

@@ -40,9 +40,9 @@ from .values import (
     NEXT_MEETING_FIELDS,
     Field,
     FieldError,
-    make_item,
     parse_value,
 )
+from .values_write import make_item
 
 #: The order of the top-level tables; new ones are placed accordingly.
 TOP_TABLES = ("sections", "header", "participants", "items", "next_meeting", "sent")

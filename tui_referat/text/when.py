@@ -220,7 +220,7 @@ def format_time(moment: dt.time | None, lang: str) -> str:
     """ "14.30" in Danish, "14:30" in English and any other language; empty for None.
 
     Hours and minutes only: seconds are dropped (the meeting file keeps a time with seconds
-    as a TOML time, see ``storage.values.time_item``).
+    as a TOML time, see ``storage.values_write.time_item``).
     """
     if moment is None:
         return ""

@@ -51,3 +51,18 @@ class FocusRing:
     def action_focus_ring(self, step: int) -> None:
         assert isinstance(self, Widget)
         step_focus(self, step)
+
+
+def focus_into(widget: Widget) -> None:
+    """Put the focus in ``widget``: its ``focus_start()`` if it has one, else its first
+    focusable descendant, else the widget itself if it can have the focus."""
+    focus = getattr(widget, "focus_start", None)
+    if focus is not None:
+        focus()
+        return
+    for child in widget.query("*"):
+        if child.focusable:
+            widget.screen.set_focus(child)
+            return
+    if widget.focusable:
+        widget.screen.set_focus(widget)

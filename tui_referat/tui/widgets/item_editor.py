@@ -24,17 +24,24 @@ from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
-from ...domain.model import AgendaItem, Kind, Meeting, RemarkSource
+from ...domain.model import AgendaItem, Kind, Meeting
 from ...text import i18n
 from ...text.when import MAX_DURATION, parse_duration, parse_time
 from ...text.words import get_lang, say, say_in
 from ..typeahead import when_mounted
 from .field_input import FieldInput
 from .field_row import FieldRow
-from .focus_ring import RING_BINDINGS, FocusRing
+from .focus_ring import RING_BINDINGS, FocusRing, focus_into
 from .item_edits import FLUSH_DELAY, ItemEdits
 from .item_tabs import FORM_TABS, NOTE_TABS, TABS, TEXT_KEYS, first_tab, meeting_tabs, tab_name
-from .item_widgets import SectionArea, StandingToggle, item_text, time_placeholder
+from .item_widgets import (
+    SectionArea,
+    StandingToggle,
+    attachments_line,
+    item_text,
+    late_remarks,
+    time_placeholder,
+)
 from .kind_select import KindSelect
 from .section_tabs import SectionTabs
 
@@ -176,19 +183,9 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
         return needed > width
 
     def late_remarks(self, item: AgendaItem | None = None) -> int:
-        """How many written remarks on the item came after the deadline for written remarks
-        (the item's own, when it has one)."""
+        """How many written remarks on the item came after the deadline (``late_remarks``)."""
         item = item or self.item
-        deadline = (item and item.remarks_deadline) or self.meeting.remarks_deadline
-        if item is None or deadline is None:
-            return 0
-        return sum(
-            1
-            for remark in item.remarks
-            if remark.source is RemarkSource.WRITTEN
-            and remark.received is not None
-            and remark.received > deadline.date()
-        )
+        return 0 if item is None else late_remarks(self.meeting, item)
 
     def header(self) -> str:
         """ "Pkt. 5 · Title (D)"."""
@@ -348,13 +345,9 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
 
     def attachments_line(self) -> str:
         """ "Bilag 5.1 Title · 5.2 Title" (empty when the item has none)."""
-        if self.item is None or not self.item.attachments:
+        if self.item is None:
             return ""
-        parts = [
-            f"{self.meeting.attachment_number(self.index, n)} {attachment.title}"
-            for n, attachment in enumerate(self.item.attachments)
-        ]
-        return f"{say_in(get_lang(), 'attachments')} " + " · ".join(parts)
+        return attachments_line(self.meeting, self.index, get_lang())
 
     def refresh_forms(self) -> None:
         for widget in self.query(".item-form"):
@@ -407,19 +400,7 @@ class ItemEditor(ItemEdits, FocusRing, Vertical):
             when_mounted(widget, lambda: None, laid_out=True)
         else:
             # A form made just now: the keys typed meanwhile wait until it has the focus.
-            when_mounted(widget, lambda: self._focus_into(widget))
-
-    def _focus_into(self, widget: Widget) -> None:
-        focus = getattr(widget, "focus_start", None)
-        if focus is not None:
-            focus()
-            return
-        for child in widget.query("*"):
-            if child.focusable:
-                self.screen.set_focus(child)
-                return
-        if widget.focusable:
-            self.screen.set_focus(widget)
+            when_mounted(widget, lambda: focus_into(widget))
 
     def cycle_section(self, delta: int) -> None:
         keys = self.tab_keys

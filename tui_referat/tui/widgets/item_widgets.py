@@ -10,9 +10,9 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import Static, TextArea
 
-from ...domain.model import SECTIONS, AgendaItem
+from ...domain.model import SECTIONS, AgendaItem, Meeting, RemarkSource
 from ...text import i18n
-from ...text.words import say
+from ...text.words import say, say_in
 from ..blink import apply_cursor_blink
 from .line_refresh import LineRefreshArea
 
@@ -26,6 +26,33 @@ class _Editor(Protocol):
 def time_placeholder(lang: str) -> str:
     """ "--.--" in Danish, "--:--" in English: the shape of a time in ``lang``."""
     return i18n.format_time(dt.time(0, 0), lang).replace("0", "-")
+
+
+def late_remarks(meeting: Meeting, item: AgendaItem) -> int:
+    """How many written remarks on ``item`` came after the deadline for written remarks (the
+    item's own, when it has one)."""
+    deadline = item.remarks_deadline or meeting.remarks_deadline
+    if deadline is None:
+        return 0
+    return sum(
+        1
+        for remark in item.remarks
+        if remark.source is RemarkSource.WRITTEN
+        and remark.received is not None
+        and remark.received > deadline.date()
+    )
+
+
+def attachments_line(meeting: Meeting, index: int, lang: str) -> str:
+    """ "Bilag 5.1 Title · 5.2 Title" for item ``index`` (empty when it has none)."""
+    item = meeting.items[index]
+    if not item.attachments:
+        return ""
+    parts = [
+        f"{meeting.attachment_number(index, n)} {attachment.title}"
+        for n, attachment in enumerate(item.attachments)
+    ]
+    return f"{say_in(lang, 'attachments')} " + " · ".join(parts)
 
 
 def item_text(item: AgendaItem, key: str) -> str:
