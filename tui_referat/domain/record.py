@@ -6,13 +6,15 @@ classes the editor makes at start-up spent about 2 ms compiling the last two
 (docs/PERFORMANCE.md). ``Record`` has both, with the dataclass's behaviour: fields with
 ``compare=False`` take no part in equality, fields with ``repr=False`` are not shown, and
 objects of different classes are not equal. Use it as ``@dataclass(eq=False, repr=False)
-class X(Record)``.
+class X(Record)``. ``Frozen`` is the same for a read-only value (a frozen dataclass's
+``==``, hash and repr, by the attributes it names), written with ``__slots__``.
 """
 
 from __future__ import annotations
 
 import reprlib
 from dataclasses import fields
+from typing import Any, ClassVar
 
 #: Per class: (the names compared, the names shown), from its fields.
 _NAMES: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
@@ -49,3 +51,37 @@ class Record:
         shown = _names(self.__class__)[1]
         parts = ", ".join(f"{name}={getattr(self, name)!r}" for name in shown)
         return f"{self.__class__.__qualname__}({parts})"
+
+
+class Frozen:
+    """A read-only value compared, hashed and shown by the attributes named in ``_FIELDS``,
+    as a frozen dataclass is, without the six methods such a class compiles when it is made
+    (about 1 ms a class at start-up). ``__init__`` sets the attributes with ``_set``."""
+
+    __slots__ = ()
+    _FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    def _set(self, **values: Any) -> None:
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only: cannot set {name}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only: cannot delete {name}")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
+        return f"{type(self).__qualname__}({shown})"

@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..domain.record import Frozen
 
-class FileStamp:
+
+class FileStamp(Frozen):
     """What a file looked like: modification time (ns), size and the SHA-256 of its bytes.
 
     A value: compared, hashed and printed by those three. Made with the bytes instead of their
@@ -21,14 +23,14 @@ class FileStamp:
     costs about 1 ms to make at import."""
 
     __slots__ = ("_hash", "mtime_ns", "size")
+    _FIELDS = ("mtime_ns", "size", "sha256")
 
     mtime_ns: int
     size: int
 
     def __init__(self, mtime_ns: int, size: int, sha256: str | bytes) -> None:
         """``sha256``: the hex digest, or the bytes to take it of when first asked for."""
-        object.__setattr__(self, "mtime_ns", mtime_ns)
-        object.__setattr__(self, "size", size)
+        self._set(mtime_ns=mtime_ns, size=size)
         #: The hex digest, or the bytes it is still to be taken of (one slot, read once,
         #: so a signal handler asking for it meanwhile cannot see a half-made state).
         object.__setattr__(self, "_hash", sha256)
@@ -44,26 +46,6 @@ class FileStamp:
     def hash_now(self) -> None:
         """Take the hash now if it is still to be taken (and let go of the bytes)."""
         _ = self.sha256
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"FileStamp is read-only: cannot set {name}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"FileStamp is read-only: cannot delete {name}")
-
-    def _key(self) -> tuple[int, int, str]:
-        return (self.mtime_ns, self.size, self.sha256)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, FileStamp):
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return f"FileStamp(mtime_ns={self.mtime_ns!r}, size={self.size!r}, sha256={self.sha256!r})"
 
     def to_json(self) -> dict[str, int | str]:
         return {"mtime_ns": self.mtime_ns, "size": self.size, "sha256": self.sha256}

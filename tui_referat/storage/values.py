@@ -22,6 +22,7 @@ from ..domain.model import (
     RemarkSource,
     Status,
 )
+from ..domain.record import Frozen
 from ..text.when import parse_time
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class FieldError(Exception):
     """A value of the wrong type or outside its choices; the message is for the user."""
 
 
-class Field:
+class Field(Frozen):
     """One field of a table: its attribute, TOML key, kind of value and rules.
 
     Read-only, compared and hashed by value, as the frozen dataclass it was: written out,
@@ -55,7 +56,7 @@ class Field:
     """
 
     __slots__ = ("always", "attr", "choices", "key", "kind", "required")
-    _ORDER = ("attr", "key", "kind", "choices", "required", "always")
+    _FIELDS = ("attr", "key", "kind", "choices", "required", "always")
     attr: str
     key: str
     kind: str
@@ -74,34 +75,7 @@ class Field:
         required: bool = False,
         always: bool = False,
     ) -> None:
-        init = object.__setattr__
-        init(self, "attr", attr)
-        init(self, "key", key)
-        init(self, "kind", kind)
-        init(self, "choices", choices)
-        init(self, "required", required)
-        init(self, "always", always)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}: a Field is read-only")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}: a Field is read-only")
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self._ORDER)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Field):
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        values = zip(self._ORDER, self._values(), strict=True)
-        return "Field(" + ", ".join(f"{name}={value!r}" for name, value in values) + ")"
+        self._set(attr=attr, key=key, kind=kind, choices=choices, required=required, always=always)
 
 
 def describe(raw: Any) -> str:
