@@ -71,10 +71,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     args_list = _with_default_command(list(sys.argv[1:] if argv is None else argv))
-    from .commands import edit
+    args: object = None
+    handler = None
+    if args_list[:1] == ["check"]:
+        from .commands import check
 
-    args: object = edit.quick_args(args_list)
-    handler = edit.main
+        args, handler = check.quick_args(args_list), check.main
+    else:
+        from .commands import edit
+
+        args, handler = edit.quick_args(args_list), edit.main
     if args is None:
         names = {name for name, _, _ in COMMANDS}
         parser = build_parser(args_list[0] if args_list and args_list[0] in names else None)

@@ -4,18 +4,33 @@ Problems go to stdout as ``FILE:LINE:COL: level: message``, a summary to stderr;
 file whose email would be clipped by Gmail (over 102 KB of HTML) gets a warning. Exit 0
 when there are no errors (warnings alone are clean), 1 when there are errors, 2 on usage
 errors. Heavy imports (tomlkit) happen inside ``main``; a clean file is read with the
-standard library's tomllib (``storage.fast_check``), tomlkit only reads a file with problems.
+``tomli`` (``storage.fast_check``), tomlkit only reads a file with problems.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import argparse
+
     from ..domain.checks import Problem
     from ..domain.model import Meeting
+
+
+def quick_args(argv: list[str]) -> SimpleNamespace | None:
+    """The arguments of ``referat check FILE... [-q]``, as the parser would give them, without
+    the parser: ``argparse`` (with ``gettext`` and ``locale``) is 3 ms of the check's 140
+    (docs/PERFORMANCE.md). None for anything else (other options, help, no file)."""
+    if not argv or argv[0] != "check":
+        return None
+    quiet = {"-q", "--quiet"}
+    files = [arg for arg in argv[1:] if arg not in quiet]
+    if not files or any(arg.startswith("-") for arg in files):
+        return None
+    return SimpleNamespace(files=files, quiet=len(files) < len(argv) - 1)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def main(args: argparse.Namespace) -> int:
+def main(args: argparse.Namespace | SimpleNamespace) -> int:
     files = list(args.files)
     if not files:
         print(
