@@ -71,16 +71,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     args_list = _with_default_command(list(sys.argv[1:] if argv is None else argv))
-    args: object = None
-    handler = None
+    # `referat FILE` and `referat check FILE...` are read without argparse (quick_args).
     if args_list[:1] == ["check"]:
-        from .commands import check
-
-        args, handler = check.quick_args(args_list), check.main
+        from .commands import check as command
     else:
-        from .commands import edit
-
-        args, handler = edit.quick_args(args_list), edit.main
+        from .commands import edit as command  # type: ignore[no-redef]
+    args: object = command.quick_args(args_list)
+    handler = command.main
     if args is None:
         names = {name for name, _, _ in COMMANDS}
         parser = build_parser(args_list[0] if args_list and args_list[0] in names else None)
