@@ -1,6 +1,6 @@
 """A row of fields whose labels the row draws itself.
 
-A label as a widget of its own costs start-up time like any widget (about 2 ms each at the
+A label as a widget of its own costs start-up time like any widget (about 1 ms each at the
 first frame: its own message queue, styles and layout; docs/PERFORMANCE.md), and the item
 editor's two rows had four. Here a label is text drawn by the row in the space it keeps free
 before the field that follows it: the field's left margin.
@@ -41,11 +41,6 @@ class FieldRow(Horizontal):
                 pending = []
             widgets.append(part)
         super().__init__(*widgets, id=id, classes=classes)
-
-    @property
-    def labels(self) -> list[str]:
-        """The labels, in the row's order (for tests and the help screen)."""
-        return [label for _, label in self._labels]
 
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="crop", end="")
