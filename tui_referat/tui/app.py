@@ -23,7 +23,7 @@ from .flows.safety_flow import SafetyFlow
 from .inert_filter import inert_line_filters
 from .keys import key_display
 from .screens.main_screen import MainScreen
-from .textual_private import CrashHookApp
+from .textual_private import CrashHook
 from .themes import DEFAULT_THEME, load_themes
 from .typeahead import Typeahead
 from .widgets.nav import NavPanel
@@ -43,7 +43,7 @@ def _referat_commands() -> type:
     return ReferatCommands
 
 
-class ReferatApp(CrashHookApp):
+class ReferatApp(CrashHook, App[None]):
     """The editor. ``ReferatApp(path)`` loads ``path`` (``MeetingFileError`` if it cannot)."""
 
     TITLE = "referat"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import time
+from typing import TYPE_CHECKING
 
 from rich.align import Align
 from rich.text import Text
@@ -32,6 +33,15 @@ from textual.screen import Screen
 from textual.widgets.option_list import Option
 
 from .keys import describe
+
+# The hooks below are mixins, not subclasses of Textual's classes: making a class of Textual's
+# costs about 0.25 ms at start-up (its bindings, reactives and handlers are collected), and
+# the app and the main screen pay that once each, for their own class (docs/PERFORMANCE.md).
+if TYPE_CHECKING:
+    _AppBase = App[None]
+    _ScreenBase = Screen[None]
+else:
+    _AppBase = _ScreenBase = object
 
 #: The Textual version everything here was checked against.
 TEXTUAL_VERSION = "8.2.8"
@@ -87,8 +97,9 @@ def translate_bindings(node: DOMNode) -> None:
 # (test_a_crash_in_the_editor_leaves_the_recovery_copy).
 
 
-class CrashHookApp(App[None]):
-    """An app whose ``before_crash()`` runs when an unhandled error is about to close it."""
+class CrashHook(_AppBase):
+    """For an app (``class X(CrashHook, App[None])``): ``before_crash()`` runs when an
+    unhandled error is about to close it."""
 
     def before_crash(self) -> None:
         """Called with the widgets still there; must not raise."""
@@ -108,8 +119,9 @@ class CrashHookApp(App[None]):
 # (median, two runs), plus the repaint each one asks for.
 
 
-class FirstLayoutScreen(Screen[None]):
-    """A screen that can skip layouts at an unchanged size for a while after its first frame."""
+class FirstLayout(_ScreenBase):
+    """For a screen (``class X(FirstLayout, Screen[None])``): layouts at an unchanged size can
+    be skipped for a while after its first frame."""
 
     _skip_size: Size | None = None
     _skip_until = 0.0

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.screen import Screen
 from textual.widget import Widget
 
 from ...domain.cycle import plan_overrun
@@ -24,7 +25,7 @@ from ...storage.session import Session
 from ...text import i18n
 from ...text.words import say
 from ..messages import EditRequested, TextPending
-from ..textual_private import FirstLayoutScreen
+from ..textual_private import FirstLayout
 from ..typeahead import when_mounted
 from ..widgets.item_editor import ItemEditor
 from ..widgets.nav import NavPanel, Node
@@ -61,7 +62,7 @@ def make_form(kind: str, meeting: Meeting, item: AgendaItem | None = None) -> Wi
     return node_form.get(kind, NextMeetingForm)(meeting)
 
 
-class MeetingScreen(FirstLayoutScreen):
+class MeetingScreen(FirstLayout, Screen[None]):
     # Stylesheets: main_screen.tcss and widgets/nav.tcss, read by the app (ReferatApp.CSS_PATH).
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     AUTO_FOCUS = "#nav"

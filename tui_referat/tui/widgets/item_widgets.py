@@ -14,7 +14,7 @@ from ...domain.model import SECTIONS, AgendaItem, Meeting, RemarkSource
 from ...text import i18n
 from ...text.words import say, say_in
 from ..blink import apply_cursor_blink
-from .line_refresh import LineRefreshArea
+from .line_refresh import LineRefresh
 
 
 class _Editor(Protocol):
@@ -89,7 +89,7 @@ def language_for(text: str) -> str | None:
     return "markdown" if len(text) <= HIGHLIGHT_LIMIT else None
 
 
-class SectionArea(LineRefreshArea):
+class SectionArea(LineRefresh, TextArea):
     """A Markdown text area for one section of the item (a typed character repaints only the
     rows it changed: line_refresh.py)."""
 
