@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui_referat.safety import lock as locking
 from tui_referat.safety.identity import host_name, process_alive, start_token
@@ -129,3 +131,23 @@ def test_unwritable_folder_gives_an_unenforced_lock(
     result = locking.acquire(meeting_file)
     assert isinstance(result, locking.Lock) and not result.enforced and result.error
     assert not locking.release(result)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    user=st.text(),
+    host=st.text(),
+    pid=st.integers(min_value=-(2**40), max_value=2**40),
+    since=st.text(),
+    token=st.text(),
+    lock_id=st.text(),
+)
+def test_the_lock_file_is_json_whatever_the_names(
+    user: str, host: str, pid: int, since: str, token: str, lock_id: str
+) -> None:
+    # Written without the json module when every value is plain: the text must be exactly
+    # what json writes, so other editors (and older versions) read every lock file.
+    info = locking.LockInfo(user, host, pid, since, token, lock_id)
+    text = info.to_text()
+    assert text == json.dumps(info._asdict(), ensure_ascii=True) + "\n"
+    assert locking.LockInfo.from_text(text) == info

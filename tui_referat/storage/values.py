@@ -8,7 +8,6 @@ in ``values_write``.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import sys
 from enum import Enum
@@ -88,6 +87,8 @@ def describe(raw: Any) -> str:
         text = str(raw)
         if len(text) > 40:
             text = text[:37] + "…"
+        import json  # for messages only: not on the way to the first screen
+
         return json.dumps(text, ensure_ascii=False)
     if isinstance(raw, dict):
         return "a table"
