@@ -149,5 +149,5 @@ def test_the_lock_file_is_json_whatever_the_names(
     # what json writes, so other editors (and older versions) read every lock file.
     info = locking.LockInfo(user, host, pid, since, token, lock_id)
     text = info.to_text()
-    assert text == json.dumps(info._asdict(), ensure_ascii=True) + "\n"
+    assert text == json.dumps(info.as_dict(), ensure_ascii=True) + "\n"
     assert locking.LockInfo.from_text(text) == info
