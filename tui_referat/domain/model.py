@@ -10,7 +10,7 @@ and writes (the TOML table the object was loaded from). It takes no part in equa
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from typing import Any
 
@@ -81,7 +81,6 @@ DEFAULT_ORDER: tuple[str, ...] = (
 HEADER_KEYS: tuple[str, ...] = ("doc_date", "handler", "case_no", "doc_no")
 
 
-@dataclass(eq=False, repr=False)
 class CaseField(Record):
     """One line of the document header, e.g. ``Sagsnr.: 2501039``.
 
@@ -95,7 +94,6 @@ class CaseField(Record):
     origin: Any = field(default=None, compare=False, repr=False)
 
 
-@dataclass(eq=False, repr=False)
 class Remark(Record):
     """A member's remark on an agenda item, given at the meeting or sent in writing."""
 
@@ -109,7 +107,6 @@ class Remark(Record):
     origin: Any = field(default=None, compare=False, repr=False)
 
 
-@dataclass(eq=False, repr=False)
 class Attachment(Record):
     """An attachment (Bilag). Its number (5.1, 5.2 …) follows from its place."""
 
@@ -121,7 +118,6 @@ class Attachment(Record):
     origin: Any = field(default=None, compare=False, repr=False)
 
 
-@dataclass(eq=False, repr=False)
 class Action(Record):
     """An action from the item: what, who, by when, and whether it is done."""
 
@@ -132,7 +128,6 @@ class Action(Record):
     origin: Any = field(default=None, compare=False, repr=False)
 
 
-@dataclass(eq=False, repr=False)
 class Vote(Record):
     """A vote on an agenda item: how many voted for, against and abstained, and optionally who.
 
@@ -161,7 +156,6 @@ REMARK_MARK = "referat:remark"
 REMARK_END = "referat:remark-end"
 
 
-@dataclass(eq=False, repr=False)
 class SectionLayout(Record):
     """The meeting's own item sections (``[sections]``): which, in which order, and labels.
 
@@ -180,7 +174,6 @@ class SectionLayout(Record):
         return tuple(dict.fromkeys(key for key in self.order if key in LAYOUT_KEYS))
 
 
-@dataclass(eq=False, repr=False)
 class AgendaItem(Record):
     """One agenda item: its fields, its text sections, remarks, attachments and actions."""
 
@@ -263,7 +256,6 @@ class AgendaItem(Record):
         return [r for r in self.remarks if r.source is RemarkSource.PROTOCOL]
 
 
-@dataclass(eq=False, repr=False)
 class NextMeeting(Record):
     """When and where the next meeting is (a date, or free text until there is one)."""
 
@@ -276,7 +268,6 @@ class NextMeeting(Record):
     origin: Any = field(default=None, compare=False, repr=False)
 
 
-@dataclass(eq=False, repr=False)
 class Meeting(Record):
     """A meeting: its header, participants, agenda items, next meeting and sends."""
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from typing import Any
 
@@ -26,7 +26,6 @@ PRESENCE_EVENTS: tuple[str, ...] = ("arrived", "left", "returned")
 PARTICIPANTS_LAYOUTS: tuple[str, ...] = ("list", "grouped")
 
 
-@dataclass(eq=False, repr=False)
 class Presence(Record):
     """One presence event: a participant arrived, left or returned at an item, at a time.
 
@@ -40,7 +39,6 @@ class Presence(Record):
     origin: Any = field(default=None, compare=False, repr=False)
 
 
-@dataclass(eq=False, repr=False)
 class Participant(Record):
     """A person on the meeting's list, with how they attend."""
 

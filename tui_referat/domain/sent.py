@@ -5,7 +5,7 @@ the exports never show it."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from .record import Record
@@ -14,7 +14,6 @@ from .record import Record
 SENT_STATUSES: tuple[str, ...] = ("draft", "review", "approved")
 
 
-@dataclass(eq=False, repr=False)
 class Sent(Record):
     """When the minutes went out, to whom (only the addresses that got them), in which
     status, under which Message-ID; ``test`` for a copy sent with ``--test-to``."""

@@ -20,7 +20,7 @@ Problems (a broken file, an unknown language) never stop the editor: they are co
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,7 +44,6 @@ def config_path() -> Path:
     return config_dir() / "config.toml"
 
 
-@dataclass(eq=False, repr=False)
 class Config(Record):
     """The user's settings from ``config.toml``, and the problems found reading it."""
 
