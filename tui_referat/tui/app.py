@@ -49,7 +49,11 @@ class ReferatApp(CrashHook, App[None]):
     TITLE = "referat"
     #: The main screen's stylesheets, read with the app's own: as the screen's CSS_PATH they
     #: would be read when it is first shown, and every stylesheet parsed once more then.
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["screens/main_screen.tcss", "widgets/nav.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "screens/main_screen.tcss",
+        "widgets/nav.tcss",
+        "widgets/status.tcss",
+    ]
     COMMANDS: ClassVar[set] = {_referat_commands}
     #: While True, ``get_css_variables`` makes none (see ``__init__``).
     _theme_pending = False

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
@@ -62,17 +61,23 @@ def status_keys(screen: Screen, *, nav_focused: bool, read_only: bool) -> list[t
     return [seen[i] for i in order]
 
 
-class _TwoPartLine(Widget):
+if TYPE_CHECKING:
+    _Base = Widget
+else:
+    _Base = object
+
+#: The parts' styles (status.tcss, read by the app with the main screen's stylesheets).
+_PARTS = {"line--left", "line--right", "line--dirty"}
+
+
+class _TwoPartLine(_Base):
     """One line: a left part cut with … when it does not fit, a right part kept whole.
 
     One widget, not two labels in a row: the editor's first screen has fewer widgets to
-    style and lay out, and a changed text repaints this line only (no layout).
+    style and lay out, and a changed text repaints this line only (no layout). A mixin for a
+    ``Widget`` with ``COMPONENT_CLASSES = _PARTS``: start-up makes one class of Textual's for
+    each line, not three for the two (docs/PERFORMANCE.md).
     """
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"line--left", "line--right", "line--dirty"}
-    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text("utf-8")
-    #: The stylesheet names the subclasses (HeaderLine, StatusLine), so it is not scoped.
-    SCOPED_CSS = False
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -99,8 +104,10 @@ class _TwoPartLine(Widget):
         return text
 
 
-class HeaderLine(_TwoPartLine):
+class HeaderLine(_TwoPartLine, Widget):
     """ "Møde 2 i … · 21. oktober 2025        UDKAST ● ændret"."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = _PARTS
 
     def show(self, session: Session) -> None:
         meeting = session.meeting
@@ -124,8 +131,10 @@ class HeaderLine(_TwoPartLine):
         return self.right
 
 
-class StatusLine(_TwoPartLine):
+class StatusLine(_TwoPartLine, Widget):
     """The main keys for what has focus, then the file name and the last save time."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = _PARTS
 
     def show_file(self, session: Session) -> None:
         text = session.path.name
