@@ -269,3 +269,27 @@ def test_the_rules_need_no_textual_tomlkit_or_babel() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def _by_pattern(text: str) -> dt.time | str:
+    """What the full rules (the pattern) make of ``text``: a time, or "error"."""
+    from tui_referat.text.when import _TIME, _clock
+
+    match = _TIME.fullmatch(text)
+    try:
+        return _clock(match) if match else "error"
+    except ValueError:
+        return "error"
+
+
+_DIGITS = st.sampled_from("0123456789٠١٢٣٤٥٦٧٨٩²")
+
+
+@given(st.tuples(_DIGITS, _DIGITS, st.sampled_from(".:,"), _DIGITS, _DIGITS).map("".join))
+def test_the_quick_way_to_read_13_30_agrees_with_the_rules(text: str) -> None:
+    # "13.30" is read without compiling the pattern (start-up); every answer must be the same.
+    try:
+        quick: dt.time | str = parse_time(text) or "error"
+    except ValueError:
+        quick = "error"
+    assert quick == _by_pattern(text)

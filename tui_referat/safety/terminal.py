@@ -11,16 +11,16 @@ own colours go through :meth:`InertWriter.write_styled`, which lets only them th
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from ..text.lazy_pattern import LazyPattern
 from .sanitize import for_terminal
 
 #: The only escape sequences the commands write themselves: bold, bold red, reset.
-_OUR_STYLES = re.compile(r"(\x1b\[(?:0|1|1;31)m)")
+_OUR_STYLES = LazyPattern(r"(\x1b\[(?:0|1|1;31)m)")
 
 
 class InertWriter:
@@ -35,7 +35,7 @@ class InertWriter:
 
     def write_styled(self, text: str) -> int:
         """``text`` made inert except the colour codes the commands use themselves."""
-        parts = _OUR_STYLES.split(text)
+        parts = _OUR_STYLES.compiled.split(text)
         self.raw.write("".join(p if i % 2 else for_terminal(p) for i, p in enumerate(parts)))
         return len(text)
 

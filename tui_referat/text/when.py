@@ -210,6 +210,12 @@ def parse_time(text: str) -> dt.time | None:
     text = text.strip()
     if not text:
         return None
+    if len(text) == 5 and text[2] in ".:" and text[:2].isdecimal() and text[3:].isdecimal():
+        # "13.30", as the editor writes times: read without the pattern, which costs 0.2 ms
+        # to compile at start-up (the same answer, tests/text/test_when.py).
+        hour, minute = int(text[:2]), int(text[3:])
+        if hour <= 23 and minute <= 59:  # else the pattern's way, which says what is wrong
+            return dt.time(hour, minute)
     match = _TIME.fullmatch(text)
     if match is None:
         raise ValueError(f"not a time: {text!r}")
