@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from ...domain.errors import MeetingFileError
 from ...domain.model import Sent
@@ -21,7 +22,7 @@ from ..widgets.nav import NavPanel, Node
 from .meeting_screen import MeetingScreen
 
 
-class MainScreen(MeetingScreen):
+class MainScreen(MeetingScreen, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "save", tooltip="save.tip", priority=True, id="save"),
         Binding("ctrl+e", "export", "export", tooltip="export.tip", priority=True, id="export"),
