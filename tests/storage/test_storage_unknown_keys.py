@@ -3,7 +3,6 @@ kept byte for byte; a kind of 0 and a date TOML cannot read say what was meant."
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -223,28 +222,37 @@ def test_an_error_names_the_field_on_load_too() -> None:
     assert str(caught.value).startswith("m.toml:4:")
 
 
-def test_the_scan_keeps_check_fast_on_a_big_file(tmp_path: Path) -> None:
-    """One unknown key in every item of a 200-item file: at most twice the time of the
-    same file without them (the keys are noted while reading; one scan for positions)."""
+def test_the_scan_keeps_check_fast_on_a_big_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One unknown key in every item of a 200-item file: the file is scanned for positions
+    as often as the same file without them, not once per key (the keys are noted while
+    reading; one scan finds them all). Counted, not timed: a busy machine cannot fail it."""
     from benchmarks.generate import write_meeting
+    from tui_referat.storage import locate
 
     clean = write_meeting(200, tmp_path)
     text = clean.read_text(encoding="utf-8")
     typos = tmp_path / "typos.toml"
     typos.write_text(text.replace("\n[[items]]\n", '\n[[items]]\nminuts = "x"\n'), "utf-8")
+    scans: list[str] = []
+    scan = locate._Scanner.scan
 
-    def best(path: Path) -> tuple[float, int]:
-        times, count = [], 0
-        for _ in range(3):
-            start = time.perf_counter()
-            count = sum(": unknown key" in str(p) for p in check_file(path))
-            times.append(time.perf_counter() - start)
-        return min(times), count
+    def counted(self: locate._Scanner) -> object:
+        scans.append("scan")
+        return scan(self)
 
-    clean_time, none = best(clean)
-    typo_time, many = best(typos)
+    monkeypatch.setattr(locate._Scanner, "scan", counted)
+
+    def check(path: Path) -> tuple[int, int]:
+        scans.clear()
+        count = sum(": unknown key" in str(p) for p in check_file(path))
+        return count, len(scans)
+
+    none, clean_scans = check(clean)
+    many, typo_scans = check(typos)
     assert none == 0 and many == text.count("\n[[items]]\n")
-    assert typo_time < 2 * clean_time + 0.05
+    assert typo_scans <= clean_scans + 1
 
 
 def test_a_meeting_key_below_a_table_says_where_it_belongs(tmp_path: Path) -> None:
