@@ -236,3 +236,31 @@ def test_keys_that_changed_nothing_write_no_copy(session: FakeSession) -> None:
     assert not guard.tick()
     assert not guard.keeper.pending
     assert recovery.find_recovery(session.path) is None
+
+
+def test_moving_in_the_agenda_with_nothing_changed_writes_no_copy(session: FakeSession) -> None:
+    # The arrow keys that move in the agenda go through the editor (the copy's clock starts),
+    # but change nothing: a move writes no copy, and the next move finds nothing pending.
+    writes: list[str] = []
+    guard = SafetyGuard(session, clock=Clock(), flush=lambda: writes.append("flush"))
+    for _ in range(3):
+        guard.typed()  # Down
+        assert not guard.item_switched()
+    assert writes == ["flush"] * 3
+    assert not guard.keeper.pending
+    assert recovery.find_recovery(session.path) is None
+
+
+def test_moving_on_with_text_still_on_the_screen_writes_the_copy(session: FakeSession) -> None:
+    screen = {"text": ""}
+
+    def flush() -> None:
+        if screen["text"]:
+            session.edit_minutes(screen["text"])
+
+    guard = SafetyGuard(session, clock=Clock(), flush=flush)
+    screen["text"] = "Typed, then straight to the next item"
+    guard.typed()
+    assert guard.item_switched()
+    info = recovery.find_recovery(session.path)
+    assert info is not None and "straight to the next item" in info.text

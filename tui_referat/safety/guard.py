@@ -164,14 +164,22 @@ class SafetyGuard:
         self._heartbeat()
         if not self.active or not self.keeper.tick(self.clock()):
             return False
-        if not getattr(self.session, "dirty", False):
-            if self.flush is not None:
-                with contextlib.suppress(Exception):
-                    self.flush()
-            if not getattr(self.session, "dirty", False):
-                self.keeper.settled()
-                return False
+        if self._nothing_unsaved():
+            return False
         return self.write_now()
+
+    def _nothing_unsaved(self) -> bool:
+        """The screen applied to the meeting (``flush``): True, and the copy's clock stopped,
+        when the meeting is still as saved (the keys since changed nothing)."""
+        if getattr(self.session, "dirty", False):
+            return False
+        if self.flush is not None:
+            with contextlib.suppress(Exception):
+                self.flush()
+        if getattr(self.session, "dirty", False):
+            return False
+        self.keeper.settled()
+        return True
 
     def _heartbeat(self) -> None:
         if self.lock is None or not self.lock.enforced:
@@ -183,8 +191,12 @@ class SafetyGuard:
         locking.heartbeat(self.lock)
 
     def item_switched(self) -> bool:
-        """Call when the user moves to another item (or node)."""
+        """Call when the user moves to another item (or node): the copy is written now if
+        anything is unsaved. The keys that moved (arrows in the agenda) changed nothing, so a
+        clean meeting is not written: that made every move in a 500-item agenda 60 ms."""
         if not self.active or not self.keeper.on_item_switch():
+            return False
+        if self._nothing_unsaved():
             return False
         return self.write_now()
 
