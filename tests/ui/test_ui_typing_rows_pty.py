@@ -142,6 +142,21 @@ def test_typed_text_on_the_screen_is_what_a_full_repaint_shows(terminal: Termina
         terminal.assert_as_full_repaint(step)
 
 
+def test_undo_after_keys_in_one_burst_leaves_no_stale_cells(terminal: Terminal) -> None:
+    """Keys that arrive together (a fast typist, a slow link's backlog): the agenda's Down
+    three times, Enter and "xyz" in one write. After the pause, ctrl+z takes "xyz" out
+    again. A check had asked for the cursor's cell while the text still read "xyz…"; that
+    cell was drawn after the undo, and the row once showed "Jonaonas" for "Jonas"."""
+    terminal.read(1.0)
+    terminal.child.send(DOWN * 3 + "\r" + "xyz")
+    terminal.read(2.0)  # the pause: the text goes to the meeting
+    assert "xyzJonas gennemgik" in "\n".join(terminal.screen.display)
+    terminal.keys(UNDO)
+    terminal.read(1.0)
+    assert "Jonas gennemgik" in "\n".join(terminal.screen.display)
+    terminal.assert_as_full_repaint("undo after a burst")
+
+
 def test_cursor_moves_on_the_screen_are_what_a_full_repaint_shows(terminal: Terminal) -> None:
     terminal.read(1.0)
     terminal.keys("\r", PAGE_DOWN, END, "\r", *"Ny linje", UP)  # two paragraphs

@@ -81,6 +81,12 @@ class LineRefresh(_Base):
         self._drawn: dict[int, Strip] = {}
         #: The size and scroll offset the rows in ``_drawn`` were drawn at.
         self._drawn_view: tuple[Size, Offset] | None = None
+        #: The next drawing sends every row whole (a repaint of the view) ...
+        self._whole = False
+        #: ... or these rows whole (the rows of a repaint of whole rows).
+        self._whole_rows: set[int] = set()
+        #: Set while Textual draws the view (``render_lines``).
+        self._drawing = False
         self._in_edit = False
         self._repaint_wanted = False
         #: The cursor moved: the whole repaint the move asks for next is narrowed.
@@ -88,13 +94,27 @@ class LineRefresh(_Base):
         self._check_pending = False
         super().__init__(*args, **kwargs)
 
-    def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
+    def render_lines(self, crop: Region) -> list[Strip]:
         view = (self.size, self.scroll_offset)
-        if view != self._drawn_view:
+        if view != self._drawn_view:  # a new size or scroll: Textual draws the view anew
             self._drawn.clear()
             self._drawn_view = view
-        self._drawn[y] = strip
+            self._whole = True
+        self._drawing = True
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._drawing = False
+            self._whole = False
+            self._whole_rows.clear()
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        # Noted only when the row is sent whole. A row drawn for a few of its cells (the cells
+        # a check asked for) may show newer text than the check saw (an undo in between):
+        # the terminal got only those cells, so the row is noted as the check left it.
+        if self._drawing and (self._whole or y in self._whole_rows):
+            self._drawn[y] = strip
         return strip
 
     def watch_selection(self) -> None:
@@ -116,6 +136,12 @@ class LineRefresh(_Base):
             return self
         if whole and moved and self._check_later():
             return self
+        if repaint and not regions:
+            self._whole = True
+        width = self.size.width
+        for region in regions:  # whole rows (refresh_lines) are sent whole
+            if region.x <= 0 and region.right >= width:
+                self._whole_rows.update(range(region.y, region.bottom))
         super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
         return self
 
@@ -155,14 +181,16 @@ class LineRefresh(_Base):
         (all of them when the view moved or changed size since)."""
         height = self.size.height
         if (self.size, self.scroll_offset) != self._drawn_view or len(self._drawn) < height:
+            self._whole = True
             super().refresh()
             return
-        drawn = dict(self._drawn)
+        drawn = self._drawn
         changed: list[Region] = []
         for y in range(height):
             strip = self.render_line(y)
             if strip != drawn.get(y):
                 start, end = changed_columns(drawn.get(y), strip)
                 changed.append(Region(start, y, max(1, end - start), 1))
+                drawn[y] = strip  # what the row shows once these cells are sent
         if changed:
             super().refresh(*changed)
