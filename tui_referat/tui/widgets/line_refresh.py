@@ -16,6 +16,11 @@ whatever moved the cursor is done (``load_text`` moves it before it re-wraps).
 Anything else (a scroll, a new size, focus, styles) repaints as before, and so does a move
 or edit that finds the view scrolled or resized since it was drawn.
 
+What a row shows is noted when it is sent whole (the view repainted, whole rows asked for)
+and by a check, as the row will show once the cells it asked for are sent. Not when Textual
+draws a row for some of its cells: those cells may be drawn with newer text than the check
+saw (keys in one burst, then an undo), and the rest of the row still shows the older.
+
 It is a mixin for a ``TextArea`` subclass (``class X(LineRefresh, TextArea)``): start-up then
 makes one class of Textual's for the section areas, not two (0.4 ms, docs/PERFORMANCE.md).
 """
