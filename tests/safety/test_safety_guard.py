@@ -264,3 +264,33 @@ def test_moving_on_with_text_still_on_the_screen_writes_the_copy(session: FakeSe
     assert guard.item_switched()
     info = recovery.find_recovery(session.path)
     assert info is not None and "straight to the next item" in info.text
+
+
+def test_a_meeting_typed_back_to_its_file_is_clean_when_asked(tmp_path: Path) -> None:
+    from tui_referat.domain.edits import SetField
+    from tui_referat.storage.session import Session
+
+    path = tmp_path / "board.toml"
+    shutil.copy(SAMPLES / "board-meeting.toml", path)
+    real = Session.open(path)
+    clock = Clock()
+    guard = SafetyGuard(real, clock=clock)
+    item = real.meeting.items[0]
+    saved = item.minutes
+    real.apply(SetField(item, "minutes", "Typed, then taken out.\n"))
+    clock.now = 2.5
+    assert guard.tick()
+    real.apply(SetField(item, "minutes", saved))  # typed back as it was
+    assert real.dirty  # not compared after every edit: only when asked (quitting)
+    assert real.revert_if_unchanged()
+    assert not real.dirty
+    assert recovery.find_recovery(path) is None  # "reverted": nothing left to keep
+    real.apply(SetField(item, "minutes", "A real change.\n"))
+    assert not real.revert_if_unchanged() and real.dirty
+
+
+def test_a_new_meeting_stays_unsaved_until_saved(tmp_path: Path) -> None:
+    from tui_referat.storage.session import Session
+
+    new = Session.new(tmp_path / "new.toml", "da")
+    assert new.dirty and not new.revert_if_unchanged()

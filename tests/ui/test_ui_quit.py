@@ -28,6 +28,22 @@ async def test_dirty_meeting_asks_and_cancel_keeps_editing(meeting_file, make_ap
         assert app.session.dirty
 
 
+async def test_text_typed_and_taken_out_again_quits_at_once(meeting_file, make_app):
+    # The header said "changed" since the first key, but the meeting is again what the file
+    # holds: there is nothing to save, so ctrl+q does not ask.
+    before = meeting_file.read_bytes()
+    app = make_app(meeting_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *"abc", "backspace", "backspace", "backspace")
+        await pilot.pause()
+        assert app.session.dirty
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not isinstance(app.screen, QuitDialog)
+        assert not app.is_running
+    assert meeting_file.read_bytes() == before
+
+
 async def test_quit_without_saving_leaves_the_file(meeting_file, make_app):
     before = meeting_file.read_bytes()
     app = make_app(meeting_file)

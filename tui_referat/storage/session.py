@@ -132,6 +132,19 @@ class Session:
             self._after_history()
         return edit
 
+    def revert_if_unchanged(self) -> bool:
+        """True when the meeting is saved, or again exactly what its file holds (text typed
+        and then taken out again, an undo inside a text area): then it is marked clean
+        ("reverted"). Compared in full, so for the moments that ask (quitting), not after
+        every edit. A new file or a restored copy stays unsaved until it is saved."""
+        if not self.dirty:
+            return True
+        if self._file_key is None or content_key(self.meeting) != self._file_key:
+            return False
+        self.dirty = False
+        self._emit("reverted")
+        return True
+
     def _after_history(self) -> None:
         """After undo / redo the meeting is unsaved unless it is again what the file holds
         (compared in full: text typed in a section is not undone by these, and may differ)."""

@@ -227,7 +227,7 @@ class ReferatApp(CrashHook, App[None]):
         main = self.main_screen
         if main is not None:
             main.flush_pending()
-        if not self.session.dirty:
+        if self.session.revert_if_unchanged():  # saved, or typed back to what the file holds
             self.exit()
             return
         if isinstance(self.screen, QuitDialog):
