@@ -183,15 +183,21 @@ def test_rebind_and_switch_path_follow_the_meeting(session: FakeSession, tmp_pat
     assert not locking.lock_path(target).exists()
 
 
-def test_undo_back_to_the_file_removes_the_copy(tmp_path: Path) -> None:
-    from tui_referat.domain.edits import SetField
+def _real_session(tmp_path: Path) -> tuple[Path, Any, Clock, SafetyGuard]:
+    """A copy of the board sample opened as the editor opens it, with its guard and clock."""
     from tui_referat.storage.session import Session
 
     path = tmp_path / "board.toml"
     shutil.copy(SAMPLES / "board-meeting.toml", path)
     real = Session.open(path)
     clock = Clock()
-    guard = SafetyGuard(real, clock=clock)
+    return path, real, clock, SafetyGuard(real, clock=clock)
+
+
+def test_undo_back_to_the_file_removes_the_copy(tmp_path: Path) -> None:
+    from tui_referat.domain.edits import SetField
+
+    path, real, clock, guard = _real_session(tmp_path)
     real.apply(SetField(real.meeting.items[0], "minutes", "Typed, then undone.\n"))
     clock.now = 2.5
     assert guard.tick()
@@ -268,13 +274,8 @@ def test_moving_on_with_text_still_on_the_screen_writes_the_copy(session: FakeSe
 
 def test_a_meeting_typed_back_to_its_file_is_clean_when_asked(tmp_path: Path) -> None:
     from tui_referat.domain.edits import SetField
-    from tui_referat.storage.session import Session
 
-    path = tmp_path / "board.toml"
-    shutil.copy(SAMPLES / "board-meeting.toml", path)
-    real = Session.open(path)
-    clock = Clock()
-    guard = SafetyGuard(real, clock=clock)
+    path, real, clock, guard = _real_session(tmp_path)
     item = real.meeting.items[0]
     saved = item.minutes
     real.apply(SetField(item, "minutes", "Typed, then taken out.\n"))
