@@ -71,7 +71,7 @@ class Record:
         for name, value in zip(names, args, strict=False):
             values[name] = value
         for name, value in kwargs.items():
-            if name in values or (name not in defaults and name not in names):
+            if name in values or name not in names:
                 raise TypeError(f"{cls.__name__}() got an unexpected or repeated {name!r}")
             values[name] = value
         if len(values) < len(names):

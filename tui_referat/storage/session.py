@@ -139,17 +139,20 @@ class Session:
         every edit. A new file or a restored copy stays unsaved until it is saved."""
         if not self.dirty:
             return True
-        if self._file_key is None or content_key(self.meeting) != self._file_key:
+        if not self._matches_file():
             return False
         self.dirty = False
         self._emit("reverted")
         return True
 
+    def _matches_file(self) -> bool:
+        """Whether the meeting is what its file held at the first change (compared in full)."""
+        return self._file_key is not None and content_key(self.meeting) == self._file_key
+
     def _after_history(self) -> None:
         """After undo / redo the meeting is unsaved unless it is again what the file holds
         (compared in full: text typed in a section is not undone by these, and may differ)."""
-        key = self._file_key
-        self.dirty = key is None or content_key(self.meeting) != key
+        self.dirty = not self._matches_file()
         self._emit("changed" if self.dirty else "reverted")
 
     # -- disk ---------------------------------------------------------------------------
